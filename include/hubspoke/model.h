@@ -1,0 +1,151 @@
+/* hubspoke: the alliance-graph model.
+ *
+ * One model per input file: states and minilateral mechanisms (vertices),
+ * ties between them (edges), each with the attributes of the schema in
+ * docs/schema.md, plus every attribute the schema does not know, kept as text
+ * so that `convert` writes it back out. A model covers all years; an
+ * hs_view (view.h) is the graph active in one year.
+ */
+#ifndef HUBSPOKE_MODEL_H
+#define HUBSPOKE_MODEL_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "hubspoke/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct hs_model hs_model;
+
+typedef enum hs_vertex_type { HS_VERTEX_STATE = 0, HS_VERTEX_MECHANISM = 1 } hs_vertex_type;
+
+typedef enum hs_role {
+    HS_ROLE_UNSET = -1,
+    HS_ROLE_HUB = 0,
+    HS_ROLE_ALLY,
+    HS_ROLE_PARTNER,
+    HS_ROLE_OTHER,
+    HS_ROLE_COUNT
+} hs_role;
+
+/* The kinds of tie, deepest first (docs/codebook.md). HS_KIND_UNSET is a tie
+ * whose file gives no kind (any plain DOT or GraphML edge). */
+typedef enum hs_kind {
+    HS_KIND_UNSET = -1,
+    HS_KIND_TREATY = 0,
+    HS_KIND_ACCESS,
+    HS_KIND_INTELLIGENCE,
+    HS_KIND_TECHNOLOGY,
+    HS_KIND_EXERCISE,
+    HS_KIND_PARTNERSHIP,
+    HS_KIND_DIALOGUE,
+    HS_KIND_MEMBER,
+    HS_KIND_COUNT
+} hs_kind;
+
+typedef enum hs_scope { HS_SCOPE_UNSET = -1, HS_SCOPE_ISSUE = 0, HS_SCOPE_BROAD, HS_SCOPE_COUNT } hs_scope;
+
+/* Open bounds of an activity span [since, until). */
+#define HS_SINCE_OPEN INT_MIN
+#define HS_UNTIL_OPEN INT_MAX
+/* Years must lie in [HS_YEAR_FIRST, HS_YEAR_LAST]. */
+#define HS_YEAR_FIRST (-9999)
+#define HS_YEAR_LAST 9999
+
+/* Names of enum values as used in files and output ("treaty", "ally", ...);
+ * the *_parse functions return -1 (the UNSET value) for an unknown name. */
+const char *hs_kind_name(hs_kind kind);      /* "unspecified" for HS_KIND_UNSET */
+const char *hs_role_name(hs_role role);      /* "unset" for HS_ROLE_UNSET */
+const char *hs_scope_name(hs_scope scope);   /* "unspecified" for HS_SCOPE_UNSET */
+hs_kind hs_kind_parse(const char *name);
+hs_role hs_role_parse(const char *name);
+hs_scope hs_scope_parse(const char *name);
+
+/* ---- reading and writing (io.c) ---------------------------------------- */
+
+typedef enum hs_format { HS_FORMAT_UNKNOWN = 0, HS_FORMAT_DOT, HS_FORMAT_GRAPHML } hs_format;
+
+/* The format a file name's extension implies: .gv/.dot -> DOT, .graphml/.xml
+ * -> GraphML (case-insensitive); HS_FORMAT_UNKNOWN otherwise. */
+hs_format hs_format_from_path(const char *path);
+/* The format of content: GraphML if its first non-blank byte is '<'. */
+hs_format hs_format_sniff(const char *data, size_t len);
+const char *hs_format_name(hs_format format);
+
+/* Read a model from `path` ("-" = standard input). `format` may be
+ * HS_FORMAT_UNKNOWN: the extension decides, else the content. `display_name`
+ * names the file in error messages (NULL = path, or "<stdin>").
+ * DOT is read by running the hubspoke-dot helper (hs_dot_helper_path()).
+ * On success *out owns a new model; free it with hs_model_destroy. */
+hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format,
+                            const char *display_name);
+
+/* Read a model from memory. */
+hs_error hs_model_read_memory(hs_model **out, const char *data, size_t len, hs_format format,
+                              const char *display_name);
+
+/* Write a model to `path` ("-" = standard output). The file is written to a
+ * temporary file beside it and renamed into place, so a failure never leaves
+ * a half-written file. */
+hs_error hs_model_write_file(const hs_model *model, const char *path, hs_format format);
+
+/* Where the hubspoke-dot helper is looked for: the HUBSPOKE_DOT_HELPER
+ * environment variable, else a path set with hs_dot_helper_set_path, else the
+ * installed libexec path. The returned string is owned by the library. */
+const char *hs_dot_helper_path(void);
+/* Set the helper path (copied); NULL restores the default. */
+hs_error hs_dot_helper_set_path(const char *path);
+
+/* ---- the model ------------------------------------------------------------ */
+
+void hs_model_destroy(hs_model *model);
+
+/* The name given in error messages for this model's file. */
+const char *hs_model_file(const hs_model *model);
+int hs_model_directed(const hs_model *model);
+hs_format hs_model_format(const hs_model *model);   /* the format it was read from */
+const char *hs_model_name(const hs_model *model);   /* graph name/id or NULL */
+const char *hs_model_hub(const hs_model *model);    /* graph attribute `hub` or NULL */
+const char *hs_model_period(const hs_model *model); /* graph attribute `period` or NULL */
+
+size_t hs_model_vertex_count(const hs_model *model);
+size_t hs_model_edge_count(const hs_model *model);
+
+/* Index of the vertex with this id, or -1. */
+long hs_model_find(const hs_model *model, const char *id);
+
+/* Vertex accessors; i < hs_model_vertex_count. Strings are owned by the model
+ * and NULL when the attribute is absent. Weights are NaN when absent. */
+const char *hs_vertex_id(const hs_model *model, size_t i);
+const char *hs_vertex_label(const hs_model *model, size_t i);
+hs_vertex_type hs_vertex_type_of(const hs_model *model, size_t i);
+hs_role hs_vertex_role(const hs_model *model, size_t i);
+int hs_vertex_since(const hs_model *model, size_t i);
+int hs_vertex_until(const hs_model *model, size_t i);
+hs_kind hs_vertex_kind(const hs_model *model, size_t i);
+hs_scope hs_vertex_scope(const hs_model *model, size_t i);
+const char *hs_vertex_issue(const hs_model *model, size_t i);
+double hs_vertex_weight(const hs_model *model, size_t i);
+
+/* Edge accessors; i < hs_model_edge_count. */
+size_t hs_edge_from(const hs_model *model, size_t i);
+size_t hs_edge_to(const hs_model *model, size_t i);
+hs_kind hs_edge_kind(const hs_model *model, size_t i);
+double hs_edge_weight(const hs_model *model, size_t i);
+int hs_edge_since(const hs_model *model, size_t i);
+int hs_edge_until(const hs_model *model, size_t i);
+const char *hs_edge_source(const hs_model *model, size_t i);
+const char *hs_edge_label(const hs_model *model, size_t i);
+
+/* Is an element with span [since, until) active in `year`? */
+static inline int hs_span_active(int since, int until, int year) {
+    return since <= year && year < until;
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif

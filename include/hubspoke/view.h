@@ -1,0 +1,101 @@
+/* hubspoke: a view, the alliance system active in one year.
+ *
+ * A view takes the elements of a model active in a year (all of them when no
+ * year is given), resolves every state's role (docs/schema.md, "Roles"),
+ * turns each mechanism into co-membership ties among its members ("from lines
+ * to surfaces"), weighs every tie with the codebook, and builds the two
+ * igraph graphs the measures run on:
+ *  - the security graph: undirected, one edge per pair of states with any
+ *    tie, weight = the sum of their ties' depths;
+ *  - the dependence graph: directed, an arc a -> b when a depends on b
+ *    (docs/schema.md, "Direction"), weight = the sum of the depths.
+ * Vertices of both graphs are the view's states, 0 .. state_count-1.
+ */
+#ifndef HUBSPOKE_VIEW_H
+#define HUBSPOKE_VIEW_H
+
+#include <igraph.h>
+#include <stddef.h>
+
+#include "hubspoke/codebook.h"
+#include "hubspoke/error.h"
+#include "hubspoke/model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct hs_view hs_view;
+
+typedef struct hs_view_options {
+    int has_year;                /* 0: every element, whatever its dates */
+    int year;
+    const char *hub;             /* NULL: the hub is inferred */
+    const hs_codebook *codebook; /* NULL: the built-in codebook */
+    long exclude_mechanism;      /* model vertex index of a mechanism to leave out, or -1 */
+} hs_view_options;
+
+/* Options for the whole file, inferred hub, built-in codebook. */
+hs_view_options hs_view_options_default(void);
+
+/* One security tie between two states. Co-membership of a mechanism gives
+ * one tie per pair of its members. */
+typedef struct hs_tie {
+    size_t a, b;        /* state indices; when !mutual, a depends on b */
+    hs_kind kind;       /* the edge's kind, or the mechanism's for co-membership */
+    double weight;      /* depth: the file's weight, else the codebook's */
+    long edge;          /* model edge index of a bilateral tie, else -1 */
+    long mechanism;     /* model vertex index of the mechanism, else -1 */
+    int mutual;         /* both depend on each other */
+    int hub_in_mechanism; /* a co-membership tie in a mechanism the hub belongs to */
+} hs_tie;
+
+/* How the hub was found. */
+typedef enum hs_hub_source {
+    HS_HUB_NONE = 0,      /* no hub: no option, attribute, role or treaty */
+    HS_HUB_OPTION,        /* the caller's hub (--hub) */
+    HS_HUB_GRAPH,         /* the graph attribute `hub` */
+    HS_HUB_ROLE,          /* the one active state with role=hub */
+    HS_HUB_TREATIES       /* the state with the most active treaty ties */
+} hs_hub_source;
+const char *hs_hub_source_name(hs_hub_source source);
+
+hs_error hs_view_new(hs_view **out, const hs_model *model, const hs_view_options *options);
+void hs_view_destroy(hs_view *view);
+
+const hs_model *hs_view_model(const hs_view *view);
+int hs_view_has_year(const hs_view *view);
+int hs_view_year(const hs_view *view);
+
+size_t hs_view_state_count(const hs_view *view);
+size_t hs_view_state_vertex(const hs_view *view, size_t state); /* model vertex index */
+const char *hs_view_state_id(const hs_view *view, size_t state);
+hs_role hs_view_state_role(const hs_view *view, size_t state);
+long hs_view_state_of_vertex(const hs_view *view, size_t vertex); /* -1 if not an active state */
+long hs_view_hub(const hs_view *view); /* state index, -1 when there is none */
+hs_hub_source hs_view_hub_source(const hs_view *view);
+
+/* Active mechanisms and their active member states. */
+size_t hs_view_mechanism_count(const hs_view *view);
+size_t hs_view_mechanism_vertex(const hs_view *view, size_t k);
+double hs_view_mechanism_weight(const hs_view *view, size_t k);
+size_t hs_view_mechanism_member_count(const hs_view *view, size_t k);
+const size_t *hs_view_mechanism_members(const hs_view *view, size_t k); /* state indices */
+
+/* Active bilateral edges (model edge indices), member edges included. */
+size_t hs_view_edge_count(const hs_view *view);
+const size_t *hs_view_edges(const hs_view *view);
+
+size_t hs_view_tie_count(const hs_view *view);
+const hs_tie *hs_view_ties(const hs_view *view);
+
+/* The graphs, owned by the view. */
+const igraph_t *hs_view_security_graph(const hs_view *view);
+const igraph_vector_t *hs_view_security_weights(const hs_view *view);
+const igraph_t *hs_view_dependence_graph(const hs_view *view);
+const igraph_vector_t *hs_view_dependence_weights(const hs_view *view);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,151 @@
+/* Helpers shared by the subcommands: options, errors, loading, JSON. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+int hs_cli_fail(hs_error err) {
+    fprintf(stderr, "hubspoke: %s\n", hs_error_last()[0] ? hs_error_last() : "failed");
+    return err == HS_EARG ? HS_EXIT_USAGE : HS_EXIT_FAILURE;
+}
+
+int hs_cli_usage_error(const char *command, const char *fmt, ...) {
+    va_list ap;
+    fprintf(stderr, command ? "hubspoke %s: " : "hubspoke: ", command);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, " (see 'hubspoke %s%s--help')\n", command ? command : "", command ? " " : "");
+    return HS_EXIT_USAGE;
+}
+
+int hs_cli_help(const hs_command *cmd) {
+    fputs(cmd->help, stdout);
+    return HS_EXIT_OK;
+}
+
+static int parse_year(const char *text, int *year) {
+    char *end;
+    errno = 0;
+    long y = strtol(text, &end, 10);
+    if (end == text || *end || errno || y < HS_YEAR_FIRST || y > HS_YEAR_LAST) return 0;
+    *year = (int)y;
+    return 1;
+}
+
+static const char *const format_names[] = {"text", "json", "csv"};
+
+int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigned formats, int with_codebook,
+                           hs_cli_view_args *args) {
+    static const struct option options[] = {{"year", required_argument, NULL, 'y'},
+                                            {"hub", required_argument, NULL, 'H'},
+                                            {"codebook", required_argument, NULL, 'c'},
+                                            {"format", required_argument, NULL, 'f'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {NULL, 0, NULL, 0}};
+    memset(args, 0, sizeof *args);
+    args->format = HS_OUT_TEXT;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        switch (c) {
+        case 'y':
+            if (!parse_year(optarg, &args->year))
+                return hs_cli_usage_error(cmd->name, "--year '%s' is not a year in [%d, %d]", optarg, HS_YEAR_FIRST,
+                                          HS_YEAR_LAST);
+            args->has_year = 1;
+            break;
+        case 'H':
+            if (!optarg[0]) return hs_cli_usage_error(cmd->name, "--hub needs a state id");
+            args->hub = optarg;
+            break;
+        case 'c':
+            if (!with_codebook) return hs_cli_usage_error(cmd->name, "unknown option '--codebook'");
+            args->codebook = optarg;
+            break;
+        case 'f': {
+            int found = -1;
+            for (int i = 0; i < 3; i++) {
+                if ((formats & (1u << i)) && strcmp(optarg, format_names[i]) == 0) found = i;
+            }
+            if (found < 0)
+                return hs_cli_usage_error(cmd->name, "--format '%s' is not one of %s", optarg,
+                                          formats & (1u << HS_OUT_CSV) ? "text, csv, json" : "text, json");
+            args->format = found;
+            break;
+        }
+        case 'h':
+            return hs_cli_help(cmd);
+        case ':':
+            return hs_cli_usage_error(cmd->name, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return hs_cli_usage_error(cmd->name, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc) return hs_cli_usage_error(cmd->name, "missing FILE");
+    if (optind + 1 < argc) return hs_cli_usage_error(cmd->name, "unexpected argument '%s'", argv[optind + 1]);
+    args->file = argv[optind];
+    return -1;
+}
+
+/* The helper sits next to hubspoke in the build tree and in a relocated
+ * install; the environment variable and the libexec default cover the rest. */
+void hs_cli_locate_helper(void) {
+    const char *env = getenv("HUBSPOKE_DOT_HELPER");
+    if (env && env[0]) return;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 32);
+    if (n <= 0) return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash) return;
+    strcpy(slash + 1, "hubspoke-dot");
+    if (access(exe, X_OK) == 0) hs_dot_helper_set_path(exe);
+}
+
+hs_error hs_cli_open_view(const hs_cli_view_args *args, hs_model **model, hs_codebook **codebook, hs_view **view) {
+    *model = NULL;
+    *codebook = NULL;
+    *view = NULL;
+    hs_cli_locate_helper();
+    hs_error err = hs_model_read_file(model, args->file, HS_FORMAT_UNKNOWN, NULL);
+    if (!err) err = args->codebook ? hs_codebook_read_file(codebook, args->codebook) : hs_codebook_new(codebook);
+    if (!err) {
+        hs_view_options opt = hs_view_options_default();
+        opt.has_year = args->has_year;
+        opt.year = args->year;
+        opt.hub = args->hub;
+        opt.codebook = *codebook;
+        err = hs_view_new(view, *model, &opt);
+    }
+    if (err) {
+        hs_view_destroy(*view);
+        hs_codebook_destroy(*codebook);
+        hs_model_destroy(*model);
+        *view = NULL;
+        *codebook = NULL;
+        *model = NULL;
+    }
+    return err;
+}
+
+json_t *hs_json_number(double x) { return isfinite(x) ? json_real(x) : json_null(); }
+
+json_t *hs_json_string_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+hs_error hs_cli_print_json(json_t *root) {
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    if (!text) return hs_error_set(HS_ENOMEM, "cannot format JSON");
+    int ok = fputs(text, stdout) >= 0 && fputc('\n', stdout) != EOF && fflush(stdout) == 0;
+    free(text);
+    return ok ? HS_OK : hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
+}

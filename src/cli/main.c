@@ -1,0 +1,78 @@
+/* hubspoke: alliance systems measured as networks. A thin layer over libhubspoke. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const hs_command *const commands[] = {&hs_cmd_info, &hs_cmd_convert, &hs_cmd_metrics};
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+
+static void print_help(FILE *out) {
+    fputs("NAME\n"
+          "    hubspoke - measure alliance systems as networks\n"
+          "\n"
+          "SYNOPSIS\n"
+          "    hubspoke COMMAND [OPTIONS] FILE...\n"
+          "    hubspoke COMMAND --help\n"
+          "    hubspoke --help | --version\n"
+          "\n"
+          "DESCRIPTION\n"
+          "    hubspoke reads alliance systems (states, ties with kinds and years, minilateral\n"
+          "    mechanisms) from DOT or GraphML files written in the hubspoke schema\n"
+          "    (docs/schema.md) and measures hub coordination, unidirectionality and\n"
+          "    closedness (docs/metrics.md). Any plain DOT or GraphML file loads too.\n"
+          "\n"
+          "COMMANDS\n",
+          out);
+    for (size_t i = 0; i < NCOMMANDS; i++) fprintf(out, "    %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fputs("\n"
+          "    Reserved for later releases: classify, compare, render, evolve.\n"
+          "\n"
+          "FILES\n"
+          "    A file's format follows its extension: .gv or .dot is DOT, .graphml or .xml is\n"
+          "    GraphML; otherwise, and for '-' (standard input), the content decides. DOT is\n"
+          "    parsed by the helper program hubspoke-dot (README, \"Licensing\"), found through\n"
+          "    the HUBSPOKE_DOT_HELPER environment variable, next to hubspoke, or in the\n"
+          "    installed libexec directory.\n"
+          "\n"
+          "EXIT STATUS\n"
+          "    0  success\n"
+          "    1  bad input (a file that cannot be read, parsed or checked) or a runtime failure\n"
+          "    2  usage error (unknown command or option, missing or invalid argument)\n"
+          "\n"
+          "    Errors are one line on standard error: \"hubspoke: FILE:LINE: reason\", or\n"
+          "    \"hubspoke: FILE: element: reason\" where no line is known.\n"
+          "\n"
+          "EXAMPLES\n"
+          "    hubspoke info graphs/asia.gv --year 2014\n"
+          "    hubspoke convert graphs/asia.gv asia.graphml\n"
+          "    hubspoke metrics graphs/asia.gv --year 2023 --format json\n",
+          out);
+}
+
+int main(int argc, char **argv) {
+    hs_init();
+    if (argc < 2) {
+        fputs("usage: hubspoke COMMAND [OPTIONS] FILE...  (hubspoke --help for more)\n", stderr);
+        return HS_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        if (argc > 2 && strcmp(argv[1], "help") == 0) {
+            for (size_t i = 0; i < NCOMMANDS; i++) {
+                if (strcmp(argv[2], commands[i]->name) == 0) return hs_cli_help(commands[i]);
+            }
+            return hs_cli_usage_error(NULL, "unknown command '%s'", argv[2]);
+        }
+        print_help(stdout);
+        return HS_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("hubspoke %s\n", hs_version());
+        return HS_EXIT_OK;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        if (strcmp(argv[1], commands[i]->name) == 0) return commands[i]->run(argc - 1, argv + 1);
+    }
+    if (argv[1][0] == '-') return hs_cli_usage_error(NULL, "unknown option '%s'", argv[1]);
+    return hs_cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,99 @@
+/* Whole-file reads and atomic writes. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "io/io_internal.h"
+
+static hs_error read_fd(int fd, const char *display, char **data, size_t *len) {
+    hs_buf b = {0};
+    for (;;) {
+        if (hs_buf_reserve(&b, 65536) != HS_OK) {
+            hs_buf_free(&b);
+            return HS_ENOMEM;
+        }
+        ssize_t n = read(fd, b.data + b.len, b.cap - b.len - 1);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            hs_buf_free(&b);
+            return hs_error_set(e == EISDIR ? HS_EINPUT : HS_EIO, "%s: %s", display,
+                                e == EISDIR ? "is a directory" : strerror(e));
+        }
+        b.len += (size_t)n;
+        b.data[b.len] = '\0';
+    }
+    if (!b.data && hs_buf_reserve(&b, 1) != HS_OK) return HS_ENOMEM;
+    b.data[b.len] = '\0';
+    *data = b.data;
+    *len = b.len;
+    return HS_OK;
+}
+
+hs_error hs_file_read_all(const char *path, const char *display, char **data, size_t *len) {
+    if (strcmp(path, "-") == 0) return read_fd(STDIN_FILENO, display, data, len);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return hs_error_set(HS_EINPUT, "%s: cannot open: %s", display, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return hs_error_set(HS_EINPUT, "%s: is a directory", display);
+    }
+    hs_error err = read_fd(fd, display, data, len);
+    close(fd);
+    return err;
+}
+
+hs_error hs_input_check_text(const char *data, size_t len, const char *display) {
+    const char *nul = memchr(data, '\0', len);
+    if (nul) return hs_error_set(HS_EINPUT, "%s: binary file (NUL byte at offset %zu)", display, (size_t)(nul - data));
+    for (size_t i = 0; i < len; i++) {
+        if (!strchr(" \t\r\n\f\v", data[i])) return HS_OK;
+    }
+    return hs_error_set(HS_EINPUT, "%s: empty file: no graph", display);
+}
+
+static hs_error write_all(int fd, const char *data, size_t len, const char *display) {
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return hs_error_set(HS_EIO, "%s: cannot write: %s", display, strerror(errno));
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return HS_OK;
+}
+
+hs_error hs_file_write_atomic(const char *path, const char *data, size_t len) {
+    if (strcmp(path, "-") == 0) return write_all(STDOUT_FILENO, data, len, "<stdout>");
+    size_t n = strlen(path);
+    char *tmp = hs_malloc(n + 16);
+    if (!tmp) return HS_ENOMEM;
+    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        hs_error err = hs_error_set(HS_EIO, "%s: cannot create: %s", path, strerror(errno));
+        free(tmp);
+        return err;
+    }
+    /* mkstemp makes the file 0600; give it the mode a plain create would. */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    hs_error err = write_all(fd, data, len, path);
+    if (!err && fsync(fd) != 0 && errno != EINVAL)
+        err = hs_error_set(HS_EIO, "%s: cannot write: %s", path, strerror(errno));
+    if (close(fd) != 0 && !err) err = hs_error_set(HS_EIO, "%s: cannot write: %s", path, strerror(errno));
+    if (!err && rename(tmp, path) != 0) err = hs_error_set(HS_EIO, "%s: cannot write: %s", path, strerror(errno));
+    if (err) unlink(tmp);
+    free(tmp);
+    return err;
+}

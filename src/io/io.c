@@ -1,0 +1,68 @@
+/* Reading and writing models: format detection and dispatch. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "io/io_internal.h"
+
+hs_format hs_format_from_path(const char *path) {
+    const char *dot = strrchr(path, '.');
+    if (!dot || strchr(dot, '/')) return HS_FORMAT_UNKNOWN;
+    if (strcasecmp(dot, ".gv") == 0 || strcasecmp(dot, ".dot") == 0) return HS_FORMAT_DOT;
+    if (strcasecmp(dot, ".graphml") == 0 || strcasecmp(dot, ".xml") == 0) return HS_FORMAT_GRAPHML;
+    return HS_FORMAT_UNKNOWN;
+}
+
+hs_format hs_format_sniff(const char *data, size_t len) {
+    size_t i = 0;
+    /* A UTF-8 byte-order mark may precede an XML declaration. */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    while (i < len && strchr(" \t\r\n", data[i]) && data[i]) i++;
+    return i < len && data[i] == '<' ? HS_FORMAT_GRAPHML : HS_FORMAT_DOT;
+}
+
+const char *hs_format_name(hs_format format) {
+    return format == HS_FORMAT_DOT ? "dot" : format == HS_FORMAT_GRAPHML ? "graphml" : "unknown";
+}
+
+hs_error hs_model_read_memory(hs_model **out, const char *data, size_t len, hs_format format,
+                              const char *display) {
+    if (!display) display = "<input>";
+    hs_error err = hs_input_check_text(data, len, display);
+    if (err) return err;
+    if (format == HS_FORMAT_UNKNOWN) format = hs_format_sniff(data, len);
+    if (format == HS_FORMAT_GRAPHML) {
+        err = hs_graphml_parse(out, data, len, display, 1);
+    } else {
+        char *graphml = NULL;
+        size_t glen = 0;
+        if ((err = hs_dot_helper_to_graphml(data, len, display, &graphml, &glen))) return err;
+        err = hs_graphml_parse(out, graphml, glen, display, 0);
+        free(graphml);
+    }
+    if (!err) (*out)->format = format;
+    return err;
+}
+
+hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format, const char *display) {
+    if (!display) display = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    if (format == HS_FORMAT_UNKNOWN) format = hs_format_from_path(path);
+    char *data;
+    size_t len;
+    hs_error err = hs_file_read_all(path, display, &data, &len);
+    if (err) return err;
+    err = hs_model_read_memory(out, data, len, format, display);
+    free(data);
+    return err;
+}
+
+hs_error hs_model_write_file(const hs_model *model, const char *path, hs_format format) {
+    if (format == HS_FORMAT_UNKNOWN) format = hs_format_from_path(path);
+    if (format == HS_FORMAT_UNKNOWN)
+        return hs_error_set(HS_EARG, "%s: cannot tell the format from the extension (use .gv, .dot or .graphml)", path);
+    hs_buf b = {0};
+    hs_error err = format == HS_FORMAT_DOT ? hs_dot_format(model, &b) : hs_graphml_format(model, &b);
+    if (!err) err = hs_file_write_atomic(path, b.data, b.len);
+    hs_buf_free(&b);
+    return err;
+}

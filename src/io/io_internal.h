@@ -1,0 +1,34 @@
+/* Readers, writers and file helpers of the library (not installed). */
+#ifndef HS_IO_INTERNAL_H
+#define HS_IO_INTERNAL_H
+
+#include <stddef.h>
+
+#include "core/internal.h"
+#include "model/model_internal.h"
+
+/* Read a whole file ("-" = stdin) into a NUL-terminated buffer the caller
+ * frees. Errors name `display`. */
+hs_error hs_file_read_all(const char *path, const char *display, char **data, size_t *len);
+
+/* Replace `path` ("-" = stdout) with `len` bytes atomically: a temporary file
+ * in the same directory, renamed into place on success, removed on failure. */
+hs_error hs_file_write_atomic(const char *path, const char *data, size_t len);
+
+/* Refuse empty and binary input with the messages every reader shares. */
+hs_error hs_input_check_text(const char *data, size_t len, const char *display);
+
+/* Parse GraphML into a new model. `with_lines`: record source line numbers
+ * for messages (off when the GraphML came from the DOT helper, whose lines
+ * mean nothing to the user). */
+hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display,
+                          int with_lines);
+hs_error hs_graphml_format(const hs_model *m, hs_buf *out);
+hs_error hs_dot_format(const hs_model *m, hs_buf *out);
+
+/* Run the hubspoke-dot helper on DOT text; on success *graphml holds its
+ * GraphML output (caller frees). */
+hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *display,
+                                  char **graphml, size_t *graphml_len);
+
+#endif

@@ -1,0 +1,588 @@
+/* The alliance-graph model: storage, schema attributes and their checks. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/internal.h"
+#include "model/model_internal.h"
+
+/* ---- names of enum values --------------------------------------------------- */
+
+static const char *const kind_names[HS_KIND_COUNT] = {
+    "treaty", "access", "intelligence", "technology", "exercise", "partnership", "dialogue", "member"};
+static const char *const role_names[HS_ROLE_COUNT] = {"hub", "ally", "partner", "other"};
+static const char *const scope_names[HS_SCOPE_COUNT] = {"issue", "broad"};
+
+const char *hs_kind_name(hs_kind kind) {
+    return (kind >= 0 && kind < HS_KIND_COUNT) ? kind_names[kind] : "unspecified";
+}
+const char *hs_role_name(hs_role role) {
+    return (role >= 0 && role < HS_ROLE_COUNT) ? role_names[role] : "unset";
+}
+const char *hs_scope_name(hs_scope scope) {
+    return (scope >= 0 && scope < HS_SCOPE_COUNT) ? scope_names[scope] : "unspecified";
+}
+
+static int find_name(const char *const *names, int count, const char *name) {
+    for (int i = 0; i < count; i++) {
+        if (strcmp(names[i], name) == 0) return i;
+    }
+    return -1;
+}
+hs_kind hs_kind_parse(const char *name) { return (hs_kind)find_name(kind_names, HS_KIND_COUNT, name); }
+hs_role hs_role_parse(const char *name) { return (hs_role)find_name(role_names, HS_ROLE_COUNT, name); }
+hs_scope hs_scope_parse(const char *name) {
+    return (hs_scope)find_name(scope_names, HS_SCOPE_COUNT, name);
+}
+
+/* ---- creation and destruction -------------------------------------------- */
+
+hs_error hs_model_new(hs_model **out, const char *file) {
+    hs_model *m = hs_calloc(1, sizeof *m);
+    if (!m) return HS_ENOMEM;
+    m->file = hs_strdup(file ? file : "<input>");
+    if (!m->file) {
+        free(m);
+        return HS_ENOMEM;
+    }
+    *out = m;
+    return HS_OK;
+}
+
+static void extras_free(hs_extras *x) {
+    for (int i = 0; i < x->count; i++) free(x->items[i].value);
+    free(x->items);
+}
+
+void hs_model_destroy(hs_model *m) {
+    if (!m) return;
+    for (size_t i = 0; i < m->nv; i++) {
+        free(m->v[i].id);
+        free(m->v[i].label);
+        free(m->v[i].issue);
+        extras_free(&m->v[i].extras);
+    }
+    for (size_t i = 0; i < m->ne; i++) {
+        free(m->e[i].id);
+        free(m->e[i].source);
+        free(m->e[i].label);
+        extras_free(&m->e[i].extras);
+    }
+    for (int d = 0; d < HS_DOMAIN_COUNT; d++) {
+        for (int k = 0; k < m->extra_key_count[d]; k++) {
+            free(m->extra_keys[d][k].name);
+            free(m->extra_keys[d][k].graphml_type);
+        }
+        free(m->extra_keys[d]);
+    }
+    extras_free(&m->graph_extras);
+    free(m->v);
+    free(m->e);
+    free(m->slots);
+    free(m->file);
+    free(m->name);
+    free(m->hub);
+    free(m->period);
+    free(m->graphml_namespaces);
+    free(m);
+}
+
+/* ---- errors naming elements -------------------------------------------------- */
+
+void hs_model_describe(const hs_model *m, hs_domain domain, size_t index, char *buf, size_t size) {
+    switch (domain) {
+    case HS_DOMAIN_GRAPH:
+        snprintf(buf, size, "graph");
+        break;
+    case HS_DOMAIN_NODE:
+        snprintf(buf, size, "%s '%s'", m->v[index].type == HS_VERTEX_MECHANISM ? "mechanism" : "node",
+                 m->v[index].id);
+        break;
+    default:
+        snprintf(buf, size, "edge '%s %s %s'", m->v[m->e[index].from].id, m->directed ? "->" : "--",
+                 m->v[m->e[index].to].id);
+        break;
+    }
+}
+
+static int element_line(const hs_model *m, hs_domain domain, size_t index) {
+    if (domain == HS_DOMAIN_NODE) return m->v[index].line;
+    if (domain == HS_DOMAIN_EDGE) return m->e[index].line;
+    return 0;
+}
+
+hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *fmt, ...) {
+    char what[512], reason[512], where[64] = "";
+    hs_model_describe(m, domain, index, what, sizeof what);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    int line = element_line(m, domain, index);
+    if (line > 0) snprintf(where, sizeof where, ":%d", line);
+    return hs_error_set(HS_EINPUT, "%s%s: %s: %s", m->file, where, what, reason);
+}
+
+/* ---- the id index -------------------------------------------------------------- */
+
+static size_t hash_id(const char *s) {
+    size_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static hs_error index_grow(hs_model *m) {
+    size_t n = m->nslots ? m->nslots * 2 : 64;
+    size_t *slots = hs_calloc(n, sizeof *slots);
+    if (!slots) return HS_ENOMEM;
+    for (size_t i = 0; i < m->nv; i++) {
+        size_t h = hash_id(m->v[i].id) & (n - 1);
+        while (slots[h]) h = (h + 1) & (n - 1);
+        slots[h] = i + 1;
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->nslots = n;
+    return HS_OK;
+}
+
+long hs_model_find(const hs_model *m, const char *id) {
+    if (!m->nslots) return -1;
+    size_t h = hash_id(id) & (m->nslots - 1);
+    while (m->slots[h]) {
+        size_t i = m->slots[h] - 1;
+        if (strcmp(m->v[i].id, id) == 0) return (long)i;
+        h = (h + 1) & (m->nslots - 1);
+    }
+    return -1;
+}
+
+hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *index) {
+    long found = hs_model_find(m, id);
+    if (found >= 0) {
+        char where[64] = "", first[64] = "";
+        if (line > 0) snprintf(where, sizeof where, ":%d", line);
+        if (m->v[found].line > 0) snprintf(first, sizeof first, " (first at line %d)", m->v[found].line);
+        return hs_error_set(HS_EINPUT, "%s%s: duplicate id '%s'%s", m->file, where, id, first);
+    }
+    if ((m->nv + 1) * 2 > m->nslots && index_grow(m) != HS_OK) return HS_ENOMEM;
+    if (m->nv == m->cap_v) {
+        size_t cap = m->cap_v ? m->cap_v * 2 : 16;
+        hs_vertex *v = hs_realloc(m->v, cap * sizeof *v);
+        if (!v) return HS_ENOMEM;
+        m->v = v;
+        m->cap_v = cap;
+    }
+    hs_vertex *v = &m->v[m->nv];
+    memset(v, 0, sizeof *v);
+    v->id = hs_strdup(id);
+    if (!v->id) return HS_ENOMEM;
+    v->type = HS_VERTEX_STATE;
+    v->role = HS_ROLE_UNSET;
+    v->since = HS_SINCE_OPEN;
+    v->until = HS_UNTIL_OPEN;
+    v->kind = HS_KIND_UNSET;
+    v->scope = HS_SCOPE_UNSET;
+    v->weight = NAN;
+    v->line = line;
+    size_t h = hash_id(id) & (m->nslots - 1);
+    while (m->slots[h]) h = (h + 1) & (m->nslots - 1);
+    m->slots[h] = m->nv + 1;
+    if (index) *index = m->nv;
+    m->nv++;
+    return HS_OK;
+}
+
+hs_error hs_model_ensure_vertex(hs_model *m, const char *id, int line, size_t *index) {
+    long found = hs_model_find(m, id);
+    if (found >= 0) {
+        *index = (size_t)found;
+        return HS_OK;
+    }
+    return hs_model_add_vertex(m, id, line, index);
+}
+
+hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, int line,
+                           size_t *index) {
+    if (m->ne == m->cap_e) {
+        size_t cap = m->cap_e ? m->cap_e * 2 : 16;
+        hs_edge *e = hs_realloc(m->e, cap * sizeof *e);
+        if (!e) return HS_ENOMEM;
+        m->e = e;
+        m->cap_e = cap;
+    }
+    hs_edge *e = &m->e[m->ne];
+    memset(e, 0, sizeof *e);
+    e->from = from;
+    e->to = to;
+    e->kind = HS_KIND_UNSET;
+    e->since = HS_SINCE_OPEN;
+    e->until = HS_UNTIL_OPEN;
+    e->weight = NAN;
+    e->line = line;
+    if (id && !(e->id = hs_strdup(id))) return HS_ENOMEM;
+    if (index) *index = m->ne;
+    m->ne++;
+    return HS_OK;
+}
+
+/* ---- attributes ------------------------------------------------------------------- */
+
+static hs_error parse_year(const hs_model *m, hs_domain d, size_t i, const char *name,
+                           const char *text, int *year) {
+    const char *p = text;
+    while (*p == ' ' || *p == '\t') p++;
+    char *end;
+    errno = 0;
+    long y = strtol(p, &end, 10);
+    while (*end == ' ' || *end == '\t') end++;
+    if (end == p || *end != '\0' || errno == ERANGE)
+        return hs_model_error(m, d, i, "%s '%s' is not an integer year", name, text);
+    if (y < HS_YEAR_FIRST || y > HS_YEAR_LAST)
+        return hs_model_error(m, d, i, "%s %ld is out of range [%d, %d]", name, y, HS_YEAR_FIRST,
+                              HS_YEAR_LAST);
+    *year = (int)y;
+    return HS_OK;
+}
+
+static hs_error parse_weight(const hs_model *m, hs_domain d, size_t i, const char *text,
+                             double *weight) {
+    char *end;
+    errno = 0;
+    double w = strtod(text, &end);
+    while (*end == ' ' || *end == '\t') end++;
+    if (end == text || *end != '\0' || errno == ERANGE || !isfinite(w))
+        return hs_model_error(m, d, i, "weight '%s' is not a number", text);
+    if (!(w > 0.0 && w <= 1.0))
+        return hs_model_error(m, d, i, "weight %s is out of range (0, 1]", text);
+    *weight = w;
+    return HS_OK;
+}
+
+static hs_error set_string(char **slot, const char *value) {
+    char *copy = hs_strdup(value);
+    if (!copy) return HS_ENOMEM;
+    free(*slot);
+    *slot = copy;
+    return HS_OK;
+}
+
+static hs_error extra_key_index(hs_model *m, hs_domain d, const char *name, const char *type,
+                                int *key) {
+    for (int k = 0; k < m->extra_key_count[d]; k++) {
+        if (strcmp(m->extra_keys[d][k].name, name) == 0) {
+            *key = k;
+            return HS_OK;
+        }
+    }
+    hs_extra_key *keys = hs_realloc(m->extra_keys[d], (size_t)(m->extra_key_count[d] + 1) * sizeof *keys);
+    if (!keys) return HS_ENOMEM;
+    m->extra_keys[d] = keys;
+    hs_extra_key *nk = &keys[m->extra_key_count[d]];
+    nk->name = hs_strdup(name);
+    nk->graphml_type = type ? hs_strdup(type) : NULL;
+    if (!nk->name || (type && !nk->graphml_type)) {
+        free(nk->name);
+        free(nk->graphml_type);
+        return HS_ENOMEM;
+    }
+    *key = m->extra_key_count[d]++;
+    return HS_OK;
+}
+
+static hs_error set_extra(hs_model *m, hs_domain d, hs_extras *x, const char *name,
+                          const char *value, const char *type, int raw_xml) {
+    int key;
+    hs_error err = extra_key_index(m, d, name, type, &key);
+    if (err) return err;
+    for (int i = 0; i < x->count; i++) {
+        if (x->items[i].key == key) {
+            x->items[i].raw_xml = raw_xml;
+            return set_string(&x->items[i].value, value);
+        }
+    }
+    if (x->count == x->cap) {
+        int cap = x->cap ? x->cap * 2 : 4;
+        hs_extra *items = hs_realloc(x->items, (size_t)cap * sizeof *items);
+        if (!items) return HS_ENOMEM;
+        x->items = items;
+        x->cap = cap;
+    }
+    char *copy = hs_strdup(value);
+    if (!copy) return HS_ENOMEM;
+    x->items[x->count++] = (hs_extra){key, copy, raw_xml};
+    return HS_OK;
+}
+
+static hs_error set_vertex_attr(hs_model *m, size_t i, const char *name, const char *value) {
+    hs_vertex *v = &m->v[i];
+    const hs_domain d = HS_DOMAIN_NODE;
+    if (strcmp(name, "label") == 0) {
+        /* Graphviz's "\N" stands for the node's own name: no label of its own. */
+        return strcmp(value, "\\N") == 0 ? HS_OK : set_string(&v->label, value);
+    }
+    if (strcmp(name, "type") == 0) {
+        if (strcmp(value, "state") == 0) v->type = HS_VERTEX_STATE;
+        else if (strcmp(value, "mechanism") == 0) v->type = HS_VERTEX_MECHANISM;
+        else return hs_model_error(m, d, i, "unknown type '%s' (expected state or mechanism)", value);
+        return HS_OK;
+    }
+    if (strcmp(name, "role") == 0) {
+        v->role = hs_role_parse(value);
+        if (v->role == HS_ROLE_UNSET)
+            return hs_model_error(m, d, i, "unknown role '%s' (expected hub, ally, partner or other)", value);
+        return HS_OK;
+    }
+    if (strcmp(name, "since") == 0) return parse_year(m, d, i, "since", value, &v->since);
+    if (strcmp(name, "until") == 0) return parse_year(m, d, i, "until", value, &v->until);
+    if (strcmp(name, "kind") == 0) {
+        v->kind = hs_kind_parse(value);
+        if (v->kind == HS_KIND_UNSET || v->kind == HS_KIND_MEMBER)
+            return hs_model_error(m, d, i,
+                                  "unknown kind '%s' (expected treaty, access, intelligence, technology, "
+                                  "exercise, partnership or dialogue)", value);
+        return HS_OK;
+    }
+    if (strcmp(name, "scope") == 0) {
+        v->scope = hs_scope_parse(value);
+        if (v->scope == HS_SCOPE_UNSET)
+            return hs_model_error(m, d, i, "unknown scope '%s' (expected issue or broad)", value);
+        return HS_OK;
+    }
+    if (strcmp(name, "issue") == 0) return set_string(&v->issue, value);
+    return parse_weight(m, d, i, value, &v->weight);
+}
+
+static hs_error set_edge_attr(hs_model *m, size_t i, const char *name, const char *value) {
+    hs_edge *e = &m->e[i];
+    const hs_domain d = HS_DOMAIN_EDGE;
+    if (strcmp(name, "kind") == 0) {
+        e->kind = hs_kind_parse(value);
+        if (e->kind == HS_KIND_UNSET)
+            return hs_model_error(m, d, i,
+                                  "unknown kind '%s' (expected treaty, access, intelligence, technology, "
+                                  "exercise, partnership, dialogue or member)", value);
+        return HS_OK;
+    }
+    if (strcmp(name, "weight") == 0) return parse_weight(m, d, i, value, &e->weight);
+    if (strcmp(name, "since") == 0) return parse_year(m, d, i, "since", value, &e->since);
+    if (strcmp(name, "until") == 0) return parse_year(m, d, i, "until", value, &e->until);
+    if (strcmp(name, "source") == 0) return set_string(&e->source, value);
+    return set_string(&e->label, value);
+}
+
+static hs_error set_graph_attr(hs_model *m, const char *name, const char *value) {
+    if (strcmp(name, "hub") == 0) return set_string(&m->hub, value);
+    return set_string(&m->period, value);
+}
+
+static const char *const schema_attrs[HS_DOMAIN_COUNT][10] = {
+    [HS_DOMAIN_GRAPH] = {"hub", "period", NULL},
+    [HS_DOMAIN_NODE] = {"label", "type", "role", "since", "until", "kind", "scope", "issue", "weight", NULL},
+    [HS_DOMAIN_EDGE] = {"kind", "weight", "since", "until", "source", "label", NULL},
+};
+
+static int is_schema_attr(hs_domain domain, const char *name) {
+    for (const char *const *a = schema_attrs[domain]; *a; a++) {
+        if (strcmp(*a, name) == 0) return 1;
+    }
+    return 0;
+}
+
+hs_error hs_model_set_attr(hs_model *m, hs_domain domain, size_t index, const char *name,
+                           const char *value, const char *graphml_type, int raw_xml) {
+    if (!is_schema_attr(domain, name)) {
+        hs_extras *x = domain == HS_DOMAIN_NODE   ? &m->v[index].extras
+                       : domain == HS_DOMAIN_EDGE ? &m->e[index].extras
+                                                  : &m->graph_extras;
+        return set_extra(m, domain, x, name, value, graphml_type, raw_xml);
+    }
+    if (raw_xml) {
+        return domain == HS_DOMAIN_GRAPH
+                   ? hs_error_set(HS_EINPUT, "%s: graph attribute '%s' holds XML markup, not text", m->file, name)
+                   : hs_model_error(m, domain, index, "attribute '%s' holds XML markup, not text", name);
+    }
+    /* An empty value means "absent": DOT gives "" to every object for an
+     * attribute declared on any of them. */
+    if (value[0] == '\0') return HS_OK;
+    if (domain == HS_DOMAIN_NODE) return set_vertex_attr(m, index, name, value);
+    if (domain == HS_DOMAIN_EDGE) return set_edge_attr(m, index, name, value);
+    return set_graph_attr(m, name, value);
+}
+
+/* ---- whole-file checks --------------------------------------------------------------- */
+
+static hs_error check_span(const hs_model *m, hs_domain d, size_t i, int since, int until) {
+    if (since != HS_SINCE_OPEN && until != HS_UNTIL_OPEN && since >= until)
+        return hs_model_error(m, d, i,
+                              since > until ? "since %d > until %d"
+                                            : "since %d = until %d: the span is empty (until is the first year no longer active)",
+                              since, until);
+    return HS_OK;
+}
+
+static hs_error check_vertex(const hs_model *m, size_t i) {
+    const hs_vertex *v = &m->v[i];
+    hs_error err = check_span(m, HS_DOMAIN_NODE, i, v->since, v->until);
+    if (err) return err;
+    if (v->type == HS_VERTEX_STATE) {
+        const char *misplaced = v->kind != HS_KIND_UNSET ? "kind"
+                                : v->scope != HS_SCOPE_UNSET ? "scope"
+                                : v->issue                   ? "issue"
+                                : !isnan(v->weight)          ? "weight"
+                                                             : NULL;
+        if (misplaced)
+            return hs_model_error(m, HS_DOMAIN_NODE, i,
+                                  "attribute '%s' applies to mechanisms only (set type=mechanism)", misplaced);
+    } else if (v->role != HS_ROLE_UNSET) {
+        return hs_model_error(m, HS_DOMAIN_NODE, i, "a mechanism has no role (role=%s)",
+                              hs_role_name(v->role));
+    }
+    return HS_OK;
+}
+
+static hs_error check_edge(hs_model *m, size_t i) {
+    hs_edge *e = &m->e[i];
+    hs_error err = check_span(m, HS_DOMAIN_EDGE, i, e->since, e->until);
+    if (err) return err;
+    int from_mech = m->v[e->from].type == HS_VERTEX_MECHANISM;
+    int to_mech = m->v[e->to].type == HS_VERTEX_MECHANISM;
+    /* In an undirected file the mechanism may be written first. */
+    if (!m->directed && from_mech && !to_mech) {
+        size_t t = e->from;
+        e->from = e->to;
+        e->to = t;
+        from_mech = 0;
+        to_mech = 1;
+    }
+    if (e->kind == HS_KIND_UNSET && to_mech) e->kind = HS_KIND_MEMBER;
+    if (e->kind == HS_KIND_MEMBER) {
+        if (!to_mech)
+            return hs_model_error(m, HS_DOMAIN_EDGE, i,
+                                  "a member edge must end at a mechanism, and '%s' is not one (type=mechanism)",
+                                  m->v[e->to].id);
+        if (from_mech)
+            return hs_model_error(m, HS_DOMAIN_EDGE, i, "a member edge must start at a state, and '%s' is a mechanism",
+                                  m->v[e->from].id);
+    } else if (from_mech || to_mech) {
+        return hs_model_error(m, HS_DOMAIN_EDGE, i,
+                              "a %s tie cannot involve mechanism '%s' (use kind=member for membership)",
+                              hs_kind_name(e->kind), m->v[from_mech ? e->from : e->to].id);
+    }
+    return HS_OK;
+}
+
+hs_error hs_model_finish(hs_model *m) {
+    hs_error err;
+    for (size_t i = 0; i < m->nv; i++) {
+        if ((err = check_vertex(m, i))) return err;
+    }
+    for (size_t i = 0; i < m->ne; i++) {
+        if ((err = check_edge(m, i))) return err;
+    }
+    if (m->hub) {
+        long h = hs_model_find(m, m->hub);
+        if (h < 0) return hs_error_set(HS_EINPUT, "%s: graph attribute hub='%s' names no node", m->file, m->hub);
+        if (m->v[h].type != HS_VERTEX_STATE)
+            return hs_error_set(HS_EINPUT, "%s: graph attribute hub='%s' names a mechanism, not a state", m->file,
+                                m->hub);
+    }
+    return HS_OK;
+}
+
+/* ---- accessors ---------------------------------------------------------------------- */
+
+const char *hs_model_file(const hs_model *m) { return m->file; }
+int hs_model_directed(const hs_model *m) { return m->directed; }
+hs_format hs_model_format(const hs_model *m) { return m->format; }
+const char *hs_model_name(const hs_model *m) { return m->name; }
+const char *hs_model_hub(const hs_model *m) { return m->hub; }
+const char *hs_model_period(const hs_model *m) { return m->period; }
+size_t hs_model_vertex_count(const hs_model *m) { return m->nv; }
+size_t hs_model_edge_count(const hs_model *m) { return m->ne; }
+
+const char *hs_vertex_id(const hs_model *m, size_t i) { return m->v[i].id; }
+const char *hs_vertex_label(const hs_model *m, size_t i) { return m->v[i].label; }
+hs_vertex_type hs_vertex_type_of(const hs_model *m, size_t i) { return m->v[i].type; }
+hs_role hs_vertex_role(const hs_model *m, size_t i) { return m->v[i].role; }
+int hs_vertex_since(const hs_model *m, size_t i) { return m->v[i].since; }
+int hs_vertex_until(const hs_model *m, size_t i) { return m->v[i].until; }
+hs_kind hs_vertex_kind(const hs_model *m, size_t i) { return m->v[i].kind; }
+hs_scope hs_vertex_scope(const hs_model *m, size_t i) { return m->v[i].scope; }
+const char *hs_vertex_issue(const hs_model *m, size_t i) { return m->v[i].issue; }
+double hs_vertex_weight(const hs_model *m, size_t i) { return m->v[i].weight; }
+
+size_t hs_edge_from(const hs_model *m, size_t i) { return m->e[i].from; }
+size_t hs_edge_to(const hs_model *m, size_t i) { return m->e[i].to; }
+hs_kind hs_edge_kind(const hs_model *m, size_t i) { return m->e[i].kind; }
+double hs_edge_weight(const hs_model *m, size_t i) { return m->e[i].weight; }
+int hs_edge_since(const hs_model *m, size_t i) { return m->e[i].since; }
+int hs_edge_until(const hs_model *m, size_t i) { return m->e[i].until; }
+const char *hs_edge_source(const hs_model *m, size_t i) { return m->e[i].source; }
+const char *hs_edge_label(const hs_model *m, size_t i) { return m->e[i].label; }
+
+/* ---- the schema as text, for the writers ---------------------------------------- */
+
+const char *const *hs_schema_attr_names(hs_domain domain) { return schema_attrs[domain]; }
+
+const char *hs_schema_attr_type(const char *name) {
+    if (strcmp(name, "since") == 0 || strcmp(name, "until") == 0) return "int";
+    if (strcmp(name, "weight") == 0) return "double";
+    return "string";
+}
+
+void hs_format_double(char *buf, size_t size, double x) {
+    for (int precision = 15; precision <= 17; precision++) {
+        snprintf(buf, size, "%.*g", precision, x);
+        if (strtod(buf, NULL) == x) return;
+    }
+}
+
+static hs_error emit(hs_attr_fn fn, void *ctx, const char *name, const char *value) {
+    return value ? fn(ctx, name, value, hs_schema_attr_type(name)) : HS_OK;
+}
+
+static hs_error emit_year(hs_attr_fn fn, void *ctx, const char *name, int year, int open) {
+    char buf[16];
+    if (year == open) return HS_OK;
+    snprintf(buf, sizeof buf, "%d", year);
+    return fn(ctx, name, buf, "int");
+}
+
+static hs_error emit_weight(hs_attr_fn fn, void *ctx, double w) {
+    char buf[40];
+    if (isnan(w)) return HS_OK;
+    hs_format_double(buf, sizeof buf, w);
+    return fn(ctx, "weight", buf, "double");
+}
+
+hs_error hs_model_each_schema_attr(const hs_model *m, hs_domain domain, size_t index, hs_attr_fn fn,
+                                   void *ctx) {
+    hs_error err;
+    if (domain == HS_DOMAIN_GRAPH) {
+        if ((err = emit(fn, ctx, "hub", m->hub))) return err;
+        return emit(fn, ctx, "period", m->period);
+    }
+    if (domain == HS_DOMAIN_NODE) {
+        const hs_vertex *v = &m->v[index];
+        if ((err = emit(fn, ctx, "label", v->label)) ||
+            (err = emit(fn, ctx, "type", v->type == HS_VERTEX_MECHANISM ? "mechanism" : NULL)) ||
+            (err = emit(fn, ctx, "role", v->role == HS_ROLE_UNSET ? NULL : hs_role_name(v->role))) ||
+            (err = emit_year(fn, ctx, "since", v->since, HS_SINCE_OPEN)) ||
+            (err = emit_year(fn, ctx, "until", v->until, HS_UNTIL_OPEN)) ||
+            (err = emit(fn, ctx, "kind", v->kind == HS_KIND_UNSET ? NULL : hs_kind_name(v->kind))) ||
+            (err = emit(fn, ctx, "scope", v->scope == HS_SCOPE_UNSET ? NULL : hs_scope_name(v->scope))) ||
+            (err = emit(fn, ctx, "issue", v->issue)))
+            return err;
+        return emit_weight(fn, ctx, v->weight);
+    }
+    const hs_edge *e = &m->e[index];
+    if ((err = emit(fn, ctx, "kind", e->kind == HS_KIND_UNSET ? NULL : hs_kind_name(e->kind))) ||
+        (err = emit_weight(fn, ctx, e->weight)) || (err = emit_year(fn, ctx, "since", e->since, HS_SINCE_OPEN)) ||
+        (err = emit_year(fn, ctx, "until", e->until, HS_UNTIL_OPEN)) || (err = emit(fn, ctx, "source", e->source)))
+        return err;
+    return emit(fn, ctx, "label", e->label);
+}

@@ -1,0 +1,110 @@
+/* The model's representation, shared by the library's readers, writers and
+ * views (not installed). */
+#ifndef HS_MODEL_INTERNAL_H
+#define HS_MODEL_INTERNAL_H
+
+#include "hubspoke/model.h"
+
+typedef enum hs_domain { HS_DOMAIN_GRAPH = 0, HS_DOMAIN_NODE, HS_DOMAIN_EDGE, HS_DOMAIN_COUNT } hs_domain;
+
+/* An attribute the schema does not define, declared once per domain. */
+typedef struct hs_extra_key {
+    char *name;
+    char *graphml_type; /* attr.type from a GraphML file, NULL = string */
+} hs_extra_key;
+
+typedef struct hs_extra {
+    int key;      /* index into model->extra_keys[domain] */
+    char *value;
+    int raw_xml;  /* value is GraphML element content, written back verbatim */
+} hs_extra;
+
+typedef struct hs_extras {
+    hs_extra *items;
+    int count, cap;
+} hs_extras;
+
+typedef struct hs_vertex {
+    char *id, *label, *issue;
+    hs_vertex_type type;
+    hs_role role;
+    int since, until;
+    hs_kind kind;
+    hs_scope scope;
+    double weight;
+    int line;   /* line in the source file, 0 = unknown */
+    hs_extras extras;
+} hs_vertex;
+
+typedef struct hs_edge {
+    size_t from, to;
+    char *id, *source, *label;
+    hs_kind kind;
+    int since, until;
+    double weight;
+    int line;
+    hs_extras extras;
+} hs_edge;
+
+struct hs_model {
+    char *file;
+    char *name;
+    int directed;
+    hs_format format;
+    char *hub, *period;
+    hs_extras graph_extras;
+    /* Prefixed namespace declarations of a GraphML root (xmlns:y="..."), kept
+     * so that XML content of extras stays valid when written back. */
+    char *graphml_namespaces;
+    hs_extra_key *extra_keys[HS_DOMAIN_COUNT];
+    int extra_key_count[HS_DOMAIN_COUNT];
+    hs_vertex *v;
+    size_t nv, cap_v;
+    hs_edge *e;
+    size_t ne, cap_e;
+    /* id -> vertex index, open addressing; slots hold index+1, 0 = empty */
+    size_t *slots;
+    size_t nslots;
+};
+
+/* Building a model (used by the readers). */
+hs_error hs_model_new(hs_model **out, const char *file);
+/* Add a vertex; an id already present is an error naming both lines. */
+hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *index);
+/* The vertex with this id, created (as a plain state) when absent. */
+hs_error hs_model_ensure_vertex(hs_model *m, const char *id, int line, size_t *index);
+hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, int line,
+                           size_t *index);
+/* Set attribute `name` of an element from its text. Schema attributes are
+ * parsed and checked here (the error names the element and the line); any
+ * other name is kept as an extra. `graphml_type` is the GraphML attr.type of
+ * an extra (NULL for DOT). */
+hs_error hs_model_set_attr(hs_model *m, hs_domain domain, size_t index, const char *name,
+                           const char *value, const char *graphml_type, int raw_xml);
+/* Checks that need the whole file (spans, member edges, the hub attribute),
+ * run once after reading. */
+hs_error hs_model_finish(hs_model *m);
+
+/* "node 'USA'", "edge 'JPN -> USA'", "graph" for messages. */
+void hs_model_describe(const hs_model *m, hs_domain domain, size_t index, char *buf, size_t size);
+/* Record an input error about an element: "FILE:LINE: node 'X': reason". */
+hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+#endif
+
+/* Each schema attribute an element has, as the text a file would hold, in
+ * the schema's order; `graphml_type` is its GraphML attr.type. Writers use
+ * this so that DOT and GraphML always carry the same attributes. */
+typedef hs_error (*hs_attr_fn)(void *ctx, const char *name, const char *value, const char *graphml_type);
+hs_error hs_model_each_schema_attr(const hs_model *m, hs_domain domain, size_t index, hs_attr_fn fn,
+                                   void *ctx);
+/* The schema attribute names of a domain, NULL-terminated. */
+const char *const *hs_schema_attr_names(hs_domain domain);
+/* GraphML attr.type of a schema attribute. */
+const char *hs_schema_attr_type(const char *name);
+/* Shortest "%.*g" text that reads back as exactly x. */
+void hs_format_double(char *buf, size_t size, double x);

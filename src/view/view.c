@@ -1,0 +1,421 @@
+/* Views: the system active in a year, its roles, ties and graphs. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/internal.h"
+#include "hubspoke/view.h"
+#include "model/model_internal.h"
+
+struct hs_view {
+    const hs_model *m;
+    int has_year, year;
+    size_t ns;
+    size_t *state_vertex;  /* state -> model vertex */
+    long *vertex_state;    /* model vertex -> state or -1 */
+    hs_role *role;
+    long hub;
+    hs_hub_source hub_source;
+    size_t nmech;
+    size_t *mech_vertex;
+    double *mech_weight;
+    size_t *mech_first;    /* members of mechanism k: members[mech_first[k] .. mech_first[k+1]) */
+    size_t *members;
+    double *member_cap;    /* the member edge's own weight, NaN when it has none */
+    size_t nedges;
+    size_t *edges;
+    size_t nties, cap_ties;
+    hs_tie *ties;
+    igraph_t security, dependence;
+    igraph_vector_t security_w, dependence_w;
+    int graphs_ready;
+};
+
+static const char *const hub_source_names[] = {"none", "option", "graph", "role", "treaties"};
+const char *hs_hub_source_name(hs_hub_source s) { return hub_source_names[s]; }
+
+hs_view_options hs_view_options_default(void) {
+    hs_view_options o = {0, 0, NULL, NULL, -1};
+    return o;
+}
+
+void hs_view_destroy(hs_view *v) {
+    if (!v) return;
+    if (v->graphs_ready) {
+        igraph_destroy(&v->security);
+        igraph_destroy(&v->dependence);
+        igraph_vector_destroy(&v->security_w);
+        igraph_vector_destroy(&v->dependence_w);
+    }
+    free(v->state_vertex);
+    free(v->vertex_state);
+    free(v->role);
+    free(v->mech_vertex);
+    free(v->mech_weight);
+    free(v->mech_first);
+    free(v->members);
+    free(v->member_cap);
+    free(v->edges);
+    free(v->ties);
+    free(v);
+}
+
+static int active(const hs_view *v, int since, int until) {
+    return !v->has_year || hs_span_active(since, until, v->year);
+}
+
+static hs_error push_tie(hs_view *v, hs_tie t) {
+    if (v->nties == v->cap_ties) {
+        size_t cap = v->cap_ties ? v->cap_ties * 2 : 64;
+        hs_tie *p = hs_realloc(v->ties, cap * sizeof *p);
+        if (!p) return HS_ENOMEM;
+        v->ties = p;
+        v->cap_ties = cap;
+    }
+    v->ties[v->nties++] = t;
+    return HS_OK;
+}
+
+/* Active states and mechanisms, active edges between active vertices. */
+static hs_error select_active(hs_view *v, long exclude) {
+    const hs_model *m = v->m;
+    v->vertex_state = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->vertex_state);
+    v->state_vertex = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->state_vertex);
+    v->mech_vertex = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->mech_vertex);
+    v->edges = hs_malloc((m->ne ? m->ne : 1) * sizeof *v->edges);
+    if (!v->vertex_state || !v->state_vertex || !v->mech_vertex || !v->edges) return HS_ENOMEM;
+    for (size_t i = 0; i < m->nv; i++) {
+        v->vertex_state[i] = -1;
+        if (!active(v, m->v[i].since, m->v[i].until) || (long)i == exclude) continue;
+        if (m->v[i].type == HS_VERTEX_STATE) {
+            v->vertex_state[i] = (long)v->ns;
+            v->state_vertex[v->ns++] = i;
+        } else {
+            v->mech_vertex[v->nmech++] = i;
+        }
+    }
+    for (size_t i = 0; i < m->ne; i++) {
+        const hs_edge *e = &m->e[i];
+        if (!active(v, e->since, e->until) || v->vertex_state[e->from] < 0) continue;
+        int to_ok = e->kind == HS_KIND_MEMBER
+                        ? (active(v, m->v[e->to].since, m->v[e->to].until) && (long)e->to != exclude)
+                        : v->vertex_state[e->to] >= 0;
+        if (to_ok) v->edges[v->nedges++] = i;
+    }
+    return HS_OK;
+}
+
+static int is_treaty(const hs_model *m, size_t e) { return m->e[e].kind == HS_KIND_TREATY; }
+
+static hs_error find_hub(hs_view *v, const char *option) {
+    const hs_model *m = v->m;
+    const char *name = option ? option : m->hub;
+    v->hub = -1;
+    if (name) {
+        long vertex = hs_model_find(m, name);
+        const char *what = option ? "--hub" : "graph attribute hub=";
+        if (vertex < 0 || m->v[vertex].type != HS_VERTEX_STATE)
+            return hs_error_set(option ? HS_EARG : HS_EINPUT, "%s: %s'%s' names no state", m->file, what, name);
+        if (v->vertex_state[vertex] < 0)
+            return hs_error_set(option ? HS_EARG : HS_EINPUT, "%s: %s'%s' is not active in %d", m->file, what, name,
+                                v->year);
+        v->hub = v->vertex_state[vertex];
+        v->hub_source = option ? HS_HUB_OPTION : HS_HUB_GRAPH;
+        return HS_OK;
+    }
+    for (size_t s = 0; s < v->ns; s++) {
+        if (m->v[v->state_vertex[s]].role != HS_ROLE_HUB) continue;
+        if (v->hub >= 0)
+            return hs_error_set(HS_EINPUT, "%s: two states have role=hub: '%s' and '%s'", m->file,
+                                m->v[v->state_vertex[v->hub]].id, m->v[v->state_vertex[s]].id);
+        v->hub = (long)s;
+        v->hub_source = HS_HUB_ROLE;
+    }
+    if (v->hub >= 0) return HS_OK;
+    /* The state with the most active treaty ties; the first in the file wins a tie. */
+    size_t *count = hs_calloc(v->ns ? v->ns : 1, sizeof *count);
+    if (!count) return HS_ENOMEM;
+    for (size_t k = 0; k < v->nedges; k++) {
+        size_t e = v->edges[k];
+        if (!is_treaty(m, e) || m->e[e].from == m->e[e].to) continue;
+        count[v->vertex_state[m->e[e].from]]++;
+        count[v->vertex_state[m->e[e].to]]++;
+    }
+    size_t best = 0;
+    for (size_t s = 0; s < v->ns; s++) {
+        if (count[s] > best) {
+            best = count[s];
+            v->hub = (long)s;
+            v->hub_source = HS_HUB_TREATIES;
+        }
+    }
+    free(count);
+    return HS_OK;
+}
+
+/* Member states of each active mechanism, in file order, without repeats. */
+static hs_error collect_members(hs_view *v, const hs_codebook *cb) {
+    const hs_model *m = v->m;
+    long *mech_index = hs_malloc((m->nv ? m->nv : 1) * sizeof *mech_index);
+    size_t *count = hs_calloc(v->nmech + 1, sizeof *count);
+    v->mech_first = hs_calloc(v->nmech + 1, sizeof *v->mech_first);
+    v->mech_weight = hs_malloc((v->nmech ? v->nmech : 1) * sizeof *v->mech_weight);
+    v->members = hs_malloc((v->nedges ? v->nedges : 1) * sizeof *v->members);
+    v->member_cap = hs_malloc((v->nedges ? v->nedges : 1) * sizeof *v->member_cap);
+    if (!mech_index || !count || !v->mech_first || !v->mech_weight || !v->members || !v->member_cap) {
+        free(mech_index);
+        free(count);
+        return HS_ENOMEM;
+    }
+    for (size_t i = 0; i < m->nv; i++) mech_index[i] = -1;
+    for (size_t k = 0; k < v->nmech; k++) {
+        const hs_vertex *mv = &m->v[v->mech_vertex[k]];
+        mech_index[v->mech_vertex[k]] = (long)k;
+        v->mech_weight[k] = isnan(mv->weight) ? hs_codebook_mechanism_weight(cb, mv->kind, mv->scope) : mv->weight;
+    }
+    for (size_t j = 0; j < v->nedges; j++) {
+        const hs_edge *e = &m->e[v->edges[j]];
+        if (e->kind == HS_KIND_MEMBER) count[mech_index[e->to]]++;
+    }
+    for (size_t k = 0; k < v->nmech; k++) v->mech_first[k + 1] = v->mech_first[k] + count[k];
+    memset(count, 0, (v->nmech + 1) * sizeof *count);
+    for (size_t j = 0; j < v->nedges; j++) {
+        const hs_edge *e = &m->e[v->edges[j]];
+        if (e->kind != HS_KIND_MEMBER) continue;
+        size_t k = (size_t)mech_index[e->to], s = (size_t)v->vertex_state[e->from];
+        size_t *list = v->members + v->mech_first[k];
+        double *cap = v->member_cap + v->mech_first[k];
+        size_t q = 0;
+        while (q < count[k] && list[q] != s) q++;
+        if (q == count[k]) {
+            list[count[k]++] = s;
+            cap[q] = NAN;
+        }
+        if (!isnan(e->weight) && !(cap[q] <= e->weight)) cap[q] = e->weight;
+    }
+    /* Close the gaps left by repeated memberships. */
+    size_t out = 0;
+    for (size_t k = 0; k < v->nmech; k++) {
+        size_t first = v->mech_first[k];
+        v->mech_first[k] = out;
+        memmove(v->members + out, v->members + first, count[k] * sizeof *v->members);
+        memmove(v->member_cap + out, v->member_cap + first, count[k] * sizeof *v->member_cap);
+        out += count[k];
+    }
+    v->mech_first[v->nmech] = out;
+    free(mech_index);
+    free(count);
+    return HS_OK;
+}
+
+static hs_error assign_roles(hs_view *v) {
+    const hs_model *m = v->m;
+    v->role = hs_malloc((v->ns ? v->ns : 1) * sizeof *v->role);
+    if (!v->role) return HS_ENOMEM;
+    for (size_t s = 0; s < v->ns; s++) v->role[s] = HS_ROLE_OTHER;
+    if (v->hub >= 0) {
+        v->role[v->hub] = HS_ROLE_HUB;
+        for (size_t k = 0; k < v->nedges; k++) {
+            const hs_edge *e = &m->e[v->edges[k]];
+            if (!is_treaty(m, v->edges[k])) continue;
+            long a = v->vertex_state[e->from], b = v->vertex_state[e->to];
+            if (a == v->hub && b != v->hub) v->role[b] = HS_ROLE_ALLY;
+            if (b == v->hub && a != v->hub) v->role[a] = HS_ROLE_ALLY;
+        }
+    }
+    /* Explicit roles win, except a stale `hub` when the hub is chosen otherwise. */
+    for (size_t s = 0; s < v->ns; s++) {
+        hs_role r = m->v[v->state_vertex[s]].role;
+        if (r != HS_ROLE_UNSET && (long)s != v->hub && r != HS_ROLE_HUB) v->role[s] = r;
+    }
+    /* Partners: tied to the system (hub or an ally) bilaterally or through a mechanism. */
+    hs_role *next = hs_malloc((v->ns ? v->ns : 1) * sizeof *next);
+    if (!next) return HS_ENOMEM;
+    memcpy(next, v->role, v->ns * sizeof *next);
+#define IN_SYSTEM(s) (v->role[s] == HS_ROLE_HUB || v->role[s] == HS_ROLE_ALLY)
+#define MAKE_PARTNER(s)                                                                                 \
+    do {                                                                                                \
+        if (v->role[s] == HS_ROLE_OTHER && m->v[v->state_vertex[s]].role == HS_ROLE_UNSET) next[s] = HS_ROLE_PARTNER; \
+    } while (0)
+    for (size_t k = 0; k < v->nedges; k++) {
+        const hs_edge *e = &m->e[v->edges[k]];
+        if (e->kind == HS_KIND_MEMBER) continue;
+        size_t a = (size_t)v->vertex_state[e->from], b = (size_t)v->vertex_state[e->to];
+        if (IN_SYSTEM(a)) MAKE_PARTNER(b);
+        if (IN_SYSTEM(b)) MAKE_PARTNER(a);
+    }
+    for (size_t k = 0; k < v->nmech; k++) {
+        int system = 0;
+        for (size_t q = v->mech_first[k]; q < v->mech_first[k + 1] && !system; q++) system = IN_SYSTEM(v->members[q]);
+        if (!system) continue;
+        for (size_t q = v->mech_first[k]; q < v->mech_first[k + 1]; q++) MAKE_PARTNER(v->members[q]);
+    }
+#undef IN_SYSTEM
+#undef MAKE_PARTNER
+    free(v->role);
+    v->role = next;
+    return HS_OK;
+}
+
+static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
+    const hs_model *m = v->m;
+    hs_error err;
+    for (size_t k = 0; k < v->nedges; k++) {
+        size_t ei = v->edges[k];
+        const hs_edge *e = &m->e[ei];
+        if (e->kind == HS_KIND_MEMBER || e->from == e->to) continue; /* self-ties carry no relation */
+        hs_tie t = {(size_t)v->vertex_state[e->from], (size_t)v->vertex_state[e->to], e->kind,
+                    isnan(e->weight) ? hs_codebook_tie_weight(cb, e->kind) : e->weight, (long)ei, -1, 1, 0};
+        if (m->directed) {
+            t.mutual = 0;
+        } else if (e->kind == HS_KIND_TREATY && v->hub >= 0 && (t.a == (size_t)v->hub || t.b == (size_t)v->hub)) {
+            /* An undirected treaty with the hub reads as the other side's dependence on it. */
+            if (t.a == (size_t)v->hub) {
+                t.a = t.b;
+                t.b = (size_t)v->hub;
+            }
+            t.mutual = 0;
+        }
+        if ((err = push_tie(v, t))) return err;
+    }
+    /* Co-membership: a mechanism closes its members' lines into a surface.
+     * A member edge's own weight caps that member's ties. */
+    for (size_t k = 0; k < v->nmech; k++) {
+        size_t first = v->mech_first[k], last = v->mech_first[k + 1];
+        int hub_in = 0;
+        for (size_t q = first; q < last; q++) hub_in |= (long)v->members[q] == v->hub;
+        hs_kind kind = m->v[v->mech_vertex[k]].kind;
+        for (size_t p = first; p < last; p++) {
+            double wp = isnan(v->member_cap[p]) ? v->mech_weight[k] : v->member_cap[p];
+            for (size_t q = p + 1; q < last; q++) {
+                double wq = isnan(v->member_cap[q]) ? v->mech_weight[k] : v->member_cap[q];
+                hs_tie t = {v->members[p], v->members[q], kind, fmin(wp, wq), -1, (long)v->mech_vertex[k], 1, hub_in};
+                if ((err = push_tie(v, t))) return err;
+            }
+        }
+    }
+    return HS_OK;
+}
+
+typedef struct arc {
+    igraph_integer_t from, to;
+    double w;
+} arc;
+
+static int arc_cmp(const void *x, const void *y) {
+    const arc *a = x, *b = y;
+    if (a->from != b->from) return a->from < b->from ? -1 : 1;
+    if (a->to != b->to) return a->to < b->to ? -1 : 1;
+    return 0;
+}
+
+/* Collapse parallel arcs into one whose weight is their sum. */
+static hs_error make_graph(arc *arcs, size_t n, igraph_integer_t nv, int directed, igraph_t *g, igraph_vector_t *w) {
+    qsort(arcs, n, sizeof *arcs, arc_cmp);
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (out && arcs[out - 1].from == arcs[i].from && arcs[out - 1].to == arcs[i].to)
+            arcs[out - 1].w += arcs[i].w;
+        else
+            arcs[out++] = arcs[i];
+    }
+    igraph_vector_int_t edges;
+    HS_IGRAPH(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * out)), "building a graph");
+    igraph_error_t ierr = igraph_vector_init(w, (igraph_integer_t)out);
+    for (size_t i = 0; i < out && !ierr; i++) {
+        VECTOR(edges)[2 * i] = arcs[i].from;
+        VECTOR(edges)[2 * i + 1] = arcs[i].to;
+        VECTOR(*w)[i] = arcs[i].w;
+    }
+    if (!ierr) ierr = igraph_create(g, &edges, nv, directed);
+    igraph_vector_int_destroy(&edges);
+    if (ierr) {
+        igraph_vector_destroy(w);
+        return hs_from_igraph(ierr, "building a graph");
+    }
+    return HS_OK;
+}
+
+static hs_error build_graphs(hs_view *v) {
+    arc *arcs = hs_malloc((2 * v->nties + 1) * sizeof *arcs);
+    if (!arcs) return HS_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < v->nties; i++) {
+        const hs_tie *t = &v->ties[i];
+        igraph_integer_t lo = (igraph_integer_t)(t->a < t->b ? t->a : t->b), hi = (igraph_integer_t)(t->a < t->b ? t->b : t->a);
+        arcs[n++] = (arc){lo, hi, t->weight};
+    }
+    hs_error err = make_graph(arcs, n, (igraph_integer_t)v->ns, 0, &v->security, &v->security_w);
+    if (err) {
+        free(arcs);
+        return err;
+    }
+    n = 0;
+    for (size_t i = 0; i < v->nties; i++) {
+        const hs_tie *t = &v->ties[i];
+        arcs[n++] = (arc){(igraph_integer_t)t->a, (igraph_integer_t)t->b, t->weight};
+        if (t->mutual) arcs[n++] = (arc){(igraph_integer_t)t->b, (igraph_integer_t)t->a, t->weight};
+    }
+    err = make_graph(arcs, n, (igraph_integer_t)v->ns, 1, &v->dependence, &v->dependence_w);
+    free(arcs);
+    if (err) {
+        igraph_destroy(&v->security);
+        igraph_vector_destroy(&v->security_w);
+        return err;
+    }
+    v->graphs_ready = 1;
+    return HS_OK;
+}
+
+hs_error hs_view_new(hs_view **out, const hs_model *m, const hs_view_options *opt) {
+    hs_view_options defaults = hs_view_options_default();
+    if (!opt) opt = &defaults;
+    hs_codebook *own_cb = NULL;
+    const hs_codebook *cb = opt->codebook;
+    if (!cb) {
+        hs_error err = hs_codebook_new(&own_cb);
+        if (err) return err;
+        cb = own_cb;
+    }
+    hs_view *v = hs_calloc(1, sizeof *v);
+    hs_error err = v ? HS_OK : HS_ENOMEM;
+    if (!err) {
+        v->m = m;
+        v->has_year = opt->has_year;
+        v->year = opt->year;
+        if (!(err = select_active(v, opt->exclude_mechanism)) && !(err = find_hub(v, opt->hub)) &&
+            !(err = collect_members(v, cb)) && !(err = assign_roles(v)) && !(err = build_ties(v, cb)))
+            err = build_graphs(v);
+    }
+    hs_codebook_destroy(own_cb);
+    if (err) {
+        hs_view_destroy(v);
+        return err;
+    }
+    *out = v;
+    return HS_OK;
+}
+
+const hs_model *hs_view_model(const hs_view *v) { return v->m; }
+int hs_view_has_year(const hs_view *v) { return v->has_year; }
+int hs_view_year(const hs_view *v) { return v->year; }
+size_t hs_view_state_count(const hs_view *v) { return v->ns; }
+size_t hs_view_state_vertex(const hs_view *v, size_t s) { return v->state_vertex[s]; }
+const char *hs_view_state_id(const hs_view *v, size_t s) { return v->m->v[v->state_vertex[s]].id; }
+hs_role hs_view_state_role(const hs_view *v, size_t s) { return v->role[s]; }
+long hs_view_state_of_vertex(const hs_view *v, size_t vertex) { return v->vertex_state[vertex]; }
+long hs_view_hub(const hs_view *v) { return v->hub; }
+hs_hub_source hs_view_hub_source(const hs_view *v) { return v->hub_source; }
+size_t hs_view_mechanism_count(const hs_view *v) { return v->nmech; }
+size_t hs_view_mechanism_vertex(const hs_view *v, size_t k) { return v->mech_vertex[k]; }
+double hs_view_mechanism_weight(const hs_view *v, size_t k) { return v->mech_weight[k]; }
+size_t hs_view_mechanism_member_count(const hs_view *v, size_t k) { return v->mech_first[k + 1] - v->mech_first[k]; }
+const size_t *hs_view_mechanism_members(const hs_view *v, size_t k) { return v->members + v->mech_first[k]; }
+size_t hs_view_edge_count(const hs_view *v) { return v->nedges; }
+const size_t *hs_view_edges(const hs_view *v) { return v->edges; }
+size_t hs_view_tie_count(const hs_view *v) { return v->nties; }
+const hs_tie *hs_view_ties(const hs_view *v) { return v->ties; }
+const igraph_t *hs_view_security_graph(const hs_view *v) { return &v->security; }
+const igraph_vector_t *hs_view_security_weights(const hs_view *v) { return &v->security_w; }
+const igraph_t *hs_view_dependence_graph(const hs_view *v) { return &v->dependence; }
+const igraph_vector_t *hs_view_dependence_weights(const hs_view *v) { return &v->dependence_w; }
