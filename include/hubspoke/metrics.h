@@ -1,0 +1,105 @@
+/* hubspoke: the measures of an alliance system and its three indices.
+ *
+ * Every function takes a view (view.h) and fills caller-initialised outputs;
+ * definitions, formulas and sources are in docs/metrics.md. States are the
+ * view's state indices. A value undefined for the input (a hub-based measure
+ * without a hub, a share of nothing) is NaN, printed as null.
+ */
+#ifndef HUBSPOKE_METRICS_H
+#define HUBSPOKE_METRICS_H
+
+#include <igraph.h>
+#include <stdint.h>
+
+#include "hubspoke/error.h"
+#include "hubspoke/measures.h"
+#include "hubspoke/view.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- per state, on the security graph ---------------------------------------- */
+
+hs_error hs_state_degree(const hs_view *view, igraph_vector_t *res);
+hs_error hs_state_strength(const hs_view *view, igraph_vector_t *res);
+/* Raw (unnormalised) betweenness, tie length = 1 / depth. */
+hs_error hs_state_betweenness(const hs_view *view, igraph_vector_t *res);
+/* Wasserman-Faust closeness, tie length = 1 / depth. */
+hs_error hs_state_closeness(const hs_view *view, igraph_vector_t *res);
+/* Eigenvector centrality, maximum 1. */
+hs_error hs_state_eigenvector(const hs_view *view, igraph_vector_t *res);
+/* Burt's constraint; NaN for a state without ties. */
+hs_error hs_state_constraint(const hs_view *view, igraph_vector_t *res);
+/* Gould-Fernandez brokerage with roles as groups: state_count x HS_BROKER_ROLES. */
+hs_error hs_state_brokerage(const hs_view *view, igraph_matrix_t *res);
+
+/* ---- the three indices, each in [0, 1] (docs/metrics.md, "Indices") ---------- */
+
+typedef struct hs_indices {
+    double coordination;      /* K */
+    double unidirectionality; /* U */
+    double closedness;        /* C */
+} hs_indices;
+
+/* The three indices alone: linear in the number of ties, for callers that
+ * compare many views (a mechanism's own contribution, periods). */
+hs_error hs_indices_compute(const hs_view *view, hs_indices *res);
+
+/* ---- hub coordination ------------------------------------------------------------ */
+
+typedef struct hs_coordination {
+    double degree_centralization;      /* Freeman, binary degree */
+    double betweenness_centralization; /* Freeman, raw weighted betweenness */
+    int hub_articulation_point;        /* 1, 0, or -1 without a hub */
+    double hub_only_ally_pairs;        /* share of ally pairs only the hub connects */
+    double hub_tie_weight;             /* depth of hub-ally ties */
+    double coordinated_ally_weight;    /* ally-ally depth inside mechanisms with the hub */
+    double bare_ally_weight;           /* other ally-ally depth */
+    double hub_brokered_closure;       /* coordinated / (coordinated + bare) */
+    double hub_brokerage[HS_BROKER_ROLES];
+} hs_coordination;
+hs_error hs_coordination_compute(const hs_view *view, hs_coordination *res);
+
+/* ---- unidirectionality, on the system's dependence digraph ---------------------- */
+
+typedef struct hs_unidirectionality {
+    double reciprocity;
+    hs_krackhardt_t krackhardt; /* on the authority digraph: the dependence arcs reversed */
+    double flow_hierarchy;
+    double hub_dependence_share; /* = U */
+} hs_unidirectionality;
+hs_error hs_unidirectionality_compute(const hs_view *view, hs_unidirectionality *res);
+
+/* ---- closedness ------------------------------------------------------------------- */
+
+typedef struct hs_closedness {
+    hs_ei_test_t ei;                  /* E-I index of the system boundary, counted in ties */
+    double conductance;               /* of the system set in the security graph */
+    igraph_integer_t partners_tied_in;
+    igraph_vector_int_t partners;     /* partner states, in state order */
+    igraph_vector_t cut_values;       /* minimum cut separating each partner from the system */
+    igraph_vector_int_list_t cut_ties;/* per partner: the cut as state pairs a0 b0 a1 b1 ... */
+} hs_closedness;
+hs_error hs_closedness_init(hs_closedness *res);
+void hs_closedness_destroy(hs_closedness *res);
+/* `permutations` = 0 skips the permutation test (p_closed and expected NaN). */
+hs_error hs_closedness_compute(const hs_view *view, igraph_integer_t permutations, uint64_t seed,
+                               hs_closedness *res);
+
+/* ---- cut sets of the security graph ---------------------------------------------- */
+
+typedef struct hs_cutsets {
+    igraph_vector_int_t articulation_points; /* states, ascending */
+    igraph_vector_int_t bridges;             /* state pairs a0 b0 a1 b1 ..., a < b */
+    igraph_integer_t vertex_connectivity;
+    igraph_vector_int_list_t separators;     /* every minimum-size vertex separator */
+} hs_cutsets;
+hs_error hs_cutsets_init(hs_cutsets *res);
+void hs_cutsets_destroy(hs_cutsets *res);
+hs_error hs_cutsets_compute(const hs_view *view, hs_cutsets *res);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

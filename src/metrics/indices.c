@@ -1,0 +1,69 @@
+/* The three indices K, U and C, straight from the view's ties.
+ * Definitions and their grounding in the paper: docs/metrics.md, "Indices". */
+#include <math.h>
+
+#include "metrics/metrics_internal.h"
+
+hs_error hs_system_mask(const hs_view *v, igraph_vector_bool_t *res) {
+    size_t n = hs_view_state_count(v);
+    HS_IGRAPH(igraph_vector_bool_resize(res, (igraph_integer_t)n), "system set");
+    for (size_t s = 0; s < n; s++) VECTOR(*res)[s] = hs_in_system(v, s);
+    return HS_OK;
+}
+
+void hs_coordination_weights(const hs_view *v, double *hub, double *coordinated, double *bare) {
+    long h = hs_view_hub(v);
+    *hub = *coordinated = *bare = 0.0;
+    for (size_t i = 0; i < hs_view_tie_count(v); i++) {
+        const hs_tie *t = &hs_view_ties(v)[i];
+        hs_role ra = hs_view_state_role(v, t->a), rb = hs_view_state_role(v, t->b);
+        if ((ra == HS_ROLE_ALLY && (long)t->b == h) || (rb == HS_ROLE_ALLY && (long)t->a == h))
+            *hub += t->weight;
+        else if (ra == HS_ROLE_ALLY && rb == HS_ROLE_ALLY)
+            *(t->hub_in_mechanism ? coordinated : bare) += t->weight;
+    }
+}
+
+void hs_dependence_weights(const hs_view *v, double *to_hub, double *to_system) {
+    long h = hs_view_hub(v);
+    *to_hub = *to_system = 0.0;
+    for (size_t i = 0; i < hs_view_tie_count(v); i++) {
+        const hs_tie *t = &hs_view_ties(v)[i];
+        for (int dir = 0; dir < 1 + t->mutual; dir++) {
+            size_t from = dir ? t->b : t->a, to = dir ? t->a : t->b;
+            if (hs_view_state_role(v, from) != HS_ROLE_ALLY) continue;
+            if ((long)to == h) {
+                *to_hub += t->weight;
+                *to_system += t->weight;
+            } else if (hs_view_state_role(v, to) == HS_ROLE_ALLY) {
+                *to_system += t->weight;
+            }
+        }
+    }
+}
+
+/* Ties inside the system and across its boundary, each tie counted once. */
+static void boundary_counts(const hs_view *v, double *internal, double *external) {
+    *internal = *external = 0.0;
+    for (size_t i = 0; i < hs_view_tie_count(v); i++) {
+        const hs_tie *t = &hs_view_ties(v)[i];
+        int ia = hs_in_system(v, t->a), ib = hs_in_system(v, t->b);
+        if (ia && ib) *internal += 1.0;
+        else if (ia != ib) *external += 1.0;
+    }
+}
+
+double hs_share(double part, double whole) { return whole > 0.0 ? part / whole : NAN; }
+
+hs_error hs_indices_compute(const hs_view *v, hs_indices *res) {
+    double hub, coordinated, bare, to_hub, to_system, internal, external;
+    hs_coordination_weights(v, &hub, &coordinated, &bare);
+    hs_dependence_weights(v, &to_hub, &to_system);
+    boundary_counts(v, &internal, &external);
+    res->coordination = hs_share(hub + coordinated, hub + coordinated + bare);
+    res->unidirectionality = hs_share(to_hub, to_system);
+    /* (1 - EI) / 2 of the E-I index in ties: the share of the system's ties that stay inside. */
+    res->closedness = hs_view_hub(v) >= 0 ? hs_share(internal, internal + external) : NAN;
+    return HS_OK;
+}
+

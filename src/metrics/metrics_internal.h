@@ -1,0 +1,24 @@
+/* Shared pieces of the metrics modules (not installed). */
+#ifndef HS_METRICS_INTERNAL_H
+#define HS_METRICS_INTERNAL_H
+
+#include "core/internal.h"
+#include "hubspoke/metrics.h"
+
+static inline int hs_in_system(const hs_view *v, size_t s) {
+    hs_role r = hs_view_state_role(v, s);
+    return r == HS_ROLE_HUB || r == HS_ROLE_ALLY;
+}
+
+/* res[s] = 1 for the hub and the allies. res must be initialised. */
+hs_error hs_system_mask(const hs_view *view, igraph_vector_bool_t *res);
+
+/* Depth of hub-ally ties, and of ally-ally ties with and without the hub's
+ * coordination (inside a mechanism the hub belongs to, or not). */
+void hs_coordination_weights(const hs_view *view, double *hub, double *coordinated, double *bare);
+/* Depth of the allies' dependence arcs to the hub, and to the hub or other allies. */
+void hs_dependence_weights(const hs_view *view, double *to_hub, double *to_system);
+/* part / whole, NaN for a whole of 0. */
+double hs_share(double part, double whole);
+
+#endif

@@ -1,0 +1,65 @@
+/* Per-state measures on the security graph (docs/metrics.md, "Per state"). */
+#include "metrics/metrics_internal.h"
+
+hs_error hs_state_degree(const hs_view *v, igraph_vector_t *res) {
+    igraph_vector_int_t d;
+    HS_IGRAPH(igraph_vector_int_init(&d, 0), "degree");
+    igraph_error_t e = igraph_degree(hs_view_security_graph(v), &d, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS);
+    if (!e) e = igraph_vector_resize(res, igraph_vector_int_size(&d));
+    for (igraph_integer_t i = 0; !e && i < igraph_vector_int_size(&d); i++) VECTOR(*res)[i] = (double)VECTOR(d)[i];
+    igraph_vector_int_destroy(&d);
+    return hs_from_igraph(e, "degree");
+}
+
+hs_error hs_state_strength(const hs_view *v, igraph_vector_t *res) {
+    HS_IGRAPH(igraph_strength(hs_view_security_graph(v), res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS,
+                              hs_view_security_weights(v)),
+              "strength");
+    return HS_OK;
+}
+
+/* Path measures need lengths: a deeper tie is a shorter path (PLATFORM-NOTES). */
+static hs_error lengths_of(const hs_view *v, igraph_vector_t *len) {
+    const igraph_vector_t *w = hs_view_security_weights(v);
+    HS_IGRAPH(igraph_vector_init(len, igraph_vector_size(w)), "tie lengths");
+    for (igraph_integer_t i = 0; i < igraph_vector_size(w); i++) VECTOR(*len)[i] = 1.0 / VECTOR(*w)[i];
+    return HS_OK;
+}
+
+hs_error hs_state_betweenness(const hs_view *v, igraph_vector_t *res) {
+    igraph_vector_t len;
+    hs_error err = lengths_of(v, &len);
+    if (err) return err;
+    igraph_error_t e = igraph_betweenness(hs_view_security_graph(v), res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len);
+    igraph_vector_destroy(&len);
+    return hs_from_igraph(e, "betweenness");
+}
+
+hs_error hs_state_closeness(const hs_view *v, igraph_vector_t *res) {
+    igraph_vector_t len;
+    hs_error err = lengths_of(v, &len);
+    if (err) return err;
+    err = hs_closeness(hs_view_security_graph(v), &len, res);
+    igraph_vector_destroy(&len);
+    return err;
+}
+
+hs_error hs_state_eigenvector(const hs_view *v, igraph_vector_t *res) {
+    return hs_eigenvector(hs_view_security_graph(v), hs_view_security_weights(v), res);
+}
+
+hs_error hs_state_constraint(const hs_view *v, igraph_vector_t *res) {
+    HS_IGRAPH(igraph_constraint(hs_view_security_graph(v), res, igraph_vss_all(), hs_view_security_weights(v)),
+              "constraint");
+    return HS_OK;
+}
+
+hs_error hs_state_brokerage(const hs_view *v, igraph_matrix_t *res) {
+    igraph_vector_int_t group;
+    size_t n = hs_view_state_count(v);
+    HS_IGRAPH(igraph_vector_int_init(&group, (igraph_integer_t)n), "brokerage");
+    for (size_t s = 0; s < n; s++) VECTOR(group)[s] = hs_view_state_role(v, s);
+    hs_error err = hs_brokerage(hs_view_security_graph(v), &group, res);
+    igraph_vector_int_destroy(&group);
+    return err;
+}

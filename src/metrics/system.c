@@ -1,0 +1,292 @@
+/* System measures: hub coordination, unidirectionality, closedness and the
+ * cut sets of the security graph (docs/metrics.md, "System"). */
+#include <math.h>
+#include <stdlib.h>
+
+#include "metrics/metrics_internal.h"
+
+/* ---- hub coordination ---------------------------------------------------------- */
+
+/* Freeman (1979): sum of (max - c_i) over its largest possible value, reached by a star. */
+static double freeman(const igraph_vector_t *c, double star_max) {
+    igraph_integer_t n = igraph_vector_size(c);
+    if (n < 3 || !(star_max > 0.0)) return NAN;
+    double max = igraph_vector_max(c), sum = 0.0;
+    for (igraph_integer_t i = 0; i < n; i++) sum += max - VECTOR(*c)[i];
+    return sum / star_max;
+}
+
+/* Share of ally pairs that are connected, but no longer once the hub is gone. */
+static hs_error hub_only_pairs(const hs_view *v, double *res) {
+    const igraph_t *s = hs_view_security_graph(v);
+    long h = hs_view_hub(v);
+    igraph_integer_t n = igraph_vcount(s), allies = 0;
+    for (igraph_integer_t i = 0; i < n; i++) allies += hs_view_state_role(v, (size_t)i) == HS_ROLE_ALLY;
+    *res = NAN;
+    if (h < 0 || allies < 2) return HS_OK;
+    igraph_vector_int_t with, without;
+    igraph_t cut;
+    HS_IGRAPH(igraph_vector_int_init(&with, 0), "hub-only pairs");
+    igraph_error_t e = igraph_vector_int_init(&without, 0);
+    if (!e) e = igraph_connected_components(s, &with, NULL, NULL, IGRAPH_WEAK);
+    /* Remove the hub's edges rather than the hub, so that indices stay put. */
+    if (!e) e = igraph_copy(&cut, s);
+    if (!e) {
+        igraph_vector_int_t inc;
+        e = igraph_vector_int_init(&inc, 0);
+        if (!e) e = igraph_incident(&cut, &inc, (igraph_integer_t)h, IGRAPH_ALL);
+        if (!e) e = igraph_delete_edges(&cut, igraph_ess_vector(&inc));
+        igraph_vector_int_destroy(&inc);
+        if (!e) e = igraph_connected_components(&cut, &without, NULL, NULL, IGRAPH_WEAK);
+        igraph_destroy(&cut);
+    }
+    double only = 0.0;
+    for (igraph_integer_t a = 0; !e && a < n; a++) {
+        if (hs_view_state_role(v, (size_t)a) != HS_ROLE_ALLY) continue;
+        for (igraph_integer_t b = a + 1; b < n; b++) {
+            if (hs_view_state_role(v, (size_t)b) != HS_ROLE_ALLY) continue;
+            only += VECTOR(with)[a] == VECTOR(with)[b] && VECTOR(without)[a] != VECTOR(without)[b];
+        }
+    }
+    igraph_vector_int_destroy(&with);
+    igraph_vector_int_destroy(&without);
+    if (e) return hs_from_igraph(e, "hub-only pairs");
+    *res = only / ((double)allies * (double)(allies - 1) / 2.0);
+    return HS_OK;
+}
+
+hs_error hs_coordination_compute(const hs_view *v, hs_coordination *res) {
+    const igraph_t *s = hs_view_security_graph(v);
+    double n = (double)igraph_vcount(s);
+    long h = hs_view_hub(v);
+    igraph_vector_t c;
+    igraph_matrix_t broker;
+    hs_error err;
+    HS_IGRAPH(igraph_vector_init(&c, 0), "coordination");
+    if ((err = hs_state_degree(v, &c))) goto done;
+    res->degree_centralization = freeman(&c, (n - 1) * (n - 2));
+    if ((err = hs_state_betweenness(v, &c))) goto done;
+    res->betweenness_centralization = freeman(&c, (n - 1) * (n - 1) * (n - 2) / 2.0);
+    res->hub_articulation_point = -1;
+    if (h >= 0) {
+        igraph_vector_int_t ap;
+        igraph_error_t e = igraph_vector_int_init(&ap, 0);
+        if (!e) e = igraph_articulation_points(s, &ap);
+        if (!e) res->hub_articulation_point = igraph_vector_int_contains(&ap, (igraph_integer_t)h);
+        igraph_vector_int_destroy(&ap);
+        if ((err = hs_from_igraph(e, "articulation points"))) goto done;
+    }
+    if ((err = hub_only_pairs(v, &res->hub_only_ally_pairs))) goto done;
+    hs_coordination_weights(v, &res->hub_tie_weight, &res->coordinated_ally_weight, &res->bare_ally_weight);
+    res->hub_brokered_closure =
+        hs_share(res->coordinated_ally_weight, res->coordinated_ally_weight + res->bare_ally_weight);
+    for (int r = 0; r < HS_BROKER_ROLES; r++) res->hub_brokerage[r] = NAN;
+    if (h >= 0) {
+        if (igraph_matrix_init(&broker, 0, 0)) {
+            err = hs_error_set(HS_ENOMEM, "out of memory");
+            goto done;
+        }
+        err = hs_state_brokerage(v, &broker);
+        for (int r = 0; !err && r < HS_BROKER_ROLES; r++) res->hub_brokerage[r] = MATRIX(broker, h, r);
+        igraph_matrix_destroy(&broker);
+    }
+done:
+    igraph_vector_destroy(&c);
+    return err;
+}
+
+/* ---- unidirectionality ----------------------------------------------------------- */
+
+hs_error hs_unidirectionality_compute(const hs_view *v, hs_unidirectionality *res) {
+    const igraph_t *d = hs_view_dependence_graph(v);
+    size_t n = hs_view_state_count(v);
+    res->reciprocity = res->flow_hierarchy = NAN;
+    res->krackhardt = (hs_krackhardt_t){NAN, NAN, NAN, NAN};
+    double to_hub, to_system;
+    hs_dependence_weights(v, &to_hub, &to_system);
+    res->hub_dependence_share = hs_share(to_hub, to_system);
+    if (hs_view_hub(v) < 0) return HS_OK;
+
+    /* The system's dependence digraph: hub and allies only. Partners are
+     * strategically autonomous; level 1 of the paper is hub <-> allies. */
+    igraph_vector_int_t keep, arcs;
+    igraph_t sys, authority;
+    HS_IGRAPH(igraph_vector_int_init(&keep, 0), "system digraph");
+    igraph_error_t e = IGRAPH_SUCCESS;
+    for (size_t s = 0; s < n && !e; s++) {
+        if (hs_in_system(v, s)) e = igraph_vector_int_push_back(&keep, (igraph_integer_t)s);
+    }
+    if (!e) e = igraph_induced_subgraph(d, &sys, igraph_vss_vector(&keep), IGRAPH_SUBGRAPH_COPY_AND_DELETE);
+    igraph_vector_int_destroy(&keep);
+    if (e) return hs_from_igraph(e, "system digraph");
+    hs_error err = HS_OK;
+    if (igraph_ecount(&sys) > 0) {
+        igraph_real_t r;
+        e = igraph_reciprocity(&sys, &r, /*ignore_loops=*/1, IGRAPH_RECIPROCITY_DEFAULT);
+        if (!e) res->reciprocity = r;
+    }
+    if (!e && !(err = hs_flow_hierarchy(&sys, &res->flow_hierarchy))) {
+        /* Krackhardt's arcs run from superior to subordinate: the reverse of dependence. */
+        e = igraph_vector_int_init(&arcs, 0);
+        if (!e) e = igraph_get_edgelist(&sys, &arcs, 0);
+        for (igraph_integer_t i = 0; !e && i + 1 < igraph_vector_int_size(&arcs); i += 2)
+            igraph_vector_int_swap_elements(&arcs, i, i + 1);
+        if (!e) e = igraph_create(&authority, &arcs, igraph_vcount(&sys), IGRAPH_DIRECTED);
+        igraph_vector_int_destroy(&arcs);
+        if (!e) {
+            err = hs_krackhardt(&authority, &res->krackhardt);
+            igraph_destroy(&authority);
+        }
+    }
+    igraph_destroy(&sys);
+    return err ? err : hs_from_igraph(e, "unidirectionality");
+}
+
+/* ---- closedness -------------------------------------------------------------------- */
+
+hs_error hs_closedness_init(hs_closedness *res) {
+    res->ei = (hs_ei_test_t){NAN, NAN, NAN, 0};
+    res->conductance = NAN;
+    res->partners_tied_in = 0;
+    igraph_error_t e = igraph_vector_int_init(&res->partners, 0);
+    if (!e && (e = igraph_vector_init(&res->cut_values, 0))) igraph_vector_int_destroy(&res->partners);
+    if (!e && (e = igraph_vector_int_list_init(&res->cut_ties, 0))) {
+        igraph_vector_int_destroy(&res->partners);
+        igraph_vector_destroy(&res->cut_values);
+    }
+    return hs_from_igraph(e, "closedness");
+}
+
+void hs_closedness_destroy(hs_closedness *res) {
+    igraph_vector_int_destroy(&res->partners);
+    igraph_vector_destroy(&res->cut_values);
+    igraph_vector_int_list_destroy(&res->cut_ties);
+}
+
+/* The ties as a multigraph: the E-I index counts ties, not pairs. */
+static hs_error tie_multigraph(const hs_view *v, igraph_t *g) {
+    igraph_vector_int_t edges;
+    size_t m = hs_view_tie_count(v);
+    HS_IGRAPH(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m)), "tie graph");
+    for (size_t i = 0; i < m; i++) {
+        VECTOR(edges)[2 * i] = (igraph_integer_t)hs_view_ties(v)[i].a;
+        VECTOR(edges)[2 * i + 1] = (igraph_integer_t)hs_view_ties(v)[i].b;
+    }
+    igraph_error_t e = igraph_create(g, &edges, (igraph_integer_t)hs_view_state_count(v), IGRAPH_UNDIRECTED);
+    igraph_vector_int_destroy(&edges);
+    return hs_from_igraph(e, "tie graph");
+}
+
+/* The cut separating partner p from the system. When every neighbour of p is
+ * in the system, each of p's ties is a path of its own, so the cut is all of
+ * them: no flow computation needed (the common case, and the costly one). */
+static hs_error partner_cut(const hs_view *v, const igraph_vector_bool_t *system, igraph_integer_t p, double *value,
+                            igraph_vector_int_t *pairs) {
+    const igraph_t *s = hs_view_security_graph(v);
+    const igraph_vector_t *w = hs_view_security_weights(v);
+    igraph_vector_int_t inc;
+    HS_IGRAPH(igraph_vector_int_init(&inc, 0), "partner cut");
+    igraph_error_t e = igraph_incident(s, &inc, p, IGRAPH_ALL);
+    int all_in = 1;
+    for (igraph_integer_t i = 0; !e && i < igraph_vector_int_size(&inc) && all_in; i++)
+        all_in = VECTOR(*system)[IGRAPH_OTHER(s, VECTOR(inc)[i], p)];
+    hs_error err = hs_from_igraph(e, "partner cut");
+    if (!err && all_in) {
+        *value = 0.0;
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&inc); i++) *value += VECTOR(*w)[VECTOR(inc)[i]];
+    } else if (!err) {
+        err = hs_set_min_cut(s, w, system, p, value, &inc);
+    }
+    igraph_vector_int_clear(pairs);
+    for (igraph_integer_t i = 0; !err && i < igraph_vector_int_size(&inc); i++) {
+        igraph_integer_t a = IGRAPH_FROM(s, VECTOR(inc)[i]), b = IGRAPH_TO(s, VECTOR(inc)[i]);
+        if (igraph_vector_int_push_back(pairs, a < b ? a : b) || igraph_vector_int_push_back(pairs, a < b ? b : a))
+            err = hs_error_set(HS_ENOMEM, "out of memory");
+    }
+    igraph_vector_int_destroy(&inc);
+    return err;
+}
+
+hs_error hs_closedness_compute(const hs_view *v, igraph_integer_t permutations, uint64_t seed, hs_closedness *res) {
+    const igraph_t *s = hs_view_security_graph(v);
+    igraph_vector_bool_t system;
+    igraph_t ties;
+    HS_IGRAPH(igraph_vector_bool_init(&system, 0), "closedness");
+    hs_error err = hs_system_mask(v, &system);
+    igraph_vector_int_clear(&res->partners);
+    igraph_vector_clear(&res->cut_values);
+    igraph_vector_int_list_clear(&res->cut_ties);
+    res->partners_tied_in = 0;
+    if (err || hs_view_hub(v) < 0) goto done;
+    if ((err = tie_multigraph(v, &ties))) goto done;
+    if (permutations > 0) {
+        err = hs_ei_permutation_test(&ties, &system, NULL, permutations, seed, &res->ei);
+    } else {
+        res->ei = (hs_ei_test_t){NAN, NAN, NAN, 0};
+        err = hs_ei_index(&ties, &system, NULL, &res->ei.ei);
+    }
+    igraph_destroy(&ties);
+    if (err || (err = hs_conductance(s, &system, hs_view_security_weights(v), &res->conductance))) goto done;
+    igraph_vector_int_t pairs;
+    if (igraph_vector_int_init(&pairs, 0)) {
+        err = hs_error_set(HS_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t p = 0; p < hs_view_state_count(v) && !err; p++) {
+        if (hs_view_state_role(v, p) != HS_ROLE_PARTNER) continue;
+        double value;
+        if ((err = partner_cut(v, &system, (igraph_integer_t)p, &value, &pairs))) break;
+        int tied = 0;
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&pairs); i += 2) {
+            igraph_integer_t a = VECTOR(pairs)[i], b = VECTOR(pairs)[i + 1];
+            tied |= (a == (igraph_integer_t)p && VECTOR(system)[b]) || (b == (igraph_integer_t)p && VECTOR(system)[a]);
+        }
+        res->partners_tied_in += tied;
+        if (igraph_vector_int_push_back(&res->partners, (igraph_integer_t)p) ||
+            igraph_vector_push_back(&res->cut_values, value) || igraph_vector_int_list_push_back_copy(&res->cut_ties, &pairs))
+            err = hs_error_set(HS_ENOMEM, "out of memory");
+    }
+    igraph_vector_int_destroy(&pairs);
+done:
+    igraph_vector_bool_destroy(&system);
+    return err;
+}
+
+/* ---- cut sets ------------------------------------------------------------------------- */
+
+hs_error hs_cutsets_init(hs_cutsets *res) {
+    res->vertex_connectivity = 0;
+    igraph_error_t e = igraph_vector_int_init(&res->articulation_points, 0);
+    if (!e && (e = igraph_vector_int_init(&res->bridges, 0))) igraph_vector_int_destroy(&res->articulation_points);
+    if (!e && (e = igraph_vector_int_list_init(&res->separators, 0))) {
+        igraph_vector_int_destroy(&res->articulation_points);
+        igraph_vector_int_destroy(&res->bridges);
+    }
+    return hs_from_igraph(e, "cut sets");
+}
+
+void hs_cutsets_destroy(hs_cutsets *res) {
+    igraph_vector_int_destroy(&res->articulation_points);
+    igraph_vector_int_destroy(&res->bridges);
+    igraph_vector_int_list_destroy(&res->separators);
+}
+
+hs_error hs_cutsets_compute(const hs_view *v, hs_cutsets *res) {
+    const igraph_t *s = hs_view_security_graph(v);
+    igraph_vector_int_t eids;
+    HS_IGRAPH(igraph_articulation_points(s, &res->articulation_points), "articulation points");
+    igraph_vector_int_sort(&res->articulation_points);
+    HS_IGRAPH(igraph_vector_int_init(&eids, 0), "bridges");
+    igraph_error_t e = igraph_bridges(s, &eids);
+    if (!e) igraph_vector_int_sort(&eids);
+    if (!e) e = igraph_vector_int_resize(&res->bridges, 2 * igraph_vector_int_size(&eids));
+    for (igraph_integer_t i = 0; !e && i < igraph_vector_int_size(&eids); i++) {
+        igraph_integer_t a = IGRAPH_FROM(s, VECTOR(eids)[i]), b = IGRAPH_TO(s, VECTOR(eids)[i]);
+        VECTOR(res->bridges)[2 * i] = a < b ? a : b;
+        VECTOR(res->bridges)[2 * i + 1] = a < b ? b : a;
+    }
+    igraph_vector_int_destroy(&eids);
+    if (e) return hs_from_igraph(e, "bridges");
+    HS_IGRAPH(igraph_vertex_connectivity(s, &res->vertex_connectivity, /*checks=*/1), "vertex connectivity");
+    return hs_minimum_size_separators(s, &res->separators);
+}
