@@ -1,0 +1,214 @@
+#define _POSIX_C_SOURCE 200809L
+/* The three indices K, U, C: the five properties the metrics issue requires,
+ * with hand-computed values (docs/metrics.md, "Indices"). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hubspoke/metrics.h"
+
+/* An undirected GraphML file from "A B kind [weight]" lines and mechanism
+ * lines "@M kind scope A B C". */
+static char *graphml(const char *spec) {
+    size_t cap = 8192 + 8 * strlen(spec);
+    char *out = malloc(cap), *p = out;
+    p += sprintf(p, "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                    "<key id=\"k\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+                    "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+                    "<key id=\"t\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+                    "<key id=\"mk\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+                    "<key id=\"ms\" for=\"node\" attr.name=\"scope\" attr.type=\"string\"/>\n"
+                    "<key id=\"h\" for=\"graph\" attr.name=\"hub\" attr.type=\"string\"/>\n"
+                    "<graph edgedefault=\"undirected\"><data key=\"h\">H</data>\n");
+    char *copy = strdup(spec), *save = NULL;
+    for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char a[32], b[32], kind[32], scope[32], members[256];
+        double w;
+        if (line[0] == '@') {
+            int n = 0;
+            sscanf(line + 1, "%31s %31s %31s %n", a, kind, scope, &n);
+            p += sprintf(p, "<node id=\"%s\"><data key=\"t\">mechanism</data><data key=\"mk\">%s</data>"
+                            "<data key=\"ms\">%s</data></node>\n", a, kind, scope);
+            snprintf(members, sizeof members, "%s", line + 1 + n);
+            char *s2 = NULL;
+            for (char *mem = strtok_r(members, " ", &s2); mem; mem = strtok_r(NULL, " ", &s2))
+                p += sprintf(p, "<edge source=\"%s\" target=\"%s\"><data key=\"k\">member</data></edge>\n", mem, a);
+            continue;
+        }
+        int n = sscanf(line, "%31s %31s %31s %lf", a, b, kind, &w);
+        p += sprintf(p, "<edge source=\"%s\" target=\"%s\"><data key=\"k\">%s</data>", a, b, kind);
+        if (n == 4) p += sprintf(p, "<data key=\"w\">%.17g</data>", w);
+        p += sprintf(p, "</edge>\n");
+    }
+    free(copy);
+    sprintf(p, "</graph></graphml>\n");
+    return out;
+}
+
+static hs_indices indices_of(const char *spec) {
+    char *text = graphml(spec);
+    hs_model *m = NULL;
+    hs_view *v = NULL;
+    hs_indices idx = {NAN, NAN, NAN};
+    assert_int_equal(hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml"), HS_OK);
+    assert_int_equal(hs_view_new(&v, m, NULL), HS_OK);
+    assert_int_equal(hs_indices_compute(v, &idx), HS_OK);
+    hs_view_destroy(v);
+    hs_model_destroy(m);
+    free(text);
+    return idx;
+}
+
+#define STAR "H A treaty\nH B treaty\nH C treaty\n"
+
+/* 1. A pure hub-and-spokes star of treaties: U = C = K = 1. */
+static void star_is_all_ones(void **state) {
+    (void)state;
+    hs_indices i = indices_of(STAR);
+    assert_float_equal(i.coordination, 1.0, 1e-15);
+    assert_float_equal(i.unidirectionality, 1.0, 1e-15);
+    assert_float_equal(i.closedness, 1.0, 1e-15);
+}
+
+/* 2. Deep ally-ally ties lower U strictly and leave C = 1.
+ * U = 3 / (3 + 0.7 + 0.7): each ally depends on H with 1; A and B on each other with 0.7. */
+static void ally_ties_lower_u_keep_c(void **state) {
+    (void)state;
+    hs_indices i = indices_of(STAR "A B intelligence\n");
+    assert_float_equal(i.unidirectionality, 3.0 / 4.4, 1e-12);
+    assert_true(i.unidirectionality < 1.0);
+    assert_float_equal(i.closedness, 1.0, 1e-15);
+    /* Deeper still (a treaty between allies) lowers U further. */
+    hs_indices j = indices_of(STAR "A B intelligence\nA C treaty\n");
+    assert_true(j.unidirectionality < i.unidirectionality);
+    assert_float_equal(j.closedness, 1.0, 1e-15);
+}
+
+/* 3. An outside partner tied to the hub and allies lowers C and leaves U (and K) as they were.
+ * C = 3 internal ties / (3 + 2 boundary ties). */
+static void partner_lowers_c_keeps_u(void **state) {
+    (void)state;
+    hs_indices base = indices_of(STAR "A B intelligence\n");
+    hs_indices i = indices_of(STAR "A B intelligence\nP H partnership\nP A exercise\n");
+    assert_float_equal(i.closedness, 4.0 / 6.0, 1e-12);
+    assert_true(i.closedness < base.closedness);
+    assert_float_equal(i.unidirectionality, base.unidirectionality, 1e-15);
+    assert_float_equal(i.coordination, base.coordination, 1e-15);
+    /* A second partner weakens closedness further ("one outside partner"). */
+    hs_indices j = indices_of(STAR "A B intelligence\nP H partnership\nP A exercise\nQ H partnership\n");
+    assert_true(j.closedness < i.closedness);
+}
+
+/* 4. The same ally-ally tie inside a mechanism with the hub gives a higher K
+ * than as a bare bilateral tie (TISA kept running while GSOMIA stalled).
+ * Bare: K = 3 / (3 + 0.7). In the mechanism (depth 0.7 x 1.0): every internal
+ * tie is the hub's own or coordinated by it, K = 1. */
+static void hub_mechanism_raises_k(void **state) {
+    (void)state;
+    hs_indices bare = indices_of(STAR "A B intelligence\n");
+    hs_indices coordinated = indices_of(STAR "@TISA intelligence issue H A B\n");
+    assert_float_equal(bare.coordination, 3.0 / 3.7, 1e-12);
+    assert_float_equal(coordinated.coordination, 1.0, 1e-15);
+    assert_true(coordinated.coordination > bare.coordination);
+    /* A mechanism of allies without the hub is as bare as a bilateral tie. */
+    hs_indices without_hub = indices_of(STAR "@M intelligence issue A B\n");
+    assert_float_equal(without_hub.coordination, bare.coordination, 1e-12);
+}
+
+/* 5a. Monotone in tie weights: deeper bare ally ties never raise U or K; a
+ * deeper hub tie never lowers them; C does not depend on depth. */
+static void monotone_in_weights(void **state) {
+    (void)state;
+    hs_indices prev = {0};
+    for (int step = 1; step <= 10; step++) {
+        char spec[512];
+        snprintf(spec, sizeof spec, STAR "A B intelligence %g\nP H partnership\n", step / 10.0);
+        hs_indices i = indices_of(spec);
+        if (step > 1) {
+            assert_true(i.unidirectionality < prev.unidirectionality);
+            assert_true(i.coordination < prev.coordination);
+            assert_float_equal(i.closedness, prev.closedness, 1e-15);
+        }
+        prev = i;
+    }
+    for (int step = 1; step <= 10; step++) {
+        char spec[512];
+        snprintf(spec, sizeof spec, "H A treaty %g\nH B treaty\nH C treaty\nA B intelligence\nP H partnership\n", step / 10.0);
+        hs_indices i = indices_of(spec);
+        if (step > 1) {
+            assert_true(i.unidirectionality > prev.unidirectionality);
+            assert_true(i.coordination > prev.coordination);
+            assert_float_equal(i.closedness, prev.closedness, 1e-15);
+        }
+        prev = i;
+    }
+    /* A partner's tie depth changes none of the three. */
+    hs_indices a = indices_of(STAR "A B intelligence\nP H partnership 0.1\n");
+    hs_indices b = indices_of(STAR "A B intelligence\nP H partnership 0.9\n");
+    assert_float_equal(a.unidirectionality, b.unidirectionality, 1e-15);
+    assert_float_equal(a.coordination, b.coordination, 1e-15);
+    assert_float_equal(a.closedness, b.closedness, 1e-15);
+}
+
+/* 5b. Unchanged by relabelling the states and reordering the file. */
+static void invariant_under_relabelling(void **state) {
+    (void)state;
+    hs_indices a = indices_of(STAR "A B intelligence\n@Q dialogue broad H A P\nP B exercise\nC P access\n");
+    /* H stays the hub (graph attribute); A->X, B->Y, C->Z, P->W, in another order. */
+    hs_indices b = indices_of("Z W access\nY W exercise\n@Q dialogue broad W X H\nX Y intelligence\n"
+                              "H Z treaty\nH Y treaty\nH X treaty\n");
+    assert_float_equal(a.coordination, b.coordination, 1e-15);
+    assert_float_equal(a.unidirectionality, b.unidirectionality, 1e-15);
+    assert_float_equal(a.closedness, b.closedness, 1e-15);
+}
+
+/* 5c. Identical whether the graph came from DOT or GraphML. */
+static void dot_equals_graphml(void **state) {
+    (void)state;
+    if (!getenv("HUBSPOKE_DOT_HELPER")) skip();
+    const char *dot = "graph { hub=H; H -- A [kind=treaty]; H -- B [kind=treaty]; H -- C [kind=treaty];\n"
+                      "  A -- B [kind=intelligence]; P -- H [kind=partnership];\n"
+                      "  subgraph cluster_Q { kind=dialogue; scope=broad; H; A; P; } }\n";
+    hs_model *m = NULL;
+    hs_view *v = NULL;
+    hs_indices d;
+    assert_int_equal(hs_model_read_memory(&m, dot, strlen(dot), HS_FORMAT_DOT, "t.gv"), HS_OK);
+    assert_int_equal(hs_view_new(&v, m, NULL), HS_OK);
+    assert_int_equal(hs_indices_compute(v, &d), HS_OK);
+    hs_view_destroy(v);
+    hs_model_destroy(m);
+    hs_indices g = indices_of(STAR "A B intelligence\nP H partnership\n@Q dialogue broad H A P\n");
+    assert_float_equal(d.coordination, g.coordination, 1e-15);
+    assert_float_equal(d.unidirectionality, g.unidirectionality, 1e-15);
+    assert_float_equal(d.closedness, g.closedness, 1e-15);
+}
+
+/* Undefined cases are NaN (printed null), never a crash. */
+static void undefined_cases(void **state) {
+    (void)state;
+    /* A hub without ties (a self-tie carries no relation): nothing to measure. */
+    hs_indices lone = indices_of("H H treaty\nA B partnership\n");
+    assert_true(isnan(lone.coordination) && isnan(lone.unidirectionality) && isnan(lone.closedness));
+    /* A hub with a partner and no allies: no K or U; all its ties cross the boundary, C = 0. */
+    hs_indices no_allies = indices_of("H P partnership\n");
+    assert_true(isnan(no_allies.coordination) && isnan(no_allies.unidirectionality));
+    assert_float_equal(no_allies.closedness, 0.0, 1e-15);
+}
+
+int main(void) {
+    hs_init();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(star_is_all_ones),         cmocka_unit_test(ally_ties_lower_u_keep_c),
+        cmocka_unit_test(partner_lowers_c_keeps_u), cmocka_unit_test(hub_mechanism_raises_k),
+        cmocka_unit_test(monotone_in_weights),      cmocka_unit_test(invariant_under_relabelling),
+        cmocka_unit_test(dot_equals_graphml),       cmocka_unit_test(undefined_cases),
+    };
+    return cmocka_run_group_tests_name("indices", tests, NULL, NULL);
+}
