@@ -1,0 +1,345 @@
+/* hubspoke-dot: reads one DOT graph with Graphviz's cgraph and writes it as
+ * GraphML. It is the only hubspoke program that links Graphviz (EPL-1.0), and
+ * it never links igraph (GPL-2.0-or-later): hubspoke runs it as a subprocess
+ * through pipes, which also keeps a crash in the DOT parser out of hubspoke.
+ * The command line, output form and error lines are a contract with hubspoke:
+ * see docs/dot-helper.md before changing any of them. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cgraph.h>
+
+#include "graphml.h"
+#include "text.h"
+
+#ifndef HS_VERSION
+#error "HS_VERSION must be defined by the build"
+#endif
+
+/* DOT files are hand-written or generated from codebooks; this bounds memory
+ * when FILE is a device or an endless pipe. */
+#define MAX_INPUT ((size_t)256 << 20)
+
+static const char usage[] =
+    "Usage: hubspoke-dot to-graphml [--name NAME] FILE\n"
+    "       hubspoke-dot --help | --version\n"
+    "\n"
+    "Reads one DOT graph from FILE ('-' for standard input) and writes it to\n"
+    "standard output as GraphML (UTF-8), the form that hubspoke reads.\n"
+    "\n"
+    "  --name NAME  the file name used in error messages (default: FILE,\n"
+    "               or <stdin> for '-')\n"
+    "  --help       show this help and exit\n"
+    "  --version    show the version and exit\n"
+    "\n"
+    "Commands reserved for later versions: render.\n"
+    "\n"
+    "Exit status: 0 converted; 1 refused, with one line 'FILE:LINE: reason'\n"
+    "or 'FILE: reason' on standard error and nothing on standard output;\n"
+    "2 usage error.\n";
+
+static const char *g_name; /* the input's name in messages, printable */
+
+_Noreturn void hs_dot_out_of_memory(void)
+{
+    fprintf(stderr, "%s: out of memory\n", g_name ? g_name : "hubspoke-dot");
+    exit(1);
+}
+
+/* Prints the one refusal line hubspoke shows to its user; returns exit status 1. */
+static int refuse(long line, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int refuse(long line, const char *fmt, ...)
+{
+    if (line > 0)
+        fprintf(stderr, "%s:%ld: ", g_name, line);
+    else
+        fprintf(stderr, "%s: ", g_name);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return 1;
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+    fputs("hubspoke-dot: ", stderr);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs(" (see hubspoke-dot --help)\n", stderr);
+    return 2;
+}
+
+/* ---- cgraph messages ------------------------------------------------------- */
+
+/* The first error cgraph reported; later errors follow from it, and warnings
+ * (such as "badly delimited number") do not stop the conversion. */
+static struct {
+    buf_t text;
+    enum { CG_NONE, CG_OPEN, CG_DONE } state;
+} cg_error;
+
+/* This definition replaces libcgraph's own agerr(), which the library calls
+ * through its PLT: every cgraph message ends up here and none is printed.
+ * agseterrf() is not used because in Graphviz 2.42 its delivery path
+ * (userout) reformats a message of 1024 bytes or more with an exhausted
+ * va_list into a freed buffer: a syntax error next to a long unquoted name
+ * crashed the parser. tests/cli/dothelper.sh checks that this one is used. */
+int agerr(agerrlevel_t level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int agerr(agerrlevel_t level, const char *fmt, ...)
+{
+    /* AGPREV continues the previous message; other levels start a new one. */
+    if (level == AGPREV) {
+        if (cg_error.state != CG_OPEN)
+            return 0;
+    } else if (cg_error.state == CG_OPEN) {
+        cg_error.state = CG_DONE;
+        return 0;
+    } else if (level == AGWARN || cg_error.state == CG_DONE) {
+        return 0;
+    } else {
+        cg_error.state = CG_OPEN;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&cg_error.text, fmt, ap);
+    va_end(ap);
+    return 0;
+}
+
+/* cgraph says "[INPUT: ]REASON in line N[ near 'TOKEN'][ more...]", then maybe
+ * further lines; INPUT appears only after a '#line N "file"' directive. The
+ * refusal keeps REASON, N and what follows on the first line. */
+static int refuse_cgraph_error(void)
+{
+    buf_puts(&cg_error.text, ""); /* allocates it if cgraph said nothing */
+    char *msg = cg_error.text.p;
+    msg[strcspn(msg, "\n")] = '\0';
+
+    char *at = NULL;
+    for (char *p = strstr(msg, " in line "); p; p = strstr(p + 1, " in line "))
+        at = p;
+    long line = 0;
+    char *rest = NULL;
+    if (at) {
+        line = strtol(at + 9, &rest, 10);
+        if (rest == at + 9)
+            line = 0;
+    }
+    buf_t reason = {0};
+    if (line > 0) {
+        *at = '\0';
+        char *head = msg;
+        for (char *p = strstr(head, ": "); p; p = strstr(head, ": "))
+            head = p + 2;
+        /* Bison's parser stack holds YYMAXDEPTH (10000) entries. */
+        if (strcmp(head, "memory exhausted") == 0)
+            head = "DOT parser stack exhausted (edge chain or nesting too deep)";
+        buf_puts(&reason, head);
+        buf_puts(&reason, rest);
+    } else {
+        buf_puts(&reason, *msg ? msg : "cgraph could not read the graph");
+    }
+    buf_t shown = {0};
+    utf8_show(&shown, reason.p, 200, 0);
+    int rc = refuse(line, "%s", shown.p);
+    buf_free(&reason);
+    buf_free(&shown);
+    return rc;
+}
+
+/* ---- input ------------------------------------------------------------------ */
+
+static int read_input(const char *path, buf_t *in)
+{
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+    if (fd < 0)
+        return refuse(0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    int rc = 0;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+        rc = refuse(0, "is a directory");
+    while (rc == 0) {
+        buf_reserve(in, 65536);
+        ssize_t n = read(fd, in->p + in->len, in->cap - in->len - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            rc = refuse(0, "cannot read: %s", strerror(errno));
+            break;
+        }
+        if (n == 0)
+            break;
+        /* Checked while reading so that a device like /dev/zero ends early. */
+        const char *nul = memchr(in->p + in->len, '\0', (size_t)n);
+        if (nul) {
+            rc = refuse(0, "binary file (NUL byte at offset %zu)", (size_t)(nul - in->p));
+            break;
+        }
+        in->len += (size_t)n;
+        in->p[in->len] = '\0';
+        if (in->len > MAX_INPUT)
+            rc = refuse(0, "larger than %zu MiB", MAX_INPUT >> 20);
+    }
+    if (fd != STDIN_FILENO)
+        close(fd);
+    /* cgraph 2.42 reads a byte order mark followed by a letter as part of one
+     * name, so "<BOM>digraph" would be a syntax error. */
+    if (rc == 0 && in->len >= 3 && memcmp(in->p, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(in->p, in->p + 3, in->len - 2);
+        in->len -= 3;
+    }
+    if (rc == 0 && (in->len == 0 || strspn(in->p, " \t\n\r\f\v") == in->len))
+        rc = refuse(0, "empty file: no graph");
+    return rc;
+}
+
+/* ---- parsing ---------------------------------------------------------------- */
+
+typedef struct {
+    const char *p;
+    size_t len, pos;
+    int eof; /* the scanner has asked for input past the end */
+} chan_t;
+
+static int chan_read(void *chan, char *buf, int bufsize)
+{
+    chan_t *ch = chan;
+    if (bufsize <= 0)
+        return 0;
+    size_t n = ch->len - ch->pos;
+    if (n > (size_t)bufsize)
+        n = (size_t)bufsize;
+    memcpy(buf, ch->p + ch->pos, n);
+    ch->pos += n;
+    ch->eof |= n == 0;
+    return (int)n;
+}
+
+/* agread() on a memory channel rather than agmemread(): the channel knows its
+ * length, and a second agread() on it shows whether a second graph follows. */
+static Agraph_t *parse(const buf_t *in, int *rc)
+{
+    chan_t ch = {in->p, in->len, 0, 0};
+    Agiodisc_t io = {chan_read, AgIoDisc.putstr, AgIoDisc.flush};
+    Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+
+    /* A parser stack overflow returns the partial graph with an error. */
+    Agraph_t *g = agread(&ch, &disc);
+    if (cg_error.state != CG_NONE) {
+        if (g)
+            agclose(g);
+        *rc = refuse_cgraph_error();
+        return NULL;
+    }
+    if (!g) { /* only comments */
+        *rc = refuse(0, "empty file: no graph");
+        return NULL;
+    }
+
+    Agraph_t *next = agread(&ch, &disc);
+    if (next) {
+        agclose(next);
+        *rc = refuse(0, "more than one graph; hubspoke reads one graph per file");
+    } else if (cg_error.state != CG_NONE) {
+        *rc = refuse_cgraph_error();
+    } else if (!ch.eof) {
+        /* The scanner returns end-of-input for '@' (its GRAPH_EOF_TOKEN) and
+         * cgraph then discards the rest of the input unseen. */
+        *rc = refuse(0, "unexpected '@' after the graph");
+    }
+    if (*rc != 0) {
+        agclose(g);
+        return NULL;
+    }
+    return g;
+}
+
+/* ---- main ------------------------------------------------------------------- */
+
+/* Returns an exit status, or -1 to go on and convert *path. */
+static int parse_args(int argc, char **argv, const char **path, const char **name)
+{
+    if (argc < 2)
+        return usage_error("missing command");
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        puts("hubspoke-dot " HS_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "render") == 0)
+        return usage_error("'render' is reserved for a later version");
+    if (strcmp(cmd, "to-graphml") != 0)
+        return usage_error(cmd[0] == '-' ? "unknown option '%s'" : "unknown command '%s'", cmd);
+
+    int options = 1;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (options && strcmp(a, "--") == 0) {
+            options = 0;
+        } else if (options && strcmp(a, "--help") == 0) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (options && strcmp(a, "--name") == 0) {
+            if (++i == argc || argv[i][0] == '\0')
+                return usage_error("--name needs a file name");
+            *name = argv[i];
+        } else if (options && a[0] == '-' && a[1] != '\0') {
+            return usage_error("unknown option '%s'", a);
+        } else if (*path) {
+            return usage_error("more than one FILE");
+        } else {
+            *path = a;
+        }
+    }
+    if (!*path || !**path)
+        return usage_error("missing FILE");
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    const char *path = NULL, *name = NULL;
+    int rc = parse_args(argc, argv, &path, &name);
+    if (rc >= 0)
+        return rc;
+    /* A control character in the name must not break the one-line refusal. */
+    buf_t shown_name = {0};
+    utf8_show(&shown_name, name ? name : strcmp(path, "-") == 0 ? "<stdin>" : path, SIZE_MAX, 0);
+    g_name = shown_name.p;
+
+    buf_t in = {0}, out = {0}, err = {0};
+    rc = read_input(path, &in);
+    Agraph_t *g = rc == 0 ? parse(&in, &rc) : NULL;
+    if (g) {
+        if (hs_dot_to_graphml(g, &out, &err) != 0)
+            rc = refuse(0, "%s", err.p);
+        agclose(g);
+    }
+    /* Nothing reaches stdout unless the whole document was built. */
+    if (rc == 0 && (fwrite(out.p, 1, out.len, stdout) != out.len || fflush(stdout) != 0))
+        rc = refuse(0, "cannot write the GraphML: %s", strerror(errno));
+    buf_free(&in);
+    buf_free(&out);
+    buf_free(&err);
+    buf_free(&cg_error.text);
+    buf_free(&shown_name);
+    return rc;
+}
