@@ -59,7 +59,9 @@ typedef struct hs_coordination {
     double hub_brokered_closure;       /* coordinated / (coordinated + bare) */
     double hub_brokerage[HS_BROKER_ROLES];
 } hs_coordination;
-hs_error hs_coordination_compute(const hs_view *view, hs_coordination *res);
+/* `betweenness`: the states' betweenness when the caller already has it
+ * (hs_state_betweenness), so that it is not computed twice; else NULL. */
+hs_error hs_coordination_compute(const hs_view *view, const igraph_vector_t *betweenness, hs_coordination *res);
 
 /* ---- unidirectionality, on the system's dependence digraph ---------------------- */
 

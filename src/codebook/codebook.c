@@ -41,8 +41,11 @@ static hs_error read_depth(const char *path, const char *where, const char *name
     if (!json_is_number(value))
         return hs_error_set(HS_EINPUT, "%s: %s.%s: expected a number in (0, 1]", path, where, name);
     double w = json_number_value(value);
-    if (!(w > 0.0 && w <= 1.0))
-        return hs_error_set(HS_EINPUT, "%s: %s.%s: %g is out of range (0, 1]", path, where, name, w);
+    if (!(w > 0.0 && w <= 1.0)) {
+        char text[40];
+        hs_format_double(text, sizeof text, w);
+        return hs_error_set(HS_EINPUT, "%s: %s.%s: %s is out of range (0, 1]", path, where, name, text);
+    }
     *slot = w;
     return HS_OK;
 }

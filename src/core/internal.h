@@ -39,4 +39,7 @@ hs_error hs_buf_printf(hs_buf *b, const char *fmt, ...)
     ;
 void hs_buf_free(hs_buf *b);
 
+/* Shortest "%.*g" text that reads back as exactly x. */
+void hs_format_double(char *buf, size_t size, double x);
+
 #endif

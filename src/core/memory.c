@@ -42,6 +42,7 @@ hs_error hs_buf_reserve(hs_buf *b, size_t extra) {
     if (!p) return HS_ENOMEM;
     b->data = p;
     b->cap = cap;
+    p[b->len] = '\0'; /* an empty buffer is an empty string */
     return HS_OK;
 }
 
@@ -67,6 +68,13 @@ hs_error hs_buf_printf(hs_buf *b, const char *fmt, ...) {
     va_end(ap);
     b->len += (size_t)n;
     return HS_OK;
+}
+
+void hs_format_double(char *buf, size_t size, double x) {
+    for (int precision = 1; precision <= 17; precision++) {
+        snprintf(buf, size, "%.*g", precision, x);
+        if (strtod(buf, NULL) == x) return;
+    }
 }
 
 void hs_buf_free(hs_buf *b) {

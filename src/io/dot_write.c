@@ -1,11 +1,36 @@
 /* DOT writer of hubspoke's own: libhubspoke links igraph and so may not link
  * Graphviz (README, "Licensing"). Every ID and value is quoted, so any text
- * survives except a value ending in a backslash, which DOT cannot express. */
+ * survives except an odd run of backslashes before a quote, a line end or
+ * the end, which DOT's quoted strings cannot express: those are refused. */
+#include <stdio.h>
 #include <string.h>
 
 #include "io/io_internal.h"
 
+/* cgraph's lexer reads "\\" as two backslashes, "\"" as a quote and a
+ * backslash before a line end as a line continuation, so an odd run of
+ * backslashes cannot come before a quote, a line end or the closing quote. */
+static int dot_can_hold(const char *s) {
+    size_t run = 0;
+    for (;; s++) {
+        if (*s == '\\') {
+            run++;
+            continue;
+        }
+        if (run % 2 == 1 && (*s == '"' || *s == '\n' || *s == '\0')) return 0;
+        if (*s == '\0') return 1;
+        run = 0;
+    }
+}
+
 static hs_error put_quoted(hs_buf *b, const char *s) {
+    if (!dot_can_hold(s)) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%.60s", s);
+        return hs_error_set(HS_EINPUT,
+                            "'%s': DOT cannot hold an odd run of backslashes before a quote, a line end or the end of a string",
+                            shown);
+    }
     hs_error err = hs_buf_puts(b, "\"");
     for (; *s && !err; s++) err = *s == '"' ? hs_buf_puts(b, "\\\"") : hs_buf_append(b, s, 1);
     return err ? err : hs_buf_puts(b, "\"");

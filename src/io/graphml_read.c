@@ -136,8 +136,7 @@ static const key_decl *find_key(const reader *r, const char *id) {
 
 static int key_applies(const key_decl *k, hs_domain domain) { return k->domain == -1 || k->domain == (int)domain; }
 
-/* Defaults first, then the element's own <data>, which override them. */
-static hs_error read_data(reader *r, const xmlNode *el, hs_domain domain, size_t index) {
+static hs_error apply_defaults(reader *r, hs_domain domain, size_t index) {
     hs_error err;
     for (int i = 0; i < r->nkeys; i++) {
         const key_decl *k = &r->keys[i];
@@ -145,6 +144,13 @@ static hs_error read_data(reader *r, const xmlNode *el, hs_domain domain, size_t
             (err = hs_model_set_attr(r->m, domain, index, k->name, k->default_value, k->type, 0)))
             return err;
     }
+    return HS_OK;
+}
+
+/* Defaults first, then the element's own <data>, which override them. */
+static hs_error read_data(reader *r, const xmlNode *el, hs_domain domain, size_t index) {
+    hs_error err = apply_defaults(r, domain, index);
+    if (err) return err;
     for (const xmlNode *c = el->children; c; c = c->next) {
         if (!is_element(c, "data")) continue;
         const char *key_id = attr(c, "key");
@@ -187,6 +193,18 @@ static hs_error read_nodes(reader *r, const xmlNode *graph) {
     return HS_OK;
 }
 
+/* GraphML requires declared endpoints, but many writers omit nodes without
+ * data; like igraph and NetworkX, create them, with the keys' defaults. */
+static hs_error implicit_node(reader *r, const char *id, const xmlNode *edge, size_t *index) {
+    long found = hs_model_find(r->m, id);
+    if (found >= 0) {
+        *index = (size_t)found;
+        return HS_OK;
+    }
+    hs_error err = hs_model_add_vertex(r->m, id, line_of(r, edge), index);
+    return err ? err : apply_defaults(r, HS_DOMAIN_NODE, *index);
+}
+
 static hs_error read_edges(reader *r, const xmlNode *graph) {
     for (const xmlNode *c = graph->children; c; c = c->next) {
         hs_error err;
@@ -201,15 +219,28 @@ static hs_error read_edges(reader *r, const xmlNode *graph) {
         if (!s || !s[0]) return fail_at(r, c, "<edge> without a source");
         if (!t || !t[0]) return fail_at(r, c, "<edge> without a target");
         size_t from, to, index;
-        /* GraphML requires declared endpoints, but many writers omit nodes
-         * without data; like igraph and NetworkX, create them. */
-        if ((err = hs_model_ensure_vertex(r->m, s, line_of(r, c), &from)) ||
-            (err = hs_model_ensure_vertex(r->m, t, line_of(r, c), &to)) ||
+        if ((err = implicit_node(r, s, c, &from)) || (err = implicit_node(r, t, c, &to)) ||
             (err = hs_model_add_edge(r->m, from, to, attr(c, "id"), line_of(r, c), &index)) ||
             (err = read_data(r, c, HS_DOMAIN_EDGE, index)))
             return err;
     }
     return HS_OK;
+}
+
+/* libxml2 keeps its last error; the first one is where the file went wrong. */
+typedef struct first_error {
+    int set, line;
+    char message[400];
+} first_error;
+
+static void keep_first_error(void *ctx, xmlErrorPtr e) {
+    first_error *f = ctx;
+    if (f->set || !e || e->level < XML_ERR_ERROR) return;
+    f->set = 1;
+    f->line = e->line;
+    snprintf(f->message, sizeof f->message, "%s", e->message ? e->message : "not well-formed XML");
+    size_t n = strlen(f->message);
+    while (n && (f->message[n - 1] == '\n' || f->message[n - 1] == ' ')) f->message[--n] = '\0';
 }
 
 static void silent(void *ctx, const char *msg, ...) {
@@ -228,19 +259,15 @@ hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const ch
     /* No NOENT (entities stay references and are refused), no DTD loading,
      * no network; big lines so that line numbers past 65535 stay right. */
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+    first_error first = {0, 0, "not well-formed XML"};
+    xmlSetStructuredErrorFunc(&first, keep_first_error);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, display, NULL, options);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     if (!doc || !ctxt->wellFormed) {
-        xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-        char msg[400] = "not well-formed XML";
-        if (e && e->message) {
-            snprintf(msg, sizeof msg, "%s", e->message);
-            size_t n = strlen(msg);
-            while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
-        }
-        if (e && e->line > 0 && with_lines)
-            err = hs_error_set(HS_EINPUT, "%s:%d: XML error: %s", display, e->line, msg);
+        if (first.line > 0 && with_lines)
+            err = hs_error_set(HS_EINPUT, "%s:%d: XML error: %s", display, first.line, first.message);
         else
-            err = hs_error_set(HS_EINPUT, "%s: XML error: %s", display, msg);
+            err = hs_error_set(HS_EINPUT, "%s: XML error: %s", display, first.message);
         xmlFreeDoc(doc);
         xmlFreeParserCtxt(ctxt);
         return err;

@@ -1,4 +1,5 @@
 /* Reading and writing models: format detection and dispatch. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -62,6 +63,12 @@ hs_error hs_model_write_file(const hs_model *model, const char *path, hs_format 
         return hs_error_set(HS_EARG, "%s: cannot tell the format from the extension (use .gv, .dot or .graphml)", path);
     hs_buf b = {0};
     hs_error err = format == HS_FORMAT_DOT ? hs_dot_format(model, &b) : hs_graphml_format(model, &b);
+    if (err == HS_EINPUT) {
+        /* A value the output format cannot hold: name the file it was going to. */
+        char reason[512];
+        snprintf(reason, sizeof reason, "%s", hs_error_last());
+        err = hs_error_set(HS_EINPUT, "%s: %s", path, reason);
+    }
     if (!err) err = hs_file_write_atomic(path, b.data, b.len);
     hs_buf_free(&b);
     return err;

@@ -55,7 +55,7 @@ static hs_error hub_only_pairs(const hs_view *v, double *res) {
     return HS_OK;
 }
 
-hs_error hs_coordination_compute(const hs_view *v, hs_coordination *res) {
+hs_error hs_coordination_compute(const hs_view *v, const igraph_vector_t *betweenness, hs_coordination *res) {
     const igraph_t *s = hs_view_security_graph(v);
     double n = (double)igraph_vcount(s);
     long h = hs_view_hub(v);
@@ -65,8 +65,8 @@ hs_error hs_coordination_compute(const hs_view *v, hs_coordination *res) {
     HS_IGRAPH(igraph_vector_init(&c, 0), "coordination");
     if ((err = hs_state_degree(v, &c))) goto done;
     res->degree_centralization = freeman(&c, (n - 1) * (n - 2));
-    if ((err = hs_state_betweenness(v, &c))) goto done;
-    res->betweenness_centralization = freeman(&c, (n - 1) * (n - 1) * (n - 2) / 2.0);
+    if (!betweenness && (err = hs_state_betweenness(v, &c))) goto done;
+    res->betweenness_centralization = freeman(betweenness ? betweenness : &c, (n - 1) * (n - 1) * (n - 2) / 2.0);
     res->hub_articulation_point = -1;
     if (h >= 0) {
         igraph_vector_int_t ap;
@@ -177,36 +177,6 @@ static hs_error tie_multigraph(const hs_view *v, igraph_t *g) {
     return hs_from_igraph(e, "tie graph");
 }
 
-/* The cut separating partner p from the system. When every neighbour of p is
- * in the system, each of p's ties is a path of its own, so the cut is all of
- * them: no flow computation needed (the common case, and the costly one). */
-static hs_error partner_cut(const hs_view *v, const igraph_vector_bool_t *system, igraph_integer_t p, double *value,
-                            igraph_vector_int_t *pairs) {
-    const igraph_t *s = hs_view_security_graph(v);
-    const igraph_vector_t *w = hs_view_security_weights(v);
-    igraph_vector_int_t inc;
-    HS_IGRAPH(igraph_vector_int_init(&inc, 0), "partner cut");
-    igraph_error_t e = igraph_incident(s, &inc, p, IGRAPH_ALL);
-    int all_in = 1;
-    for (igraph_integer_t i = 0; !e && i < igraph_vector_int_size(&inc) && all_in; i++)
-        all_in = VECTOR(*system)[IGRAPH_OTHER(s, VECTOR(inc)[i], p)];
-    hs_error err = hs_from_igraph(e, "partner cut");
-    if (!err && all_in) {
-        *value = 0.0;
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&inc); i++) *value += VECTOR(*w)[VECTOR(inc)[i]];
-    } else if (!err) {
-        err = hs_set_min_cut(s, w, system, p, value, &inc);
-    }
-    igraph_vector_int_clear(pairs);
-    for (igraph_integer_t i = 0; !err && i < igraph_vector_int_size(&inc); i++) {
-        igraph_integer_t a = IGRAPH_FROM(s, VECTOR(inc)[i]), b = IGRAPH_TO(s, VECTOR(inc)[i]);
-        if (igraph_vector_int_push_back(pairs, a < b ? a : b) || igraph_vector_int_push_back(pairs, a < b ? b : a))
-            err = hs_error_set(HS_ENOMEM, "out of memory");
-    }
-    igraph_vector_int_destroy(&inc);
-    return err;
-}
-
 hs_error hs_closedness_compute(const hs_view *v, igraph_integer_t permutations, uint64_t seed, hs_closedness *res) {
     const igraph_t *s = hs_view_security_graph(v);
     igraph_vector_bool_t system;
@@ -227,26 +197,32 @@ hs_error hs_closedness_compute(const hs_view *v, igraph_integer_t permutations, 
     }
     igraph_destroy(&ties);
     if (err || (err = hs_conductance(s, &system, hs_view_security_weights(v), &res->conductance))) goto done;
-    igraph_vector_int_t pairs;
-    if (igraph_vector_int_init(&pairs, 0)) {
-        err = hs_error_set(HS_ENOMEM, "out of memory");
-        goto done;
-    }
     for (size_t p = 0; p < hs_view_state_count(v) && !err; p++) {
-        if (hs_view_state_role(v, p) != HS_ROLE_PARTNER) continue;
-        double value;
-        if ((err = partner_cut(v, &system, (igraph_integer_t)p, &value, &pairs))) break;
-        int tied = 0;
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&pairs); i += 2) {
-            igraph_integer_t a = VECTOR(pairs)[i], b = VECTOR(pairs)[i + 1];
-            tied |= (a == (igraph_integer_t)p && VECTOR(system)[b]) || (b == (igraph_integer_t)p && VECTOR(system)[a]);
-        }
-        res->partners_tied_in += tied;
-        if (igraph_vector_int_push_back(&res->partners, (igraph_integer_t)p) ||
-            igraph_vector_push_back(&res->cut_values, value) || igraph_vector_int_list_push_back_copy(&res->cut_ties, &pairs))
+        if (hs_view_state_role(v, p) == HS_ROLE_PARTNER && igraph_vector_int_push_back(&res->partners, (igraph_integer_t)p))
             err = hs_error_set(HS_ENOMEM, "out of memory");
     }
-    igraph_vector_int_destroy(&pairs);
+    if (err || (err = hs_set_min_cuts(s, hs_view_security_weights(v), &system, &res->partners, &res->cut_values,
+                                      &res->cut_ties)))
+        goto done;
+    /* Edge ids become state pairs, and a partner is "tied in" when its cut
+     * includes a tie of its own into the system. */
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&res->partners); i++) {
+        igraph_integer_t p = VECTOR(res->partners)[i];
+        igraph_vector_int_t *cut = igraph_vector_int_list_get_ptr(&res->cut_ties, i);
+        igraph_integer_t k = igraph_vector_int_size(cut);
+        if (igraph_vector_int_resize(cut, 2 * k)) {
+            err = hs_error_set(HS_ENOMEM, "out of memory");
+            goto done;
+        }
+        int tied = 0;
+        for (igraph_integer_t j = k - 1; j >= 0; j--) {
+            igraph_integer_t a = IGRAPH_FROM(s, VECTOR(*cut)[j]), b = IGRAPH_TO(s, VECTOR(*cut)[j]);
+            tied |= (a == p && VECTOR(system)[b]) || (b == p && VECTOR(system)[a]);
+            VECTOR(*cut)[2 * j] = a < b ? a : b;
+            VECTOR(*cut)[2 * j + 1] = a < b ? b : a;
+        }
+        res->partners_tied_in += tied;
+    }
 done:
     igraph_vector_bool_destroy(&system);
     return err;

@@ -469,7 +469,7 @@ static hs_error check_edge(hs_model *m, size_t i) {
                                   m->v[e->from].id);
     } else if (from_mech || to_mech) {
         return hs_model_error(m, HS_DOMAIN_EDGE, i,
-                              "a %s tie cannot involve mechanism '%s' (use kind=member for membership)",
+                              "a tie of kind %s cannot involve mechanism '%s' (use kind=member for membership)",
                               hs_kind_name(e->kind), m->v[from_mech ? e->from : e->to].id);
     }
     return HS_OK;
@@ -532,13 +532,6 @@ const char *hs_schema_attr_type(const char *name) {
     if (strcmp(name, "since") == 0 || strcmp(name, "until") == 0) return "int";
     if (strcmp(name, "weight") == 0) return "double";
     return "string";
-}
-
-void hs_format_double(char *buf, size_t size, double x) {
-    for (int precision = 15; precision <= 17; precision++) {
-        snprintf(buf, size, "%.*g", precision, x);
-        if (strtod(buf, NULL) == x) return;
-    }
 }
 
 static hs_error emit(hs_attr_fn fn, void *ctx, const char *name, const char *value) {

@@ -106,5 +106,3 @@ hs_error hs_model_each_schema_attr(const hs_model *m, hs_domain domain, size_t i
 const char *const *hs_schema_attr_names(hs_domain domain);
 /* GraphML attr.type of a schema attribute. */
 const char *hs_schema_attr_type(const char *name);
-/* Shortest "%.*g" text that reads back as exactly x. */
-void hs_format_double(char *buf, size_t size, double x);

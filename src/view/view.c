@@ -113,7 +113,7 @@ static hs_error find_hub(hs_view *v, const char *option) {
     v->hub = -1;
     if (name) {
         long vertex = hs_model_find(m, name);
-        const char *what = option ? "--hub" : "graph attribute hub=";
+        const char *what = option ? "--hub " : "graph attribute hub=";
         if (vertex < 0 || m->v[vertex].type != HS_VERTEX_STATE)
             return hs_error_set(option ? HS_EARG : HS_EINPUT, "%s: %s'%s' names no state", m->file, what, name);
         if (v->vertex_state[vertex] < 0)
@@ -208,6 +208,12 @@ static hs_error collect_members(hs_view *v, const hs_codebook *cb) {
     return HS_OK;
 }
 
+/* A role the file sets and inference must respect: any but a stale `hub`. */
+static int explicit_role(const hs_view *v, size_t s) {
+    hs_role r = v->m->v[v->state_vertex[s]].role;
+    return r != HS_ROLE_UNSET && r != HS_ROLE_HUB;
+}
+
 static hs_error assign_roles(hs_view *v) {
     const hs_model *m = v->m;
     v->role = hs_malloc((v->ns ? v->ns : 1) * sizeof *v->role);
@@ -225,8 +231,7 @@ static hs_error assign_roles(hs_view *v) {
     }
     /* Explicit roles win, except a stale `hub` when the hub is chosen otherwise. */
     for (size_t s = 0; s < v->ns; s++) {
-        hs_role r = m->v[v->state_vertex[s]].role;
-        if (r != HS_ROLE_UNSET && (long)s != v->hub && r != HS_ROLE_HUB) v->role[s] = r;
+        if ((long)s != v->hub && explicit_role(v, s)) v->role[s] = m->v[v->state_vertex[s]].role;
     }
     /* Partners: tied to the system (hub or an ally) bilaterally or through a mechanism. */
     hs_role *next = hs_malloc((v->ns ? v->ns : 1) * sizeof *next);
@@ -235,7 +240,7 @@ static hs_error assign_roles(hs_view *v) {
 #define IN_SYSTEM(s) (v->role[s] == HS_ROLE_HUB || v->role[s] == HS_ROLE_ALLY)
 #define MAKE_PARTNER(s)                                                                                 \
     do {                                                                                                \
-        if (v->role[s] == HS_ROLE_OTHER && m->v[v->state_vertex[s]].role == HS_ROLE_UNSET) next[s] = HS_ROLE_PARTNER; \
+        if (v->role[s] == HS_ROLE_OTHER && !explicit_role(v, s)) next[s] = HS_ROLE_PARTNER;             \
     } while (0)
     for (size_t k = 0; k < v->nedges; k++) {
         const hs_edge *e = &m->e[v->edges[k]];

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Sweeps `hubspoke info` over the third-party corpus: every file under
+# $HS_CORPUS/dot, $HS_CORPUS/graphml and $HS_CORPUS/bad (but the fuzzing
+# dictionary). Each must load (exit 0, output on stdout, nothing on stderr) or
+# be refused cleanly (exit 1, nothing on stdout, exactly one stderr line
+# "hubspoke: PATH..." naming the file); never a signal, a timeout, exit 2, a
+# sanitizer or valgrind report. Prints loaded/refused counts per directory and
+# the distinct refusal reasons (file names, ids and numbers stripped).
+#
+# Environment, for manual sweeps:
+#   HS_WRAP      prefix of every run, e.g. "valgrind --error-exitcode=9 --leak-check=full -q"
+#   HS_TIMEOUT   seconds per file (default 30)
+#   HS_FILES     a file listing the inputs to sweep (one path a line) instead of all
+# Exit 77 without a corpus.
+set -u
+
+H=${HUBSPOKE:-}
+if [[ -z $H || ! -x $H ]]; then
+    echo "HUBSPOKE does not name the built hubspoke"
+    exit 1
+fi
+C=${HS_CORPUS:-}
+if [[ -z $C || ! -d $C ]]; then
+    echo "skipped: no corpus at '${C}'"
+    exit 77
+fi
+read -r -a wrap <<<"${HS_WRAP:-}"
+limit=${HS_TIMEOUT:-30}
+
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+failures=0
+declare -A loaded=() refused=() reasons=()
+
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+
+# The reason of a refusal without the file name, line number, quoted tokens
+# and numbers, so that equal causes group together.
+reason_of() {
+    local line=$1 f=$2 r
+    r=${line#"hubspoke: $f"}
+    r=${r#:}
+    sed -E "s/^[0-9]+: //; s/^ //; s/'[^']*'/'…'/g; s/\"[^\"]*\"/\"…\"/g; s/<[^>]*>, not/<…>, not/;
+        s/(weight|offset|line|since|until) -?[0-9][0-9.eE+-]*/\1 N/g" <<<"$r"
+}
+
+sweep() {
+    local f=$1 dir=$2 rc err out line
+    # A subshell, so that bash's own notice of a crash stays quiet.
+    (timeout "$limit" "${wrap[@]}" "$H" info "$f" >"$T/out" 2>"$T/err"; exit $?) 2>/dev/null
+    rc=$?
+    err=$T/err
+    line=$(head -n 1 "$err")
+    if grep -Eq 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:|^==[0-9]+== ' "$err"; then
+        fail "$f: sanitizer or valgrind report (exit $rc): $(grep -Em 3 'Sanitizer|runtime error:|^==[0-9]+== ' "$err" | head -c 400)"
+    elif [[ $rc -eq 0 ]]; then
+        if [[ -s $err ]]; then
+            fail "$f: exit 0 with stderr: $(head -c 300 "$err")"
+        elif [[ ! -s $T/out ]]; then
+            fail "$f: exit 0 with nothing on stdout"
+        else
+            loaded[$dir]=$((${loaded[$dir]:-0} + 1))
+        fi
+    elif [[ $rc -eq 1 ]]; then
+        if [[ -s $T/out ]]; then
+            fail "$f: refused but wrote to stdout"
+        elif [[ $(wc -l <"$err") -ne 1 || $line != "hubspoke: $f"* || $line == "hubspoke: $f" ]]; then
+            fail "$f: refused without one 'hubspoke: $f...' line on stderr: $(head -c 300 "$err")"
+        else
+            refused[$dir]=$((${refused[$dir]:-0} + 1))
+            out=$(reason_of "$line" "$f")
+            reasons[$out]=$((${reasons[$out]:-0} + 1))
+        fi
+    elif [[ $rc -eq 124 ]]; then
+        fail "$f: timed out after ${limit}s"
+    elif [[ $rc -gt 128 ]]; then
+        fail "$f: killed by signal $((rc - 128)): $(head -c 300 "$err")"
+    else
+        fail "$f: exit $rc: $(head -c 300 "$err")"
+    fi
+}
+
+if [[ -n ${HS_FILES:-} ]]; then
+    list=$HS_FILES
+else
+    list=$T/list
+    find "$C/dot" "$C/graphml" "$C/bad" -type f ! -name '*.dict' 2>/dev/null | sort >"$list"
+fi
+total=0
+while IFS= read -r f; do
+    [[ -n $f ]] || continue
+    rel=${f#"$C"/}
+    dir=${rel%%/*}
+    total=$((total + 1))
+    sweep "$f" "$dir"
+done <"$list"
+
+echo "hubspoke info over the corpus ($C): $total files, $failures failed"
+for dir in dot graphml bad; do
+    echo "  $dir: ${loaded[$dir]:-0} loaded, ${refused[$dir]:-0} refused"
+done
+echo "refusal reasons:"
+for r in "${!reasons[@]}"; do
+    printf '  %4d  %s\n' "${reasons[$r]}" "$r"
+done | sort -k1,1nr -k2
+if [[ $total -eq 0 ]]; then
+    echo "FAIL: no files under $C/dot, $C/graphml or $C/bad"
+    exit 1
+fi
+[[ $failures -eq 0 ]]
