@@ -244,21 +244,45 @@ static json_t *report_json(const hs_view *v, const report *r) {
     json_t *sys = json_object();
     for (int i = 0; i < n; i++) json_object_set_new(sys, rows[i].name, row_json(v, r, &rows[i]));
     json_object_set_new(root, "system", sys);
-    json_t *states = json_array();
-    for (size_t s = 0; s < hs_view_state_count(v); s++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "name", json_string(hs_view_state_id(v, s)));
-        json_object_set_new(o, "role", json_string(hs_role_name(hs_view_state_role(v, s))));
-        for (const state_col *c = state_cols(r); c->name; c++) {
-            double x = state_value(r, c, s);
-            json_object_set_new(o, c->name,
-                                (c->broker >= 0 || strcmp(c->name, "degree") == 0) ? json_integer((json_int_t)x)
-                                                                                   : hs_json_number(x));
-        }
-        json_array_append_new(states, o);
-    }
-    json_object_set_new(root, "states", states);
     return root;
+}
+
+static json_t *state_json(const hs_view *v, const report *r, size_t s) {
+    json_t *o = json_object();
+    json_object_set_new(o, "name", json_string(hs_view_state_id(v, s)));
+    json_object_set_new(o, "role", json_string(hs_role_name(hs_view_state_role(v, s))));
+    for (const state_col *c = state_cols(r); c->name; c++) {
+        double x = state_value(r, c, s);
+        json_object_set_new(o, c->name,
+                            (c->broker >= 0 || strcmp(c->name, "degree") == 0) ? json_integer((json_int_t)x)
+                                                                               : hs_json_number(x));
+    }
+    return o;
+}
+
+/* The states go out one line each as they are made: a JSON tree of every
+ * state would cost more memory than the measures themselves. */
+static hs_error print_report_json(const hs_view *v, const report *r) {
+    const size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
+    json_t *root = report_json(v, r);
+    char *head = root ? json_dumps(root, flags | JSON_INDENT(2)) : NULL;
+    json_decref(root);
+    if (!head) return hs_error_set(HS_ENOMEM, "out of memory");
+    size_t len = strlen(head);
+    while (len && head[len - 1] != '}') len--; /* reopen the object to append "states" */
+    int ok = len > 0 && fwrite(head, 1, len - 1, stdout) == len - 1;
+    free(head);
+    ok = ok && fputs(",\n  \"states\": [", stdout) >= 0;
+    for (size_t s = 0; ok && s < hs_view_state_count(v); s++) {
+        json_t *o = state_json(v, r, s);
+        char *line = o ? json_dumps(o, flags | JSON_COMPACT) : NULL;
+        json_decref(o);
+        if (!line) return hs_error_set(HS_ENOMEM, "out of memory");
+        ok = fprintf(stdout, "%s\n    %s", s ? "," : "", line) >= 0;
+        free(line);
+    }
+    ok = ok && fputs(hs_view_state_count(v) ? "\n  ]\n}\n" : "]\n}\n", stdout) >= 0 && fflush(stdout) == 0;
+    return ok ? HS_OK : hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
 }
 
 /* ---- CSV (RFC 4180) -------------------------------------------------------------- */
@@ -472,9 +496,7 @@ static int run(int argc, char **argv) {
     err = report_compute(v, (igraph_integer_t)permutations, (uint64_t)seed, &r);
     if (!err) {
         if (args.format == HS_OUT_JSON) {
-            json_t *root = report_json(v, &r);
-            err = root ? hs_cli_print_json(root) : hs_error_set(HS_ENOMEM, "out of memory");
-            json_decref(root);
+            err = print_report_json(v, &r);
         } else {
             if (args.format == HS_OUT_CSV && table_system) report_csv_system(stdout, v, &r);
             else if (args.format == HS_OUT_CSV) report_csv_states(stdout, v, &r);

@@ -1,12 +1,15 @@
-/* GraphML reader on libxml2.
+/* GraphML reader on libxml2's streaming xmlTextReader.
  *
  * libxml2 rather than igraph's reader: hubspoke needs the line of every
  * element for its messages, must refuse entity tricks (igraph 0.10.2 reads an
  * external entity as an empty value), and must keep attributes igraph would
- * drop (XML content of yEd's data elements). */
+ * drop (XML content of yEd's data elements). Streaming rather than a DOM
+ * tree: memory stays that of the model, not a multiple of the file. Two
+ * passes over the text: keys, the graph and its nodes first, then the edges,
+ * so that edges may name nodes declared after them and vertices keep the
+ * order the file declares them in. */
+#include <libxml/xmlreader.h>
 #include <stdarg.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,76 +17,97 @@
 #include "io/io_internal.h"
 
 typedef struct key_decl {
-    const char *id, *name, *type; /* owned by the document */
-    int domain;                   /* HS_DOMAIN_* or -1 = all */
-    char *default_value;          /* NULL when the key has no <default> */
+    char *id, *name, *type;
+    int domain;          /* HS_DOMAIN_*, -1 = all, -2 = a domain hubspoke does not read */
+    char *default_value; /* NULL when the key has no <default> */
 } key_decl;
 
+/* An open element that <data> children attach to. */
+typedef struct owner {
+    int depth;
+    hs_domain domain;
+    size_t index;
+} owner;
+
 typedef struct reader {
+    xmlTextReaderPtr xr;
     hs_model *m;
     const char *display;
     int with_lines;
     key_decl *keys;
-    int nkeys;
+    int nkeys, cap_keys;
+    owner stack[64];
+    int nstack;
+    int graph_seen, graph_depth;
+    int pass; /* 1: keys, graph, nodes; 2: edges */
 } reader;
 
-static int is_element(const xmlNode *n, const char *name) {
-    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+static int line_here(const reader *r) {
+    if (!r->with_lines) return 0;
+    xmlNodePtr n = xmlTextReaderCurrentNode(r->xr);
+    return n ? (int)xmlGetLineNo(n) : xmlTextReaderGetParserLineNumber(r->xr);
 }
 
-static int line_of(const reader *r, const xmlNode *n) { return r->with_lines ? (int)xmlGetLineNo(n) : 0; }
-
 #if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
+__attribute__((format(printf, 2, 3)))
 #endif
-static hs_error fail_at(const reader *r, const xmlNode *n, const char *fmt, ...) {
+static hs_error fail(const reader *r, const char *fmt, ...) {
     char reason[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(reason, sizeof reason, fmt, ap);
     va_end(ap);
-    int line = line_of(r, n);
+    int line = line_here(r);
     if (line > 0) return hs_error_set(HS_EINPUT, "%s:%d: %s", r->display, line, reason);
     return hs_error_set(HS_EINPUT, "%s: %s", r->display, reason);
 }
 
-static const char *attr(const xmlNode *n, const char *name) {
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        if (strcmp((const char *)a->name, name) == 0 && a->children && a->children->content)
-            return (const char *)a->children->content;
-        if (strcmp((const char *)a->name, name) == 0) return "";
-    }
-    return NULL;
+/* An attribute of the current element, owned by the caller (xmlFree). */
+static char *attr(const reader *r, const char *name) {
+    return (char *)xmlTextReaderGetAttribute(r->xr, (const xmlChar *)name);
 }
 
-/* The text of an element. Entity references are refused: substituting them
- * is how XML bombs and external-entity reads work, and no graph needs them. */
-static hs_error text_of(const reader *r, const xmlNode *n, hs_buf *out, int *has_markup) {
-    *has_markup = 0;
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_ENTITY_REF_NODE)
-            return fail_at(r, n, "entity reference '&%s;' is not supported", (const char *)c->name);
-        if (c->type == XML_ELEMENT_NODE) *has_markup = 1;
+static int is_named(const reader *r, const char *name) {
+    const xmlChar *n = xmlTextReaderConstLocalName(r->xr);
+    return n && strcmp((const char *)n, name) == 0;
+}
+
+/* The content of the current element, which the reader then skips. Text is
+ * unescaped; content with markup (yEd keeps drawings as XML inside <data>)
+ * is kept verbatim. Entity references are refused: substituting them is how
+ * XML bombs and external-entity reads work, and no graph needs them. */
+static hs_error content(reader *r, char **out, int *markup) {
+    *markup = 0;
+    *out = NULL;
+    if (xmlTextReaderIsEmptyElement(r->xr)) {
+        *out = hs_strdup("");
+        return *out ? HS_OK : HS_ENOMEM;
     }
-    if (*has_markup) {
-        /* yEd and others keep drawing data as XML inside <data>: keep it verbatim. */
-        xmlBufferPtr xb = xmlBufferCreate();
-        if (!xb) return hs_error_set(HS_ENOMEM, "out of memory");
-        for (xmlNode *c = n->children; c; c = c->next) {
-            if (c->type == XML_ENTITY_REF_NODE) continue;
-            xmlNodeDump(xb, n->doc, c, 0, 0);
+    xmlChar *inner = xmlTextReaderReadInnerXml(r->xr);
+    if (!inner) return hs_error_set(HS_ENOMEM, "out of memory");
+    static const char *const predefined[] = {"amp;", "lt;", "gt;", "quot;", "apos;", "#"};
+    for (const char *p = strchr((const char *)inner, '&'); p; p = strchr(p + 1, '&')) {
+        int ok = 0;
+        for (size_t i = 0; i < sizeof predefined / sizeof *predefined && !ok; i++)
+            ok = strncmp(p + 1, predefined[i], strlen(predefined[i])) == 0;
+        if (!ok) {
+            char name[64];
+            size_t n = strcspn(p + 1, ";<& \t\r\n");
+            snprintf(name, sizeof name, "%.*s", (int)(n < 60 ? n : 60), p + 1);
+            xmlFree(inner);
+            return fail(r, "entity reference '&%s;' is not supported", name);
         }
-        hs_error err = hs_buf_append(out, (const char *)xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
-        xmlBufferFree(xb);
-        return err;
     }
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
-            if (hs_buf_puts(out, (const char *)c->content)) return HS_ENOMEM;
-        }
+    *markup = strchr((const char *)inner, '<') != NULL;
+    if (*markup) {
+        *out = hs_strdup((const char *)inner);
+    } else {
+        xmlChar *text = xmlTextReaderReadString(r->xr);
+        *out = hs_strdup(text ? (const char *)text : "");
+        xmlFree(text);
     }
-    if (!out->data && hs_buf_reserve(out, 1)) return HS_ENOMEM;
-    return HS_OK;
+    xmlFree(inner);
+    return *out ? HS_OK : HS_ENOMEM;
 }
 
 static int domain_of(const char *for_value) {
@@ -94,45 +118,60 @@ static int domain_of(const char *for_value) {
     return -2; /* graphml, hyperedge, port, endpoint: nothing hubspoke reads */
 }
 
-static hs_error read_keys(reader *r, const xmlNode *root) {
-    int count = 0;
-    for (const xmlNode *c = root->children; c; c = c->next) count += is_element(c, "key");
-    r->keys = hs_calloc((size_t)count + 1, sizeof *r->keys);
-    if (!r->keys) return HS_ENOMEM;
-    for (const xmlNode *c = root->children; c; c = c->next) {
-        if (!is_element(c, "key")) continue;
-        key_decl *k = &r->keys[r->nkeys++];
-        k->id = attr(c, "id");
-        if (!k->id) return fail_at(r, c, "<key> without an id");
-        for (int i = 0; i < r->nkeys - 1; i++) {
-            if (strcmp(r->keys[i].id, k->id) == 0) return fail_at(r, c, "duplicate key id '%s'", k->id);
-        }
-        k->name = attr(c, "attr.name");
-        if (!k->name || !k->name[0]) k->name = k->id;
-        k->type = attr(c, "attr.type");
-        k->domain = domain_of(attr(c, "for"));
-        for (const xmlNode *d = c->children; d; d = d->next) {
-            if (!is_element(d, "default")) continue;
-            hs_buf b = {0};
-            int markup;
-            hs_error err = text_of(r, d, &b, &markup);
-            if (err) {
-                hs_buf_free(&b);
-                return err;
-            }
-            free(k->default_value);
-            k->default_value = b.data;
-        }
-    }
-    return HS_OK;
-}
-
 static const key_decl *find_key(const reader *r, const char *id) {
     for (int i = 0; i < r->nkeys; i++) {
         if (strcmp(r->keys[i].id, id) == 0) return &r->keys[i];
     }
     return NULL;
 }
+
+static hs_error read_key(reader *r) {
+    char *id = attr(r, "id");
+    if (!id) return fail(r, "<key> without an id");
+    if (find_key(r, id)) {
+        hs_error err = fail(r, "duplicate key id '%.200s'", id);
+        xmlFree(id);
+        return err;
+    }
+    if (r->nkeys == r->cap_keys) {
+        int cap = r->cap_keys ? 2 * r->cap_keys : 16;
+        key_decl *k = hs_realloc(r->keys, (size_t)cap * sizeof *k);
+        if (!k) {
+            xmlFree(id);
+            return HS_ENOMEM;
+        }
+        r->keys = k;
+        r->cap_keys = cap;
+    }
+    key_decl *k = &r->keys[r->nkeys++];
+    memset(k, 0, sizeof *k);
+    k->id = id;
+    k->name = attr(r, "attr.name");
+    if (k->name && !k->name[0]) {
+        xmlFree(k->name);
+        k->name = NULL;
+    }
+    k->type = attr(r, "attr.type");
+    char *for_value = attr(r, "for");
+    k->domain = domain_of(for_value);
+    xmlFree(for_value);
+    if (xmlTextReaderIsEmptyElement(r->xr)) return HS_OK;
+    /* Children: an optional <default>, and <desc>, which is ignored. */
+    int depth = xmlTextReaderDepth(r->xr);
+    int rc;
+    while ((rc = xmlTextReaderRead(r->xr)) == 1 && xmlTextReaderDepth(r->xr) > depth) {
+        if (xmlTextReaderNodeType(r->xr) != XML_READER_TYPE_ELEMENT || !is_named(r, "default")) continue;
+        int markup;
+        char *value;
+        hs_error err = content(r, &value, &markup);
+        if (err) return err;
+        free(k->default_value);
+        k->default_value = value;
+    }
+    return rc < 0 ? HS_EINPUT : HS_OK;
+}
+
+static const char *key_name(const key_decl *k) { return k->name ? k->name : k->id; }
 
 static int key_applies(const key_decl *k, hs_domain domain) { return k->domain == -1 || k->domain == (int)domain; }
 
@@ -141,88 +180,152 @@ static hs_error apply_defaults(reader *r, hs_domain domain, size_t index) {
     for (int i = 0; i < r->nkeys; i++) {
         const key_decl *k = &r->keys[i];
         if (k->default_value && key_applies(k, domain) &&
-            (err = hs_model_set_attr(r->m, domain, index, k->name, k->default_value, k->type, 0)))
+            (err = hs_model_set_attr(r->m, domain, index, key_name(k), k->default_value, k->type, 0)))
             return err;
     }
     return HS_OK;
 }
 
-/* Defaults first, then the element's own <data>, which override them. */
-static hs_error read_data(reader *r, const xmlNode *el, hs_domain domain, size_t index) {
-    hs_error err = apply_defaults(r, domain, index);
-    if (err) return err;
-    for (const xmlNode *c = el->children; c; c = c->next) {
-        if (!is_element(c, "data")) continue;
-        const char *key_id = attr(c, "key");
-        if (!key_id) return fail_at(r, c, "<data> without a key");
-        const key_decl *k = find_key(r, key_id);
-        if (!k) return fail_at(r, c, "<data> refers to undeclared key '%s'", key_id);
-        if (!key_applies(k, domain)) {
-            static const char *const elements[] = {"graph", "node", "edge"};
-            char what[300];
-            snprintf(what, sizeof what, "key '%.200s' is not declared for <%s> elements", k->id, elements[domain]);
-            return fail_at(r, c, "%s", what);
-        }
-        hs_buf b = {0};
-        int markup;
-        err = text_of(r, c, &b, &markup);
-        if (!err) err = hs_model_set_attr(r->m, domain, index, k->name, b.data, k->type, markup);
-        hs_buf_free(&b);
-        if (err) return err;
+static hs_error read_data(reader *r, const owner *o) {
+    char *key_id = attr(r, "key");
+    if (!key_id) return fail(r, "<data> without a key");
+    const key_decl *k = find_key(r, key_id);
+    if (!k) {
+        hs_error err = fail(r, "<data> refers to undeclared key '%.200s'", key_id);
+        xmlFree(key_id);
+        return err;
     }
-    return HS_OK;
+    xmlFree(key_id);
+    if (!key_applies(k, o->domain)) {
+        static const char *const elements[] = {"graph", "node", "edge"};
+        return fail(r, "key '%.200s' is not declared for <%s> elements", k->id, elements[o->domain]);
+    }
+    int markup;
+    char *value;
+    hs_error err = content(r, &value, &markup);
+    if (!err) err = hs_model_set_attr(r->m, o->domain, o->index, key_name(k), value, k->type, markup);
+    free(value);
+    return err;
 }
 
-/* Nested graphs (yEd groups) are flattened: every node and edge anywhere
- * under the top graph belongs to the model. Nodes come first so that edges
- * may refer to nodes declared later in the file. */
-static hs_error read_nodes(reader *r, const xmlNode *graph) {
-    for (const xmlNode *c = graph->children; c; c = c->next) {
-        if (is_element(c, "hyperedge")) return fail_at(r, c, "hyperedges are not supported");
-        if (!is_element(c, "node")) continue;
-        const char *id = attr(c, "id");
-        if (!id || !id[0]) return fail_at(r, c, "<node> without an id");
-        size_t index;
-        hs_error err = hs_model_add_vertex(r->m, id, line_of(r, c), &index);
-        if (!err) err = read_data(r, c, HS_DOMAIN_NODE, index);
-        if (err) return err;
-        for (const xmlNode *g = c->children; g; g = g->next) {
-            if (is_element(g, "graph") && (err = read_nodes(r, g))) return err;
-        }
+static hs_error read_node(reader *r, size_t *index) {
+    char *id = attr(r, "id");
+    hs_error err;
+    if (!id || !id[0]) {
+        err = fail(r, "<node> without an id");
+    } else if (r->pass == 2) {
+        long found = hs_model_find(r->m, id);
+        *index = found >= 0 ? (size_t)found : 0;
+        err = HS_OK;
+    } else if (!(err = hs_model_add_vertex(r->m, id, line_here(r), index))) {
+        err = apply_defaults(r, HS_DOMAIN_NODE, *index);
     }
-    return HS_OK;
+    xmlFree(id);
+    return err;
 }
 
 /* GraphML requires declared endpoints, but many writers omit nodes without
  * data; like igraph and NetworkX, create them, with the keys' defaults. */
-static hs_error implicit_node(reader *r, const char *id, const xmlNode *edge, size_t *index) {
+static hs_error edge_end(reader *r, const char *id, size_t *index) {
     long found = hs_model_find(r->m, id);
     if (found >= 0) {
         *index = (size_t)found;
         return HS_OK;
     }
-    hs_error err = hs_model_add_vertex(r->m, id, line_of(r, edge), index);
+    hs_error err = hs_model_add_vertex(r->m, id, line_here(r), index);
     return err ? err : apply_defaults(r, HS_DOMAIN_NODE, *index);
 }
 
-static hs_error read_edges(reader *r, const xmlNode *graph) {
-    for (const xmlNode *c = graph->children; c; c = c->next) {
-        hs_error err;
-        if (is_element(c, "node")) {
-            for (const xmlNode *g = c->children; g; g = g->next) {
-                if (is_element(g, "graph") && (err = read_edges(r, g))) return err;
-            }
-            continue;
+static hs_error read_edge(reader *r, size_t *index) {
+    char *s = attr(r, "source"), *t = attr(r, "target"), *id = attr(r, "id");
+    size_t from, to;
+    hs_error err;
+    if (!s || !s[0]) err = fail(r, "<edge> without a source");
+    else if (!t || !t[0]) err = fail(r, "<edge> without a target");
+    else if (!(err = edge_end(r, s, &from)) && !(err = edge_end(r, t, &to)) &&
+             !(err = hs_model_add_edge(r->m, from, to, id, line_here(r), index)))
+        err = apply_defaults(r, HS_DOMAIN_EDGE, *index);
+    xmlFree(s);
+    xmlFree(t);
+    xmlFree(id);
+    return err;
+}
+
+static hs_error read_graph(reader *r) {
+    if (r->pass == 2) return HS_OK;
+    if (r->graph_seen) return fail(r, "more than one graph; hubspoke reads one graph per file");
+    r->graph_seen = 1;
+    r->graph_depth = xmlTextReaderDepth(r->xr);
+    char *edgedefault = attr(r, "edgedefault"), *gid = attr(r, "id");
+    hs_error err = HS_OK;
+    if (edgedefault && strcmp(edgedefault, "directed") && strcmp(edgedefault, "undirected"))
+        err = fail(r, "edgedefault '%.100s' is neither directed nor undirected", edgedefault);
+    /* GraphML's default is directed. */
+    r->m->directed = !edgedefault || strcmp(edgedefault, "directed") == 0;
+    if (!err && gid && gid[0] && !(r->m->name = hs_strdup(gid))) err = HS_ENOMEM;
+    if (!err) err = apply_defaults(r, HS_DOMAIN_GRAPH, 0);
+    xmlFree(edgedefault);
+    xmlFree(gid);
+    return err;
+}
+
+static hs_error keep_namespaces(reader *r) {
+    hs_buf b = {0};
+    xmlNodePtr root = xmlTextReaderCurrentNode(r->xr);
+    for (const xmlNs *ns = root ? root->nsDef : NULL; ns; ns = ns->next) {
+        if (ns->prefix && ns->href &&
+            hs_buf_printf(&b, " xmlns:%s=\"%s\"", (const char *)ns->prefix, (const char *)ns->href)) {
+            hs_buf_free(&b);
+            return HS_ENOMEM;
         }
-        if (!is_element(c, "edge")) continue;
-        const char *s = attr(c, "source"), *t = attr(c, "target");
-        if (!s || !s[0]) return fail_at(r, c, "<edge> without a source");
-        if (!t || !t[0]) return fail_at(r, c, "<edge> without a target");
-        size_t from, to, index;
-        if ((err = implicit_node(r, s, c, &from)) || (err = implicit_node(r, t, c, &to)) ||
-            (err = hs_model_add_edge(r->m, from, to, attr(c, "id"), line_of(r, c), &index)) ||
-            (err = read_data(r, c, HS_DOMAIN_EDGE, index)))
-            return err;
+    }
+    r->m->graphml_namespaces = b.data;
+    return HS_OK;
+}
+
+static hs_error skip(reader *r) { return xmlTextReaderNext(r->xr) < 0 ? HS_EINPUT : HS_OK; }
+
+/* One element start; nested graphs (yEd groups) are flattened: every node
+ * and edge anywhere under the top graph belongs to the model. */
+static hs_error element(reader *r, int depth) {
+    while (r->nstack > 0 && r->stack[r->nstack - 1].depth >= depth) r->nstack--;
+    const owner *top = r->nstack ? &r->stack[r->nstack - 1] : NULL;
+    if (depth == 0) {
+        if (!is_named(r, "graphml"))
+            return fail(r, "root element is <%.100s>, not <graphml>", (const char *)xmlTextReaderConstLocalName(r->xr));
+        return r->pass == 1 ? keep_namespaces(r) : HS_OK;
+    }
+    if (depth == 1 && is_named(r, "key")) return r->pass == 1 ? read_key(r) : skip(r);
+    owner o = {depth, HS_DOMAIN_GRAPH, 0};
+    hs_error err = HS_OK;
+    if (is_named(r, "data")) {
+        /* Only a direct child of the graph, a node or an edge carries data,
+         * read in the pass that reads its owner. */
+        int mine = top && top->depth == depth - 1 && (top->domain == HS_DOMAIN_EDGE) == (r->pass == 2);
+        return mine ? read_data(r, top) : skip(r);
+    }
+    if (is_named(r, "graph")) {
+        if (depth == 1) err = read_graph(r);
+        else if (!(top && top->domain == HS_DOMAIN_NODE)) return HS_OK;
+        o.depth = depth == 1 ? depth : -1; /* a nested graph's data is not the top graph's */
+    } else if (!r->graph_seen || depth <= r->graph_depth) {
+        return HS_OK;
+    } else if (is_named(r, "node")) {
+        o.domain = HS_DOMAIN_NODE;
+        err = read_node(r, &o.index);
+    } else if (is_named(r, "edge")) {
+        if (r->pass == 1) return skip(r);
+        o.domain = HS_DOMAIN_EDGE;
+        err = read_edge(r, &o.index);
+    } else if (is_named(r, "hyperedge")) {
+        return fail(r, "hyperedges are not supported");
+    } else {
+        return HS_OK;
+    }
+    if (err) return err;
+    if (!xmlTextReaderIsEmptyElement(r->xr)) {
+        if (r->nstack == (int)(sizeof r->stack / sizeof *r->stack)) return fail(r, "elements nested too deeply");
+        r->stack[r->nstack++] = o;
     }
     return HS_OK;
 }
@@ -248,85 +351,55 @@ static void silent(void *ctx, const char *msg, ...) {
     (void)msg;
 }
 
-hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display,
-                          int with_lines) {
+hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display, int with_lines) {
     hs_error err = hs_input_check_text(data, len, display);
     if (err) return err;
     if (len > (size_t)INT32_MAX) return hs_error_set(HS_EINPUT, "%s: file too large", display);
     xmlSetGenericErrorFunc(NULL, silent);
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) return hs_error_set(HS_ENOMEM, "out of memory");
     /* No NOENT (entities stay references and are refused), no DTD loading,
      * no network; big lines so that line numbers past 65535 stay right. */
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
-    first_error first = {0, 0, "not well-formed XML"};
-    xmlSetStructuredErrorFunc(&first, keep_first_error);
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, display, NULL, options);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    if (!doc || !ctxt->wellFormed) {
-        if (first.line > 0 && with_lines)
-            err = hs_error_set(HS_EINPUT, "%s:%d: XML error: %s", display, first.line, first.message);
-        else
-            err = hs_error_set(HS_EINPUT, "%s: XML error: %s", display, first.message);
-        xmlFreeDoc(doc);
-        xmlFreeParserCtxt(ctxt);
-        return err;
-    }
-    xmlFreeParserCtxt(ctxt);
-
     reader r = {.display = display, .with_lines = with_lines};
-    xmlNode *root = xmlDocGetRootElement(doc);
-    xmlNode *graph = NULL;
-    if (!root || !is_element(root, "graphml")) {
-        err = root ? fail_at(&r, root, "root element is <%s>, not <graphml>", (const char *)root->name)
-                   : hs_error_set(HS_EINPUT, "%s: no root element", display);
-        goto done;
-    }
-    for (xmlNode *c = root->children; c; c = c->next) {
-        if (!is_element(c, "graph")) continue;
-        if (graph) {
-            err = fail_at(&r, c, "more than one graph; hubspoke reads one graph per file");
-            goto done;
+    first_error first = {0, 0, "not well-formed XML"};
+    err = hs_model_new(&r.m, display);
+    for (r.pass = 1; r.pass <= 2 && !err; r.pass++) {
+        r.xr = xmlReaderForMemory(data, (int)len, display, NULL, options);
+        if (!r.xr) {
+            err = hs_error_set(HS_ENOMEM, "out of memory");
+            break;
         }
-        graph = c;
-    }
-    if (!graph) {
-        err = hs_error_set(HS_EINPUT, "%s: no <graph> element", display);
-        goto done;
-    }
-    if ((err = hs_model_new(&r.m, display)) || (err = read_keys(&r, root))) goto done;
-    for (const xmlNs *ns = root->nsDef; ns; ns = ns->next) {
-        if (!ns->prefix || !ns->href) continue;
-        hs_buf b = {.data = r.m->graphml_namespaces};
-        b.len = b.data ? strlen(b.data) : 0;
-        b.cap = b.data ? b.len + 1 : 0;
-        if (hs_buf_printf(&b, " xmlns:%s=\"%s\"", (const char *)ns->prefix, (const char *)ns->href)) {
-            err = HS_ENOMEM;
-            goto done;
+        xmlTextReaderSetStructuredErrorHandler(r.xr, keep_first_error, &first);
+        r.nstack = 0;
+        int rc = 0;
+        while (!err && (rc = xmlTextReaderRead(r.xr)) == 1) {
+            int type = xmlTextReaderNodeType(r.xr);
+            if (type == XML_READER_TYPE_ELEMENT) err = element(&r, xmlTextReaderDepth(r.xr));
+            else if (type == XML_READER_TYPE_ENTITY_REFERENCE)
+                err = fail(&r, "entity reference '&%.100s;' is not supported", (const char *)xmlTextReaderConstName(r.xr));
         }
-        r.m->graphml_namespaces = b.data;
+        /* An XML error also stops the reader inside content() or a skip. */
+        if (rc < 0 || first.set) {
+            err = first.line > 0 && with_lines
+                      ? hs_error_set(HS_EINPUT, "%s:%d: XML error: %s", display, first.line, first.message)
+                      : hs_error_set(HS_EINPUT, "%s: XML error: %s", display, first.message);
+        } else if (!err && !r.graph_seen) {
+            err = hs_error_set(HS_EINPUT, "%s: no <graph> element", display);
+        }
+        xmlFreeTextReader(r.xr);
+        r.xr = NULL;
     }
-    const char *edgedefault = attr(graph, "edgedefault");
-    if (edgedefault && strcmp(edgedefault, "directed") && strcmp(edgedefault, "undirected")) {
-        err = fail_at(&r, graph, "edgedefault '%s' is neither directed nor undirected", edgedefault);
-        goto done;
+    if (!err) err = hs_model_finish(r.m);
+    if (!err) {
+        *out = r.m;
+        r.m = NULL;
     }
-    /* GraphML's default is directed. */
-    r.m->directed = !edgedefault || strcmp(edgedefault, "directed") == 0;
-    const char *gid = attr(graph, "id");
-    if (gid && gid[0] && !(r.m->name = hs_strdup(gid))) {
-        err = HS_ENOMEM;
-        goto done;
+    for (int i = 0; i < r.nkeys; i++) {
+        xmlFree(r.keys[i].id);
+        xmlFree(r.keys[i].name);
+        xmlFree(r.keys[i].type);
+        free(r.keys[i].default_value);
     }
-    if ((err = read_data(&r, graph, HS_DOMAIN_GRAPH, 0)) || (err = read_nodes(&r, graph)) ||
-        (err = read_edges(&r, graph)) || (err = hs_model_finish(r.m)))
-        goto done;
-    *out = r.m;
-    r.m = NULL;
-done:
-    for (int i = 0; i < r.nkeys; i++) free(r.keys[i].default_value);
     free(r.keys);
     hs_model_destroy(r.m);
-    xmlFreeDoc(doc);
     return err;
 }
