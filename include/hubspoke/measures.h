@@ -28,8 +28,8 @@ extern "C" {
  * Organization Theory (pp. 89-111). Hillsdale, NJ: Lawrence Erlbaum.
  *
  * `authority` must be directed; an arc u -> v means u is v's superior. Loops
- * and repeated arcs are ignored. All four scores are 1 exactly for an
- * out-tree (an out-star, a chain of command). Let N be the number of
+ * and repeated arcs are ignored. An out-tree (an out-star, a chain of
+ * command) scores 1 on all four. Let N be the number of
  * vertices, N_i the vertex count of weak component i, and R the
  * reachability relation (u R v iff a directed path leads from u to v;
  * every vertex reaches itself). The definitions are those of R's sna
@@ -66,7 +66,7 @@ extern "C" {
  *
  * Errors: HS_EARG if `authority` is undirected.
  * Complexity: with C strong components and c_w of them in weak component w,
- * O(|V| + |E| + |E| c/64) to build ancestor bitsets and
+ * O(|V| + |E| + |E| C/64) to build ancestor bitsets and
  * O(sum_w c_w^3 / 64) for the pairs; memory O(sum_w c_w^2 / 8) bytes. */
 typedef struct {
     double connectedness, hierarchy, efficiency, lub;
@@ -205,15 +205,19 @@ hs_error hs_set_min_cuts(const igraph_t *g, const igraph_vector_t *capacity,
  *   - a disconnected graph: vertex connectivity 0, no separators (callers
  *     report "already disconnected");
  *   - connectivity 1: exactly the articulation points, each as {v};
- *   - connectivity k >= 2: every minimum separator is a minimal
- *     (a, b)-separator, so the minimal (a, b)-separators of
- *     igraph_all_minimal_st_separators (Berry, Bordat & Cogis 1999) of
- *     size k are kept.
+ *   - connectivity k >= 2: Kanevsky's (1993) algorithm, "Finding all
+ *     minimum-size separating vertex sets in a graph", Networks 23(6), on
+ *     unit-capacity flows (connectivity itself by Esfahanian & Hakimi
+ *     1984).
  * Each separator is sorted ascending; the list is sorted lexicographically
  * and has no duplicates.
- * Complexity: connectivity <= 1 is O(|V| + |E|); otherwise
- * O(s |V|^3) for the s minimal separators of the graph, which can be many
- * on large grid-like graphs. */
+ * Complexity: connectivity <= 1 is O(|V| + |E|). Otherwise, with d the
+ * minimum degree: O((|V| + d^2) k) breadth-first searches for k, then
+ * k |V| vertex pairs at O(k (|V| + |E|)) each, plus time proportional to
+ * the separators found per pair (a separator can be found once for every
+ * vertex it cuts off). E.g. 0.01 s for a random 3-regular graph on 200
+ * vertices, 2 s for G(200, 0.3) (k = 39), 26 s for the 498,500 separators
+ * of C_1000. */
 hs_error hs_minimum_size_separators(const igraph_t *g, igraph_vector_int_list_t *separators);
 
 /* ---- Flow hierarchy ----------------------------------------------------------------

@@ -36,8 +36,10 @@ static void record_igraph_error(const char *reason, const char *file, int line,
     (void)file;
     (void)line;
     IGRAPH_FINALLY_FREE();
-    snprintf(igraph_message, sizeof igraph_message, "%s (%s)", reason,
-             igraph_strerror(igraph_errno));
+    /* IGRAPH_CHECK re-raises an error on its way up with an empty reason:
+     * keep the first, informative one. */
+    if (reason && reason[0])
+        snprintf(igraph_message, sizeof igraph_message, "%s (%s)", reason, igraph_strerror(igraph_errno));
 }
 
 /* Warnings are not errors; they are dropped rather than printed so that
@@ -50,9 +52,12 @@ static void drop_igraph_warning(const char *reason, const char *file, int line) 
 
 hs_error hs_from_igraph(igraph_error_t err, const char *what) {
     if (err == IGRAPH_SUCCESS) return HS_OK;
-    if (err == IGRAPH_ENOMEM) return hs_error_set(HS_ENOMEM, "%s: out of memory", what);
-    return hs_error_set(HS_EINTERNAL, "%s: igraph: %s", what,
-                        igraph_message[0] ? igraph_message : igraph_strerror(err));
+    hs_error code = err == IGRAPH_ENOMEM
+                        ? hs_error_set(HS_ENOMEM, "%s: out of memory", what)
+                        : hs_error_set(HS_EINTERNAL, "%s: igraph: %s", what,
+                                       igraph_message[0] ? igraph_message : igraph_strerror(err));
+    igraph_message[0] = '\0'; /* consumed: a later error must not report it */
+    return code;
 }
 
 hs_error hs_init(void) {

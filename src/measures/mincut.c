@@ -23,7 +23,11 @@ typedef struct flow_state {
     igraph_integer_t *level;   /* -1 unseen */
     igraph_integer_t *next;    /* Dinic's current-edge pointer */
     igraph_vector_int_t seen;  /* vertices with level >= 0, to reset */
-    igraph_vector_int_t used;  /* edges with flow, to reset */
+    igraph_integer_t *used;    /* edges with flow, to reset */
+    igraph_integer_t nused;
+    unsigned char *in_used;
+    igraph_integer_t *path_v;  /* the augmenting path: vertices and edges */
+    igraph_integer_t *path_e;
     igraph_vector_int_t queue;
     double eps;
 } flow_state;
@@ -69,30 +73,48 @@ static igraph_error_t bfs(flow_state *st, igraph_integer_t source, igraph_intege
     return IGRAPH_SUCCESS;
 }
 
-/* One augmenting path along the level graph; returns the flow pushed (0: none). */
-static igraph_error_t augment(flow_state *st, igraph_integer_t u, double limit, igraph_integer_t sink_level,
-                              double *pushed) {
+/* One augmenting path along the level graph; returns the flow pushed (0: none).
+ * Iterative, with the path on an explicit stack: a path can be as long as
+ * the graph, too deep for recursion. */
+static void augment(flow_state *st, igraph_integer_t source, igraph_integer_t sink_level, double *pushed) {
+    igraph_integer_t top = 0;
+    st->path_v[0] = source;
     *pushed = 0.0;
-    if (VECTOR(*st->sink)[u]) {
-        *pushed = limit;
-        return IGRAPH_SUCCESS;
-    }
-    if (st->level[u] >= sink_level) return IGRAPH_SUCCESS;
-    igraph_vector_int_t *edges = igraph_inclist_get(&st->inc, u);
-    for (; st->next[u] < igraph_vector_int_size(edges); st->next[u]++) {
-        igraph_integer_t e = VECTOR(*edges)[st->next[u]], w = IGRAPH_OTHER(st->g, e, u);
-        double r = residual(st, e, u);
-        if (w == u || st->level[w] != st->level[u] + 1 || r <= st->eps) continue;
-        double d;
-        IGRAPH_CHECK(augment(st, w, fmin(limit, r), sink_level, &d));
-        if (d > 0.0) {
-            if (st->flow[e] == 0.0) IGRAPH_CHECK(igraph_vector_int_push_back(&st->used, e));
-            st->flow[e] += u == IGRAPH_FROM(st->g, e) ? d : -d;
-            *pushed = d;
-            return IGRAPH_SUCCESS;
+    for (;;) {
+        igraph_integer_t u = st->path_v[top];
+        if (VECTOR(*st->sink)[u]) break;
+        igraph_vector_int_t *edges = igraph_inclist_get(&st->inc, u);
+        igraph_integer_t found = -1;
+        if (st->level[u] < sink_level) {
+            for (; st->next[u] < igraph_vector_int_size(edges); st->next[u]++) {
+                igraph_integer_t e = VECTOR(*edges)[st->next[u]], w = IGRAPH_OTHER(st->g, e, u);
+                if (w != u && st->level[w] == st->level[u] + 1 && residual(st, e, u) > st->eps) {
+                    found = e;
+                    break;
+                }
+            }
+        }
+        if (found >= 0) {
+            st->path_e[top] = found;
+            st->path_v[++top] = IGRAPH_OTHER(st->g, found, u);
+        } else if (top == 0) {
+            return; /* the source is exhausted for this phase */
+        } else {
+            top--; /* a dead end: step back and skip the edge that led here */
+            st->next[st->path_v[top]]++;
         }
     }
-    return IGRAPH_SUCCESS;
+    double d = INFINITY;
+    for (igraph_integer_t i = 0; i < top; i++) d = fmin(d, residual(st, st->path_e[i], st->path_v[i]));
+    for (igraph_integer_t i = 0; i < top; i++) {
+        igraph_integer_t e = st->path_e[i];
+        if (!st->in_used[e]) {
+            st->in_used[e] = 1;
+            st->used[st->nused++] = e;
+        }
+        st->flow[e] += st->path_v[i] == IGRAPH_FROM(st->g, e) ? d : -d;
+    }
+    *pushed = d;
 }
 
 static igraph_error_t cut_from(flow_state *st, igraph_integer_t source, double *value, igraph_vector_int_t *cut) {
@@ -101,9 +123,8 @@ static igraph_error_t cut_from(flow_state *st, igraph_integer_t source, double *
         IGRAPH_CHECK(bfs(st, source, &sink_level));
         if (sink_level < 0) break;
         double d;
-        do {
-            IGRAPH_CHECK(augment(st, source, INFINITY, sink_level, &d));
-        } while (d > 0.0);
+        do augment(st, source, sink_level, &d);
+        while (d > 0.0);
     }
     /* The last search reached exactly the source side of the cut. */
     igraph_vector_int_clear(cut);
@@ -120,8 +141,11 @@ static igraph_error_t cut_from(flow_state *st, igraph_integer_t source, double *
     }
     igraph_vector_int_sort(cut);
     reset_levels(st);
-    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&st->used); i++) st->flow[VECTOR(st->used)[i]] = 0.0;
-    igraph_vector_int_clear(&st->used);
+    for (igraph_integer_t i = 0; i < st->nused; i++) {
+        st->flow[st->used[i]] = 0.0;
+        st->in_used[st->used[i]] = 0;
+    }
+    st->nused = 0;
     return IGRAPH_SUCCESS;
 }
 
@@ -130,8 +154,11 @@ static void flow_state_destroy(flow_state *st) {
     igraph_free(st->flow);
     igraph_free(st->level);
     igraph_free(st->next);
+    igraph_free(st->used);
+    igraph_free(st->in_used);
+    igraph_free(st->path_v);
+    igraph_free(st->path_e);
     igraph_vector_int_destroy(&st->seen);
-    igraph_vector_int_destroy(&st->used);
     igraph_vector_int_destroy(&st->queue);
 }
 
@@ -159,16 +186,27 @@ static igraph_error_t set_min_cuts(const igraph_t *g, const igraph_vector_t *cap
     st.next = IGRAPH_CALLOC(n > 0 ? n : 1, igraph_integer_t);
     IGRAPH_CHECK_OOM(st.next, "set minimum cuts");
     IGRAPH_FINALLY(igraph_free, st.next);
+    st.used = IGRAPH_CALLOC(m > 0 ? m : 1, igraph_integer_t);
+    IGRAPH_CHECK_OOM(st.used, "set minimum cuts");
+    IGRAPH_FINALLY(igraph_free, st.used);
+    st.in_used = IGRAPH_CALLOC(m > 0 ? m : 1, unsigned char);
+    IGRAPH_CHECK_OOM(st.in_used, "set minimum cuts");
+    IGRAPH_FINALLY(igraph_free, st.in_used);
+    st.path_v = IGRAPH_CALLOC(n + 1, igraph_integer_t);
+    IGRAPH_CHECK_OOM(st.path_v, "set minimum cuts");
+    IGRAPH_FINALLY(igraph_free, st.path_v);
+    st.path_e = IGRAPH_CALLOC(n + 1, igraph_integer_t);
+    IGRAPH_CHECK_OOM(st.path_e, "set minimum cuts");
+    IGRAPH_FINALLY(igraph_free, st.path_e);
     for (igraph_integer_t v = 0; v < n; v++) st.level[v] = -1;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&st.seen, 0);
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&st.used, 0);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&st.queue, 0);
     IGRAPH_CHECK(igraph_vector_resize(values, k));
     IGRAPH_CHECK(igraph_vector_int_list_resize(cuts, k));
     for (igraph_integer_t i = 0; i < k; i++) {
         IGRAPH_CHECK(cut_from(&st, VECTOR(*sources)[i], &VECTOR(*values)[i], igraph_vector_int_list_get_ptr(cuts, i)));
     }
-    IGRAPH_FINALLY_CLEAN(7);
+    IGRAPH_FINALLY_CLEAN(10);
     flow_state_destroy(&st);
     return IGRAPH_SUCCESS;
 }

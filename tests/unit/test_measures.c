@@ -774,12 +774,15 @@ static vset as_vset(const igraph_vector_int_t *s) {
 
 /* Checks the list's form (sets ascending, list lexicographic without
  * duplicates) and that it holds exactly the brute-force separators. */
+static int separator_size_seen[17];
+
 static void check_separators(const igraph_t *g, int n, bool adj[][64]) {
-    static vset want[1 << 12];
+    static vset want[1 << 16];
     igraph_vector_int_list_t list;
     assert_int_equal(igraph_vector_int_list_init(&list, 0), IGRAPH_SUCCESS);
     assert_ok(hs_minimum_size_separators(g, &list));
     int count = brute_force_separators(n, adj, want);
+    separator_size_seen[count > 0 ? __builtin_popcount(want[0]) : 0]++;
     igraph_integer_t got = igraph_vector_int_list_size(&list);
     assert_int_equal(got, count);
     for (igraph_integer_t i = 0; i < got; i++) {
@@ -803,8 +806,10 @@ static void test_separators_random_vs_brute_force(void **state) {
     static const double density[] = {0.15, 0.3, 0.45, 0.6, 0.75, 0.9};
     hs_prng rng;
     hs_prng_seed(&rng, 2521);
-    for (int t = 0; t < 300; t++) {
-        int n = 1 + (int)hs_prng_below(&rng, 11);
+    memset(separator_size_seen, 0, sizeof separator_size_seen);
+    for (int t = 0; t < 360; t++) {
+        /* 300 graphs on up to 11 vertices, then 60 on 12 to 16. */
+        int n = t < 300 ? 1 + (int)hs_prng_below(&rng, 11) : 12 + (int)hs_prng_below(&rng, 5);
         igraph_t g;
         random_graph(&g, &rng, n, density[t % 6], t % 7 == 0, t % 4 == 0, adj);
         if (t % 7 == 0) {
@@ -816,6 +821,13 @@ static void test_separators_random_vs_brute_force(void **state) {
         check_separators(&g, n, adj);
         igraph_destroy(&g);
     }
+    /* Every connectivity from 1 up should have been exercised. */
+    print_message("graphs by connectivity (0 = none to find):");
+    for (int k = 0; k <= 16; k++) {
+        if (separator_size_seen[k]) print_message(" %d:%d", k, separator_size_seen[k]);
+    }
+    print_message("\n");
+    for (int k = 1; k <= 5; k++) assert_true(separator_size_seen[k] > 0);
 }
 
 static void adjacency_of(const igraph_t *g, bool adj[][64]) {
