@@ -6,10 +6,11 @@
  * to surfaces"), weighs every tie with the codebook, and builds the two
  * igraph graphs the measures run on:
  *  - the security graph: undirected, one edge per pair of states with any
- *    tie, weight = the sum of their ties' depths;
+ *    tie, weight = the sum of their ties' depths; kept by the view;
  *  - the dependence graph: directed, an arc a -> b when a depends on b
- *    (docs/schema.md, "Direction"), weight = the sum of the depths.
- * Vertices of both graphs are the view's states, 0 .. state_count-1.
+ *    (docs/schema.md, "Direction"), weight = the sum of the depths; made on
+ *    request, for all states or a subset.
+ * Vertices of the security graph are the view's states, 0 .. state_count-1.
  */
 #ifndef HUBSPOKE_VIEW_H
 #define HUBSPOKE_VIEW_H
@@ -41,13 +42,14 @@ hs_view_options hs_view_options_default(void);
 /* One security tie between two states. Co-membership of a mechanism gives
  * one tie per pair of its members. */
 typedef struct hs_tie {
-    size_t a, b;        /* state indices; when !mutual, a depends on b */
-    hs_kind kind;       /* the edge's kind, or the mechanism's for co-membership */
-    double weight;      /* depth: the file's weight, else the codebook's */
-    long edge;          /* model edge index of a bilateral tie, else -1 */
-    long mechanism;     /* model vertex index of the mechanism, else -1 */
-    int mutual;         /* both depend on each other */
-    int hub_in_mechanism; /* a co-membership tie in a mechanism the hub belongs to */
+    size_t a, b;               /* state indices; when !mutual, a depends on b */
+    double weight;             /* depth: the file's weight, else the codebook's */
+    long source;               /* model edge index of a bilateral tie, or model
+                                  vertex index of the mechanism of a co-membership tie */
+    signed char kind;          /* hs_kind: the edge's, or the mechanism's */
+    unsigned char mechanism;   /* 1: co-membership (source is a mechanism) */
+    unsigned char mutual;      /* both depend on each other */
+    unsigned char hub_in_mechanism; /* co-membership in a mechanism the hub belongs to */
 } hs_tie;
 
 /* How the hub was found. */
@@ -92,8 +94,11 @@ const hs_tie *hs_view_ties(const hs_view *view);
 /* The graphs, owned by the view. */
 const igraph_t *hs_view_security_graph(const hs_view *view);
 const igraph_vector_t *hs_view_security_weights(const hs_view *view);
-const igraph_t *hs_view_dependence_graph(const hs_view *view);
-const igraph_vector_t *hs_view_dependence_weights(const hs_view *view);
+/* The dependence graph on the states with keep[s] true (NULL: all), numbered
+ * in state order. graph and weights are initialised by the call; the caller
+ * destroys them. */
+hs_error hs_view_dependence_graph(const hs_view *view, const igraph_vector_bool_t *keep, igraph_t *graph,
+                                  igraph_vector_t *weights);
 
 #ifdef __cplusplus
 }

@@ -10,10 +10,13 @@
 
 #include "io/io_internal.h"
 
-static hs_error read_fd(int fd, const char *display, char **data, size_t *len) {
+/* `hint`: the expected size, so that a regular file is read into a buffer
+ * of its own size rather than a doubled one. */
+static hs_error read_fd(int fd, const char *display, size_t hint, char **data, size_t *len) {
     hs_buf b = {0};
+    if (hint && hs_buf_reserve(&b, hint) != HS_OK) return HS_ENOMEM;
     for (;;) {
-        if (hs_buf_reserve(&b, 65536) != HS_OK) {
+        if (b.len + 1 >= b.cap && hs_buf_reserve(&b, 65536) != HS_OK) {
             hs_buf_free(&b);
             return HS_ENOMEM;
         }
@@ -37,15 +40,17 @@ static hs_error read_fd(int fd, const char *display, char **data, size_t *len) {
 }
 
 hs_error hs_file_read_all(const char *path, const char *display, char **data, size_t *len) {
-    if (strcmp(path, "-") == 0) return read_fd(STDIN_FILENO, display, data, len);
+    if (strcmp(path, "-") == 0) return read_fd(STDIN_FILENO, display, 0, data, len);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return hs_error_set(HS_EINPUT, "%s: cannot open: %s", display, strerror(errno));
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    int have_stat = fstat(fd, &st) == 0;
+    if (have_stat && S_ISDIR(st.st_mode)) {
         close(fd);
         return hs_error_set(HS_EINPUT, "%s: is a directory", display);
     }
-    hs_error err = read_fd(fd, display, data, len);
+    size_t hint = have_stat && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    hs_error err = read_fd(fd, display, hint, data, len);
     close(fd);
     return err;
 }

@@ -475,8 +475,21 @@ static hs_error check_edge(hs_model *m, size_t i) {
     return HS_OK;
 }
 
+/* Give back the doubling slack of the element arrays. */
+static void shrink_to_fit(hs_model *m) {
+    if (m->nv && m->nv < m->cap_v) {
+        hs_vertex *v = realloc(m->v, m->nv * sizeof *v);
+        if (v) m->v = v, m->cap_v = m->nv;
+    }
+    if (m->ne && m->ne < m->cap_e) {
+        hs_edge *e = realloc(m->e, m->ne * sizeof *e);
+        if (e) m->e = e, m->cap_e = m->ne;
+    }
+}
+
 hs_error hs_model_finish(hs_model *m) {
     hs_error err;
+    shrink_to_fit(m);
     for (size_t i = 0; i < m->nv; i++) {
         if ((err = check_vertex(m, i))) return err;
     }

@@ -26,8 +26,8 @@ struct hs_view {
     size_t *edges;
     size_t nties, cap_ties;
     hs_tie *ties;
-    igraph_t security, dependence;
-    igraph_vector_t security_w, dependence_w;
+    igraph_t security;
+    igraph_vector_t security_w;
     int graphs_ready;
 };
 
@@ -43,9 +43,7 @@ void hs_view_destroy(hs_view *v) {
     if (!v) return;
     if (v->graphs_ready) {
         igraph_destroy(&v->security);
-        igraph_destroy(&v->dependence);
         igraph_vector_destroy(&v->security_w);
-        igraph_vector_destroy(&v->dependence_w);
     }
     free(v->state_vertex);
     free(v->vertex_state);
@@ -269,8 +267,9 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
         size_t ei = v->edges[k];
         const hs_edge *e = &m->e[ei];
         if (e->kind == HS_KIND_MEMBER || e->from == e->to) continue; /* self-ties carry no relation */
-        hs_tie t = {(size_t)v->vertex_state[e->from], (size_t)v->vertex_state[e->to], e->kind,
-                    isnan(e->weight) ? hs_codebook_tie_weight(cb, e->kind) : e->weight, (long)ei, -1, 1, 0};
+        hs_tie t = {(size_t)v->vertex_state[e->from], (size_t)v->vertex_state[e->to],
+                    isnan(e->weight) ? hs_codebook_tie_weight(cb, e->kind) : e->weight, (long)ei, (signed char)e->kind,
+                    0, 1, 0};
         if (m->directed) {
             t.mutual = 0;
         } else if (e->kind == HS_KIND_TREATY && v->hub >= 0 && (t.a == (size_t)v->hub || t.b == (size_t)v->hub)) {
@@ -294,7 +293,8 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
             double wp = isnan(v->member_cap[p]) ? v->mech_weight[k] : v->member_cap[p];
             for (size_t q = p + 1; q < last; q++) {
                 double wq = isnan(v->member_cap[q]) ? v->mech_weight[k] : v->member_cap[q];
-                hs_tie t = {v->members[p], v->members[q], kind, fmin(wp, wq), -1, (long)v->mech_vertex[k], 1, hub_in};
+                hs_tie t = {v->members[p], v->members[q], fmin(wp, wq), (long)v->mech_vertex[k], (signed char)kind,
+                            1, 1, (unsigned char)hub_in};
                 if ((err = push_tie(v, t))) return err;
             }
         }
@@ -342,34 +342,53 @@ static hs_error make_graph(arc *arcs, size_t n, igraph_integer_t nv, int directe
 }
 
 static hs_error build_graphs(hs_view *v) {
-    arc *arcs = hs_malloc((2 * v->nties + 1) * sizeof *arcs);
+    /* Give back the doubling slack before the graphs are made: on large
+     * files the ties are a good part of hubspoke's memory. */
+    if (v->nties && v->nties < v->cap_ties) {
+        hs_tie *fit = realloc(v->ties, v->nties * sizeof *fit);
+        if (fit) {
+            v->ties = fit;
+            v->cap_ties = v->nties;
+        }
+    }
+    arc *arcs = hs_malloc((v->nties + 1) * sizeof *arcs);
     if (!arcs) return HS_ENOMEM;
-    size_t n = 0;
     for (size_t i = 0; i < v->nties; i++) {
         const hs_tie *t = &v->ties[i];
         igraph_integer_t lo = (igraph_integer_t)(t->a < t->b ? t->a : t->b), hi = (igraph_integer_t)(t->a < t->b ? t->b : t->a);
-        arcs[n++] = (arc){lo, hi, t->weight};
+        arcs[i] = (arc){lo, hi, t->weight};
     }
-    hs_error err = make_graph(arcs, n, (igraph_integer_t)v->ns, 0, &v->security, &v->security_w);
-    if (err) {
+    hs_error err = make_graph(arcs, v->nties, (igraph_integer_t)v->ns, 0, &v->security, &v->security_w);
+    free(arcs);
+    if (!err) v->graphs_ready = 1;
+    return err;
+}
+
+/* Built on request rather than kept: only the system's part is measured,
+ * and a whole one would cost as much memory as the security graph. */
+hs_error hs_view_dependence_graph(const hs_view *v, const igraph_vector_bool_t *keep, igraph_t *graph,
+                                  igraph_vector_t *weights) {
+    igraph_integer_t *renumber = hs_malloc((v->ns + 1) * sizeof *renumber);
+    arc *arcs = hs_malloc((2 * v->nties + 1) * sizeof *arcs);
+    if (!renumber || !arcs) {
+        free(renumber);
         free(arcs);
-        return err;
+        return HS_ENOMEM;
     }
-    n = 0;
+    igraph_integer_t kept = 0;
+    for (size_t s = 0; s < v->ns; s++) renumber[s] = !keep || VECTOR(*keep)[s] ? kept++ : -1;
+    size_t n = 0;
     for (size_t i = 0; i < v->nties; i++) {
         const hs_tie *t = &v->ties[i];
-        arcs[n++] = (arc){(igraph_integer_t)t->a, (igraph_integer_t)t->b, t->weight};
-        if (t->mutual) arcs[n++] = (arc){(igraph_integer_t)t->b, (igraph_integer_t)t->a, t->weight};
+        igraph_integer_t a = renumber[t->a], b = renumber[t->b];
+        if (a < 0 || b < 0) continue;
+        arcs[n++] = (arc){a, b, t->weight};
+        if (t->mutual) arcs[n++] = (arc){b, a, t->weight};
     }
-    err = make_graph(arcs, n, (igraph_integer_t)v->ns, 1, &v->dependence, &v->dependence_w);
+    hs_error err = make_graph(arcs, n, kept, 1, graph, weights);
     free(arcs);
-    if (err) {
-        igraph_destroy(&v->security);
-        igraph_vector_destroy(&v->security_w);
-        return err;
-    }
-    v->graphs_ready = 1;
-    return HS_OK;
+    free(renumber);
+    return err;
 }
 
 hs_error hs_view_new(hs_view **out, const hs_model *m, const hs_view_options *opt) {
@@ -422,5 +441,3 @@ size_t hs_view_tie_count(const hs_view *v) { return v->nties; }
 const hs_tie *hs_view_ties(const hs_view *v) { return v->ties; }
 const igraph_t *hs_view_security_graph(const hs_view *v) { return &v->security; }
 const igraph_vector_t *hs_view_security_weights(const hs_view *v) { return &v->security_w; }
-const igraph_t *hs_view_dependence_graph(const hs_view *v) { return &v->dependence; }
-const igraph_vector_t *hs_view_dependence_weights(const hs_view *v) { return &v->dependence_w; }

@@ -660,10 +660,10 @@ static void test_ties_undirected(void **st) {
     };
     assert_ties(v, expected, 6); /* the self-tie carries nothing */
     const hs_tie *t = hs_view_ties(v);
-    assert_int_equal(t[0].edge, 0);
-    assert_int_equal(t[0].mechanism, -1);
+    assert_int_equal(t[0].source, 0);
+    assert_int_equal(t[0].mechanism, 0);
     assert_int_equal(t[0].hub_in_mechanism, 0);
-    assert_int_equal(t[5].edge, 5);
+    assert_int_equal(t[5].source, 5);
     /* The self-tie is an active edge all the same. */
     assert_int_equal(hs_view_edge_count(v), 7);
     release_view(v);
@@ -688,8 +688,8 @@ static void test_ties_directed(void **st) {
     };
     assert_ties(v, expected, 6);
     const hs_tie *t = hs_view_ties(v);
-    assert_int_equal(t[3].edge, -1);
-    assert_int_equal(t[3].mechanism, hs_model_find(m, "M"));
+    assert_int_equal(t[3].mechanism, 1);
+    assert_int_equal(t[3].source, hs_model_find(m, "M"));
     assert_int_equal(t[3].hub_in_mechanism, 1);
     release_view(v);
     release_model(m);
@@ -712,8 +712,8 @@ static void test_comembership(void **st) {
         assert_string_equal(buf, pairs[i]);
         assert_int_equal(t->kind, HS_KIND_INTELLIGENCE);
         assert_near(t->weight, 0.35);
-        assert_int_equal(t->edge, -1);
-        assert_int_equal(t->mechanism, hs_model_find(m, "M"));
+        assert_int_equal(t->mechanism, 1);
+        assert_int_equal(t->source, hs_model_find(m, "M"));
         assert_int_equal(t->hub_in_mechanism, 0); /* no hub */
     }
     release_view(v);
@@ -778,8 +778,11 @@ static void test_security_and_dependence_graphs(void **st) {
     assert_near(graph_weight(v, sg, sw, "A", "P"), 0.2);
     assert_true(isnan(graph_weight(v, sg, sw, "H", "P")));
 
-    const igraph_t *dg = hs_view_dependence_graph(v);
-    const igraph_vector_t *dw = hs_view_dependence_weights(v);
+    igraph_t dgraph;
+    igraph_vector_t dweights;
+    assert_int_equal(hs_view_dependence_graph(v, NULL, &dgraph, &dweights), HS_OK);
+    const igraph_t *dg = &dgraph;
+    const igraph_vector_t *dw = &dweights;
     assert_true(igraph_is_directed(dg));
     assert_int_equal(igraph_vcount(dg), 4);
     assert_near(graph_weight(v, dg, dw, "A", "H"), 1.0 + 0.1); /* treaty one way, mechanism both */
@@ -793,8 +796,10 @@ static void test_security_and_dependence_graphs(void **st) {
     assert_int_equal(igraph_ecount(dg), 8);
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
-        if (t->mechanism >= 0) assert_int_equal(t->hub_in_mechanism, 1);
+        if (t->mechanism) assert_int_equal(t->hub_in_mechanism, 1);
     }
+    igraph_destroy(&dgraph);
+    igraph_vector_destroy(&dweights);
     release_view(v);
     release_model(m);
 }

@@ -36,28 +36,49 @@ class GraphSpec:
         self.edges = []  # (source, target, dict of edge data)
         self.hub_option = None   # pass --hub ID to hubspoke
         self.design = {}         # what the generator intended (for messages)
+        # variations of the file's form (same content):
+        self.interleave_seed = None   # shuffle node and edge elements together
+        self.key_prefix = None        # key ids "<prefix>0".. instead of g_hub, n_type, ...
+        self.edge_kind_default = None  # <default> of the edge kind key; edges of that kind omit it
 
     def to_graphml(self):
-        out = [HEADER]
+        keys = ["g_hub", "n_type", "n_kind", "n_scope", "n_weight", "e_kind", "e_weight"]
+        kid = {k: (self.key_prefix + str(i) if self.key_prefix else k) for i, k in enumerate(keys)}
+        header = HEADER
+        for k in keys:
+            header = header.replace('<key id="%s"' % k, '<key id="%s"' % kid[k])
+        if self.edge_kind_default is not None:
+            header = header.replace(
+                'attr.name="kind" attr.type="string"/>\n  <key id="%s"' % kid["e_weight"],
+                'attr.name="kind" attr.type="string"><default>%s</default></key>\n  <key id="%s"'
+                % (self.edge_kind_default, kid["e_weight"]))
+        out = [header]
         out.append('  <graph id=%s edgedefault="%s">\n'
                    % (quoteattr(self.name), "directed" if self.directed else "undirected"))
         if self.hub_attr is not None:
-            out.append('    <data key="g_hub">%s</data>\n' % escape(self.hub_attr))
+            out.append('    <data key="%s">%s</data>\n' % (kid["g_hub"], escape(self.hub_attr)))
+        elems = []
         for nid, data in self.nodes:
             if not data:
-                out.append("    <node id=%s/>\n" % quoteattr(nid))
+                elems.append("    <node id=%s/>\n" % quoteattr(nid))
                 continue
-            out.append("    <node id=%s>" % quoteattr(nid))
+            e = ["    <node id=%s>" % quoteattr(nid)]
             for k in ("type", "kind", "scope", "weight"):
                 if k in data:
-                    out.append('<data key="n_%s">%s</data>' % (k, escape(_fmt(data[k]))))
-            out.append("</node>\n")
+                    e.append('<data key="%s">%s</data>' % (kid["n_" + k], escape(_fmt(data[k]))))
+            e.append("</node>\n")
+            elems.append("".join(e))
         for s, t, data in self.edges:
-            out.append("    <edge source=%s target=%s>" % (quoteattr(s), quoteattr(t)))
+            e = ["    <edge source=%s target=%s>" % (quoteattr(s), quoteattr(t))]
             for k in ("kind", "weight"):
-                if k in data:
-                    out.append('<data key="e_%s">%s</data>' % (k, escape(_fmt(data[k]))))
-            out.append("</edge>\n")
+                if k in data and not (k == "kind" and data[k] == self.edge_kind_default):
+                    e.append('<data key="%s">%s</data>' % (kid["e_" + k], escape(_fmt(data[k]))))
+            e.append("</edge>\n")
+            elems.append("".join(e))
+        if self.interleave_seed is not None:
+            import random
+            random.Random(self.interleave_seed).shuffle(elems)
+        out.extend(elems)
         out.append("  </graph>\n</graphml>\n")
         return "".join(out)
 

@@ -82,11 +82,18 @@ def parse_graphml(path):
     tree = ET.parse(path)
     root = tree.getroot()
     keys = {}
+    defaults = {"graph": {}, "node": {}, "edge": {}}
     for key in root.iter(GRAPHML_NS + "key"):
-        keys[key.get("id")] = (key.get("for"), key.get("attr.name"), key.get("attr.type", "string"))
+        name = key.get("attr.name") or key.get("id")
+        typ = key.get("attr.type", "string")
+        keys[key.get("id")] = (key.get("for"), name, typ)
+        dflt = key.find(GRAPHML_NS + "default")
+        if dflt is not None:
+            for dom in (("graph", "node", "edge") if key.get("for") == "all" else (key.get("for"),)):
+                defaults[dom][name] = _typed(dflt.text or "", typ)
 
     def data_of(elem):
-        out = {}
+        out = dict(defaults[elem.tag[len(GRAPHML_NS):]])
         for d in elem.findall(GRAPHML_NS + "data"):
             kid = d.get("key")
             _for, name, typ = keys.get(kid, (None, kid, "string"))
