@@ -484,7 +484,7 @@ static int run(int argc, char **argv) {
     }
     rest[nrest] = NULL;
     hs_cli_view_args args;
-    int rc = hs_cli_parse_view_args(&hs_cmd_metrics, nrest, rest, 7u, 1, &args);
+    int rc = hs_cli_parse_view_args(&hs_cmd_metrics, nrest, rest, (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON) | (1u << HS_OUT_CSV), 1, &args);
     free(rest);
     if (rc >= 0) return rc;
     hs_model *m;

@@ -97,19 +97,26 @@ int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigne
     return -1;
 }
 
-/* The helper sits next to hubspoke in the build tree and in a relocated
- * install; the environment variable and the libexec default cover the rest. */
+/* The helper sits next to hubspoke in the build tree, and in
+ * ../libexec/hubspoke/ of an install wherever it was moved; the environment
+ * variable and the configured libexec path cover the rest. */
 void hs_cli_locate_helper(void) {
     const char *env = getenv("HUBSPOKE_DOT_HELPER");
     if (env && env[0]) return;
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 32);
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 64);
     if (n <= 0) return;
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
     if (!slash) return;
-    strcpy(slash + 1, "hubspoke-dot");
-    if (access(exe, X_OK) == 0) hs_dot_helper_set_path(exe);
+    static const char *const beside[] = {"hubspoke-dot", "../libexec/hubspoke/hubspoke-dot"};
+    for (size_t i = 0; i < sizeof beside / sizeof *beside; i++) {
+        snprintf(slash + 1, sizeof exe - (size_t)(slash + 1 - exe), "%s", beside[i]);
+        if (access(exe, X_OK) == 0) {
+            hs_dot_helper_set_path(exe);
+            return;
+        }
+    }
 }
 
 hs_error hs_cli_open_view(const hs_cli_view_args *args, hs_model **model, hs_codebook **codebook, hs_view **view) {
