@@ -19,15 +19,22 @@ cmake --build build-asan -j"$jobs" >/dev/null
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j"$jobs")
 
-echo "== valgrind: unit tests"
+echo "== valgrind: unit tests and the CLI on the shipped graphs"
 failed=0
-for t in build/tests/test_*; do
-  [ -x "$t" ] || continue
-  if ! HUBSPOKE_DOT_HELPER="$PWD/build/hubspoke-dot" HS_CORPUS="$PWD/../shared/corpus" HS_TESTDATA="$PWD/tests/data" \
-      valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
-      --suppressions=tests/valgrind.supp "$t" >/dev/null 2>build/valgrind.log; then
-    echo "valgrind: $t failed"; cat build/valgrind.log; failed=1
+check() { # a command that must run clean under valgrind
+  if ! valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,possible \
+      "$@" >/dev/null 2>build/valgrind.log; then
+    echo "valgrind: $* failed"; cat build/valgrind.log; failed=1
   fi
+}
+export HUBSPOKE_DOT_HELPER="$PWD/build/hubspoke-dot" HS_CORPUS="$PWD/../shared/corpus" HS_TESTDATA="$PWD/tests/data"
+for t in build/tests/test_*; do
+  [ -x "$t" ] && check "$t"
 done
+for g in graphs/*.gv graphs/*.graphml; do
+  check build/hubspoke metrics "$g" --year 2023 --format json
+  check build/hubspoke info "$g" --format json
+done
+check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
 [ "$failed" -eq 0 ] || exit 1
 echo "valgrind: clean"
