@@ -245,10 +245,20 @@ hs_error hs_flow_hierarchy(const igraph_t *g, double *h);
  * n = 1. lengths: one positive finite length per edge (a distance, not a
  * tie strength), or NULL for 1 each; parallel edges: the shortest counts.
  * Errors: HS_EARG if g is directed or lengths are malformed; a zero length
- * is refused because igraph 0.10.2's closeness refuses it (NetworkX
- * accepts it).
- * Complexity: O(|V| |E|) unweighted, O(|V| (|E| + |V|) log |V|) weighted. */
+ * is refused, as igraph 0.10.2's closeness refuses it (NetworkX accepts it).
+ * Complexity: O(|V| (|E| + |V|) log |V|). */
 hs_error hs_closeness(const igraph_t *g, const igraph_vector_t *lengths, igraph_vector_t *res);
+
+/* Betweenness (Freeman 1977; Brandes 2001, "A faster algorithm for
+ * betweenness centrality", J. Math. Sociol. 25(2)) and the closeness of
+ * hs_closeness together, from one Dijkstra search per vertex: igraph runs
+ * separate searches for each. Undirected graph; betweenness is raw (each
+ * unordered pair counted once), as igraph_betweenness and NetworkX's
+ * normalized=False give it. Path lengths equal within igraph's relative
+ * tolerance (1e-10) count as equal, as in igraph. Either output may be NULL.
+ * Errors and complexity as hs_closeness. */
+hs_error hs_path_centralities(const igraph_t *g, const igraph_vector_t *lengths, igraph_vector_t *betweenness,
+                              igraph_vector_t *closeness);
 
 /* Eigenvector centrality of an undirected graph (Bonacich 1972, "Factoring
  * and weighting approaches to status scores and clique identification",

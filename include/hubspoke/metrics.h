@@ -27,6 +27,9 @@ hs_error hs_state_strength(const hs_view *view, igraph_vector_t *res);
 hs_error hs_state_betweenness(const hs_view *view, igraph_vector_t *res);
 /* Wasserman-Faust closeness, tie length = 1 / depth. */
 hs_error hs_state_closeness(const hs_view *view, igraph_vector_t *res);
+/* Both of the above from one shortest-path search per state (either may be
+ * NULL): what to call when both are wanted. */
+hs_error hs_state_path_centralities(const hs_view *view, igraph_vector_t *betweenness, igraph_vector_t *closeness);
 /* Eigenvector centrality, maximum 1. */
 hs_error hs_state_eigenvector(const hs_view *view, igraph_vector_t *res);
 /* Burt's constraint; NaN for a state without ties. */

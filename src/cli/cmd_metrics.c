@@ -93,7 +93,7 @@ static hs_error report_compute(const hs_view *v, igraph_integer_t permutations, 
     igraph_matrix_init(&r->brokerage, 0, 0);
     r->ready = 1;
     if ((err = hs_state_degree(v, &r->degree)) || (err = hs_state_strength(v, &r->strength)) ||
-        (err = hs_state_betweenness(v, &r->betweenness)) || (err = hs_state_closeness(v, &r->closeness)) ||
+        (err = hs_state_path_centralities(v, &r->betweenness, &r->closeness)) ||
         (err = hs_state_eigenvector(v, &r->eigenvector)) || (err = hs_state_constraint(v, &r->constraint)) ||
         (err = hs_state_brokerage(v, &r->brokerage)) || (err = hs_indices_compute(v, &r->idx)) ||
         (err = hs_coordination_compute(v, &r->betweenness, &r->co)) || (err = hs_unidirectionality_compute(v, &r->un)) ||

@@ -1,49 +1,14 @@
 /* Closeness and eigenvector centrality with NetworkX's conventions; see
- * measures.h. */
+ * measures.h. Closeness is computed in paths.c with betweenness. */
 #include <math.h>
 
 #include "core/internal.h"
 #include "hubspoke/measures.h"
 #include "measures/measures_internal.h"
 
-static igraph_error_t closeness(const igraph_t *g, const igraph_vector_t *lengths, igraph_vector_t *res) {
-    igraph_integer_t n = igraph_vcount(g);
-    igraph_vector_int_t reached;
-
-    IGRAPH_CHECK(igraph_vector_resize(res, n));
-    igraph_vector_null(res);
-    if (n <= 1) return IGRAPH_SUCCESS;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&reached, n);
-    /* Unnormalised, igraph gives 1 / (sum of distances) over the vertices
-     * reached, and counts them (not the vertex itself). */
-    IGRAPH_CHECK(igraph_closeness(g, res, &reached, NULL, igraph_vss_all(), IGRAPH_ALL, lengths, false));
-    for (igraph_integer_t v = 0; v < n; v++) {
-        double r = (double)VECTOR(reached)[v], inverse_sum = VECTOR(*res)[v];
-        /* NetworkX gives 0 when nothing is reached (igraph: NaN). */
-        if (r > 0 && isfinite(inverse_sum)) {
-            VECTOR(*res)[v] = (r * inverse_sum) * (r / (double)(n - 1));
-        } else {
-            VECTOR(*res)[v] = 0;
-        }
-    }
-    igraph_vector_int_destroy(&reached);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
-}
-
 hs_error hs_closeness(const igraph_t *g, const igraph_vector_t *lengths, igraph_vector_t *res) {
-    if (!g || !res) return hs_error_set(HS_EARG, "closeness: NULL argument");
-    if (igraph_is_directed(g)) return hs_error_set(HS_EARG, "closeness: the graph must be undirected");
-    hs_error err = hs_mi_check_edge_values(g, lengths, "closeness", "length");
-    if (err != HS_OK) return err;
-    /* igraph 0.10.2's weighted closeness rejects zero lengths. */
-    for (igraph_integer_t e = 0; lengths && e < igraph_ecount(g); e++) {
-        if (VECTOR(*lengths)[e] == 0) {
-            return hs_error_set(HS_EARG, "closeness: length of edge %" IGRAPH_PRId " is 0, not > 0", e);
-        }
-    }
-    HS_IGRAPH(closeness(g, lengths, res), "closeness");
-    return HS_OK;
+    if (!res) return hs_error_set(HS_EARG, "closeness: NULL argument");
+    return hs_path_centralities(g, lengths, NULL, res);
 }
 
 /* Components whose leading eigenvalues differ by less than this share the

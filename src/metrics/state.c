@@ -26,23 +26,18 @@ static hs_error lengths_of(const hs_view *v, igraph_vector_t *len) {
     return HS_OK;
 }
 
-hs_error hs_state_betweenness(const hs_view *v, igraph_vector_t *res) {
+hs_error hs_state_path_centralities(const hs_view *v, igraph_vector_t *betweenness, igraph_vector_t *closeness) {
     igraph_vector_t len;
     hs_error err = lengths_of(v, &len);
     if (err) return err;
-    igraph_error_t e = igraph_betweenness(hs_view_security_graph(v), res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len);
-    igraph_vector_destroy(&len);
-    return hs_from_igraph(e, "betweenness");
-}
-
-hs_error hs_state_closeness(const hs_view *v, igraph_vector_t *res) {
-    igraph_vector_t len;
-    hs_error err = lengths_of(v, &len);
-    if (err) return err;
-    err = hs_closeness(hs_view_security_graph(v), &len, res);
+    err = hs_path_centralities(hs_view_security_graph(v), &len, betweenness, closeness);
     igraph_vector_destroy(&len);
     return err;
 }
+
+hs_error hs_state_betweenness(const hs_view *v, igraph_vector_t *res) { return hs_state_path_centralities(v, res, NULL); }
+
+hs_error hs_state_closeness(const hs_view *v, igraph_vector_t *res) { return hs_state_path_centralities(v, NULL, res); }
 
 hs_error hs_state_eigenvector(const hs_view *v, igraph_vector_t *res) {
     return hs_eigenvector(hs_view_security_graph(v), hs_view_security_weights(v), res);
