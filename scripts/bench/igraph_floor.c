@@ -13,10 +13,26 @@
  *
  * Build: gcc -O2 igraph_floor.c $(pkg-config --cflags --libs igraph) -o igraph_floor
  */
+#define _POSIX_C_SOURCE 200809L
 #include <igraph.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
+
+/* IGRAPH_FLOOR_TIMES=1 in the environment: time of each step on stderr. */
+static int show_times;
+static double last;
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+static void lap(const char *what) {
+    double t = now();
+    if (show_times) fprintf(stderr, "igraph_floor: %-20s %8.3f s\n", what, t - last);
+    last = t;
+}
 
 static void die(const char *msg) {
     fprintf(stderr, "igraph_floor: %s\n", msg);
@@ -25,6 +41,8 @@ static void die(const char *msg) {
 
 int main(int argc, char **argv) {
     if (argc != 2) die("usage: igraph_floor FILE.edges");
+    show_times = getenv("IGRAPH_FLOOR_TIMES") != NULL;
+    last = now();
     FILE *f = fopen(argv[1], "r");
     if (!f) die("cannot open input");
     long n, m;
@@ -49,6 +67,7 @@ int main(int argc, char **argv) {
 
     igraph_t g;
     igraph_create(&g, &edges, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
+    lap("read");
 
     igraph_vector_int_t degree, reach, aps, bridges;
     igraph_vector_t strength, betweenness, closeness, eigen, constraint;
@@ -64,16 +83,22 @@ int main(int argc, char **argv) {
 
     igraph_degree(&g, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS);
     igraph_strength(&g, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &weights);
+    lap("degree+strength");
     igraph_betweenness(&g, &betweenness, igraph_vss_all(), IGRAPH_UNDIRECTED, &lengths);
+    lap("betweenness");
     igraph_bool_t all_reachable;
     igraph_closeness(&g, &closeness, &reach, &all_reachable, igraph_vss_all(), IGRAPH_ALL, &lengths, 1);
+    lap("closeness");
     igraph_real_t value;
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
     igraph_eigenvector_centrality(&g, &eigen, &value, IGRAPH_UNDIRECTED, 1, &weights, &arpack);
+    lap("eigenvector");
     igraph_constraint(&g, &constraint, igraph_vss_all(), &weights);
+    lap("constraint");
     igraph_articulation_points(&g, &aps);
     igraph_bridges(&g, &bridges);
+    lap("cut vertices+bridges");
 
     /* Checksums. Closeness as NetworkX's wf_improved: scale by the share of
      * the other vertices reached; 0 for a vertex that reaches none. */
