@@ -55,6 +55,46 @@ hs_error hs_file_read_all(const char *path, const char *display, char **data, si
     return err;
 }
 
+hs_error hs_file_check_text(const char *path, const char *display, hs_format *sniffed) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return hs_error_set(HS_EINPUT, "%s: cannot open: %s", display, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return hs_error_set(HS_EINPUT, "%s: is a directory", display);
+    }
+    char chunk[65536];
+    size_t offset = 0;
+    int first = -1; /* the first byte that is not blank, -1 until seen */
+    hs_error err = HS_OK;
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            err = hs_error_set(errno == EISDIR ? HS_EINPUT : HS_EIO, "%s: %s", display,
+                               errno == EISDIR ? "is a directory" : strerror(errno));
+            break;
+        }
+        if (n == 0) break;
+        const char *nul = memchr(chunk, '\0', (size_t)n);
+        if (nul) {
+            err = hs_error_set(HS_EINPUT, "%s: binary file (NUL byte at offset %zu)", display,
+                               offset + (size_t)(nul - chunk));
+            break;
+        }
+        for (ssize_t i = 0; i < n && first < 0; i++) {
+            /* A UTF-8 byte-order mark may precede an XML declaration. */
+            if (offset + (size_t)i < 3 && (unsigned char)chunk[i] == "\xEF\xBB\xBF"[offset + (size_t)i]) continue;
+            if (!strchr(" \t\r\n\f\v", chunk[i])) first = (unsigned char)chunk[i];
+        }
+        offset += (size_t)n;
+    }
+    close(fd);
+    if (!err && first < 0) err = hs_error_set(HS_EINPUT, "%s: empty file: no graph", display);
+    if (!err) *sniffed = first == '<' ? HS_FORMAT_GRAPHML : HS_FORMAT_DOT;
+    return err;
+}
+
 hs_error hs_input_check_text(const char *data, size_t len, const char *display) {
     const char *nul = memchr(data, '\0', len);
     if (nul) return hs_error_set(HS_EINPUT, "%s: binary file (NUL byte at offset %zu)", display, (size_t)(nul - data));

@@ -351,10 +351,10 @@ static void silent(void *ctx, const char *msg, ...) {
     (void)msg;
 }
 
-hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display, int with_lines) {
-    hs_error err = hs_input_check_text(data, len, display);
-    if (err) return err;
-    if (len > (size_t)INT32_MAX) return hs_error_set(HS_EINPUT, "%s: file too large", display);
+/* Text in memory (data) or a file on disk (path), read once per pass. */
+static hs_error parse(hs_model **out, const char *data, size_t len, const char *path, const char *display,
+                      int with_lines) {
+    hs_error err = HS_OK;
     xmlSetGenericErrorFunc(NULL, silent);
     /* No NOENT (entities stay references and are refused), no DTD loading,
      * no network; big lines so that line numbers past 65535 stay right. */
@@ -363,7 +363,7 @@ hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const ch
     first_error first = {0, 0, "not well-formed XML"};
     err = hs_model_new(&r.m, display);
     for (r.pass = 1; r.pass <= 2 && !err; r.pass++) {
-        r.xr = xmlReaderForMemory(data, (int)len, display, NULL, options);
+        r.xr = path ? xmlReaderForFile(path, NULL, options) : xmlReaderForMemory(data, (int)len, display, NULL, options);
         if (!r.xr) {
             err = hs_error_set(HS_ENOMEM, "out of memory");
             break;
@@ -402,4 +402,15 @@ hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const ch
     free(r.keys);
     hs_model_destroy(r.m);
     return err;
+}
+
+hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display, int with_lines) {
+    hs_error err = hs_input_check_text(data, len, display);
+    if (err) return err;
+    if (len > (size_t)INT32_MAX) return hs_error_set(HS_EINPUT, "%s: file too large", display);
+    return parse(out, data, len, NULL, display, with_lines);
+}
+
+hs_error hs_graphml_parse_file(hs_model **out, const char *path, const char *display) {
+    return parse(out, NULL, 0, path, display, 1);
 }

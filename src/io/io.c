@@ -46,8 +46,21 @@ hs_error hs_model_read_memory(hs_model **out, const char *data, size_t len, hs_f
 }
 
 hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format, const char *display) {
-    if (!display) display = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    int is_stdin = strcmp(path, "-") == 0;
+    if (!display) display = is_stdin ? "<stdin>" : path;
     if (format == HS_FORMAT_UNKNOWN) format = hs_format_from_path(path);
+    if (!is_stdin) {
+        /* A GraphML file is parsed from disk: holding it in memory would cost
+         * as much as the model itself on large systems. */
+        hs_format sniffed;
+        hs_error err = hs_file_check_text(path, display, &sniffed);
+        if (err) return err;
+        if (format == HS_FORMAT_UNKNOWN) format = sniffed;
+        if (format == HS_FORMAT_GRAPHML) {
+            if (!(err = hs_graphml_parse_file(out, path, display))) (*out)->format = format;
+            return err;
+        }
+    }
     char *data;
     size_t len;
     hs_error err = hs_file_read_all(path, display, &data, &len);

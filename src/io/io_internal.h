@@ -17,12 +17,17 @@ hs_error hs_file_write_atomic(const char *path, const char *data, size_t len);
 
 /* Refuse empty and binary input with the messages every reader shares. */
 hs_error hs_input_check_text(const char *data, size_t len, const char *display);
+/* The same checks on a file, read in chunks; *sniffed is the format its
+ * content suggests (GraphML when the first non-blank byte is '<'). */
+hs_error hs_file_check_text(const char *path, const char *display, hs_format *sniffed);
 
 /* Parse GraphML into a new model. `with_lines`: record source line numbers
  * for messages (off when the GraphML came from the DOT helper, whose lines
  * mean nothing to the user). */
 hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display,
                           int with_lines);
+/* Parse a GraphML file straight from disk, never holding it in memory. */
+hs_error hs_graphml_parse_file(hs_model **out, const char *path, const char *display);
 hs_error hs_graphml_format(const hs_model *m, hs_buf *out);
 hs_error hs_dot_format(const hs_model *m, hs_buf *out);
 

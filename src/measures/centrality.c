@@ -62,6 +62,42 @@ static igraph_error_t eigenvector_positive(const igraph_t *g, const igraph_vecto
     IGRAPH_VECTOR_INT_INIT_FINALLY(&memb, 0);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&csize, 0);
     IGRAPH_CHECK(igraph_connected_components(g, &memb, &csize, &ncomp, IGRAPH_WEAK));
+    {
+        /* One component with edges and no loops (the rest isolated states)
+         * has a unique leading eigenvector: igraph computes it on g itself,
+         * without the per-component copies below, whose memory is the
+         * largest part of a large system's. */
+        igraph_integer_t with_edges = 0, loops = 0;
+        igraph_vector_int_t seen;
+        IGRAPH_VECTOR_INT_INIT_FINALLY(&seen, ncomp);
+        for (igraph_integer_t e = 0; e < m; e++) {
+            igraph_integer_t c = VECTOR(memb)[IGRAPH_FROM(g, e)];
+            with_edges += !VECTOR(seen)[c];
+            VECTOR(seen)[c] = 1;
+            loops += IGRAPH_FROM(g, e) == IGRAPH_TO(g, e);
+        }
+        igraph_vector_int_destroy(&seen);
+        IGRAPH_FINALLY_CLEAN(1);
+        if (with_edges == 1 && loops == 0) {
+            igraph_arpack_options_t options;
+            igraph_real_t value;
+            IGRAPH_CHECK(igraph_rng_init(&rng, &igraph_rngtype_pcg32));
+            IGRAPH_FINALLY(igraph_rng_destroy, &rng);
+            IGRAPH_CHECK(igraph_rng_seed(&rng, EIGEN_SEED));
+            igraph_rng_t saved = *igraph_rng_default();
+            igraph_rng_set_default(&rng);
+            IGRAPH_FINALLY(restore_rng, &saved);
+            igraph_arpack_options_init(&options);
+            IGRAPH_CHECK(igraph_eigenvector_centrality(g, res, &value, false, true, weights, &options));
+            for (igraph_integer_t v = 0; v < n; v++) VECTOR(*res)[v] = fabs(VECTOR(*res)[v]);
+            restore_rng(&saved);
+            igraph_rng_destroy(&rng);
+            igraph_vector_int_destroy(&csize);
+            igraph_vector_int_destroy(&memb);
+            IGRAPH_FINALLY_CLEAN(4);
+            return IGRAPH_SUCCESS;
+        }
+    }
 
     /* Vertices and edges bucketed by component (counting sort), with each
      * vertex's index inside its component. */
