@@ -46,6 +46,26 @@ static igraph_error_t component_eigenpair(igraph_integer_t size, const igraph_ve
 
 static void restore_rng(igraph_rng_t *saved) { igraph_rng_set_default(saved); }
 
+/* A private seeded RNG makes the result bit-for-bit repeatable and leaves
+ * the caller's igraph RNG stream untouched. igraph_rng_set_default()
+ * copies the struct (which points to the generator's state), so the
+ * caller's default is saved by value. */
+static igraph_error_t eigenvector(const igraph_t *g, const igraph_vector_t *weights, igraph_vector_t *res);
+static igraph_error_t eigenvector_seeded(const igraph_t *g, const igraph_vector_t *weights, igraph_vector_t *res) {
+    igraph_rng_t rng;
+    IGRAPH_CHECK(igraph_rng_init(&rng, &igraph_rngtype_pcg32));
+    IGRAPH_FINALLY(igraph_rng_destroy, &rng);
+    IGRAPH_CHECK(igraph_rng_seed(&rng, EIGEN_SEED));
+    igraph_rng_t saved = *igraph_rng_default();
+    igraph_rng_set_default(&rng);
+    IGRAPH_FINALLY(restore_rng, &saved);
+    IGRAPH_CHECK(eigenvector(g, weights, res));
+    restore_rng(&saved);
+    igraph_rng_destroy(&rng);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
 /* `weights`, if given, are all positive, so components are those of the
  * weighted adjacency matrix. */
 static igraph_error_t eigenvector_positive(const igraph_t *g, const igraph_vector_t *weights,
@@ -53,7 +73,6 @@ static igraph_error_t eigenvector_positive(const igraph_t *g, const igraph_vecto
     igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g), ncomp;
     igraph_vector_int_t memb, csize, vstart, vlist, local, estart, elist, edges;
     igraph_vector_t lambda, perron, w;
-    igraph_rng_t rng;
 
     IGRAPH_CHECK(igraph_vector_resize(res, n));
     igraph_vector_null(res);
@@ -81,20 +100,12 @@ static igraph_error_t eigenvector_positive(const igraph_t *g, const igraph_vecto
         if (with_edges == 1 && loops == 0) {
             igraph_arpack_options_t options;
             igraph_real_t value;
-            IGRAPH_CHECK(igraph_rng_init(&rng, &igraph_rngtype_pcg32));
-            IGRAPH_FINALLY(igraph_rng_destroy, &rng);
-            IGRAPH_CHECK(igraph_rng_seed(&rng, EIGEN_SEED));
-            igraph_rng_t saved = *igraph_rng_default();
-            igraph_rng_set_default(&rng);
-            IGRAPH_FINALLY(restore_rng, &saved);
             igraph_arpack_options_init(&options);
             IGRAPH_CHECK(igraph_eigenvector_centrality(g, res, &value, false, true, weights, &options));
             for (igraph_integer_t v = 0; v < n; v++) VECTOR(*res)[v] = fabs(VECTOR(*res)[v]);
-            restore_rng(&saved);
-            igraph_rng_destroy(&rng);
             igraph_vector_int_destroy(&csize);
             igraph_vector_int_destroy(&memb);
-            IGRAPH_FINALLY_CLEAN(4);
+            IGRAPH_FINALLY_CLEAN(2);
             return IGRAPH_SUCCESS;
         }
     }
@@ -134,16 +145,6 @@ static igraph_error_t eigenvector_positive(const igraph_t *g, const igraph_vecto
     IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
     IGRAPH_VECTOR_INIT_FINALLY(&w, 0);
 
-    /* A private seeded RNG makes the result bit-for-bit repeatable and
-     * leaves the caller's igraph RNG stream untouched.
-     * igraph_rng_set_default() copies the struct (which points to the
-     * generator's state), so the caller's default is saved by value. */
-    IGRAPH_CHECK(igraph_rng_init(&rng, &igraph_rngtype_pcg32));
-    IGRAPH_FINALLY(igraph_rng_destroy, &rng);
-    IGRAPH_CHECK(igraph_rng_seed(&rng, EIGEN_SEED));
-    igraph_rng_t saved = *igraph_rng_default();
-    igraph_rng_set_default(&rng);
-    IGRAPH_FINALLY(restore_rng, &saved);
 
     for (igraph_integer_t c = 0; c < ncomp; c++) {
         igraph_integer_t e0 = VECTOR(estart)[c], e1 = VECTOR(estart)[c + 1];
@@ -182,8 +183,6 @@ static igraph_error_t eigenvector_positive(const igraph_t *g, const igraph_vecto
         if (largest > 0) igraph_vector_scale(res, 1 / largest);
     }
 
-    restore_rng(&saved);
-    igraph_rng_destroy(&rng);
     igraph_vector_destroy(&w);
     igraph_vector_int_destroy(&edges);
     igraph_vector_destroy(&perron);
@@ -195,7 +194,7 @@ static igraph_error_t eigenvector_positive(const igraph_t *g, const igraph_vecto
     igraph_vector_int_destroy(&vstart);
     igraph_vector_int_destroy(&csize);
     igraph_vector_int_destroy(&memb);
-    IGRAPH_FINALLY_CLEAN(13);
+    IGRAPH_FINALLY_CLEAN(11);
     return IGRAPH_SUCCESS;
 }
 
@@ -238,6 +237,6 @@ hs_error hs_eigenvector(const igraph_t *g, const igraph_vector_t *weights, igrap
     }
     hs_error err = hs_mi_check_edge_values(g, weights, "eigenvector centrality", "weight");
     if (err != HS_OK) return err;
-    HS_IGRAPH(eigenvector(g, weights, res), "eigenvector centrality");
+    HS_IGRAPH(eigenvector_seeded(g, weights, res), "eigenvector centrality");
     return HS_OK;
 }
