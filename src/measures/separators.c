@@ -526,48 +526,55 @@ static igraph_error_t minimum_separators_kanevsky(const igraph_t *simple, const 
     return IGRAPH_SUCCESS;
 }
 
+/* The separators of a simple, undirected, connected graph. */
+static igraph_error_t separators_of_simple(const igraph_t *simple, igraph_vector_int_list_t *separators) {
+    igraph_integer_t n = igraph_vcount(simple);
+    if (igraph_ecount(simple) >= n * (n - 1) / 2) return IGRAPH_SUCCESS; /* complete */
+    igraph_vector_int_t cut;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&cut, 0);
+    IGRAPH_CHECK(igraph_articulation_points(simple, &cut));
+    if (igraph_vector_int_size(&cut) > 0) {
+        igraph_vector_int_sort(&cut);
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&cut); i++) {
+            igraph_vector_int_t *one;
+            IGRAPH_CHECK(igraph_vector_int_list_push_back_new(separators, &one));
+            IGRAPH_CHECK(igraph_vector_int_push_back(one, VECTOR(cut)[i]));
+        }
+    } else {
+        igraph_adjlist_t adj;
+        IGRAPH_CHECK(igraph_adjlist_init(simple, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
+        IGRAPH_FINALLY(igraph_adjlist_destroy, &adj);
+        IGRAPH_CHECK(minimum_separators_kanevsky(simple, &adj, separators));
+        igraph_adjlist_destroy(&adj);
+        IGRAPH_FINALLY_CLEAN(1);
+    }
+    igraph_vector_int_destroy(&cut);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
 static igraph_error_t minimum_size_separators(const igraph_t *g, igraph_vector_int_list_t *separators) {
     igraph_integer_t n = igraph_vcount(g);
-    igraph_bool_t connected;
-    igraph_t simple;
+    igraph_bool_t connected, is_simple;
 
     igraph_vector_int_list_clear(separators);
     if (n <= 1) return IGRAPH_SUCCESS;
     IGRAPH_CHECK(igraph_is_connected(g, &connected, IGRAPH_WEAK));
     if (!connected) return IGRAPH_SUCCESS;
 
-    /* A simple undirected copy makes "complete" an edge count and keeps
-     * directions, loops and repeated edges out of the connectivity. */
+    /* A simple undirected graph makes "complete" an edge count and keeps
+     * directions, loops and repeated edges out of the connectivity; a graph
+     * that already is one (hubspoke's security graph) is not copied. */
+    IGRAPH_CHECK(igraph_is_simple(g, &is_simple));
+    if (is_simple && !igraph_is_directed(g)) return separators_of_simple(g, separators);
+    igraph_t simple;
     IGRAPH_CHECK(igraph_copy(&simple, g));
     IGRAPH_FINALLY(igraph_destroy, &simple);
     if (igraph_is_directed(&simple)) {
         IGRAPH_CHECK(igraph_to_undirected(&simple, IGRAPH_TO_UNDIRECTED_COLLAPSE, NULL));
     }
     IGRAPH_CHECK(igraph_simplify(&simple, true, true, NULL));
-
-    if (igraph_ecount(&simple) < n * (n - 1) / 2) {
-        igraph_vector_int_t cut;
-        IGRAPH_VECTOR_INT_INIT_FINALLY(&cut, 0);
-        IGRAPH_CHECK(igraph_articulation_points(&simple, &cut));
-        if (igraph_vector_int_size(&cut) > 0) {
-            igraph_vector_int_sort(&cut);
-            for (igraph_integer_t i = 0; i < igraph_vector_int_size(&cut); i++) {
-                igraph_vector_int_t *one;
-                IGRAPH_CHECK(igraph_vector_int_list_push_back_new(separators, &one));
-                IGRAPH_CHECK(igraph_vector_int_push_back(one, VECTOR(cut)[i]));
-            }
-        } else {
-            igraph_adjlist_t adj;
-            IGRAPH_CHECK(igraph_adjlist_init(&simple, &adj, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
-            IGRAPH_FINALLY(igraph_adjlist_destroy, &adj);
-            IGRAPH_CHECK(minimum_separators_kanevsky(&simple, &adj, separators));
-            igraph_adjlist_destroy(&adj);
-            IGRAPH_FINALLY_CLEAN(1);
-        }
-        igraph_vector_int_destroy(&cut);
-        IGRAPH_FINALLY_CLEAN(1);
-    }
-
+    IGRAPH_CHECK(separators_of_simple(&simple, separators));
     igraph_destroy(&simple);
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;

@@ -263,6 +263,16 @@ static hs_error assign_roles(hs_view *v) {
 static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
     const hs_model *m = v->m;
     hs_error err;
+    /* The exact count up front: growing by doubling would hold two copies
+     * at once, on large systems the peak of hubspoke's memory. */
+    size_t count = v->nedges;
+    for (size_t k = 0; k < v->nmech; k++) {
+        size_t members = v->mech_first[k + 1] - v->mech_first[k];
+        count += members * (members - 1) / 2;
+    }
+    v->ties = hs_malloc((count ? count : 1) * sizeof *v->ties);
+    if (!v->ties) return HS_ENOMEM;
+    v->cap_ties = count ? count : 1;
     for (size_t k = 0; k < v->nedges; k++) {
         size_t ei = v->edges[k];
         const hs_edge *e = &m->e[ei];
