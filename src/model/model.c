@@ -207,6 +207,7 @@ hs_error hs_model_ensure_vertex(hs_model *m, const char *id, int line, size_t *i
 
 hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, int line,
                            size_t *index) {
+    if (m->nv > UINT32_MAX) return hs_error_set(HS_EINPUT, "%s: more than %u vertices", m->file, UINT32_MAX);
     if (m->ne == m->cap_e) {
         size_t cap = m->cap_e ? m->cap_e * 2 : 16;
         hs_edge *e = hs_realloc(m->e, cap * sizeof *e);
@@ -216,8 +217,8 @@ hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, 
     }
     hs_edge *e = &m->e[m->ne];
     memset(e, 0, sizeof *e);
-    e->from = from;
-    e->to = to;
+    e->from = (uint32_t)from;
+    e->to = (uint32_t)to;
     e->kind = HS_KIND_UNSET;
     e->since = HS_SINCE_OPEN;
     e->until = HS_UNTIL_OPEN;
@@ -452,7 +453,7 @@ static hs_error check_edge(hs_model *m, size_t i) {
     int to_mech = m->v[e->to].type == HS_VERTEX_MECHANISM;
     /* In an undirected file the mechanism may be written first. */
     if (!m->directed && from_mech && !to_mech) {
-        size_t t = e->from;
+        uint32_t t = e->from;
         e->from = e->to;
         e->to = t;
         from_mech = 0;

@@ -3,6 +3,8 @@
 #ifndef HS_MODEL_INTERNAL_H
 #define HS_MODEL_INTERNAL_H
 
+#include <stdint.h>
+
 #include "hubspoke/model.h"
 
 typedef enum hs_domain { HS_DOMAIN_GRAPH = 0, HS_DOMAIN_NODE, HS_DOMAIN_EDGE, HS_DOMAIN_COUNT } hs_domain;
@@ -36,13 +38,14 @@ typedef struct hs_vertex {
     hs_extras extras;
 } hs_vertex;
 
+/* Laid out small: a large system has many more edges than vertices. */
 typedef struct hs_edge {
-    size_t from, to;
-    char *id, *source, *label;
-    hs_kind kind;
+    uint32_t from, to; /* vertex indices */
     int since, until;
-    double weight;
     int line;
+    hs_kind kind;
+    double weight;
+    char *id, *source, *label;
     hs_extras extras;
 } hs_edge;
 

@@ -324,7 +324,9 @@ static int arc_cmp(const void *x, const void *y) {
     return 0;
 }
 
-/* Collapse parallel arcs into one whose weight is their sum. */
+/* Collapse parallel arcs into one whose weight is their sum. Takes the arcs
+ * and frees them as soon as they are copied, before igraph builds its
+ * indexes: on large systems that is the peak of memory. */
 static hs_error make_graph(arc *arcs, size_t n, igraph_integer_t nv, int directed, igraph_t *g, igraph_vector_t *w) {
     qsort(arcs, n, sizeof *arcs, arc_cmp);
     size_t out = 0;
@@ -335,13 +337,18 @@ static hs_error make_graph(arc *arcs, size_t n, igraph_integer_t nv, int directe
             arcs[out++] = arcs[i];
     }
     igraph_vector_int_t edges;
-    HS_IGRAPH(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * out)), "building a graph");
-    igraph_error_t ierr = igraph_vector_init(w, (igraph_integer_t)out);
+    igraph_error_t ierr = igraph_vector_int_init(&edges, (igraph_integer_t)(2 * out));
+    if (ierr) {
+        free(arcs);
+        return hs_from_igraph(ierr, "building a graph");
+    }
+    ierr = igraph_vector_init(w, (igraph_integer_t)out);
     for (size_t i = 0; i < out && !ierr; i++) {
         VECTOR(edges)[2 * i] = arcs[i].from;
         VECTOR(edges)[2 * i + 1] = arcs[i].to;
         VECTOR(*w)[i] = arcs[i].w;
     }
+    free(arcs);
     if (!ierr) ierr = igraph_create(g, &edges, nv, directed);
     igraph_vector_int_destroy(&edges);
     if (ierr) {
@@ -369,7 +376,6 @@ static hs_error build_graphs(hs_view *v) {
         arcs[i] = (arc){lo, hi, t->weight};
     }
     hs_error err = make_graph(arcs, v->nties, (igraph_integer_t)v->ns, 0, &v->security, &v->security_w);
-    free(arcs);
     if (!err) v->graphs_ready = 1;
     return err;
 }
@@ -396,7 +402,6 @@ hs_error hs_view_dependence_graph(const hs_view *v, const igraph_vector_bool_t *
         if (t->mutual) arcs[n++] = (arc){b, a, t->weight};
     }
     hs_error err = make_graph(arcs, n, kept, 1, graph, weights);
-    free(arcs);
     free(renumber);
     return err;
 }
