@@ -200,51 +200,11 @@ static json_t *pairs_json(const hs_view *v, const igraph_vector_int_t *ids) {
     return a;
 }
 
-static json_t *row_json(const hs_view *v, const report *r, const system_row *row) {
-    switch (row->kind) {
-    case V_NUMBER: return hs_json_number(row->number);
-    case V_COUNT: return isfinite(row->number) ? json_integer((json_int_t)row->number) : json_null();
-    case V_BOOL: return row->number < 0 ? json_null() : json_boolean(row->number > 0);
-    case V_IDS: return ids_json(v, row->ids, 0, igraph_vector_int_size(row->ids));
-    case V_PAIRS: return pairs_json(v, row->ids);
-    case V_SETS: {
-        json_t *a = json_array();
-        for (igraph_integer_t i = 0; i < igraph_vector_int_list_size(row->sets); i++) {
-            const igraph_vector_int_t *set = igraph_vector_int_list_get_ptr(row->sets, i);
-            json_array_append_new(a, ids_json(v, set, 0, igraph_vector_int_size(set)));
-        }
-        return a;
-    }
-    default: {
-        json_t *a = json_array();
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&r->cl.partners); i++) {
-            json_t *o = json_object();
-            json_object_set_new(o, "partner", json_string(hs_view_state_id(v, (size_t)VECTOR(r->cl.partners)[i])));
-            json_object_set_new(o, "value", hs_json_number(VECTOR(r->cl.cut_values)[i]));
-            json_object_set_new(o, "ties", pairs_json(v, igraph_vector_int_list_get_ptr(&r->cl.cut_ties, i)));
-            json_array_append_new(a, o);
-        }
-        return a;
-    }
-    }
-}
-
-static json_t *report_json(const hs_view *v, const report *r) {
-    json_t *root = json_object();
-    json_object_set_new(root, "year", hs_view_has_year(v) ? json_integer(hs_view_year(v)) : json_null());
-    long hub = hs_view_hub(v);
-    json_object_set_new(root, "hub", hub >= 0 ? json_string(hs_view_state_id(v, (size_t)hub)) : json_null());
-    json_t *idx = json_object();
-    json_object_set_new(idx, "coordination", hs_json_number(r->idx.coordination));
-    json_object_set_new(idx, "unidirectionality", hs_json_number(r->idx.unidirectionality));
-    json_object_set_new(idx, "closedness", hs_json_number(r->idx.closedness));
-    json_object_set_new(root, "indices", idx);
-    system_row rows[MAX_SYSTEM_ROWS];
-    int n = system_rows(v, r, rows);
-    json_t *sys = json_object();
-    for (int i = 0; i < n; i++) json_object_set_new(sys, rows[i].name, row_json(v, r, &rows[i]));
-    json_object_set_new(root, "system", sys);
-    return root;
+/* A scalar system measure: a number, a count or a flag (null when undefined). */
+static json_t *row_json(const system_row *row) {
+    if (row->kind == V_BOOL) return row->number < 0 ? json_null() : json_boolean(row->number > 0);
+    if (row->kind == V_COUNT) return isfinite(row->number) ? json_integer((json_int_t)row->number) : json_null();
+    return hs_json_number(row->number);
 }
 
 static json_t *state_json(const hs_view *v, const report *r, size_t s) {
@@ -260,28 +220,72 @@ static json_t *state_json(const hs_view *v, const report *r, size_t s) {
     return o;
 }
 
-/* The states go out one line each as they are made: a JSON tree of every
- * state would cost more memory than the measures themselves. */
-static hs_error print_report_json(const hs_view *v, const report *r) {
-    const size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
-    json_t *root = report_json(v, r);
-    char *head = root ? json_dumps(root, flags | JSON_INDENT(2)) : NULL;
-    json_decref(root);
-    if (!head) return hs_error_set(HS_ENOMEM, "out of memory");
-    size_t len = strlen(head);
-    while (len && head[len - 1] != '}') len--; /* reopen the object to append "states" */
-    int ok = len > 0 && fwrite(head, 1, len - 1, stdout) == len - 1;
-    free(head);
-    ok = ok && fputs(",\n  \"states\": [", stdout) >= 0;
-    for (size_t s = 0; ok && s < hs_view_state_count(v); s++) {
-        json_t *o = state_json(v, r, s);
-        char *line = o ? json_dumps(o, flags | JSON_COMPACT) : NULL;
-        json_decref(o);
-        if (!line) return hs_error_set(HS_ENOMEM, "out of memory");
-        ok = fprintf(stdout, "%s\n    %s", s ? "," : "", line) >= 0;
-        free(line);
+#define JSON_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+
+/* Write a value compactly and free it; 0 on failure. */
+static int put_json(FILE *out, json_t *value) {
+    int ok = value && json_dumpf(value, out, JSON_FLAGS) == 0;
+    json_decref(value);
+    return ok;
+}
+
+/* A list-valued system measure, one item at a time: a JSON tree of a large
+ * system's partner cuts or separators would cost more memory than the
+ * measures themselves. */
+static int put_list(FILE *out, const hs_view *v, const report *r, const system_row *row) {
+    igraph_integer_t n = row->kind == V_IDS     ? igraph_vector_int_size(row->ids)
+                         : row->kind == V_PAIRS ? igraph_vector_int_size(row->ids) / 2
+                         : row->kind == V_SETS  ? igraph_vector_int_list_size(row->sets)
+                                                : igraph_vector_int_size(&r->cl.partners);
+    int ok = fputc('[', out) != EOF;
+    for (igraph_integer_t i = 0; ok && i < n; i++) {
+        ok = fputs(i ? (row->kind == V_IDS ? ", " : ",\n      ") : (row->kind == V_IDS ? "" : "\n      "), out) >= 0;
+        json_t *item;
+        if (row->kind == V_IDS) {
+            item = json_string(hs_view_state_id(v, (size_t)VECTOR(*row->ids)[i]));
+        } else if (row->kind == V_PAIRS) {
+            item = ids_json(v, row->ids, 2 * i, 2 * i + 2);
+        } else if (row->kind == V_SETS) {
+            const igraph_vector_int_t *set = igraph_vector_int_list_get_ptr(row->sets, i);
+            item = ids_json(v, set, 0, igraph_vector_int_size(set));
+        } else {
+            item = json_object();
+            json_object_set_new(item, "partner", json_string(hs_view_state_id(v, (size_t)VECTOR(r->cl.partners)[i])));
+            json_object_set_new(item, "value", hs_json_number(VECTOR(r->cl.cut_values)[i]));
+            json_object_set_new(item, "ties", pairs_json(v, igraph_vector_int_list_get_ptr(&r->cl.cut_ties, i)));
+        }
+        ok = ok && put_json(out, item);
     }
-    ok = ok && fputs(hs_view_state_count(v) ? "\n  ]\n}\n" : "]\n}\n", stdout) >= 0 && fflush(stdout) == 0;
+    return ok && fputs(n && row->kind != V_IDS ? "\n    ]" : "]", out) >= 0;
+}
+
+/* The report is written as it is read, never built whole. */
+static hs_error print_report_json(const hs_view *v, const report *r) {
+    FILE *out = stdout;
+    long hub = hs_view_hub(v);
+    int ok = fputs("{\n  \"year\": ", out) >= 0 &&
+             put_json(out, hs_view_has_year(v) ? json_integer(hs_view_year(v)) : json_null()) &&
+             fputs(",\n  \"hub\": ", out) >= 0 &&
+             put_json(out, hub >= 0 ? json_string(hs_view_state_id(v, (size_t)hub)) : json_null()) &&
+             fputs(",\n  \"indices\": {\"coordination\": ", out) >= 0 && put_json(out, hs_json_number(r->idx.coordination)) &&
+             fputs(", \"unidirectionality\": ", out) >= 0 && put_json(out, hs_json_number(r->idx.unidirectionality)) &&
+             fputs(", \"closedness\": ", out) >= 0 && put_json(out, hs_json_number(r->idx.closedness)) &&
+             fputs("},\n  \"system\": {", out) >= 0;
+    system_row rows[MAX_SYSTEM_ROWS];
+    int n = system_rows(v, r, rows);
+    for (int i = 0; ok && i < n; i++) {
+        ok = fprintf(out, "%s\n    \"%s\": ", i ? "," : "", rows[i].name) >= 0;
+        if (!ok) break;
+        if (rows[i].kind == V_NUMBER || rows[i].kind == V_COUNT || rows[i].kind == V_BOOL)
+            ok = put_json(out, row_json(&rows[i]));
+        else
+            ok = put_list(out, v, r, &rows[i]);
+    }
+    ok = ok && fputs("\n  },\n  \"states\": [", out) >= 0;
+    for (size_t s = 0; ok && s < hs_view_state_count(v); s++) {
+        ok = fputs(s ? ",\n    " : "\n    ", out) >= 0 && put_json(out, state_json(v, r, s));
+    }
+    ok = ok && fputs(hs_view_state_count(v) ? "\n  ]\n}\n" : "]\n}\n", out) >= 0 && fflush(out) == 0;
     return ok ? HS_OK : hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
 }
 

@@ -136,12 +136,12 @@ static size_t hash_id(const char *s) {
 
 static hs_error index_grow(hs_model *m) {
     size_t n = m->nslots ? m->nslots * 2 : 64;
-    size_t *slots = hs_calloc(n, sizeof *slots);
+    uint32_t *slots = hs_calloc(n, sizeof *slots);
     if (!slots) return HS_ENOMEM;
     for (size_t i = 0; i < m->nv; i++) {
         size_t h = hash_id(m->v[i].id) & (n - 1);
         while (slots[h]) h = (h + 1) & (n - 1);
-        slots[h] = i + 1;
+        slots[h] = (uint32_t)(i + 1);
     }
     free(m->slots);
     m->slots = slots;
@@ -161,6 +161,7 @@ long hs_model_find(const hs_model *m, const char *id) {
 }
 
 hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *index) {
+    if (m->nv >= UINT32_MAX - 1) return hs_error_set(HS_EINPUT, "%s: more than %u vertices", m->file, UINT32_MAX - 1);
     long found = hs_model_find(m, id);
     if (found >= 0) {
         char where[64] = "", first[64] = "";
@@ -190,7 +191,7 @@ hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *inde
     v->line = line;
     size_t h = hash_id(id) & (m->nslots - 1);
     while (m->slots[h]) h = (h + 1) & (m->nslots - 1);
-    m->slots[h] = m->nv + 1;
+    m->slots[h] = (uint32_t)(m->nv + 1);
     if (index) *index = m->nv;
     m->nv++;
     return HS_OK;
@@ -207,7 +208,6 @@ hs_error hs_model_ensure_vertex(hs_model *m, const char *id, int line, size_t *i
 
 hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, int line,
                            size_t *index) {
-    if (m->nv > UINT32_MAX) return hs_error_set(HS_EINPUT, "%s: more than %u vertices", m->file, UINT32_MAX);
     if (m->ne == m->cap_e) {
         size_t cap = m->cap_e ? m->cap_e * 2 : 16;
         hs_edge *e = hs_realloc(m->e, cap * sizeof *e);

@@ -26,15 +26,17 @@ typedef struct hs_extras {
     int count, cap;
 } hs_extras;
 
+/* The enums are kept in single bytes: models of large systems are a good
+ * part of hubspoke's memory. */
 typedef struct hs_vertex {
     char *id, *label, *issue;
-    hs_vertex_type type;
-    hs_role role;
-    int since, until;
-    hs_kind kind;
-    hs_scope scope;
     double weight;
-    int line;   /* line in the source file, 0 = unknown */
+    int since, until;
+    int line;             /* line in the source file, 0 = unknown */
+    signed char type;     /* hs_vertex_type */
+    signed char role;     /* hs_role */
+    signed char kind;     /* hs_kind */
+    signed char scope;    /* hs_scope */
     hs_extras extras;
 } hs_vertex;
 
@@ -66,7 +68,7 @@ struct hs_model {
     hs_edge *e;
     size_t ne, cap_e;
     /* id -> vertex index, open addressing; slots hold index+1, 0 = empty */
-    size_t *slots;
+    uint32_t *slots;
     size_t nslots;
 };
 
