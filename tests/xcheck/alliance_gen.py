@@ -10,10 +10,11 @@ from xml.sax.saxutils import escape, quoteattr
 from alliance_ref import TIE_KINDS
 
 NON_TREATY = tuple(k for k in TIE_KINDS if k != "treaty")
-# Mechanisms never get kind "treaty": whether co-membership in a treaty-kind
-# mechanism counts as a "treaty tie" for the hub and the allies is not
-# specified, so the generator stays clear of it.
-MECH_KINDS = NON_TREATY
+# Mechanisms may have kind "treaty" too (an ANZUS-like pact): docs/schema.md
+# says co-membership of a treaty-kind mechanism neither makes allies nor
+# counts towards choosing the hub; alliance_ref.py counts bilateral treaty
+# edges only.
+MECH_KINDS = TIE_KINDS
 
 HEADER = """<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
@@ -366,6 +367,17 @@ def fixed_graphs():
                ("C", "M", {"kind": "member", "weight": 0.9}), ("H", "M", {"kind": "member"}),
                ("H", "N", {"kind": "member"}), ("P", "N", {"kind": "member", "weight": 0.25}),
                ("A", "N", {"kind": "member"})]
+    gs.append(g)
+
+    g = GraphSpec("treaty-mechanism")
+    # co-membership of a treaty-kind mechanism makes no allies and does not
+    # count when choosing the hub (docs/schema.md, Roles): B is in two treaty
+    # mechanisms but H, with its one bilateral treaty, is the hub
+    g.nodes = [(x, {}) for x in ["B", "H", "A", "C", "D"]]
+    g.nodes += [("T1", {"type": "mechanism", "kind": "treaty"}), ("T2", {"type": "mechanism", "kind": "treaty"})]
+    g.edges = [("A", "H", {"kind": "treaty"}), ("B", "C", {"kind": "dialogue"})]
+    g.edges += [(x, "T1", {"kind": "member"}) for x in ("H", "B", "C")]
+    g.edges += [(x, "T2", {"kind": "member"}) for x in ("B", "D")]
     gs.append(g)
 
     g = GraphSpec("isolated-ally-and-loop")

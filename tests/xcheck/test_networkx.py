@@ -598,6 +598,11 @@ def selftest():
         expect("member-weights H-P", M.S["H"]["P"]["w"], 0.25)
         expect("member-weights roles", [M.role[s] for s in M.states], ["hub", "ally", "ally", "ally", "partner"])
 
+        M = model("treaty-mechanism")
+        expect("treaty-mechanism hub", M.hub, "H")
+        expect("treaty-mechanism roles", [M.role[s] for s in M.states], ["partner", "hub", "ally", "partner", "other"])
+        expect("treaty-mechanism H-B weight", M.S["H"]["B"]["w"], 1.0)
+
         M = model("isolated-ally-and-loop")
         expect("loop hub", M.hub, "H")
         st = ref.state_measures(M)
