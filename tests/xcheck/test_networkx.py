@@ -17,10 +17,13 @@ Options:
   --only NAME,...   run only these graph names (e.g. r17,pure-star)
   --keep DIR        keep the generated GraphML and hubspoke's JSON in DIR
   --list            print the graph names and designs, then exit
+  --fake-hubspoke   compare the reference with itself (tests the checker, not hubspoke)
+
+Debugging a mismatch: rerun with --only NAME --keep DIR, then
+tests/xcheck/shrink.py DIR/NAME.graphml --measure MEASURE to shrink the graph.
 """
 
 import argparse
-import itertools
 import json
 import math
 import os
