@@ -18,6 +18,9 @@ hs_error hs_codebook_new(hs_codebook **out);
 /* The built-in codebook with the values of a JSON codebook file applied on
  * top (format in docs/codebook.md). */
 hs_error hs_codebook_read_file(hs_codebook **out, const char *path);
+/* The same from `len` bytes of JSON in memory; `display` names it in error
+ * messages (NULL: "<codebook>"). */
+hs_error hs_codebook_read_memory(hs_codebook **out, const char *data, size_t len, const char *display);
 void hs_codebook_destroy(hs_codebook *codebook);
 
 /* Depth of a bilateral tie of this kind (HS_KIND_UNSET: an untyped tie). */

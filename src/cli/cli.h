@@ -21,6 +21,11 @@ typedef struct hs_command {
 
 extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics;
 
+/* The whole command line: argv[1] names the command (dispatch.c). Returns the
+ * exit status. Called by main() and by the fuzz harness, many times per
+ * process in the latter. */
+int hs_cli_main(int argc, char **argv);
+
 /* Print "hubspoke: <message>" to stderr and return the exit code for err. */
 int hs_cli_fail(hs_error err);
 /* Print "hubspoke COMMAND: <message>" plus a hint to stderr; returns 2. */

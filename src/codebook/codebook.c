@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/internal.h"
+#include "io/io_internal.h"
 #include "hubspoke/codebook.h"
 
 struct hs_codebook {
@@ -82,8 +83,20 @@ static hs_error read_scopes(hs_codebook *cb, const char *path, json_t *scopes) {
 }
 
 hs_error hs_codebook_read_file(hs_codebook **out, const char *path) {
+    /* Read like a graph file: a FIFO or a device is refused, not waited on. */
+    char *data;
+    size_t len;
+    hs_error err = hs_file_read_all(path, path, &data, &len);
+    if (err) return err;
+    err = hs_codebook_read_memory(out, data, len, path);
+    free(data);
+    return err;
+}
+
+hs_error hs_codebook_read_memory(hs_codebook **out, const char *data, size_t len, const char *display) {
+    const char *path = display ? display : "<codebook>";
     json_error_t jerr;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
         if (jerr.line > 0) return hs_error_set(HS_EINPUT, "%s:%d: %s", path, jerr.line, jerr.text);
         return hs_error_set(HS_EINPUT, "%s: %s", path, jerr.text);

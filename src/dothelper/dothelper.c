@@ -268,7 +268,32 @@ static Agraph_t *parse(const buf_t *in, int *rc)
     return g;
 }
 
+/* DOT text to a GraphML document: everything between reading the input and
+ * writing the output. Returns 0, or 1 after the refusal line. Callable many
+ * times in one process: the DOT fuzz harness (tests/fuzz/fuzz_dot.c) runs it
+ * in-process on each input. */
+int hs_dot_convert(const buf_t *in, buf_t *out, const char *name);
+int hs_dot_convert(const buf_t *in, buf_t *out, const char *name)
+{
+    g_name = name;
+    buf_free(&cg_error.text);
+    cg_error.state = CG_NONE;
+    int rc = 0;
+    buf_t err = {0};
+    Agraph_t *g = parse(in, &rc);
+    if (g) {
+        if (hs_dot_to_graphml(g, out, &err) != 0)
+            rc = refuse(0, "%s", err.p);
+        agclose(g);
+    }
+    buf_free(&err);
+    buf_free(&cg_error.text);
+    return rc;
+}
+
 /* ---- main ------------------------------------------------------------------- */
+
+#ifndef HS_DOTHELPER_NO_MAIN
 
 /* Returns an exit status, or -1 to go on and convert *path. */
 static int parse_args(int argc, char **argv, const char **path, const char **name)
@@ -325,21 +350,16 @@ int main(int argc, char **argv)
     utf8_show(&shown_name, name ? name : strcmp(path, "-") == 0 ? "<stdin>" : path, SIZE_MAX, 0);
     g_name = shown_name.p;
 
-    buf_t in = {0}, out = {0}, err = {0};
+    buf_t in = {0}, out = {0};
     rc = read_input(path, &in);
-    Agraph_t *g = rc == 0 ? parse(&in, &rc) : NULL;
-    if (g) {
-        if (hs_dot_to_graphml(g, &out, &err) != 0)
-            rc = refuse(0, "%s", err.p);
-        agclose(g);
-    }
+    if (rc == 0)
+        rc = hs_dot_convert(&in, &out, g_name);
     /* Nothing reaches stdout unless the whole document was built. */
     if (rc == 0 && (fwrite(out.p, 1, out.len, stdout) != out.len || fflush(stdout) != 0))
         rc = refuse(0, "cannot write the GraphML: %s", strerror(errno));
     buf_free(&in);
     buf_free(&out);
-    buf_free(&err);
-    buf_free(&cg_error.text);
     buf_free(&shown_name);
     return rc;
 }
+#endif

@@ -336,7 +336,7 @@ printf '{"ties": {"treaty": 2}}\n' >cb-range.json
 refused codebook-range 1 "hubspoke: cb-range.json: ties.treaty: 2 is out of range (0, 1]" metrics ok.gv --codebook cb-range.json
 printf 'ties: treaty\n' >cb-json.json
 refused codebook-json 1 "hubspoke: cb-json.json:1: '[' or '{' expected near 'ties'" metrics ok.gv --codebook cb-json.json
-refused codebook-missing 1 "hubspoke: nope.json: unable to open nope.json: No such file or directory" \
+refused codebook-missing 1 "hubspoke: nope.json: cannot open: No such file or directory" \
     metrics ok.gv --codebook nope.json
 
 # ---- help and version ------------------------------------------------------------------

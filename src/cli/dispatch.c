@@ -1,4 +1,8 @@
-/* hubspoke: alliance systems measured as networks. A thin layer over libhubspoke. */
+/* The hubspoke command table and dispatch, shared by main() (src/main.c) and
+ * the option-parsing fuzz harness (tests/fuzz/fuzz_cli.c), so that every
+ * command in the table is fuzzed. */
+#define _GNU_SOURCE
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -50,8 +54,22 @@ static void print_help(FILE *out) {
           out);
 }
 
-int main(int argc, char **argv) {
+/* GNU getopt keeps a pointer into the previous argument vector between calls
+ * (its "next character" within a cluster such as -hx); a command that
+ * stopped mid-cluster would leave it dangling for the next vector. Rescanning
+ * with optind = 0 drops it. One process runs many vectors only in the fuzz
+ * harness, but the dispatcher must be correct for any caller. */
+static void reset_getopt(void) {
+    static char prog[] = "hubspoke", *argv0[] = {prog, NULL};
+    opterr = 0;
+    optind = 0;
+    (void)getopt(1, argv0, "");
+    optind = 1;
+}
+
+int hs_cli_main(int argc, char **argv) {
     hs_init();
+    reset_getopt();
     if (argc < 2) {
         fputs("usage: hubspoke COMMAND [OPTIONS] FILE...  (hubspoke --help for more)\n", stderr);
         return HS_EXIT_USAGE;

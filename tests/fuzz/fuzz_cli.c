@@ -1,0 +1,127 @@
+/* libFuzzer harness: the command line. Each input is an argument vector, one
+ * argument per line, handed to hs_cli_main() -- the dispatcher main() calls --
+ * so that every command in its table, including those added later, is
+ * fuzzed with every option it parses.
+ *
+ * The commands read and write real files, so the harness works in a
+ * directory of its own under $TMPDIR, holding a few small graphs and a
+ * codebook (copied from the source tree at start-up), and it skips any input
+ * whose arguments could reach outside it (a '/'). Whatever a run creates
+ * there is removed after it. Standard input is /dev/null, and DOT, which
+ * hubspoke reads through a helper process, points at a helper that does not
+ * exist: that path is fuzzed in-process by fuzz_dot. */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+#ifndef HS_FUZZ_SRC
+#error "HS_FUZZ_SRC (the source tree) must be defined by the build"
+#endif
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define MAX_ARGS 32
+
+/* Files every run finds in the working directory. */
+static const char *const seeds[][2] = {
+    {"graphs/asia-pacific.graphml", "a.graphml"},
+    {"graphs/us-japan-rok.graphml", "b.graphml"},
+    {"graphs/us-japan-rok.graphml", "c.xml"},
+    {"tests/fuzz/corpus/fuzz_codebook/full.json", "cb.json"},
+};
+#define NSEEDS (sizeof seeds / sizeof *seeds)
+
+static void copy(const char *from, const char *to) {
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    if (!in || !out) {
+        fprintf(stderr, "fuzz_cli: cannot copy %s to %s\n", from, to);
+        exit(1);
+    }
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, n, out);
+    fclose(in);
+    fclose(out);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    (void)argc;
+    (void)argv;
+    const char *tmp = getenv("TMPDIR");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/hubspoke-fuzz-cli.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        perror("fuzz_cli: mkdtemp");
+        exit(1);
+    }
+    for (size_t i = 0; i < NSEEDS; i++) {
+        char from[4096], to[4200];
+        snprintf(from, sizeof from, "%s/%s", HS_FUZZ_SRC, seeds[i][0]);
+        snprintf(to, sizeof to, "%s/%s", dir, seeds[i][1]);
+        copy(from, to);
+    }
+    if (chdir(dir) != 0) {
+        perror("fuzz_cli: chdir");
+        exit(1);
+    }
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull >= 0) dup2(devnull, STDIN_FILENO);
+    setenv("HUBSPOKE_DOT_HELPER", "/nonexistent/hubspoke-dot", 1);
+    return 0;
+}
+
+static int is_seed(const char *name) {
+    for (size_t i = 0; i < NSEEDS; i++) {
+        if (strcmp(name, seeds[i][1]) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Remove what the run wrote, so that runs stay independent. */
+static void clean(void) {
+    DIR *d = opendir(".");
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && !is_seed(e->d_name)) unlink(e->d_name);
+    }
+    closedir(d);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (size > 4096 || memchr(data, '/', size)) return 0;
+    /* A request for 10^5 or more permutations is slow by design, not a hang. */
+    for (size_t i = 0, run = 0; i < size; i++) {
+        run = data[i] >= '0' && data[i] <= '9' ? run + 1 : 0;
+        if (run >= 5) return 0;
+    }
+    char *text = malloc(size + 1);
+    if (!text) return 0;
+    memcpy(text, data, size);
+    text[size] = '\0';
+    char prog[] = "hubspoke";
+    char *argv[MAX_ARGS + 2] = {prog};
+    int argc = 1;
+    for (char *p = text; argc <= MAX_ARGS;) {
+        argv[argc++] = p;
+        char *nl = memchr(p, '\n', (size_t)(text + size - p));
+        if (!nl) break;
+        *nl = '\0';
+        p = nl + 1;
+    }
+    argv[argc] = NULL;
+    int rc = hs_cli_main(argc, argv);
+    fflush(stdout);
+    clean();
+    free(text);
+    if (rc < 0 || rc > 2) abort(); /* the exit status is 0, 1 or 2 */
+    return 0;
+}
