@@ -99,6 +99,23 @@ const char *hs_dot_helper_path(void);
 /* Set the helper path (copied); NULL restores the default. */
 hs_error hs_dot_helper_set_path(const char *path);
 
+/* Load limits: a file with more vertices (states and mechanisms) or edges
+ * (ties and memberships) than these is refused while it is read, before it
+ * can take the machine's memory (docs/robustness.md gives the memory a model
+ * of the default size takes). 0 = no limit. Process-wide, like the helper
+ * path; the defaults hold until changed. */
+#define HS_DEFAULT_MAX_STATES ((size_t)1000000)
+#define HS_DEFAULT_MAX_TIES ((size_t)10000000)
+void hs_set_load_limits(size_t max_states, size_t max_ties);
+void hs_get_load_limits(size_t *max_states, size_t *max_ties);
+
+/* Time limit of the hubspoke-dot helper, in seconds (0 = none): a helper
+ * still running then is killed with its whole process group and the read
+ * fails with HS_EHELPER. Default HS_DEFAULT_HELPER_TIMEOUT. */
+#define HS_DEFAULT_HELPER_TIMEOUT 60
+void hs_dot_helper_set_timeout(unsigned seconds);
+unsigned hs_dot_helper_timeout(void);
+
 /* ---- the model ------------------------------------------------------------ */
 
 void hs_model_destroy(hs_model *model);

@@ -36,6 +36,31 @@ int hs_cli_usage_error(const char *command, const char *fmt, ...)
     ;
 int hs_cli_help(const hs_command *cmd);
 
+/* Options of every command that reads a graph (docs/cli.md, "Limits"):
+ * --max-states N, --max-ties N (0 = no limit) and --timeout SECONDS for the
+ * DOT helper (0 = none). Put HS_CLI_LOAD_OPTIONS in a getopt_long table and
+ * hand the values it returns to hs_cli_load_option. */
+enum { HS_OPT_MAX_STATES = 0x100, HS_OPT_MAX_TIES, HS_OPT_TIMEOUT };
+#define HS_CLI_LOAD_OPTIONS                                                                                       \
+    {"max-states", required_argument, NULL, HS_OPT_MAX_STATES}, {"max-ties", required_argument, NULL, HS_OPT_MAX_TIES}, \
+        {"timeout", required_argument, NULL, HS_OPT_TIMEOUT}
+/* Apply load option `c` with `value`: -1 when applied, 2 (usage error,
+ * already reported) for a bad value, -2 when c is not a load option. */
+int hs_cli_load_option(const char *command, int c, const char *value);
+/* The text of the load options for a command's --help. */
+#define HS_CLI_LOAD_OPTIONS_HELP                                                                  \
+    "    --max-states N      refuse a file of more than N states and mechanisms\n"               \
+    "                        (default 1000000; 0 = no limit)\n"                                  \
+    "    --max-ties N        refuse a file of more than N ties and memberships\n"                \
+    "                        (default 10000000; 0 = no limit)\n"                                 \
+    "    --timeout SECONDS   stop the DOT helper after SECONDS (default 60; 0 = no limit)\n"
+
+/* Refuse (usage error, exit 2) an output file that is one of the inputs: the
+ * same file by device and inode, whatever its name (a link, ./x, a
+ * symlink). Returns -1 when `out` is none of them. NULL inputs and "-" are
+ * skipped. */
+int hs_cli_check_output(const char *command, const char *out, const char *const *inputs, int ninputs);
+
 /* Options shared by the commands that look at one year of one file. */
 typedef struct hs_cli_view_args {
     const char *file;

@@ -21,12 +21,14 @@ static const char help[] =
     "    Everything in the schema survives a round trip, and attributes the schema does\n"
     "    not know are written back under their own names. DOT clusters are written back\n"
     "    as mechanism nodes with member edges, which load exactly the same.\n"
-    "    OUT is written to a temporary file and renamed, so a failure never leaves a\n"
-    "    partial file.\n"
+    "    OUT is written to a temporary file, flushed to disk and renamed, so a failure\n"
+    "    or a kill never leaves a partial file. OUT may not be IN (the same file under\n"
+    "    any name): hubspoke never writes to an input.\n"
     "\n"
     "OPTIONS\n"
     "    --from FORMAT   format of IN when its extension does not tell (dot or graphml)\n"
     "    --to FORMAT     format of OUT when its extension does not tell (dot or graphml)\n"
+    HS_CLI_LOAD_OPTIONS_HELP
     "    --help          show this help\n"
     "\n"
     "EXIT STATUS\n"
@@ -44,6 +46,7 @@ static int run(int argc, char **argv) {
     static const struct option options[] = {{"from", required_argument, NULL, 'f'},
                                             {"to", required_argument, NULL, 't'},
                                             {"help", no_argument, NULL, 'h'},
+                                            HS_CLI_LOAD_OPTIONS,
                                             {NULL, 0, NULL, 0}};
     hs_format from = HS_FORMAT_UNKNOWN, to = HS_FORMAT_UNKNOWN;
     opterr = 0;
@@ -52,6 +55,9 @@ static int run(int argc, char **argv) {
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
         if (c == 'h') return hs_cli_help(&hs_cmd_convert);
         if (c == ':') return hs_cli_usage_error("convert", "option '%s' needs a value", argv[optind - 1]);
+        int rc = hs_cli_load_option("convert", c, optarg);
+        if (rc >= 0) return rc;
+        if (rc == -1) continue;
         if (c != 'f' && c != 't') return hs_cli_usage_error("convert", "unknown option '%s'", argv[optind - 1]);
         hs_format f = parse_format(optarg);
         if (f == HS_FORMAT_UNKNOWN)
@@ -60,6 +66,8 @@ static int run(int argc, char **argv) {
     }
     if (argc - optind != 2) return hs_cli_usage_error("convert", "expected IN and OUT, got %d argument(s)", argc - optind);
     const char *in = argv[optind], *out = argv[optind + 1];
+    int same = hs_cli_check_output("convert", out, &in, 1);
+    if (same >= 0) return same;
     if (to == HS_FORMAT_UNKNOWN && strcmp(out, "-") != 0) {
         to = hs_format_from_path(out);
         if (to == HS_FORMAT_UNKNOWN)

@@ -24,6 +24,7 @@ static const char help[] =
     "    --year Y          look at year Y: elements with since <= Y < until\n"
     "    --hub ID          take state ID as the hub instead of inferring it\n"
     "    --format FORMAT   text (default) or json; JSON keys are listed in docs/cli.md\n"
+    HS_CLI_LOAD_OPTIONS_HELP
     "    --help            show this help\n"
     "\n"
     "EXIT STATUS\n"

@@ -37,6 +37,7 @@ static const char help[] =
     "    --permutations N    permutations of the E-I test (default 1000; 0 = no test)\n"
     "    --seed S            seed of the permutation test (default 1); the same seed\n"
     "                        gives the same p-value on every machine\n"
+    HS_CLI_LOAD_OPTIONS_HELP
     "    --help              show this help\n"
     "\n"
     "OUTPUT\n"

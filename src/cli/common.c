@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -41,6 +42,37 @@ static int parse_year(const char *text, int *year) {
     return 1;
 }
 
+int hs_cli_load_option(const char *command, int c, const char *value) {
+    if (c != HS_OPT_MAX_STATES && c != HS_OPT_MAX_TIES && c != HS_OPT_TIMEOUT) return -2;
+    static const char *const names[] = {"--max-states", "--max-ties", "--timeout"};
+    const char *name = names[c - HS_OPT_MAX_STATES];
+    /* The timeout is bounded so that the deadline's arithmetic cannot wrap. */
+    unsigned long long max = c == HS_OPT_TIMEOUT ? 1000000000ULL : (unsigned long long)SIZE_MAX;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(value, &end, 10);
+    if (!value[0] || value[0] == '-' || value[0] == '+' || *end || errno || n > max)
+        return hs_cli_usage_error(command, "%s '%s' is not a whole number in [0, %llu]", name, value, max);
+    size_t states, ties;
+    hs_get_load_limits(&states, &ties);
+    if (c == HS_OPT_MAX_STATES) hs_set_load_limits((size_t)n, ties);
+    else if (c == HS_OPT_MAX_TIES) hs_set_load_limits(states, (size_t)n);
+    else hs_dot_helper_set_timeout((unsigned)n);
+    return -1;
+}
+
+int hs_cli_check_output(const char *command, const char *out, const char *const *inputs, int ninputs) {
+    struct stat so, si;
+    if (!out || strcmp(out, "-") == 0 || stat(out, &so) != 0) return -1;
+    for (int i = 0; i < ninputs; i++) {
+        if (!inputs[i] || strcmp(inputs[i], "-") == 0 || stat(inputs[i], &si) != 0) continue;
+        if (so.st_dev == si.st_dev && so.st_ino == si.st_ino)
+            return hs_cli_usage_error(command, "output '%s' is the input file '%s'; hubspoke never writes to an input",
+                                      out, inputs[i]);
+    }
+    return -1;
+}
+
 static const char *const format_names[] = {"text", "json", "csv"};
 
 int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigned formats, int with_codebook,
@@ -50,6 +82,7 @@ int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigne
                                             {"codebook", required_argument, NULL, 'c'},
                                             {"format", required_argument, NULL, 'f'},
                                             {"help", no_argument, NULL, 'h'},
+                                            HS_CLI_LOAD_OPTIONS,
                                             {NULL, 0, NULL, 0}};
     memset(args, 0, sizeof *args);
     args->format = HS_OUT_TEXT;
@@ -85,6 +118,13 @@ int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigne
         }
         case 'h':
             return hs_cli_help(cmd);
+        case HS_OPT_MAX_STATES:
+        case HS_OPT_MAX_TIES:
+        case HS_OPT_TIMEOUT: {
+            int rc = hs_cli_load_option(cmd->name, c, optarg);
+            if (rc >= 0) return rc;
+            break;
+        }
         case ':':
             return hs_cli_usage_error(cmd->name, "option '%s' needs a value", argv[optind - 1]);
         default:

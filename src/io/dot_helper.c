@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "io/io_internal.h"
@@ -35,46 +36,89 @@ const char *hs_dot_helper_path(void) {
     return helper_override ? helper_override : HS_HELPER_INSTALL_PATH;
 }
 
+static unsigned helper_timeout = HS_DEFAULT_HELPER_TIMEOUT;
+
+void hs_dot_helper_set_timeout(unsigned seconds) { helper_timeout = seconds; }
+
+unsigned hs_dot_helper_timeout(void) { return helper_timeout; }
+
+/* Milliseconds left until `deadline` (CLOCK_MONOTONIC), -1 for no deadline. */
+static int ms_left(const struct timespec *deadline) {
+    if (!deadline) return -1;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long ms = (long long)(deadline->tv_sec - now.tv_sec) * 1000 + (deadline->tv_nsec - now.tv_nsec) / 1000000;
+    return ms <= 0 ? 0 : ms > 1000000 ? 1000000 : (int)ms;
+}
+
+/* The exchange or the wait ran past the deadline. */
+#define TIMED_OUT ((hs_error)-1)
+
 static void close_fd(int *fd) {
     if (*fd >= 0) close(*fd);
     *fd = -1;
 }
 
 /* Feed stdin and drain stdout and stderr together, so that neither side can
- * block on a full pipe. */
-static hs_error exchange(int in, int out, int errfd, const char *data, size_t len, hs_buf *o, hs_buf *e) {
+ * block on a full pipe. fd[0..2]: the helper's stdin, stdout and stderr,
+ * each closed and set to -1 once done with; on a timeout or an error the
+ * caller closes what is left. */
+static hs_error exchange(int fd[3], const char *data, size_t len, hs_buf *o, hs_buf *e,
+                         const struct timespec *deadline) {
     size_t sent = 0;
-    if (len == 0) close_fd(&in);
-    while (out >= 0 || errfd >= 0) {
-        struct pollfd p[3] = {{in, POLLOUT, 0}, {out, POLLIN, 0}, {errfd, POLLIN, 0}};
-        if (poll(p, 3, -1) < 0) {
+    if (len == 0) close_fd(&fd[0]);
+    while (fd[1] >= 0 || fd[2] >= 0) {
+        struct pollfd p[3] = {{fd[0], POLLOUT, 0}, {fd[1], POLLIN, 0}, {fd[2], POLLIN, 0}};
+        int ms = ms_left(deadline), ready = ms == 0 ? 0 : poll(p, 3, ms);
+        if (ready == 0) return TIMED_OUT;
+        if (ready < 0) {
             if (errno == EINTR) continue;
             return hs_error_set(HS_EHELPER, "DOT helper: poll: %s", strerror(errno));
         }
-        if (in >= 0 && (p[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            ssize_t n = (p[0].revents & POLLOUT) ? write(in, data + sent, len - sent) : -1;
+        if (fd[0] >= 0 && (p[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            ssize_t n = (p[0].revents & POLLOUT) ? write(fd[0], data + sent, len - sent) : -1;
             if (n > 0) sent += (size_t)n;
             /* EPIPE: the helper stopped reading (it failed early); its exit
              * status and message tell why. */
             if (n < 0 && errno != EINTR && errno != EAGAIN) sent = len;
-            if (sent == len) close_fd(&in);
+            if (sent == len) close_fd(&fd[0]);
         }
-        int *fds[2] = {&out, &errfd};
-        hs_buf *bufs[2] = {o, e};
-        for (int k = 0; k < 2; k++) {
-            if (*fds[k] < 0 || !(p[k + 1].revents & (POLLIN | POLLERR | POLLHUP))) continue;
+        hs_buf *bufs[3] = {NULL, o, e};
+        for (int k = 1; k < 3; k++) {
+            if (fd[k] < 0 || !(p[k].revents & (POLLIN | POLLERR | POLLHUP))) continue;
             if (hs_buf_reserve(bufs[k], 65536)) return HS_ENOMEM;
-            ssize_t n = read(*fds[k], bufs[k]->data + bufs[k]->len, bufs[k]->cap - bufs[k]->len - 1);
+            ssize_t n = read(fd[k], bufs[k]->data + bufs[k]->len, bufs[k]->cap - bufs[k]->len - 1);
             if (n > 0) {
                 bufs[k]->len += (size_t)n;
                 bufs[k]->data[bufs[k]->len] = '\0';
             } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-                close_fd(fds[k]);
+                close_fd(&fd[k]);
             }
         }
     }
-    close_fd(&in);
+    close_fd(&fd[0]);
     return HS_OK;
+}
+
+/* Reap the helper; past the deadline, kill its process group (the helper and
+ * anything it started) and reap it all the same, so that no zombie stays. */
+static hs_error reap(pid_t pid, int *status, const struct timespec *deadline, int kill_now) {
+    hs_error err = HS_OK;
+    for (;;) {
+        if (kill_now) {
+            kill(-pid, SIGKILL);
+            err = TIMED_OUT;
+            deadline = NULL;
+            kill_now = 0;
+        }
+        pid_t r = waitpid(pid, status, deadline ? WNOHANG : 0);
+        if (r == pid) return err;
+        if (r < 0 && errno != EINTR) return err;
+        if (r == 0) {
+            if (ms_left(deadline) == 0) kill_now = 1;
+            else nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+        }
+    }
 }
 
 hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *display, char **graphml,
@@ -93,11 +137,19 @@ hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *disp
     posix_spawn_file_actions_adddup2(&fa, perr[1], STDERR_FILENO);
     char *argv[] = {(char *)helper, "to-graphml", "-", "--name", (char *)display, NULL};
     pid_t pid;
+    /* Its own process group, so that a timeout kills whatever it started too.
+     * posix_spawn, not posix_spawnp and never a shell: no file name is ever
+     * interpreted. */
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
     /* A helper that dies must not kill us with SIGPIPE while we write. */
     struct sigaction ignore = {.sa_handler = SIG_IGN}, old;
     sigaction(SIGPIPE, &ignore, &old);
-    int rc = posix_spawn(&pid, helper, &fa, NULL, argv, environ);
+    int rc = posix_spawn(&pid, helper, &fa, &attr, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
     close_fd(&pin[0]);
     close_fd(&pout[1]);
     close_fd(&perr[1]);
@@ -110,10 +162,19 @@ hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *disp
         close_fd(&pout[0]);
         close_fd(&perr[0]);
     } else {
-        err = exchange(pin[1], pout[0], perr[0], data, len, &o, &e);
+        struct timespec deadline;
+        clock_gettime(CLOCK_MONOTONIC, &deadline);
+        deadline.tv_sec += (time_t)helper_timeout;
+        const struct timespec *limit = helper_timeout ? &deadline : NULL;
+        int fd[3] = {pin[1], pout[0], perr[0]};
+        err = exchange(fd, data, len, &o, &e, limit);
+        /* Closing our ends first: a helper blocked on a pipe then gets EPIPE. */
+        for (int k = 0; k < 3; k++) close_fd(&fd[k]);
         int status = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
+        hs_error waited = reap(pid, &status, limit, err == TIMED_OUT);
+        if (err == TIMED_OUT || waited == TIMED_OUT)
+            err = hs_error_set(HS_EHELPER, "%s: the DOT helper did not finish within %u s (--timeout); stopped it",
+                               display, helper_timeout);
         if (!err) {
             /* Keep the helper's first line only: the contract is one line. */
             char *nl = e.data ? strchr(e.data, '\n') : NULL;

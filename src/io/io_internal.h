@@ -7,8 +7,14 @@
 #include "core/internal.h"
 #include "model/model_internal.h"
 
+/* The most hs_file_read_all reads (DOT files, codebooks, standard input):
+ * the DOT helper's own input limit. GraphML files are streamed from disk and
+ * bounded by the load limits instead (hs_set_load_limits). */
+#define HS_MAX_READ ((size_t)256 << 20)
+
 /* Read a whole file ("-" = stdin) into a NUL-terminated buffer the caller
- * frees. Errors name `display`. */
+ * frees. Errors name `display`. A named file must be a regular file: a FIFO
+ * or a device is refused, never waited on. */
 hs_error hs_file_read_all(const char *path, const char *display, char **data, size_t *len);
 
 /* Replace `path` ("-" = stdout) with `len` bytes atomically: a temporary file

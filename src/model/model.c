@@ -160,7 +160,33 @@ long hs_model_find(const hs_model *m, const char *id) {
     return -1;
 }
 
+/* ---- load limits ------------------------------------------------------------ */
+
+/* Process-wide, like the helper path: the readers check them as each vertex
+ * and edge arrives, so that a hostile file is refused before it has taken
+ * more memory than a model of the limit's size. */
+static size_t max_vertices = HS_DEFAULT_MAX_STATES, max_edges = HS_DEFAULT_MAX_TIES;
+
+void hs_set_load_limits(size_t max_states, size_t max_ties) {
+    max_vertices = max_states;
+    max_edges = max_ties;
+}
+
+void hs_get_load_limits(size_t *max_states, size_t *max_ties) {
+    if (max_states) *max_states = max_vertices;
+    if (max_ties) *max_ties = max_edges;
+}
+
+static hs_error over_limit(const hs_model *m, int line, size_t limit, const char *what, const char *option) {
+    char where[32] = "";
+    if (line > 0) snprintf(where, sizeof where, ":%d", line);
+    return hs_error_set(HS_EINPUT, "%s%s: more than %zu %s (the limit; raise it with %s)", m->file, where, limit, what,
+                        option);
+}
+
 hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *index) {
+    if (max_vertices && m->nv >= max_vertices)
+        return over_limit(m, line, max_vertices, "states and mechanisms", "--max-states");
     if (m->nv >= UINT32_MAX - 1) return hs_error_set(HS_EINPUT, "%s: more than %u vertices", m->file, UINT32_MAX - 1);
     long found = hs_model_find(m, id);
     if (found >= 0) {
@@ -208,6 +234,7 @@ hs_error hs_model_ensure_vertex(hs_model *m, const char *id, int line, size_t *i
 
 hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, int line,
                            size_t *index) {
+    if (max_edges && m->ne >= max_edges) return over_limit(m, line, max_edges, "ties", "--max-ties");
     if (m->ne == m->cap_e) {
         size_t cap = m->cap_e ? m->cap_e * 2 : 16;
         hs_edge *e = hs_realloc(m->e, cap * sizeof *e);
