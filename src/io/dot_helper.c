@@ -106,7 +106,7 @@ static hs_error reap(pid_t pid, int *status, const struct timespec *deadline, in
     hs_error err = HS_OK;
     for (;;) {
         if (kill_now) {
-            kill(-pid, SIGKILL);
+            if (kill(-pid, SIGKILL) != 0) kill(pid, SIGKILL);
             err = TIMED_OUT;
             deadline = NULL;
             kill_now = 0;

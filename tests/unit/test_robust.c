@@ -1,0 +1,245 @@
+/* Unit tests of the library's protections against hostile input and hostile
+ * helpers (docs/robustness.md): load limits checked while reading, the DOT
+ * helper's time limit (killed with its process group, reaped, one clear
+ * error), inputs that are not regular files, codebooks from memory, and the
+ * atomic write leaving no temporary file. */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hubspoke/codebook.h"
+#include "hubspoke/model.h"
+#include "io/io_internal.h"
+
+#include "graphml_fixture.h"
+
+static char dir[] = "/tmp/hs-robust-XXXXXX";
+
+static int setup(void **state) {
+    (void)state;
+    hs_init();
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void path_in(char *out, size_t n, const char *name) { snprintf(out, n, "%s/%s", dir, name); }
+
+static void write_file(const char *path, const char *text, mode_t mode) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(chmod(path, mode), 0);
+}
+
+static double now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* ---- load limits --------------------------------------------------------------- */
+
+/* Three states, two ties. */
+static const char three[] = GU("<node id=\"a\"/>\n<node id=\"b\"/>\n<node id=\"c\"/>\n"
+                               "<edge source=\"a\" target=\"b\"/>\n<edge source=\"b\" target=\"c\"/>\n");
+
+static void test_load_limits(void **state) {
+    (void)state;
+    hs_model *m = NULL;
+    size_t s0, t0;
+    hs_get_load_limits(&s0, &t0);
+    assert_int_equal(s0, HS_DEFAULT_MAX_STATES);
+    assert_int_equal(t0, HS_DEFAULT_MAX_TIES);
+
+    /* At the limit: loads. */
+    hs_set_load_limits(3, 2);
+    assert_int_equal(hs_model_read_memory(&m, three, strlen(three), HS_FORMAT_GRAPHML, "three.graphml"), HS_OK);
+    assert_int_equal(hs_model_vertex_count(m), 3);
+    hs_model_destroy(m);
+    m = NULL;
+
+    /* One over: refused at the element that crosses it (line 19, the third node). */
+    hs_set_load_limits(2, 0);
+    assert_int_equal(hs_model_read_memory(&m, three, strlen(three), HS_FORMAT_GRAPHML, "three.graphml"), HS_EINPUT);
+    assert_null(m);
+    assert_string_equal(hs_error_last(),
+                        "three.graphml:19: more than 2 states and mechanisms (the limit; raise it with --max-states)");
+    hs_set_load_limits(0, 1);
+    assert_int_equal(hs_model_read_memory(&m, three, strlen(three), HS_FORMAT_GRAPHML, "three.graphml"), HS_EINPUT);
+    assert_string_equal(hs_error_last(), "three.graphml:21: more than 1 ties (the limit; raise it with --max-ties)");
+
+    /* Edge ends that create states count too. */
+    static const char implicit[] = GU("<edge source=\"x\" target=\"y\"/>\n");
+    hs_set_load_limits(1, 0);
+    assert_int_equal(hs_model_read_memory(&m, implicit, strlen(implicit), HS_FORMAT_GRAPHML, "i.graphml"), HS_EINPUT);
+    assert_string_equal(hs_error_last(),
+                        "i.graphml:17: more than 1 states and mechanisms (the limit; raise it with --max-states)");
+    hs_set_load_limits(s0, t0);
+}
+
+/* ---- the helper's time limit -------------------------------------------------- */
+
+/* A helper that never answers, and starts a grandchild that would outlive
+ * it: the timeout must take both. The grandchild writes its pid first. */
+static void slow_helper(char *helper, size_t n, char *pidfile, size_t m) {
+    path_in(helper, n, "slow helper; $(touch pwned)");
+    path_in(pidfile, m, "grandchild.pid");
+    char script[1024];
+    snprintf(script, sizeof script,
+             "#!/bin/sh\n"
+             "sleep 300 &\n"
+             "echo $! > '%s'\n"
+             "exec sleep 300\n",
+             pidfile);
+    write_file(helper, script, 0755);
+}
+
+static void test_helper_timeout(void **state) {
+    (void)state;
+    char helper[512], pidfile[512];
+    slow_helper(helper, sizeof helper, pidfile, sizeof pidfile);
+    setenv("HUBSPOKE_DOT_HELPER", helper, 1);
+    assert_int_equal(hs_dot_helper_timeout(), HS_DEFAULT_HELPER_TIMEOUT);
+    hs_dot_helper_set_timeout(1);
+    hs_model *m = NULL;
+    double t = now();
+    static const char dot[] = "graph { a -- b }";
+    assert_int_equal(hs_model_read_memory(&m, dot, strlen(dot), HS_FORMAT_DOT, "slow.gv"), HS_EHELPER);
+    double took = now() - t;
+    assert_null(m);
+    assert_string_equal(hs_error_last(), "slow.gv: the DOT helper did not finish within 1 s (--timeout); stopped it");
+    assert_true(took >= 0.9 && took < 5.0);
+    /* No zombie: the helper was reaped, and it was our only child. */
+    errno = 0;
+    assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+    assert_int_equal(errno, ECHILD);
+    /* The grandchild went with the process group. */
+    FILE *f = fopen(pidfile, "r");
+    assert_non_null(f);
+    long pid = 0;
+    assert_int_equal(fscanf(f, "%ld", &pid), 1);
+    fclose(f);
+    for (int i = 0; i < 100 && kill((pid_t)pid, 0) == 0; i++) usleep(20000); /* init reaps it */
+    assert_int_equal(kill((pid_t)pid, 0), -1);
+    /* The helper's name went to execve as it is: no shell ran the $(...). */
+    char pwned[512];
+    path_in(pwned, sizeof pwned, "pwned");
+    assert_int_equal(access(pwned, F_OK), -1);
+    hs_dot_helper_set_timeout(HS_DEFAULT_HELPER_TIMEOUT);
+    unsetenv("HUBSPOKE_DOT_HELPER");
+}
+
+/* A helper that exits at once while we still write a large input: no
+ * SIGPIPE, no hang, its message comes through. */
+static void test_helper_exits_early(void **state) {
+    (void)state;
+    char helper[512];
+    path_in(helper, sizeof helper, "quitter");
+    write_file(helper, "#!/bin/sh\necho 'q.gv:1: refused early' >&2\nexit 1\n", 0755);
+    setenv("HUBSPOKE_DOT_HELPER", helper, 1);
+    size_t n = 8u << 20;
+    char *big = malloc(n + 1);
+    assert_non_null(big);
+    memset(big, ' ', n);
+    memcpy(big, "graph{}", 7);
+    big[n] = '\0';
+    hs_model *m = NULL;
+    assert_int_equal(hs_model_read_memory(&m, big, n, HS_FORMAT_DOT, "q.gv"), HS_EINPUT);
+    assert_string_equal(hs_error_last(), "q.gv:1: refused early");
+    free(big);
+    unsetenv("HUBSPOKE_DOT_HELPER");
+}
+
+/* ---- inputs that are not regular files ------------------------------------------- */
+
+static void test_not_regular(void **state) {
+    (void)state;
+    char fifo[512];
+    path_in(fifo, sizeof fifo, "fifo.graphml");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    hs_model *m = NULL;
+    /* Opening a FIFO without a writer would block: refused at once instead. */
+    assert_int_equal(hs_model_read_file(&m, fifo, HS_FORMAT_UNKNOWN, "fifo.graphml"), HS_EINPUT);
+    assert_string_equal(hs_error_last(),
+                        "fifo.graphml: not a regular file (a pipe or device; use '-' to read standard input)");
+    assert_int_equal(hs_model_read_file(&m, "/dev/zero", HS_FORMAT_DOT, NULL), HS_EINPUT);
+    assert_string_equal(hs_error_last(),
+                        "/dev/zero: not a regular file (a pipe or device; use '-' to read standard input)");
+    hs_codebook *cb = NULL;
+    assert_int_equal(hs_codebook_read_file(&cb, fifo), HS_EINPUT);
+    assert_null(cb);
+    char *data;
+    size_t len;
+    assert_int_equal(hs_file_read_all(dir, "dir", &data, &len), HS_EINPUT);
+    assert_string_equal(hs_error_last(), "dir: is a directory");
+}
+
+/* ---- codebooks from memory -------------------------------------------------------- */
+
+static void test_codebook_memory(void **state) {
+    (void)state;
+    hs_codebook *cb = NULL;
+    static const char good[] = "{\"ties\": {\"treaty\": 0.9}, \"scopes\": {\"broad\": 0.25}}";
+    assert_int_equal(hs_codebook_read_memory(&cb, good, strlen(good), "cb.json"), HS_OK);
+    assert_true(hs_codebook_tie_weight(cb, HS_KIND_TREATY) == 0.9);
+    assert_true(hs_codebook_mechanism_weight(cb, HS_KIND_TREATY, HS_SCOPE_BROAD) == 0.9 * 0.25);
+    hs_codebook_destroy(cb);
+    cb = NULL;
+    static const char nul[] = "{\"comment\": \"a\\u0000b\"}";
+    assert_int_equal(hs_codebook_read_memory(&cb, nul, strlen(nul), "nul.json"), HS_EINPUT);
+    static const char deep[] = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[";
+    assert_int_equal(hs_codebook_read_memory(&cb, deep, strlen(deep), "deep.json"), HS_EINPUT);
+    assert_null(cb);
+}
+
+/* ---- atomic writes ------------------------------------------------------------------- */
+
+static void test_atomic_write(void **state) {
+    (void)state;
+    char out[512];
+    path_in(out, sizeof out, "-out; 'x'\n.gv");
+    write_file(out, "old\n", 0644);
+    assert_int_equal(hs_file_write_atomic(out, "new\n", 4), HS_OK);
+    FILE *f = fopen(out, "r");
+    assert_non_null(f);
+    char line[16] = "";
+    assert_non_null(fgets(line, sizeof line, f));
+    fclose(f);
+    assert_string_equal(line, "new\n");
+    /* Only the output is left: no temporary file. */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s' | grep -c tmp)\" = 0", dir);
+    assert_int_equal(system(cmd), 0);
+    /* A directory that cannot be written: an error naming the file, the old one kept. */
+    assert_int_equal(hs_file_write_atomic("/proc/hs-no-such/out.gv", "x", 1), HS_EIO);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_load_limits),       cmocka_unit_test(test_helper_timeout),
+        cmocka_unit_test(test_helper_exits_early), cmocka_unit_test(test_not_regular),
+        cmocka_unit_test(test_codebook_memory),   cmocka_unit_test(test_atomic_write),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
