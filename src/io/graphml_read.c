@@ -40,7 +40,13 @@ typedef struct reader {
     int nstack;
     int graph_seen, graph_depth;
     int pass; /* 1: keys, graph, nodes; 2: edges */
+    /* A handler that skipped a subtree has moved the reader on already: the
+     * main loop must take next_rc as its next step, not read again (which
+     * would pass over the node after the subtree unseen). */
+    int advanced, next_rc;
 } reader;
+
+static hs_error skip(reader *r);
 
 static int line_here(const reader *r) {
     if (!r->with_lines) return 0;
@@ -205,7 +211,9 @@ static hs_error read_data(reader *r, const owner *o) {
     hs_error err = content(r, &value, &markup);
     if (!err) err = hs_model_set_attr(r->m, o->domain, o->index, key_name(k), value, k->type, markup);
     free(value);
-    return err;
+    /* Markup inside <data> is a value, not more of the graph: never descend
+     * into it (a <node> there is no node of this graph). */
+    return err ? err : skip(r);
 }
 
 static hs_error read_node(reader *r, size_t *index) {
@@ -283,7 +291,13 @@ static hs_error keep_namespaces(reader *r) {
     return HS_OK;
 }
 
-static hs_error skip(reader *r) { return xmlTextReaderNext(r->xr) < 0 ? HS_EINPUT : HS_OK; }
+/* Past the current element and everything inside it; an XML error there is
+ * reported by the main loop, from next_rc. */
+static hs_error skip(reader *r) {
+    r->next_rc = xmlTextReaderNext(r->xr);
+    r->advanced = 1;
+    return HS_OK;
+}
 
 /* One element start; nested graphs (yEd groups) are flattened: every node
  * and edge anywhere under the top graph belongs to the model. */
@@ -370,12 +384,14 @@ static hs_error parse(hs_model **out, const char *data, size_t len, const char *
         }
         xmlTextReaderSetStructuredErrorHandler(r.xr, keep_first_error, &first);
         r.nstack = 0;
-        int rc = 0;
-        while (!err && (rc = xmlTextReaderRead(r.xr)) == 1) {
+        int rc = xmlTextReaderRead(r.xr);
+        while (!err && rc == 1) {
+            r.advanced = 0;
             int type = xmlTextReaderNodeType(r.xr);
             if (type == XML_READER_TYPE_ELEMENT) err = element(&r, xmlTextReaderDepth(r.xr));
             else if (type == XML_READER_TYPE_ENTITY_REFERENCE)
                 err = fail(&r, "entity reference '&%.100s;' is not supported", (const char *)xmlTextReaderConstName(r.xr));
+            rc = r.advanced ? r.next_rc : xmlTextReaderRead(r.xr);
         }
         /* An XML error also stops the reader inside content() or a skip. */
         if (rc < 0 || first.set) {

@@ -235,11 +235,49 @@ static void test_atomic_write(void **state) {
     assert_int_equal(hs_file_write_atomic("/proc/hs-no-such/out.gv", "x", 1), HS_EIO);
 }
 
+/* ---- regressions found by fuzzing (docs/robustness.md) ------------------------------ */
+
+/* fuzz_graphml, run 1: after skipping an element (an edge in the first pass,
+ * a <data>), the reader read once more and passed over the next node unseen;
+ * and it descended into markup inside <data>, taking a <node> there for a
+ * node of the graph. */
+static void test_reader_skips(void **state) {
+    (void)state;
+    static const char adjacent[] = "<?xml version=\"1.0\"?>\n<graphml><graph edgedefault=\"undirected\">"
+                                   "<edge source=\"a\" target=\"b\"/><node id=\"x\"/><node id=\"y\"/>"
+                                   "</graph></graphml>\n";
+    hs_model *m = NULL;
+    assert_int_equal(hs_model_read_memory(&m, adjacent, strlen(adjacent), HS_FORMAT_GRAPHML, "a.graphml"), HS_OK);
+    assert_int_equal(hs_model_vertex_count(m), 4);
+    assert_string_equal(hs_vertex_id(m, 0), "x"); /* declared nodes first, in file order */
+    assert_string_equal(hs_vertex_id(m, 1), "y");
+    hs_model_destroy(m);
+    m = NULL;
+
+    static const char markup[] = GU("<node id=\"A\"><data key=\"color\">red<node id=\"B\"><data key=\"zz\">1</data>"
+                                    "</node></data></node><node id=\"C\"/>\n");
+    assert_int_equal(hs_model_read_memory(&m, markup, strlen(markup), HS_FORMAT_GRAPHML, "m.graphml"), HS_OK);
+    assert_int_equal(hs_model_vertex_count(m), 2);
+    assert_string_equal(hs_vertex_id(m, 1), "C");
+    /* The markup is kept as the value, and written back loads again. */
+    hs_buf b = {0};
+    assert_int_equal(hs_graphml_format(m, &b), HS_OK);
+    assert_non_null(strstr(b.data, ">red<node "));
+    assert_non_null(strstr(b.data, " id=\"B\"><data key=\"zz\">1</data></node></data>"));
+    hs_model *again = NULL;
+    assert_int_equal(hs_graphml_parse(&again, b.data, b.len, "again.graphml", 1), HS_OK);
+    assert_int_equal(hs_model_vertex_count(again), 2);
+    hs_model_destroy(again);
+    hs_buf_free(&b);
+    hs_model_destroy(m);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_limits),       cmocka_unit_test(test_helper_timeout),
         cmocka_unit_test(test_helper_exits_early), cmocka_unit_test(test_not_regular),
         cmocka_unit_test(test_codebook_memory),   cmocka_unit_test(test_atomic_write),
+        cmocka_unit_test(test_reader_skips),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
