@@ -418,6 +418,10 @@ static int write_document(conv_t *c)
         const char *v = agxget(c->root, s);
         if (!*v)
             continue;
+        /* The text is UTF-8 from here on: a Latin-1 charset would have the
+         * next reader of a DOT version decode it twice. */
+        if (c->latin1 && strcmp(s->name, "charset") == 0)
+            v = "UTF-8";
         buf_puts(c->out, "    ");
         if (put_data(c, c->first_key[DOM_GRAPH] + i, v) != 0)
             return bad(c, "graph attribute %q", s->name);

@@ -78,10 +78,35 @@ static int is_named(const reader *r, const char *name) {
     return n && strcmp((const char *)n, name) == 0;
 }
 
-/* The content of the current element, which the reader then skips. Text is
- * unescaped; content with markup (yEd keeps drawings as XML inside <data>)
- * is kept verbatim. Entity references are refused: substituting them is how
- * XML bombs and external-entity reads work, and no graph needs them. */
+/* Inner XML outside its CDATA sections and comments, where '<' and '&' are
+ * plain characters: does it hold an element or a processing instruction
+ * (*markup), and the first entity reference other than the predefined ones
+ * and character references (*entity, NULL if none)? */
+static void scan_inner(const char *s, int *markup, const char **entity) {
+    static const char *const predefined[] = {"amp;", "lt;", "gt;", "quot;", "apos;", "#"};
+    *markup = 0;
+    *entity = NULL;
+    for (const char *p = s; *p; p++) {
+        if (*p == '<') {
+            const char *end = NULL;
+            if (strncmp(p, "<![CDATA[", 9) == 0) end = strstr(p + 9, "]]>");
+            else if (strncmp(p, "<!--", 4) == 0) end = strstr(p + 4, "-->");
+            else *markup = 1;
+            if (end) p = end + 2;
+        } else if (*p == '&' && !*entity) {
+            int ok = 0;
+            for (size_t i = 0; i < sizeof predefined / sizeof *predefined && !ok; i++)
+                ok = strncmp(p + 1, predefined[i], strlen(predefined[i])) == 0;
+            if (!ok) *entity = p + 1;
+        }
+    }
+}
+
+/* The content of the current element. Text is unescaped (CDATA sections
+ * give their characters); content with markup (yEd keeps drawings as XML
+ * inside <data>) is kept verbatim. Entity references are refused:
+ * substituting them is how XML bombs and external-entity reads work, and no
+ * graph needs them. */
 static hs_error content(reader *r, char **out, int *markup) {
     *markup = 0;
     *out = NULL;
@@ -91,20 +116,15 @@ static hs_error content(reader *r, char **out, int *markup) {
     }
     xmlChar *inner = xmlTextReaderReadInnerXml(r->xr);
     if (!inner) return hs_error_set(HS_ENOMEM, "out of memory");
-    static const char *const predefined[] = {"amp;", "lt;", "gt;", "quot;", "apos;", "#"};
-    for (const char *p = strchr((const char *)inner, '&'); p; p = strchr(p + 1, '&')) {
-        int ok = 0;
-        for (size_t i = 0; i < sizeof predefined / sizeof *predefined && !ok; i++)
-            ok = strncmp(p + 1, predefined[i], strlen(predefined[i])) == 0;
-        if (!ok) {
-            char name[64];
-            size_t n = strcspn(p + 1, ";<& \t\r\n");
-            snprintf(name, sizeof name, "%.*s", (int)(n < 60 ? n : 60), p + 1);
-            xmlFree(inner);
-            return fail(r, "entity reference '&%s;' is not supported", name);
-        }
+    const char *entity;
+    scan_inner((const char *)inner, markup, &entity);
+    if (entity) {
+        char name[64];
+        size_t n = strcspn(entity, ";<& \t\r\n");
+        snprintf(name, sizeof name, "%.*s", (int)(n < 60 ? n : 60), entity);
+        xmlFree(inner);
+        return fail(r, "entity reference '&%s;' is not supported", name);
     }
-    *markup = strchr((const char *)inner, '<') != NULL;
     if (*markup) {
         *out = hs_strdup((const char *)inner);
     } else {

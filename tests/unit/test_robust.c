@@ -272,12 +272,72 @@ static void test_reader_skips(void **state) {
     hs_model_destroy(m);
 }
 
+/* Round-trip property test (tests/xcheck/test_roundtrip_property.py) and the
+ * corpus: CDATA was kept as markup and written to DOT as "<![CDATA[...]]>"
+ * text, and '&' inside CDATA or a comment was refused as an entity. */
+static void test_cdata_is_text(void **state) {
+    (void)state;
+    static const char doc[] = GU("<node id=\"A\"><data key=\"label\"><!-- <b> &q; --><![CDATA[x & <node id=\"n\">]]>"
+                                 " &amp; z</data></node>\n");
+    hs_model *m = NULL;
+    assert_int_equal(hs_model_read_memory(&m, doc, strlen(doc), HS_FORMAT_GRAPHML, "c.graphml"), HS_OK);
+    assert_string_equal(hs_vertex_label(m, 0), "x & <node id=\"n\"> & z");
+    hs_buf b = {0};
+    assert_int_equal(hs_dot_format(m, &b), HS_OK);
+    assert_non_null(strstr(b.data, "\"label\"=\"x & <node id=\\\"n\\\"> & z\""));
+    hs_buf_free(&b);
+    hs_model_destroy(m);
+    m = NULL;
+    static const char entity[] = GU("<node id=\"A\"><data key=\"label\"><![CDATA[&]]>&bad;</data></node>\n");
+    assert_int_equal(hs_model_read_memory(&m, entity, strlen(entity), HS_FORMAT_GRAPHML, "e.graphml"), HS_EINPUT);
+    assert_string_equal(hs_error_last(), "e.graphml:17: XML error: Entity 'bad' not defined");
+}
+
+/* The corpus round trip: a Latin-1 DOT file's charset went into the DOT that
+ * convert writes, in UTF-8, and was decoded twice on the way back. */
+static void test_dot_writes_utf8_charset(void **state) {
+    (void)state;
+    static const char doc[] = "<?xml version=\"1.0\"?>\n<graphml><key id=\"c\" for=\"graph\" attr.name=\"charset\"/>"
+                              "<graph edgedefault=\"undirected\"><data key=\"c\">latin1</data><node id=\"\xc3\xa9\"/>"
+                              "</graph></graphml>\n";
+    hs_model *m = NULL;
+    assert_int_equal(hs_model_read_memory(&m, doc, strlen(doc), HS_FORMAT_GRAPHML, "l.graphml"), HS_OK);
+    hs_buf b = {0};
+    assert_int_equal(hs_dot_format(m, &b), HS_OK);
+    assert_string_equal(b.data, "graph {\n  graph [\"charset\"=\"UTF-8\"];\n  \"\xc3\xa9\";\n}\n");
+    hs_buf_free(&b);
+    hs_model_destroy(m);
+}
+
+/* The property test's first finding: cgraph drops a line end that has a
+ * quote on both sides, so such a value is refused rather than changed. */
+static void test_dot_refuses_quote_newline(void **state) {
+    (void)state;
+    static const char *const bad[] = {"\n", "a\"\n", "\n\"b", "a\"\n\"b"};
+    static const char *const good[] = {"a\n", "\n\n", "\"\na", "a\" \n"};
+    for (size_t i = 0; i < 8; i++) {
+        const char *label = i < 4 ? bad[i] : good[i - 4];
+        char doc[512];
+        snprintf(doc, sizeof doc,
+                 "<?xml version=\"1.0\"?>\n<graphml><key id=\"l\" for=\"node\" attr.name=\"label\"/>"
+                 "<graph><node id=\"a\"><data key=\"l\"><![CDATA[%s]]></data></node></graph></graphml>\n",
+                 label);
+        hs_model *m = NULL;
+        assert_int_equal(hs_model_read_memory(&m, doc, strlen(doc), HS_FORMAT_GRAPHML, "q.graphml"), HS_OK);
+        hs_buf b = {0};
+        assert_int_equal(hs_dot_format(m, &b), i < 4 ? HS_EINPUT : HS_OK);
+        hs_buf_free(&b);
+        hs_model_destroy(m);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_limits),       cmocka_unit_test(test_helper_timeout),
         cmocka_unit_test(test_helper_exits_early), cmocka_unit_test(test_not_regular),
         cmocka_unit_test(test_codebook_memory),   cmocka_unit_test(test_atomic_write),
-        cmocka_unit_test(test_reader_skips),
+        cmocka_unit_test(test_reader_skips),      cmocka_unit_test(test_cdata_is_text),
+        cmocka_unit_test(test_dot_writes_utf8_charset), cmocka_unit_test(test_dot_refuses_quote_newline),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
