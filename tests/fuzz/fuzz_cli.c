@@ -52,11 +52,21 @@ static void copy(const char *from, const char *to) {
     fclose(out);
 }
 
+static char dir[4096];
+static void clean(void);
+
+/* At exit: the run's files, the seeds, then the directory itself. */
+static void remove_dir(void) {
+    if (chdir(dir) != 0) return;
+    clean();
+    for (size_t i = 0; i < NSEEDS; i++) unlink(seeds[i][1]);
+    if (chdir("/") == 0) rmdir(dir);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
     const char *tmp = getenv("TMPDIR");
-    char dir[4096];
     snprintf(dir, sizeof dir, "%s/hubspoke-fuzz-cli.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
     if (!mkdtemp(dir)) {
         perror("fuzz_cli: mkdtemp");
@@ -72,6 +82,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
         perror("fuzz_cli: chdir");
         exit(1);
     }
+    atexit(remove_dir);
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull >= 0) dup2(devnull, STDIN_FILENO);
     setenv("HUBSPOKE_DOT_HELPER", "/nonexistent/hubspoke-dot", 1);
