@@ -12,6 +12,7 @@ packages=(
   libigraph-dev libxml2-dev libjansson-dev  # libhubspoke
   libgraphviz-dev graphviz                  # hubspoke-dot (and dot for drawings)
   libcmocka-dev libxml2-utils valgrind      # tests
+  clang libclang-rt-14-dev time             # fuzz harnesses (libFuzzer), peak memory in tests
   python3-networkx python3-igraph           # cross-checks against NetworkX
 )
 missing=()

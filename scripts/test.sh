@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Run the whole test suite: a release build and an ASan+UBSan build, each
 # under ctest (cmocka unit tests, end-to-end CLI tests, NetworkX
-# cross-checks, corpus sweeps), then the unit tests under valgrind.
+# cross-checks, corpus sweeps); the libFuzzer harnesses in regression mode
+# over their committed corpus (clang); then valgrind on the unit tests and on
+# the end-to-end tests (docs/robustness.md).
 # Tests that need ../shared/corpus skip cleanly when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +21,13 @@ cmake --build build-asan -j"$jobs" >/dev/null
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j"$jobs")
 
-echo "== valgrind: unit tests and the CLI on the shipped graphs"
+echo "== fuzz harnesses: regression mode over tests/fuzz/corpus (clang, libFuzzer, ASan+UBSan)"
+cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DHUBSPOKE_FUZZ=ON \
+  -DBUILD_SHARED_LIBS=OFF -DBUILD_TESTING=OFF >/dev/null
+cmake --build build-fuzz -j"$jobs" --target fuzz_graphml fuzz_dot fuzz_codebook fuzz_cli >/dev/null
+(cd build-fuzz && ctest --output-on-failure -j"$jobs" -R '^fuzz[.]')
+
+echo "== valgrind: unit tests, the CLI on the shipped graphs, and the end-to-end tests"
 failed=0
 check() { # a command that must run clean under valgrind
   if ! valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,possible \
@@ -36,5 +44,20 @@ for g in graphs/*.gv graphs/*.graphml; do
   check build/hubspoke info "$g" --format json
 done
 check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
+# The end-to-end tests with hubspoke under valgrind (one log per process,
+# each must stay empty); their own expectations must hold as well.
+vglogs=$PWD/build/valgrind-logs
+rm -rf "$vglogs" && mkdir -p "$vglogs"
+for t in cli_errors cli_roundtrip robust_inputs; do
+  if ! HUBSPOKE="$PWD/scripts/valgrind-wrap" HS_VG_PROGRAM="$PWD/build/hubspoke" HS_VG_LOGS="$vglogs" \
+      HS_VALGRIND=1 HUBSPOKE_DOT="$PWD/build/hubspoke-dot" HS_SRC="$PWD" HS_BUILD="$PWD/build" \
+      bash "tests/cli/$t.sh" >build/valgrind-e2e.log 2>&1; then
+    echo "valgrind: tests/cli/$t.sh failed"; tail -20 build/valgrind-e2e.log; failed=1
+  fi
+done
+for log in "$vglogs"/*.log; do
+  [ -s "$log" ] && { echo "valgrind: $log"; cat "$log"; failed=1; }
+done
+echo "valgrind: $(ls "$vglogs" | wc -l) hubspoke processes of the end-to-end tests checked"
 [ "$failed" -eq 0 ] || exit 1
 echo "valgrind: clean"

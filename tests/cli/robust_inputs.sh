@@ -118,11 +118,14 @@ rc=0
 timeout -s KILL 30 "$H" info - </dev/zero >/dev/null 2>log/stdin-zero.err || rc=$?
 [[ $rc -eq 1 && $(cat log/stdin-zero.err) == "hubspoke: <stdin>: binary file (NUL byte at offset 0)" ]] ||
     fail "stdin /dev/zero: exit $rc, $(cat log/stdin-zero.err)"
-checks=$((checks + 1))
-rc=0
-yes 'graph g {' | timeout -s KILL 60 "$H" info - >/dev/null 2>log/stdin-endless.err || rc=$?
-[[ $rc -eq 1 && $(cat log/stdin-endless.err) == "hubspoke: <stdin>: larger than 256 MiB" ]] ||
-    fail "endless stdin: exit $rc, $(cat log/stdin-endless.err)"
+# 256 MiB through valgrind takes minutes: the release and sanitizer runs check it.
+if [[ ${HS_VALGRIND:-0} != 1 ]]; then
+    checks=$((checks + 1))
+    rc=0
+    yes 'graph g {' 2>/dev/null | timeout -s KILL 60 "$H" info - >/dev/null 2>log/stdin-endless.err || rc=$?
+    [[ $rc -eq 1 && $(cat log/stdin-endless.err) == "hubspoke: <stdin>: larger than 256 MiB" ]] ||
+        fail "endless stdin: exit $rc, $(cat log/stdin-endless.err)"
+fi
 
 # ---- NUL bytes, invalid UTF-8, CRLF ---------------------------------------------------
 printf 'graph g { A -- B }\n\0' >nul.gv
