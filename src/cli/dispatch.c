@@ -70,6 +70,9 @@ static void reset_getopt(void) {
 int hs_cli_main(int argc, char **argv) {
     hs_init();
     reset_getopt();
+    /* The limits are process-wide: each command line starts from the defaults. */
+    hs_set_load_limits(HS_DEFAULT_MAX_STATES, HS_DEFAULT_MAX_TIES);
+    hs_dot_helper_set_timeout(HS_DEFAULT_HELPER_TIMEOUT);
     if (argc < 2) {
         fputs("usage: hubspoke COMMAND [OPTIONS] FILE...  (hubspoke --help for more)\n", stderr);
         return HS_EXIT_USAGE;
