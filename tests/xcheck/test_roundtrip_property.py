@@ -264,12 +264,15 @@ def convert(src, dst, td):
     return r.returncode, r.stderr.strip()
 
 
-def chain(src, td):
-    """src -> g1.graphml -> d1.gv -> g2.graphml; returns (g1, g2) paths or an error."""
+def chain(src, td, refused=None):
+    """src -> g1.graphml -> d1.gv -> g2.graphml; returns (g1, g2) paths or an
+    error. `refused` is returned when the first step refuses the input (exit 1)."""
     paths = [os.path.join(td, p) for p in ("g1.graphml", "d1.gv", "g2.graphml")]
     prev = src
     for p in paths:
         rc, err = convert(prev, p, td)
+        if rc == 1 and prev == src and refused is not None:
+            return None, refused
         if rc != 0:
             return None, "convert %s -> %s: exit %d: %s" % (os.path.basename(prev), os.path.basename(p), rc, err)
         prev = p
@@ -309,11 +312,11 @@ def corpus_part(corpus, td):
         for dirpath, _, files in sorted(os.walk(os.path.join(corpus, sub))):
             for fn in sorted(files):
                 path = os.path.join(dirpath, fn)
-                r = subprocess.run([HUBSPOKE, "info", path], capture_output=True, timeout=300)
-                if r.returncode != 0:
+                # A file hubspoke refuses (exit 1 on the first step) is not loadable.
+                got, err = chain(path, td, refused="refused")
+                if err == "refused":
                     continue
                 loaded += 1
-                got, err = chain(path, td)
                 problem = err
                 if not problem:
                     g1 = read_graphml(got[0])
