@@ -1,0 +1,70 @@
+/* `hubspoke-dot render`: Graphviz lays out and draws a graph that hubspoke
+ * wrote. hubspoke never links Graphviz (README, "Licensing"), so everything
+ * that needs gvc happens here, and the drawing goes back through a pipe. */
+#include "render.h"
+
+#include <string.h>
+
+#include <gvc.h>
+
+/* Graphviz names: png and pdf from the cairo plugin (anti-aliased, embedded
+ * fonts), svg from the core plugin, which writes the `id` and `class`
+ * attributes hubspoke's tests look for. */
+static const struct {
+    const char *name, *graphviz;
+} formats[] = {
+    {"svg", "svg:svg:core"}, {"png", "png:cairo"}, {"pdf", "pdf:cairo"},
+    {"json", "json"},        {"dot", "dot"},
+};
+
+static const char *const engines[] = {"neato", "fdp", "sfdp", "dot", "circo", "twopi", "nop", "nop2"};
+
+static const char *graphviz_format(const char *format)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        if (strcmp(format, formats[i].name) == 0)
+            return formats[i].graphviz;
+    return NULL;
+}
+
+int hs_render_format_known(const char *format)
+{
+    return graphviz_format(format) != NULL;
+}
+
+int hs_render_engine_known(const char *engine)
+{
+    for (size_t i = 0; i < sizeof engines / sizeof *engines; i++)
+        if (strcmp(engine, engines[i]) == 0)
+            return 1;
+    return 0;
+}
+
+int hs_dot_render(Agraph_t *g, const char *engine, const char *format, buf_t *out, buf_t *err)
+{
+    GVC_t *gvc = gvContext();
+    if (!gvc) {
+        buf_puts(err, "cannot start Graphviz");
+        return -1;
+    }
+    int rc = -1;
+    if (gvLayout(gvc, g, engine) != 0) {
+        /* The engine's plugin is missing (the package that holds it). */
+        if (err->len == 0)
+            buf_printf(err, "Graphviz has no layout engine '%s' (is the graphviz package installed?)", engine);
+    } else {
+        char *data = NULL;
+        unsigned int len = 0;
+        if (gvRenderData(gvc, g, graphviz_format(format), &data, &len) != 0 || !data) {
+            buf_printf(err, "Graphviz cannot write %s (is the graphviz package with its cairo plugin installed?)",
+                       format);
+        } else {
+            buf_add(out, data, len);
+            rc = 0;
+        }
+        gvFreeRenderData(data);
+        gvFreeLayout(gvc, g);
+    }
+    gvFreeContext(gvc);
+    return rc;
+}
