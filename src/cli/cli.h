@@ -20,6 +20,7 @@ typedef struct hs_command {
 } hs_command;
 
 extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics;
+extern const hs_command hs_cmd_render, hs_cmd_evolve;
 
 /* Print "hubspoke: <message>" to stderr and return the exit code for err. */
 int hs_cli_fail(hs_error err);
