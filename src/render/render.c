@@ -787,7 +787,7 @@ static hs_error put_legend(const figure *f, hs_buf *b, double x0, double ytop) {
                             "  \"legend/arrow/a\" -> \"legend/arrow/b\" [id=\"legend-arrow\", class=\"legend\", "
                             "color=\"#000000\", penwidth=1];\n",
                             x0 + 2, y, x0 + 28, y);
-        if (!err) err = put_text(b, "legend/arrow/t", x0 + 34, y, "depends on (arrow to the state relied on)", 10, 0);
+        if (!err) err = put_text(b, "legend/arrow/t", x0 + 34, y, "depends on (arrow head)", 11, 0);
     }
     if (!err && f->any_mechanism) {
         y -= LEGEND_ROW * 1.4;
@@ -820,21 +820,19 @@ static hs_error figure_dot(figure *f, hs_buf *out) {
     fr.cols = f->npanels < PANELS_PER_ROW ? f->npanels : PANELS_PER_ROW;
     fr.rows = (f->npanels + PANELS_PER_ROW - 1) / PANELS_PER_ROW;
     double grid_h = (double)fr.rows * fr.ph + (double)(fr.rows - 1) * PANEL_GAP;
-    /* The legend needs the roles and kinds present, known once the panels
-     * are written: write them to a separate buffer first. */
-    double legend_h = (double)legend_rows(f) * LEGEND_ROW;
     fr.W = PANEL_GAP + (double)fr.cols * (fr.pw + PANEL_GAP) + LEGEND_WIDTH;
-    fr.H = TITLE_HEIGHT + (grid_h > legend_h ? grid_h : legend_h) + PANEL_GAP;
+    fr.H = TITLE_HEIGHT + grid_h + PANEL_GAP;
+    /* The legend's height depends on the roles and kinds the panels show,
+     * known once they are written: a first pass finds them. */
     hs_buf body = {0}, bg = {0};
-    hs_error err = hs_buf_puts(&bg, "");
+    hs_error err = HS_OK;
     for (size_t p = 0; !err && p < f->npanels; p++) err = put_panel(f, &fr, p, &body, &bg);
-    /* Roles and kinds may have grown the legend past the estimate. */
-    double need = TITLE_HEIGHT + (double)legend_rows(f) * LEGEND_ROW + PANEL_GAP;
-    if (!err && need > fr.H) {
-        hs_buf_free(&body);
-        hs_buf_free(&bg);
-        return hs_error_set(HS_EINTERNAL, "render: legend larger than planned");
-    }
+    hs_buf_free(&body);
+    hs_buf_free(&bg);
+    double legend_h = TITLE_HEIGHT + (double)legend_rows(f) * LEGEND_ROW + PANEL_GAP;
+    if (legend_h > fr.H) fr.H = legend_h;
+    if (!err) err = hs_buf_puts(&bg, "");
+    for (size_t p = 0; !err && p < f->npanels; p++) err = put_panel(f, &fr, p, &body, &bg);
     if (!err) err = put_legend(f, &body, fr.W - LEGEND_WIDTH + 4, fr.H - TITLE_HEIGHT);
     if (!err)
         err = hs_buf_printf(out,
