@@ -466,9 +466,13 @@ static void place_mechanisms(figure *f, const size_t *pairs, size_t npairs) {
             f->y[i] = cy;
         }
     }
+    /* Whole points: every panel adds its offset to the same integers, so
+     * that the printed positions are identical, not merely close. */
     int first = 1;
     for (size_t i = 0; i < f->nv; i++) {
         if (!f->in_union[i]) continue;
+        f->x[i] = round(f->x[i]);
+        f->y[i] = round(f->y[i]);
         int mech = hs_vertex_type_of(m, i) == HS_VERTEX_MECHANISM;
         double rx = (mech ? mech_width(m, i) * 36.0 : STATE_R), ry = mech ? MECH_HEIGHT * 36.0 : STATE_R;
         if (first || f->x[i] - rx < f->minx) f->minx = f->x[i] - rx;
@@ -814,8 +818,10 @@ static size_t legend_rows(const figure *f) {
 
 static hs_error figure_dot(figure *f, hs_buf *out) {
     frame fr;
-    fr.pw = f->maxx - f->minx + 2 * PANEL_MARGIN;
-    fr.ph = f->maxy - f->miny + 2 * PANEL_MARGIN + CAPTION_HEIGHT;
+    f->minx = floor(f->minx);
+    f->miny = floor(f->miny);
+    fr.pw = ceil(f->maxx - f->minx) + 2 * PANEL_MARGIN;
+    fr.ph = ceil(f->maxy - f->miny) + 2 * PANEL_MARGIN + CAPTION_HEIGHT;
     if (fr.pw < 150) fr.pw = 150;
     fr.cols = f->npanels < PANELS_PER_ROW ? f->npanels : PANELS_PER_ROW;
     fr.rows = (f->npanels + PANELS_PER_ROW - 1) / PANELS_PER_ROW;
