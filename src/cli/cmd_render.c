@@ -130,10 +130,14 @@ static int run(const hs_command *cmd, int evolve, int argc, char **argv) {
     int rc = -1;
     opterr = 0;
     optind = 1;
-    int c;
-    while (rc < 0 && (c = getopt_long(argc, argv, ":ho:", options, NULL)) != -1) {
+    int c, li = -1;
+    while (rc < 0 && (c = getopt_long(argc, argv, ":ho:", options, &li)) != -1) {
         const char *opt = argv[optind - 1];
-        if ((c == 'y' && evolve) || ((c == 'Y' || c == 'g') && !evolve)) c = '?';
+        /* --year is render's, --years and --ghosts are evolve's. */
+        if ((c == 'y' && evolve) || ((c == 'Y' || c == 'g') && !evolve)) {
+            rc = hs_cli_usage_error(cmd->name, "unknown option '--%s'", options[li].name);
+            break;
+        }
         switch (c) {
         case 'y':
             if (!parse_year(optarg, &years[0]))
