@@ -43,10 +43,16 @@ typedef struct hs_cli_view_args {
 
 enum { HS_OUT_TEXT, HS_OUT_JSON, HS_OUT_CSV };
 
+/* A year in [HS_YEAR_FIRST, HS_YEAR_LAST]: 1 and *year set, else 0. */
+int hs_cli_parse_year(const char *text, int *year);
+
 /* Parse --year/--hub/--codebook/--format/--help and one FILE. `formats` is a
  * mask of 1 << HS_OUT_* accepted. Returns -1 to go on, else an exit code. */
 int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigned formats, int with_codebook,
                            hs_cli_view_args *args);
+
+/* render and evolve: parse the options and write the figure (cmd_render.c). */
+int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv);
 
 /* Point the library at the hubspoke-dot next to this executable, unless
  * HUBSPOKE_DOT_HELPER says otherwise. */

@@ -1,5 +1,5 @@
-/* hubspoke render and hubspoke evolve: figures of one year, or of several
- * years side by side on one layout. Both are thin over hs_render_file. */
+/* hubspoke render: the figure of one year. Also the option parsing that
+ * evolve (cmd_evolve.c) shares: both are thin over hs_render_file. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
@@ -46,53 +46,7 @@ static const char render_help[] =
     "    hubspoke render graphs/asia-pacific.gv --year 2023 -o asia-2023.svg\n"
     "    hubspoke render graphs/asia-pacific.gv --year 1960 --engine circo -o asia-1960.pdf\n";
 
-static const char evolve_help[] =
-    "NAME\n"
-    "    hubspoke evolve - draw an alliance system in several years, side by side\n"
-    "\n"
-    "SYNOPSIS\n"
-    "    hubspoke evolve FILE --years Y1,Y2,... [--focus ID,ID,...] [--mechanism ID]\n"
-    "                    [--hub ID] [--ghosts] [--title TEXT] -o OUT\n"
-    "\n"
-    "DESCRIPTION\n"
-    "    One figure with one panel per year, four to a row (small multiples), each\n"
-    "    drawn as `hubspoke render` draws one year and captioned with the year and the\n"
-    "    indices K, U and C. One layout is computed for the union of all the panels\n"
-    "    and every state sits at the same place in every panel. Elements not active\n"
-    "    in a panel's year are left out, or drawn as faint ghosts with --ghosts.\n"
-    "    OUT is .svg, .png, .pdf, or .gv/.dot (the styled DOT); see docs/render.md.\n"
-    "\n"
-    "OPTIONS\n"
-    "    --years LIST      the panels' years, comma-separated, in the order drawn\n"
-    "    --focus IDS       draw only these states, and the mechanisms all of whose\n"
-    "                      members are among them\n"
-    "    --mechanism ID    draw only the members of mechanism ID (as --focus)\n"
-    "    --hub ID          take state ID as the hub instead of inferring it\n"
-    "    --engine E        layout of the union: neato (default), fdp, dot or circo\n"
-    "    --ghosts          draw inactive states, ties and mechanisms faintly\n"
-    "    --title TEXT      the figure's title (default: the graph's name and years)\n"
-    "    -o, --output OUT  the file to write\n"
-    "    --help            show this help\n"
-    "\n"
-    "EXIT STATUS\n"
-    "    0 success, 1 bad input, nothing to draw in a year, or the helper failed,\n"
-    "    2 usage error.\n"
-    "\n"
-    "EXAMPLES\n"
-    "    hubspoke evolve graphs/asia-pacific.gv --years 1953,1999,2014,2016,2019,2023 \\\n"
-    "        --focus USA,JPN,KOR -o us-japan-rok.svg\n"
-    "    hubspoke evolve graphs/asia-pacific.gv --years 2007,2009,2017,2021 --mechanism Quad -o quad.pdf\n";
-
 #define MAX_PANELS 64
-
-static int parse_year(const char *text, int *year) {
-    char *end;
-    errno = 0;
-    long y = strtol(text, &end, 10);
-    if (end == text || *end || errno || y < HS_YEAR_FIRST || y > HS_YEAR_LAST) return 0;
-    *year = (int)y;
-    return 1;
-}
 
 /* Split a comma-separated list in place; returns the count, or -1 when an
  * item is empty or there are more than max. */
@@ -109,7 +63,7 @@ static long split_list(char *text, char **items, size_t max) {
     return (long)n;
 }
 
-static int run(const hs_command *cmd, int evolve, int argc, char **argv) {
+int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) {
     static const struct option options[] = {{"year", required_argument, NULL, 'y'},
                                             {"years", required_argument, NULL, 'Y'},
                                             {"hub", required_argument, NULL, 'H'},
@@ -140,7 +94,7 @@ static int run(const hs_command *cmd, int evolve, int argc, char **argv) {
         }
         switch (c) {
         case 'y':
-            if (!parse_year(optarg, &years[0]))
+            if (!hs_cli_parse_year(optarg, &years[0]))
                 rc = hs_cli_usage_error(cmd->name, "--year '%s' is not a year in [%d, %d]", optarg, HS_YEAR_FIRST,
                                         HS_YEAR_LAST);
             nyears = 1;
@@ -156,7 +110,7 @@ static int run(const hs_command *cmd, int evolve, int argc, char **argv) {
                 break;
             }
             for (long i = 0; i < n && rc < 0; i++) {
-                if (!parse_year(items[i], &years[i]))
+                if (!hs_cli_parse_year(items[i], &years[i]))
                     rc = hs_cli_usage_error(cmd->name, "--years: '%s' is not a year in [%d, %d]", items[i],
                                             HS_YEAR_FIRST, HS_YEAR_LAST);
             }
@@ -225,10 +179,7 @@ static int run(const hs_command *cmd, int evolve, int argc, char **argv) {
     return rc;
 }
 
-static int run_render(int argc, char **argv) { return run(&hs_cmd_render, 0, argc, argv); }
-static int run_evolve(int argc, char **argv) { return run(&hs_cmd_evolve, 1, argc, argv); }
+static int run_render(int argc, char **argv) { return hs_cli_figure_run(&hs_cmd_render, 0, argc, argv); }
 
 const hs_command hs_cmd_render = {"render", "draw the system of one year (svg, png, pdf, styled DOT)", run_render,
                                   render_help};
-const hs_command hs_cmd_evolve = {"evolve", "draw several years side by side on one layout", run_evolve,
-                                  evolve_help};

@@ -333,11 +333,11 @@ static int parse_args(int argc, char **argv, args_t *a)
     if (a->render) {
         if (!a->format)
             return usage_error("render needs --format");
-        if (!hs_render_format_known(a->format))
+        if (!hs_dot_format_known(a->format))
             return usage_error("unknown format '%s'", a->format);
         if (!a->engine)
             a->engine = "neato";
-        if (!hs_render_engine_known(a->engine))
+        if (!hs_dot_engine_known(a->engine))
             return usage_error("unknown layout engine '%s'", a->engine);
     }
     return -1;

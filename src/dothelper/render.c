@@ -27,12 +27,12 @@ static const char *graphviz_format(const char *format)
     return NULL;
 }
 
-int hs_render_format_known(const char *format)
+int hs_dot_format_known(const char *format)
 {
     return graphviz_format(format) != NULL;
 }
 
-int hs_render_engine_known(const char *engine)
+int hs_dot_engine_known(const char *engine)
 {
     for (size_t i = 0; i < sizeof engines / sizeof *engines; i++)
         if (strcmp(engine, engines[i]) == 0)

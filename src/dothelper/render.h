@@ -8,9 +8,9 @@
 #include "text.h"
 
 /* Is `format` one render writes (svg, png, pdf, json, dot)? */
-int hs_render_format_known(const char *format);
+int hs_dot_format_known(const char *format);
 /* Is `engine` one of the layout engines render accepts? */
-int hs_render_engine_known(const char *engine);
+int hs_dot_engine_known(const char *engine);
 
 /* Lays g out with `engine` and appends the drawing in `format` to out.
  * Returns 0, or -1 with a reason appended to err when one is known (else
