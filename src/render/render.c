@@ -380,10 +380,16 @@ static double seg_dist(double px, double py, double ax, double ay, double bx, do
 }
 
 /* Straight lines that run through a state they do not join read as ties of
- * that state: move such states off the line, a little at a time. */
+ * that state: move such states off the line, a little at a time, keeping
+ * states apart. Quadratic per round, so left out past CLEAR_MAX states,
+ * where a figure is too dense to read line by line anyway. */
+#define CLEAR_MAX 300
 static void clear_lines(figure *f, const size_t *pairs, size_t npairs) {
-    const double clear = STATE_R + 8;
-    for (int round = 0; round < 200; round++) {
+    const double clear = STATE_R + 8, apart = 2 * STATE_R + 8;
+    size_t n = 0;
+    for (size_t c = 0; c < f->nv; c++) n += f->in_union[c] && hs_vertex_type_of(f->m, c) == HS_VERTEX_STATE;
+    if (n > CLEAR_MAX) return;
+    for (int round = 0; round < 60; round++) {
         int moved = 0;
         for (size_t c = 0; c < f->nv; c++) {
             if (!f->in_union[c] || hs_vertex_type_of(f->m, c) != HS_VERTEX_STATE) continue;
@@ -399,6 +405,18 @@ static void clear_lines(figure *f, const size_t *pairs, size_t npairs) {
                 double step = fmin(clear - d + 1, 6);
                 f->x[c] += side * step * nx / nl;
                 f->y[c] += side * step * ny / nl;
+                moved = 1;
+            }
+            for (size_t o = c + 1; o < f->nv; o++) {
+                if (!f->in_union[o] || hs_vertex_type_of(f->m, o) != HS_VERTEX_STATE) continue;
+                double dx = f->x[o] - f->x[c], dy = f->y[o] - f->y[c], d = sqrt(dx * dx + dy * dy);
+                if (d >= apart) continue;
+                if (d == 0) dx = 1, dy = 0, d = 1;
+                double step = (apart - d) / 2 + 0.5;
+                f->x[o] += step * dx / d;
+                f->y[o] += step * dy / d;
+                f->x[c] -= step * dx / d;
+                f->y[c] -= step * dy / d;
                 moved = 1;
             }
         }
