@@ -36,5 +36,6 @@ for g in graphs/*.gv graphs/*.graphml; do
   check build/hubspoke info "$g" --format json
 done
 check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
+check build/hubspoke evolve graphs/asia-pacific.gv --years 1960,2014,2023 --ghosts -o build/valgrind-asia.svg
 [ "$failed" -eq 0 ] || exit 1
 echo "valgrind: clean"

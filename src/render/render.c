@@ -55,7 +55,7 @@ static const tie_style tie_styles[HS_KIND_COUNT + 1] = {
     [HS_KIND_TECHNOLOGY] = {"defence technology", "#006d2c", "dotted", 2.8},
     [HS_KIND_EXERCISE] = {"joint exercises", "#54278f:invis:#54278f", "dashed", 1.2},
     [HS_KIND_PARTNERSHIP] = {"security partnership", "#525252", "solid", 1.6},
-    [HS_KIND_DIALOGUE] = {"dialogue", "#737373", "dotted", 1.3},
+    [HS_KIND_DIALOGUE] = {"dialogue", "#636363", "dotted", 1.7},
     [HS_KIND_MEMBER] = {"member of a mechanism", "#808080", "solid", 0.8},
     [HS_KIND_COUNT] = {"untyped tie", "#a0a0a0", "solid", 0.7},
 };
