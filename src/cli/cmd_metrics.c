@@ -58,7 +58,7 @@ typedef struct report {
     hs_unidirectionality un;
     hs_closedness cl;
     hs_cutsets cs;
-    igraph_vector_t degree, strength, betweenness, closeness, eigenvector, constraint;
+    igraph_vector_t degree, strength, betweenness, closeness, eigenvector, constraint, hub_dependence;
     igraph_matrix_t brokerage;
     int ready;
 } report;
@@ -73,6 +73,7 @@ static void report_destroy(report *r) {
     igraph_vector_destroy(&r->closeness);
     igraph_vector_destroy(&r->eigenvector);
     igraph_vector_destroy(&r->constraint);
+    igraph_vector_destroy(&r->hub_dependence);
     igraph_matrix_destroy(&r->brokerage);
 }
 
@@ -90,11 +91,13 @@ static hs_error report_compute(const hs_view *v, igraph_integer_t permutations, 
     igraph_vector_init(&r->closeness, 0);
     igraph_vector_init(&r->eigenvector, 0);
     igraph_vector_init(&r->constraint, 0);
+    igraph_vector_init(&r->hub_dependence, 0);
     igraph_matrix_init(&r->brokerage, 0, 0);
     r->ready = 1;
     if ((err = hs_state_degree(v, &r->degree)) || (err = hs_state_strength(v, &r->strength)) ||
         (err = hs_state_path_centralities(v, &r->betweenness, &r->closeness)) ||
         (err = hs_state_eigenvector(v, &r->eigenvector)) || (err = hs_state_constraint(v, &r->constraint)) ||
+        (err = hs_state_hub_dependence(v, &r->hub_dependence)) ||
         (err = hs_state_brokerage(v, &r->brokerage)) || (err = hs_indices_compute(v, &r->idx)) ||
         (err = hs_coordination_compute(v, &r->betweenness, &r->co)) || (err = hs_unidirectionality_compute(v, &r->un)) ||
         (err = hs_closedness_compute(v, permutations, seed, &r->cl)) || (err = hs_cutsets_compute(v, &r->cs)))
@@ -170,10 +173,11 @@ typedef struct state_col {
 } state_col;
 
 static const state_col *state_cols(const report *r) {
-    static state_col cols[12];
-    state_col c[12] = {{"degree", &r->degree, -1},           {"strength", &r->strength, -1},
+    static state_col cols[13];
+    state_col c[13] = {{"degree", &r->degree, -1},           {"strength", &r->strength, -1},
                        {"betweenness", &r->betweenness, -1}, {"closeness", &r->closeness, -1},
                        {"eigenvector", &r->eigenvector, -1}, {"constraint", &r->constraint, -1},
+                       {"hub_dependence", &r->hub_dependence, -1},
                        {"brokerage_coordinator", NULL, 0},   {"brokerage_itinerant", NULL, 1},
                        {"brokerage_gatekeeper", NULL, 2},    {"brokerage_representative", NULL, 3},
                        {"brokerage_liaison", NULL, 4},       {NULL, NULL, -1}};
@@ -399,14 +403,16 @@ static void report_text(FILE *out, const hs_view *v, const report *r) {
         fputc('\n', out);
     }
     fputs("\nStates\n", out);
-    fprintf(out, "  %-10s %-8s %6s %9s %12s %9s %11s %10s %s\n", "name", "role", "degree", "strength", "betweenness",
-            "closeness", "eigenvector", "constraint", "brokerage c/i/g/r/l");
+    fprintf(out, "  %-10s %-8s %6s %9s %12s %9s %11s %10s %10s %s\n", "name", "role", "degree", "strength",
+            "betweenness", "closeness", "eigenvector", "constraint", "hub_dep", "brokerage c/i/g/r/l");
     for (size_t s = 0; s < hs_view_state_count(v); s++) {
         fprintf(out, "  %-10s %-8s %6.0f %9.4f %12.4f %9.4f %11.4f ", hs_view_state_id(v, s),
                 hs_role_name(hs_view_state_role(v, s)), VECTOR(r->degree)[s], VECTOR(r->strength)[s],
                 VECTOR(r->betweenness)[s], VECTOR(r->closeness)[s], VECTOR(r->eigenvector)[s]);
         if (isfinite(VECTOR(r->constraint)[s])) fprintf(out, "%10.4f", VECTOR(r->constraint)[s]);
         else fprintf(out, "%10s", "n/a");
+        if (isfinite(VECTOR(r->hub_dependence)[s])) fprintf(out, " %10.4f", VECTOR(r->hub_dependence)[s]);
+        else fprintf(out, " %10s", "n/a");
         fputc(' ', out);
         for (int b = 0; b < HS_BROKER_ROLES; b++)
             fprintf(out, "%s%.0f", b ? "/" : "", MATRIX(r->brokerage, (igraph_integer_t)s, b));

@@ -166,6 +166,38 @@ static void undefined_cases(void **state) {
     assert_close(no_allies.closedness, 0.0);
 }
 
+/* hub_dependence, U for one ally: A leans on H (1 + 0.8) and on B (0.7 + the
+ * mechanism's 0.2 each way), B on H (1 + 0.2) and A (0.7 + 0.2); the partner's
+ * tie with A counts for neither, H and P have none. Their pooled share is U. */
+static void hub_dependence_per_ally(void **state) {
+    (void)state;
+    char *text = graphml("H A treaty\nH A access\nH B treaty\nA B intelligence\nA P partnership\n"
+                         "@M dialogue issue H A B\n");
+    hs_model *m = NULL;
+    hs_view *v = NULL;
+    assert_int_equal(hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml"), HS_OK);
+    assert_int_equal(hs_view_new(&v, m, NULL), HS_OK);
+    igraph_vector_t dep;
+    igraph_vector_init(&dep, 0);
+    assert_int_equal(hs_state_hub_dependence(v, &dep), HS_OK);
+    const char *ids[] = {"H", "A", "B", "P"};
+    double want[] = {NAN, 2.0 / 2.9, 1.2 / 2.1, NAN};
+    for (size_t s = 0; s < hs_view_state_count(v); s++) {
+        for (int k = 0; k < 4; k++) {
+            if (strcmp(hs_view_state_id(v, s), ids[k]) != 0) continue;
+            if (isnan(want[k])) assert_true(isnan(VECTOR(dep)[s]));
+            else assert_close(VECTOR(dep)[s], want[k]);
+        }
+    }
+    hs_indices idx;
+    assert_int_equal(hs_indices_compute(v, &idx), HS_OK);
+    assert_close(idx.unidirectionality, (2.0 + 1.2) / (2.9 + 2.1));
+    igraph_vector_destroy(&dep);
+    hs_view_destroy(v);
+    hs_model_destroy(m);
+    free(text);
+}
+
 int main(void) {
     hs_init();
     const struct CMUnitTest tests[] = {
@@ -173,6 +205,7 @@ int main(void) {
         cmocka_unit_test(partner_lowers_c_keeps_u), cmocka_unit_test(hub_mechanism_raises_k),
         cmocka_unit_test(monotone_in_weights),      cmocka_unit_test(invariant_under_relabelling),
         cmocka_unit_test(dot_equals_graphml),       cmocka_unit_test(undefined_cases),
+        cmocka_unit_test(hub_dependence_per_ally),
     };
     return cmocka_run_group_tests_name("indices", tests, NULL, NULL);
 }
