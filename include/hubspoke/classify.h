@@ -7,10 +7,12 @@
  *   unidirectionality kept  hub-and-spokes         expansive
  *   unidirectionality weak  integrative            loose-multilateral
  *
- * by what the mechanism itself changes: the indices U and C of the system
- * around its members and the hub, with and without the mechanism's
- * co-membership ties (docs/typology.md gives the exact sets and formulas).
- * A property is "weakened" when the index falls by at least its threshold.
+ * by what the mechanism itself changes: the indices U and C around its
+ * members and the hub, on the hub-and-spokes skeleton there (the hub's
+ * treaties with its allied members, "the lines") with and without the
+ * mechanism's co-membership ties ("the surface"). A property is "weakened"
+ * when its index falls by at least its threshold. docs/typology.md gives the
+ * sets, formulas and the reasons for them.
  */
 #ifndef HUBSPOKE_CLASSIFY_H
 #define HUBSPOKE_CLASSIFY_H
@@ -59,8 +61,13 @@ typedef struct hs_mechanism_class {
     const char *const *member_ids;      /* active members, in file order */
     const hs_role *member_roles;        /* their roles in the view's year */
     hs_mechanism_type type;
+    /* On the hub-and-spokes skeleton around the mechanism (the hub's treaties
+     * with its allied members), without and with the mechanism: the type. */
     double unidirectionality_without, unidirectionality_with, delta_unidirectionality;
     double closedness_without, closedness_with, delta_closedness;
+    /* The same indices on every tie around the mechanism, as the system stands. */
+    double system_unidirectionality_without, system_unidirectionality_with;
+    double system_closedness_without, system_closedness_with;
     double agreement;                   /* share of redraws giving `type`; NaN without redraws */
     const char *explanation;            /* plain words, naming the members and ties responsible */
 } hs_mechanism_class;

@@ -21,8 +21,8 @@ const char *hs_mechanism_type_name(hs_mechanism_type type) {
 
 hs_classify_options hs_classify_options_default(void) {
     hs_classify_options o = {.mechanism = NULL,
-                             .threshold_unidirectionality = 0.01,
-                             .threshold_closedness = 0.01,
+                             .threshold_unidirectionality = 0.1,
+                             .threshold_closedness = 0.1,
                              .sensitivity = 0,
                              .seed = 1,
                              .spread = 0.25};
@@ -77,20 +77,34 @@ static void add_boundary(const hs_view *v, const hs_tie *t, sums *s) {
     else if (ia != ib) s->external += 1.0;
 }
 
-/* U and C's sums over the ties with both ends in `around` (the members and
- * the hub), with and without the co-membership ties of mechanism vertex `mech`. */
-static void around_sums(const hs_view *v, const unsigned char *around, size_t mech, sums *with, sums *without) {
+/* The four pictures of the ties around a mechanism (both ends in `around`,
+ * its members and the hub), each with and without the mechanism's own
+ * co-membership ties: the hub-and-spokes skeleton (the hub's bilateral
+ * treaties with the allies around it: the "lines") and the system as it is. */
+typedef struct pictures {
+    sums skeleton_with, skeleton_without, system_with, system_without;
+} pictures;
+
+static int is_spoke(const hs_view *v, long hub, const hs_tie *t) {
+    if (t->mechanism || t->kind != HS_KIND_TREATY) return 0;
+    return ((long)t->a == hub && hs_view_state_role(v, t->b) == HS_ROLE_ALLY) ||
+           ((long)t->b == hub && hs_view_state_role(v, t->a) == HS_ROLE_ALLY);
+}
+
+static void around_sums(const hs_view *v, const unsigned char *around, size_t mech, pictures *p) {
     long hub = hs_view_hub(v);
-    memset(with, 0, sizeof *with);
-    memset(without, 0, sizeof *without);
+    memset(p, 0, sizeof *p);
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
         if (!around[t->a] || !around[t->b]) continue;
-        add_dependence(v, hub, t, with);
-        add_boundary(v, t, with);
-        if (t->mechanism && (size_t)t->source == mech) continue;
-        add_dependence(v, hub, t, without);
-        add_boundary(v, t, without);
+        int own = t->mechanism && (size_t)t->source == mech, spoke = is_spoke(v, hub, t);
+        sums *into[4] = {&p->system_with, own ? NULL : &p->system_without, (own || spoke) ? &p->skeleton_with : NULL,
+                         spoke ? &p->skeleton_without : NULL};
+        for (int k = 0; k < 4; k++) {
+            if (!into[k]) continue;
+            add_dependence(v, hub, t, into[k]);
+            add_boundary(v, t, into[k]);
+        }
     }
 }
 
@@ -122,6 +136,8 @@ static void measure(const hs_view *v, size_t k, unsigned char *around, const hs_
         res->type = HS_MECHANISM_UNCLASSIFIED;
         res->unidirectionality_with = res->unidirectionality_without = res->delta_unidirectionality = NAN;
         res->closedness_with = res->closedness_without = res->delta_closedness = NAN;
+        res->system_unidirectionality_with = res->system_unidirectionality_without = NAN;
+        res->system_closedness_with = res->system_closedness_without = NAN;
         return;
     }
     size_t n = hs_view_state_count(v), hub = (size_t)hs_view_hub(v);
@@ -129,14 +145,18 @@ static void measure(const hs_view *v, size_t k, unsigned char *around, const hs_
     around[hub] = 1;
     const size_t *members = hs_view_mechanism_members(v, k);
     for (size_t i = 0; i < hs_view_mechanism_member_count(v, k); i++) around[members[i]] = 1;
-    sums with, without;
-    around_sums(v, around, hs_view_mechanism_vertex(v, k), &with, &without);
-    res->unidirectionality_with = share(with.to_hub, with.to_system);
-    res->unidirectionality_without = share(without.to_hub, without.to_system);
+    pictures p;
+    around_sums(v, around, hs_view_mechanism_vertex(v, k), &p);
+    res->unidirectionality_with = share(p.skeleton_with.to_hub, p.skeleton_with.to_system);
+    res->unidirectionality_without = share(p.skeleton_without.to_hub, p.skeleton_without.to_system);
     res->delta_unidirectionality = res->unidirectionality_without - res->unidirectionality_with;
-    res->closedness_with = closedness_of(&with);
-    res->closedness_without = closedness_of(&without);
+    res->closedness_with = closedness_of(&p.skeleton_with);
+    res->closedness_without = closedness_of(&p.skeleton_without);
     res->delta_closedness = res->closedness_without - res->closedness_with;
+    res->system_unidirectionality_with = share(p.system_with.to_hub, p.system_with.to_system);
+    res->system_unidirectionality_without = share(p.system_without.to_hub, p.system_without.to_system);
+    res->system_closedness_with = closedness_of(&p.system_with);
+    res->system_closedness_without = closedness_of(&p.system_without);
     res->type = type_of(res->delta_unidirectionality, res->delta_closedness, o);
 }
 
@@ -205,44 +225,47 @@ static hs_error explain(const hs_view *v, size_t k, const hs_mechanism_class *c,
     }
     if (err) goto done;
     if (isnan(c->delta_unidirectionality))
-        err = hs_buf_puts(&b, "; with no ally dependence around it, unidirectionality is kept. ");
+        err = hs_buf_puts(&b, "; with no ally among its members, unidirectionality is kept. ");
     else
         err = hs_buf_printf(&b,
-                            "; around its members the allies' share of dependence on %s goes from U = %.3f to "
-                            "%.3f (a fall of %.3f, threshold %.3f): unidirectionality %s. ",
+                            "; added to the hub-and-spokes lines around it (the hub's treaties with its allied "
+                            "members), it moves the allies' dependence off %s: U goes from %.3f to %.3f (a fall of "
+                            "%.3f, threshold %.3f): unidirectionality %s. ",
                             hub_name, c->unidirectionality_without, c->unidirectionality_with,
                             c->delta_unidirectionality, o->threshold_unidirectionality,
                             c->delta_unidirectionality >= o->threshold_unidirectionality ? "weakened" : "kept");
     if (err) goto done;
     /* Closedness. */
     if (no > 0) {
+        err = hs_buf_puts(&b, "The ties of ");
         for (size_t i = 0; i < no && !err; i++) {
             const char *sep = i == 0 ? "" : i + 1 == no ? " and " : ", ";
             err = hs_buf_printf(&b, "%s%s (%s)", sep, name_of(v, outside[i]),
                                 hs_role_name(hs_view_state_role(v, outside[i])));
         }
-        size_t inside = na + has_hub;
-        if (!err)
-            err = hs_buf_printf(&b, "%s %zu tie%s to ", no == 1 ? "'s" : "' co-membership gives", no * inside,
-                                no * inside == 1 ? "" : "s");
-        size_t *sys = allies;
-        if (!err && has_hub) { /* list the hub first */
+        size_t inside = na + has_hub, *sys = allies;
+        if (!err && has_hub) { /* the hub first */
             memmove(sys + 1, sys, na * sizeof *sys);
             sys[0] = (size_t)hub;
         }
+        if (!err) err = hs_buf_puts(&b, " to ");
         if (!err) err = append_list(&b, v, sys, inside);
-        if (!err) err = hs_buf_puts(&b, " cross the system boundary");
+        if (!err)
+            err = hs_buf_printf(&b, " (%zu tie%s) cross the system boundary", no * inside, no * inside == 1 ? "" : "s");
         if (!err && no > 1)
-            err = hs_buf_printf(&b, " (%zu outside partners; the paper's expansive type holds one)", no);
+            err = hs_buf_printf(&b, ": %zu outside members, where the paper's expansive type holds one", no);
     } else {
         err = hs_buf_puts(&b, "All its members are the hub or its allies, so no tie it adds crosses the system "
                               "boundary");
     }
     if (!err)
-        err = hs_buf_printf(&b, "; around its members closedness goes from C = %.3f to %.3f (a fall of %.3f, "
-                                "threshold %.3f): closedness %s. Type: %s.",
+        err = hs_buf_printf(&b, "; on those lines closedness goes from C = %.3f to %.3f (a fall of %.3f, threshold "
+                                "%.3f): closedness %s. In the system as it stands around its members (every tie "
+                                "among them), U goes from %.3f to %.3f and C from %.3f to %.3f. Type: %s.",
                             c->closedness_without, c->closedness_with, c->delta_closedness, o->threshold_closedness,
                             c->delta_closedness >= o->threshold_closedness ? "weakened" : "kept",
+                            c->system_unidirectionality_without, c->system_unidirectionality_with,
+                            c->system_closedness_without, c->system_closedness_with,
                             hs_mechanism_type_name(c->type));
 done:
     free(allies);

@@ -13,7 +13,7 @@ static const char help[] =
     "    hubspoke classify - place each minilateral mechanism in the paper's typology\n"
     "\n"
     "SYNOPSIS\n"
-    "    hubspoke classify FILE [--year Y] [--mechanism ID] [--hub ID] [--codebook FILE]\n"
+    "    hubspoke classify FILE [--year Y] [--mechanism ID] [--hub ID] [--focus IDS] [--codebook FILE]\n"
     "                           [--format text|csv|json] [--sensitivity N] [--seed S]\n"
     "                           [--threshold-u X] [--threshold-c X] [--spread X]\n"
     "\n"
@@ -22,7 +22,8 @@ static const char help[] =
     "    absent), or the one --mechanism names: its members with their roles, how much\n"
     "    it weakens unidirectionality (U) and closedness (C) of the system around its\n"
     "    members and the hub -- the fall of each index when the mechanism's own ties\n"
-    "    are added -- its type in the 2x2 of Li (2024), section 3.2, and an\n"
+    "    are added to the hub-and-spokes lines there (the hub's treaties with its\n"
+    "    allied members) -- its type in the 2x2 of Li (2024), section 3.2, and an\n"
     "    explanation naming the members and ties responsible:\n"
     "\n"
     "                               closedness kept    closedness weakened\n"
@@ -37,10 +38,12 @@ static const char help[] =
     "    --year Y            look at year Y: elements with since <= Y < until\n"
     "    --mechanism ID      classify only this mechanism (it must be active)\n"
     "    --hub ID            take state ID as the hub instead of inferring it\n"
+    "    --focus IDS         a subsystem: only these states (comma-separated ids)\n"
+    "                        and the mechanisms all of whose members are among them\n"
     "    --codebook FILE     depths of the kinds of tie (JSON, docs/codebook.md)\n"
     "    --format FORMAT     text (default), csv or json\n"
-    "    --threshold-u X     fall of U that weakens unidirectionality (default 0.01)\n"
-    "    --threshold-c X     fall of C that weakens closedness (default 0.01)\n"
+    "    --threshold-u X     fall of U that weakens unidirectionality (default 0.1)\n"
+    "    --threshold-c X     fall of C that weakens closedness (default 0.1)\n"
     "    --sensitivity N     redraw the codebook's depths N times and report, per\n"
     "                        mechanism, the share of draws giving the same type\n"
     "                        (agreement); default 0 (no redraws)\n"
@@ -54,7 +57,9 @@ static const char help[] =
     "    json: {\"year\", \"hub\", \"thresholds\", \"sensitivity\", \"mechanisms\": [{\"id\",\n"
     "    \"label\", \"members\": [{\"id\", \"role\"}], \"type\", \"delta_unidirectionality\",\n"
     "    \"delta_closedness\", \"unidirectionality_without\", \"unidirectionality_with\",\n"
-    "    \"closedness_without\", \"closedness_with\", \"explanation\", \"agreement\"}]};\n"
+    "    \"closedness_without\", \"closedness_with\", \"system_unidirectionality_without\",\n"
+    "    \"system_unidirectionality_with\", \"system_closedness_without\",\n"
+    "    \"system_closedness_with\", \"explanation\", \"agreement\"}]};\n"
     "    csv: one row per mechanism with the same names as columns (members as\n"
     "    ID:role separated by ';').\n"
     "\n"
@@ -67,9 +72,23 @@ static const char help[] =
     "    hubspoke classify graphs/asia-pacific.gv --year 2023 --mechanism Quad --format json\n"
     "    hubspoke classify graphs/asia-pacific.graphml --year 2023 --sensitivity 1000\n";
 
-static const char *const csv_columns[] = {"year", "hub", "id", "label", "type", "delta_unidirectionality",
-                                          "delta_closedness", "unidirectionality_without", "unidirectionality_with",
-                                          "closedness_without", "closedness_with", "agreement", "members",
+static const char *const csv_columns[] = {"year",
+                                          "hub",
+                                          "id",
+                                          "label",
+                                          "type",
+                                          "delta_unidirectionality",
+                                          "delta_closedness",
+                                          "unidirectionality_without",
+                                          "unidirectionality_with",
+                                          "closedness_without",
+                                          "closedness_with",
+                                          "system_unidirectionality_without",
+                                          "system_unidirectionality_with",
+                                          "system_closedness_without",
+                                          "system_closedness_with",
+                                          "agreement",
+                                          "members",
                                           "explanation"};
 
 static json_t *class_json(const hs_mechanism_class *c) {
@@ -90,6 +109,10 @@ static json_t *class_json(const hs_mechanism_class *c) {
     json_object_set_new(o, "unidirectionality_with", hs_json_number(c->unidirectionality_with));
     json_object_set_new(o, "closedness_without", hs_json_number(c->closedness_without));
     json_object_set_new(o, "closedness_with", hs_json_number(c->closedness_with));
+    json_object_set_new(o, "system_unidirectionality_without", hs_json_number(c->system_unidirectionality_without));
+    json_object_set_new(o, "system_unidirectionality_with", hs_json_number(c->system_unidirectionality_with));
+    json_object_set_new(o, "system_closedness_without", hs_json_number(c->system_closedness_without));
+    json_object_set_new(o, "system_closedness_with", hs_json_number(c->system_closedness_with));
     json_object_set_new(o, "explanation", json_string(c->explanation));
     json_object_set_new(o, "agreement", hs_json_number(c->agreement));
     return o;
@@ -130,8 +153,16 @@ static void print_csv(FILE *out, const hs_cli_view_args *args, const hs_classifi
         hs_cli_csv_field(out, m->label ? m->label : "");
         fputc(',', out);
         fputs(hs_mechanism_type_name(m->type) ? hs_mechanism_type_name(m->type) : "", out);
-        const double numbers[] = {m->delta_unidirectionality, m->delta_closedness, m->unidirectionality_without,
-                                  m->unidirectionality_with,   m->closedness_without, m->closedness_with,
+        const double numbers[] = {m->delta_unidirectionality,
+                                  m->delta_closedness,
+                                  m->unidirectionality_without,
+                                  m->unidirectionality_with,
+                                  m->closedness_without,
+                                  m->closedness_with,
+                                  m->system_unidirectionality_without,
+                                  m->system_unidirectionality_with,
+                                  m->system_closedness_without,
+                                  m->system_closedness_with,
                                   m->agreement};
         for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
             fputc(',', out);
@@ -214,6 +245,14 @@ static void print_text(FILE *out, const hs_cli_view_args *args, const hs_classif
         hs_cli_text_number(out, m->closedness_with);
         fputs("  fall ", out);
         hs_cli_text_number(out, m->delta_closedness);
+        fputs("\n  in the system      U ", out);
+        hs_cli_text_number(out, m->system_unidirectionality_without);
+        fputs(" -> ", out);
+        hs_cli_text_number(out, m->system_unidirectionality_with);
+        fputs(", C ", out);
+        hs_cli_text_number(out, m->system_closedness_without);
+        fputs(" -> ", out);
+        hs_cli_text_number(out, m->system_closedness_with);
         fputc('\n', out);
         print_wrapped(out, m->explanation);
     }
