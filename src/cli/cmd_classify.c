@@ -212,6 +212,13 @@ static void print_wrapped(FILE *out, const char *text) {
     fputc('\n', out);
 }
 
+static void print_change(FILE *out, const char *title, double without, double with) {
+    fputs(title, out);
+    hs_cli_text_number(out, without);
+    fputs(" -> ", out);
+    hs_cli_text_number(out, with);
+}
+
 static void print_text(FILE *out, const hs_cli_view_args *args, const hs_classify_options *o,
                        const hs_classification *c) {
     fprintf(out, "%s", args->file);
@@ -233,26 +240,15 @@ static void print_text(FILE *out, const hs_cli_view_args *args, const hs_classif
         fputs("\n  members           ", out);
         for (size_t i = 0; i < m->member_count; i++)
             fprintf(out, " %s (%s)", m->member_ids[i], hs_role_name(m->member_roles[i]));
-        fputs("\n  unidirectionality  ", out);
-        hs_cli_text_number(out, m->unidirectionality_without);
-        fputs(" -> ", out);
-        hs_cli_text_number(out, m->unidirectionality_with);
+        print_change(out, "\n  unidirectionality  ", m->unidirectionality_without, m->unidirectionality_with);
         fputs("  fall ", out);
         hs_cli_text_number(out, m->delta_unidirectionality);
-        fputs("\n  closedness         ", out);
-        hs_cli_text_number(out, m->closedness_without);
-        fputs(" -> ", out);
-        hs_cli_text_number(out, m->closedness_with);
+        print_change(out, "\n  closedness         ", m->closedness_without, m->closedness_with);
         fputs("  fall ", out);
         hs_cli_text_number(out, m->delta_closedness);
-        fputs("\n  in the system      U ", out);
-        hs_cli_text_number(out, m->system_unidirectionality_without);
-        fputs(" -> ", out);
-        hs_cli_text_number(out, m->system_unidirectionality_with);
-        fputs(", C ", out);
-        hs_cli_text_number(out, m->system_closedness_without);
-        fputs(" -> ", out);
-        hs_cli_text_number(out, m->system_closedness_with);
+        print_change(out, "\n  in the system      U ", m->system_unidirectionality_without,
+                     m->system_unidirectionality_with);
+        print_change(out, ", C ", m->system_closedness_without, m->system_closedness_with);
         fputc('\n', out);
         print_wrapped(out, m->explanation);
     }
