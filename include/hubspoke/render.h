@@ -53,7 +53,7 @@ hs_render_options hs_render_options_default(void);
 int hs_render_engine_known(const char *engine);
 
 /* Draw `model` in the years years[0 .. year_count-1], one panel each, side by
- * side, four to a row. year_count = 0 draws one panel of the whole file,
+ * side, at most four to a row in even rows. year_count = 0 draws one panel of the whole file,
  * whatever its dates. On success *out holds the bytes of the figure in
  * `format` (NUL-terminated; caller frees) and *out_len their number.
  * Errors: HS_EARG for an unknown engine, a focus or mechanism id that names

@@ -11,7 +11,7 @@ static const char evolve_help[] =
     "                    [--hub ID] [--ghosts] [--title TEXT] -o OUT\n"
     "\n"
     "DESCRIPTION\n"
-    "    One figure with one panel per year, four to a row (small multiples), each\n"
+    "    One figure with one panel per year, at most four to a row (small multiples), each\n"
     "    drawn as `hubspoke render` draws one year and captioned with the year and the\n"
     "    indices K, U and C. One layout is computed for the union of all the panels\n"
     "    and every state sits at the same place in every panel. Elements not active\n"

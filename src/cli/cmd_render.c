@@ -130,7 +130,7 @@ int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) 
             free(focus_text);
             focus_text = strdup(optarg);
             long n = focus_text ? split_list(focus_text, focus, sizeof focus / sizeof *focus) : -1;
-            if (n < 0) rc = hs_cli_usage_error(cmd->name, "--focus '%s' is not a list of state ids ID,ID,...", optarg);
+            if (n < 0) rc = hs_cli_usage_error(cmd->name, "--focus needs state ids separated by commas");
             ro.focus = (const char *const *)focus;
             ro.focus_count = n < 0 ? 0 : (size_t)n;
             break;

@@ -98,6 +98,8 @@ typedef struct figure {
     unsigned char *in_union;/* per vertex: active in some panel */
     unsigned char *edge_in_union;
     long *color;            /* per mechanism vertex: palette index */
+    const char **focus;     /* ids of the states drawn, NULL for all */
+    size_t focus_count;
     double *x, *y;          /* union layout, per vertex, points */
     double minx, miny, maxx, maxy;
     const int *years;
@@ -161,15 +163,22 @@ static hs_error put_html(hs_buf *b, const char *s) {
 
 /* ---- selection ------------------------------------------------------------------ */
 
+/* The states to draw: --focus, the members of --mechanism, or all. The
+ * panels' views get them as their focus (view.h), so that each panel holds
+ * the subsystem `metrics --focus` measures: the states drawn and the
+ * mechanisms all of whose members active that year are among them. */
 static hs_error select_elements(figure *f) {
     const hs_model *m = f->m;
     const hs_render_options *o = f->opt;
     int everyone = !o->focus && !o->mechanism;
-    for (size_t i = 0; i < f->nv; i++) f->drawn[i] = everyone && hs_vertex_type_of(m, i) == HS_VERTEX_STATE;
+    for (size_t i = 0; i < f->nv; i++) f->drawn[i] = everyone || hs_vertex_type_of(m, i) == HS_VERTEX_MECHANISM;
+    if (everyone) return HS_OK;
+    f->focus = hs_calloc(f->nv ? f->nv : 1, sizeof *f->focus);
+    if (!f->focus) return HS_ENOMEM;
     for (size_t k = 0; o->focus && k < o->focus_count; k++) {
         long v = hs_model_find(m, o->focus[k]);
         if (v < 0 || hs_vertex_type_of(m, (size_t)v) != HS_VERTEX_STATE)
-            return hs_error_set(HS_EARG, "%s: --focus: '%s' names no state", f->file, o->focus[k]);
+            return hs_error_set(HS_EARG, "%s: focus '%s' names no state", f->file, o->focus[k]);
         f->drawn[v] = 1;
     }
     if (o->mechanism) {
@@ -180,30 +189,9 @@ static hs_error select_elements(figure *f) {
             if (hs_edge_kind(m, e) == HS_KIND_MEMBER && hs_edge_to(m, e) == (size_t)v) f->drawn[hs_edge_from(m, e)] = 1;
         }
     }
-    /* The mechanisms among the drawn states: those all of whose members are
-     * drawn. A mechanism with a member left out would be drawn as if it
-     * joined only the others. */
-    unsigned char *outside = hs_calloc(f->nv ? f->nv : 1, 1), *any = hs_calloc(f->nv ? f->nv : 1, 1);
-    if (!outside || !any) {
-        free(outside);
-        free(any);
-        return HS_ENOMEM;
-    }
-    for (size_t e = 0; e < f->ne; e++) {
-        if (hs_edge_kind(m, e) != HS_KIND_MEMBER) continue;
-        size_t mech = hs_edge_to(m, e);
-        any[mech] = 1;
-        if (!f->drawn[hs_edge_from(m, e)]) outside[mech] = 1;
-    }
-    long next_color = 0;
     for (size_t i = 0; i < f->nv; i++) {
-        f->color[i] = -1;
-        if (hs_vertex_type_of(m, i) != HS_VERTEX_MECHANISM) continue;
-        f->drawn[i] = any[i] && !outside[i];
-        if (f->drawn[i]) f->color[i] = next_color++ % (long)NPALETTE;
+        if (f->drawn[i] && hs_vertex_type_of(m, i) == HS_VERTEX_STATE) f->focus[f->focus_count++] = hs_vertex_id(m, i);
     }
-    free(outside);
-    free(any);
     return HS_OK;
 }
 
@@ -229,6 +217,8 @@ static hs_error make_panels(figure *f) {
         vo.year = f->years ? f->years[p] : 0;
         vo.hub = f->opt->hub;
         vo.codebook = f->opt->codebook;
+        vo.focus = f->focus;
+        vo.focus_count = f->focus_count;
         hs_error err = hs_view_new(&f->panels[p].view, f->m, &vo);
         if (!err) err = hs_indices_compute(f->panels[p].view, &f->panels[p].indices);
         if (err) return err;
@@ -250,6 +240,12 @@ static hs_error make_panels(figure *f) {
                                     f->file, f->years[p]);
             return hs_error_set(HS_EINPUT, "%s: nothing to draw: no tie or mechanism among the states drawn", f->file);
         }
+    }
+    /* Colours in file order among the mechanisms some panel draws. */
+    long next = 0;
+    for (size_t i = 0; i < f->nv; i++) {
+        f->color[i] = -1;
+        if (f->in_union[i] && hs_vertex_type_of(f->m, i) == HS_VERTEX_MECHANISM) f->color[i] = next++ % (long)NPALETTE;
     }
     return HS_OK;
 }
@@ -841,8 +837,10 @@ static hs_error figure_dot(figure *f, hs_buf *out) {
     fr.pw = ceil(f->maxx - f->minx) + 2 * PANEL_MARGIN;
     fr.ph = ceil(f->maxy - f->miny) + 2 * PANEL_MARGIN + CAPTION_HEIGHT;
     if (fr.pw < 150) fr.pw = 150;
-    fr.cols = f->npanels < PANELS_PER_ROW ? f->npanels : PANELS_PER_ROW;
+    /* At most four to a row, the rows as even as they can be (six panels:
+     * two rows of three, not four and two). */
     fr.rows = (f->npanels + PANELS_PER_ROW - 1) / PANELS_PER_ROW;
+    fr.cols = (f->npanels + fr.rows - 1) / fr.rows;
     double grid_h = (double)fr.rows * fr.ph + (double)(fr.rows - 1) * PANEL_GAP;
     fr.W = PANEL_GAP + (double)fr.cols * (fr.pw + PANEL_GAP) + LEGEND_WIDTH;
     fr.H = TITLE_HEIGHT + grid_h + PANEL_GAP;
@@ -903,6 +901,7 @@ static void figure_free(figure *f) {
     free(f->in_union);
     free(f->edge_in_union);
     free(f->color);
+    free(f->focus);
     free(f->x);
     free(f->y);
 }

@@ -79,7 +79,7 @@ refused empty-year 2 "hubspoke evolve: --years '2001,,2003' is not a list of at 
     "$H" evolve small.graphml --years 2001,,2003 -o "$OUT"
 refused render-years 2 "hubspoke render: unknown option '--years' (see 'hubspoke render --help')" \
     "$H" render small.graphml --years 2001 -o "$OUT"
-refused focus-unknown 2 "hubspoke: small.graphml: --focus: 'US' names no state" \
+refused focus-unknown 2 "hubspoke: small.graphml: focus 'US' names no state" \
     "$H" evolve small.graphml --years 2001 --focus US,A -o "$OUT"
 refused mechanism-unknown 2 "hubspoke: small.graphml: --mechanism: 'A' names no mechanism" \
     "$H" evolve small.graphml --years 2001 --mechanism A -o "$OUT"

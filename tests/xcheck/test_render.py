@@ -11,9 +11,9 @@ metrics` (the captions' K, U, C):
   - every tie and membership active in a year is drawn in that panel, and no
     tie or membership outside its years is (ghosts are marked as such and are
     inactive);
-  - every state's node style is its role that year;
+  - every state's node style is its role that year (`info`, with --focus);
   - the legend lists exactly the tie kinds and roles drawn;
-  - the captions carry the year and the indices of `metrics`.
+  - the captions carry the year and the indices of `metrics` (with --focus).
 A small hand-made system is checked against hand-computed expectations; the
 shipped graphs/asia-pacific.gv is checked for the figures of docs/figures/.
 Also: PNG, PDF and DOT outputs are valid.
@@ -92,16 +92,16 @@ class System:
     def members(self, m):
         return {s for s, t, k, _ in self.e if k == "member" and t == m}
 
-    def drawn(self, focus):
-        states = {i for i in self.v if not self.is_mech(i)} if focus is None else set(focus)
-        mechs = {m for m in self.v if self.is_mech(m) and self.members(m) and self.members(m) <= states}
-        return states, mechs
-
     def active(self, y, focus=None):
-        """(states, mechanisms, ties, memberships) drawn in year y."""
-        states, mechs = self.drawn(focus)
+        """(states, mechanisms, ties, memberships) drawn in year y: the
+        subsystem of `metrics --focus` (docs/cli.md): the focus states, and
+        the mechanisms none of whose members active in y is outside it."""
+        states = {i for i in self.v if not self.is_mech(i)} if focus is None else set(focus)
         st = {s for s in states if self.active_vertex(s, y)}
-        me = {m for m in mechs if self.active_vertex(m, y)}
+        me = {m for m in self.v if self.is_mech(m) and self.active_vertex(m, y)}
+        for s, t, k, (lo, hi) in self.e:
+            if k == "member" and lo <= y < hi and self.active_vertex(s, y) and s not in states:
+                me.discard(t)
         ties, mem = [], []
         for s, t, k, (lo, hi) in self.e:
             if not lo <= y < hi or s not in st:
@@ -228,7 +228,8 @@ def check_figure(name, path, years, focus=None, ghosts=False, expect=None):
         kinds |= {k for _, _, k in dties}
 
         # Roles as `info` infers them.
-        info = json.loads(run("info", path, "--year", str(y), "--format", "json"))
+        sub = ["--focus", ",".join(focus)] if focus else []
+        info = json.loads(run("info", path, "--year", str(y), "--format", "json", *sub))
         role_of = {s: r for r, ids in info["states"].items() for s in ids}
         for title, n in fig.nodes.items():
             if n["panel"] == p and not n["mech"] and not n["ghost"]:
@@ -236,7 +237,7 @@ def check_figure(name, path, years, focus=None, ghosts=False, expect=None):
                 roles.add(role_of[n["id"]])
 
         # The caption: the year and K, U, C as metrics computes them.
-        met = json.loads(run("metrics", path, "--year", str(y), "--format", "json", "--table", "system", "--permutations", "0"))
+        met = json.loads(run("metrics", path, "--year", str(y), "--format", "json", "--table", "system", "--permutations", "0", *sub))
         idx = met["indices"]
         want = "%d K %s U %s C %s" % (y, *("n/a" if idx[k] is None else "%.2f" % idx[k] for k in ("coordination", "unidirectionality", "closedness")))
         got = re.sub(r"\s+", " ", fig.captions.get(p, "")).strip()
@@ -294,7 +295,7 @@ def main():
         mem = [fig.drawn(p, System(small))[3] for p in range(3)]
         check(mem == [[], [("M", "A"), ("M", "B"), ("M", "C")], [("M", "A"), ("M", "B"), ("M", "C")]],
               "small: memberships by panel %s" % mem)
-        # Focus on A and B: M has a member left out, so it is not drawn.
+        # Focus on A and B: M has an active member left out, so it is not drawn.
         fig = check_figure("small-focus", small, [2007, 2012], focus=["A", "B"])
         check(not any(n["mech"] for n in fig.nodes.values()), "small-focus: mechanism M drawn without its member C")
         check_figure("small-ghosts", small, [2001, 2007, 2012], ghosts=True)
