@@ -26,7 +26,7 @@
 
 /* ---- geometry (points, Graphviz's y axis pointing up) -------------------------- */
 
-#define STATE_SIZE 0.62     /* inches: a state's circle */
+#define STATE_SIZE 0.62     /* inches: a state's circle, when its id is short */
 #define MECH_HEIGHT 0.30    /* inches: a mechanism's label box */
 #define PANEL_MARGIN 34.0   /* room for the surfaces around the outermost states */
 #define CAPTION_HEIGHT 40.0
@@ -256,6 +256,14 @@ static double mech_width(const hs_model *m, size_t i) {
     return 0.18 + 0.085 * (double)strlen(hs_vertex_id(m, i)); /* inches at 10 pt */
 }
 
+/* A state's diameter in inches: wide enough for its id at 11 pt, so that a
+ * long id (any schema-valid file may use names) stays inside its circle. */
+static double state_size(const hs_model *m, size_t i) {
+    return fmax(STATE_SIZE, 0.2 + 0.095 * (double)strlen(hs_vertex_id(m, i)));
+}
+
+static double state_r(const hs_model *m, size_t i) { return state_size(m, i) * 36.0; }
+
 static int pair_cmp(const void *a, const void *b) {
     const size_t *p = a, *q = b;
     if (p[0] != q[0]) return p[0] < q[0] ? -1 : 1;
@@ -329,7 +337,8 @@ static hs_error layout_dot(const figure *f, const size_t *pairs, size_t npairs, 
                                  "  node [shape=circle, fixedsize=true, width=%.2f, height=%.2f, label=\"\"];\n",
                                  STATE_SIZE, STATE_SIZE);
     for (size_t i = 0; !err && i < f->nv; i++) {
-        if (f->in_union[i] && hs_vertex_type_of(m, i) == HS_VERTEX_STATE) err = hs_buf_printf(b, "  v%zu;\n", i);
+        if (f->in_union[i] && hs_vertex_type_of(m, i) == HS_VERTEX_STATE)
+            err = hs_buf_printf(b, "  v%zu [width=%.2f, height=%.2f];\n", i, state_size(m, i), state_size(m, i));
     }
     for (size_t k = 0; !err && k < npairs; k++) err = hs_buf_printf(b, "  v%zu -- v%zu [len=1.8];\n", pairs[2 * k], pairs[2 * k + 1]);
     return err ? err : hs_buf_puts(b, "}\n");
@@ -363,7 +372,6 @@ static hs_error read_layout(figure *f, const char *json, size_t len) {
     return HS_OK;
 }
 
-#define STATE_R (STATE_SIZE * 36.0)
 
 /* Distance from (px, py) to the segment a-b, and where along it (0..1). */
 static double seg_dist(double px, double py, double ax, double ay, double bx, double by, double *t) {
@@ -381,7 +389,6 @@ static double seg_dist(double px, double py, double ax, double ay, double bx, do
  * where a figure is too dense to read line by line anyway. */
 #define CLEAR_MAX 300
 static void clear_lines(figure *f, const size_t *pairs, size_t npairs) {
-    const double clear = STATE_R + 8, apart = 2 * STATE_R + 8;
     size_t n = 0;
     for (size_t c = 0; c < f->nv; c++) n += f->in_union[c] && hs_vertex_type_of(f->m, c) == HS_VERTEX_STATE;
     if (n > CLEAR_MAX) return;
@@ -393,6 +400,7 @@ static void clear_lines(figure *f, const size_t *pairs, size_t npairs) {
                 size_t a = pairs[2 * k], b = pairs[2 * k + 1];
                 if (a == c || b == c) continue;
                 double t, d = seg_dist(f->x[c], f->y[c], f->x[a], f->y[a], f->x[b], f->y[b], &t);
+                double clear = state_r(f->m, c) + 8;
                 if (d >= clear || t <= 0 || t >= 1) continue;
                 /* Away from the line, perpendicular to it. */
                 double nx = -(f->y[b] - f->y[a]), ny = f->x[b] - f->x[a], nl = sqrt(nx * nx + ny * ny);
@@ -406,6 +414,7 @@ static void clear_lines(figure *f, const size_t *pairs, size_t npairs) {
             for (size_t o = c + 1; o < f->nv; o++) {
                 if (!f->in_union[o] || hs_vertex_type_of(f->m, o) != HS_VERTEX_STATE) continue;
                 double dx = f->x[o] - f->x[c], dy = f->y[o] - f->y[c], d = sqrt(dx * dx + dy * dy);
+                double apart = state_r(f->m, c) + state_r(f->m, o) + 8;
                 if (d >= apart) continue;
                 if (d == 0) dx = 1, dy = 0, d = 1;
                 double step = (apart - d) / 2 + 0.5;
@@ -429,7 +438,8 @@ static int label_blocked(const figure *f, const size_t *pairs, size_t npairs, si
         double dx = fabs(x - f->x[i]), dy = fabs(y - f->y[i]);
         if (hs_vertex_type_of(f->m, i) == HS_VERTEX_STATE) {
             double ex = fmax(dx - hw, 0), ey = fmax(dy - hh, 0);
-            if (ex * ex + ey * ey < (STATE_R + 5) * (STATE_R + 5)) return 1;
+            double r = state_r(f->m, i) + 5;
+            if (ex * ex + ey * ey < r * r) return 1;
         } else {
             double ow = mech_width(f->m, i) * 36.0, oh = MECH_HEIGHT * 36.0;
             if (dx < hw + ow + 6 && dy < hh + oh + 6) return 1;
@@ -488,7 +498,7 @@ static void place_mechanisms(figure *f, const size_t *pairs, size_t npairs) {
         f->x[i] = round(f->x[i]);
         f->y[i] = round(f->y[i]);
         int mech = hs_vertex_type_of(m, i) == HS_VERTEX_MECHANISM;
-        double rx = (mech ? mech_width(m, i) * 36.0 : STATE_R), ry = mech ? MECH_HEIGHT * 36.0 : STATE_R;
+        double rx = mech ? mech_width(m, i) * 36.0 : state_r(m, i), ry = mech ? MECH_HEIGHT * 36.0 : state_r(m, i);
         if (first || f->x[i] - rx < f->minx) f->minx = f->x[i] - rx;
         if (first || f->x[i] + rx > f->maxx) f->maxx = f->x[i] + rx;
         if (first || f->y[i] - ry < f->miny) f->miny = f->y[i] - ry;
@@ -528,16 +538,18 @@ static size_t convex_hull(pt *p, size_t n, pt *hull) {
 
 #define HULL_SIDES 16
 
-/* One mechanism's surface in panel coordinates: the convex hull of circles of
- * radius `pad` around its members and its label box. */
-static hs_error put_surface(hs_buf *bg, const pt *centres, size_t n, double pad, const char *color) {
+/* One mechanism's surface in panel coordinates: the convex hull of circles
+ * `pad` wider than its members and its label box. */
+static hs_error put_surface(hs_buf *bg, const pt *centres, const double *radius, size_t n, double pad,
+                            const char *color) {
     size_t np = n * HULL_SIDES;
     pt *p = hs_malloc(np * sizeof *p), *hull = hs_malloc((np + 1) * sizeof *hull);
     hs_error err = p && hull ? HS_OK : HS_ENOMEM;
     for (size_t i = 0; !err && i < n; i++) {
         for (int s = 0; s < HULL_SIDES; s++) {
             double a = 6.283185307179586 * s / HULL_SIDES;
-            p[i * HULL_SIDES + (size_t)s] = (pt){centres[i].x + pad * cos(a), centres[i].y + pad * sin(a)};
+            double r = pad + radius[i];
+            p[i * HULL_SIDES + (size_t)s] = (pt){centres[i].x + r * cos(a), centres[i].y + r * sin(a)};
         }
     }
     size_t h = err ? 0 : convex_hull(p, np, hull);
@@ -557,11 +569,10 @@ typedef struct frame {
     size_t cols, rows;
 } frame;
 
-static void panel_origin(const figure *f, const frame *fr, size_t p, double *ox, double *oy) {
+static void panel_origin(const frame *fr, size_t p, double *ox, double *oy) {
     size_t col = p % fr->cols, row = p / fr->cols;
     *ox = PANEL_GAP + (double)col * (fr->pw + PANEL_GAP);
     *oy = fr->H - TITLE_HEIGHT - (double)(row + 1) * fr->ph - (double)row * PANEL_GAP;
-    (void)f;
 }
 
 static pt place(const figure *f, double ox, double oy, size_t i) {
@@ -575,11 +586,17 @@ static void fmt_index(char *buf, size_t size, double x) {
         snprintf(buf, size, "n/a");
 }
 
+/* The role of active state vertex i in view v, "other" if unresolved. */
+static hs_role panel_role(const hs_view *v, size_t i) {
+    hs_role role = hs_view_state_role(v, (size_t)hs_view_state_of_vertex(v, i));
+    return role < 0 || role >= HS_ROLE_COUNT ? HS_ROLE_OTHER : role;
+}
+
 static hs_error put_state(const figure *f, hs_buf *b, size_t p, size_t i, pt at) {
     const hs_model *m = f->m;
     const hs_view *v = f->panels[p].view;
     long s = hs_view_state_of_vertex(v, i);
-    hs_role role = s >= 0 ? hs_view_state_role(v, (size_t)s) : HS_ROLE_OTHER;
+    hs_role role = s >= 0 ? panel_role(v, i) : HS_ROLE_OTHER;
     const char *label = hs_vertex_label(m, i);
     hs_error err = hs_buf_printf(b, "  \"p%zu/v%zu\" [id=", p, i);
     hs_buf id = {0};
@@ -598,6 +615,8 @@ static hs_error put_state(const figure *f, hs_buf *b, size_t p, size_t i, pt at)
     hs_buf_free(&tip);
     if (!err) err = hs_buf_puts(b, ", label=");
     if (!err) err = put_quoted(b, hs_vertex_id(m, i));
+    if (!err && state_size(m, i) > STATE_SIZE)
+        err = hs_buf_printf(b, ", width=%.2f, height=%.2f", state_size(m, i), state_size(m, i));
     if (!err) err = hs_buf_printf(b, ", pos=\"%.1f,%.1f\"];\n", at.x, at.y);
     return err;
 }
@@ -659,14 +678,15 @@ static hs_error put_panel(figure *f, const frame *fr, size_t p, hs_buf *b, hs_bu
     const hs_model *m = f->m;
     const hs_view *v = f->panels[p].view;
     double ox, oy;
-    panel_origin(f, fr, p, &ox, &oy);
+    panel_origin(fr, p, &ox, &oy);
     hs_error err = HS_OK;
     /* Surfaces, the widest first, so that a surface nested in another over
      * the same states is drawn on top of it. */
     size_t nm = hs_view_mechanism_count(v);
     int *rank = hs_calloc(nm ? nm : 1, sizeof *rank);
     pt *centres = hs_malloc((hs_view_state_count(v) + 1) * sizeof *centres);
-    if (!rank || !centres) err = HS_ENOMEM;
+    double *radius = hs_malloc((hs_view_state_count(v) + 1) * sizeof *radius);
+    if (!rank || !centres || !radius) err = HS_ENOMEM;
     int maxrank = 0;
     for (size_t k = 0; !err && k < nm; k++) {
         if (!f->drawn[hs_view_mechanism_vertex(v, k)]) continue;
@@ -680,14 +700,19 @@ static hs_error put_panel(figure *f, const frame *fr, size_t p, hs_buf *b, hs_bu
             size_t mv = hs_view_mechanism_vertex(v, k);
             if (!f->drawn[mv] || rank[k] != r) continue;
             size_t n = 0;
-            for (size_t q = 0; q < hs_view_mechanism_member_count(v, k); q++)
-                centres[n++] = place(f, ox, oy, hs_view_state_vertex(v, hs_view_mechanism_members(v, k)[q]));
+            for (size_t q = 0; q < hs_view_mechanism_member_count(v, k); q++) {
+                size_t sv = hs_view_state_vertex(v, hs_view_mechanism_members(v, k)[q]);
+                radius[n] = state_r(m, sv);
+                centres[n++] = place(f, ox, oy, sv);
+            }
+            radius[n] = fmax(mech_width(m, mv) * 36.0, STATE_SIZE * 36.0);
             centres[n++] = place(f, ox, oy, mv);
-            err = put_surface(bg, centres, n, HULL_PAD + HULL_STEP * r, palette[f->color[mv]]);
+            err = put_surface(bg, centres, radius, n, HULL_PAD - STATE_SIZE * 36.0 + HULL_STEP * r, palette[f->color[mv]]);
         }
     }
     free(rank);
     free(centres);
+    free(radius);
     if (err) return err;
 
     err = hs_buf_printf(b, "  subgraph \"cluster_p%zu\" {\n    graph [id=\"panel-%zu\", class=\"panel", p, p);
@@ -702,7 +727,7 @@ static hs_error put_panel(figure *f, const frame *fr, size_t p, hs_buf *b, hs_bu
         if (!active && !f->opt->ghosts) continue;
         f->any_ghost |= !active;
         if (hs_vertex_type_of(m, i) == HS_VERTEX_STATE) {
-            if (active) f->present_role[hs_view_state_role(v, (size_t)hs_view_state_of_vertex(v, i))] = 1;
+            if (active) f->present_role[panel_role(v, i)] = 1;
             err = put_state(f, b, p, i, place(f, ox, oy, i));
         } else {
             f->any_mechanism |= active;

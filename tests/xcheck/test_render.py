@@ -300,6 +300,15 @@ def main():
         check(not any(n["mech"] for n in fig.nodes.values()), "small-focus: mechanism M drawn without its member C")
         check_figure("small-ghosts", small, [2001, 2007, 2012], ghosts=True)
 
+        # Names as ids (schema-valid, not ISO codes): wider circles, same checks.
+        names = os.path.join(d, "names.gv")
+        with open(names, "w") as f:
+            f.write('graph g { hub="United States"; "United States" -- "Japan" [kind=treaty];'
+                    ' "United States" -- "Republic of Korea" [kind=treaty, since=1954];'
+                    ' "Japan" -- "Republic of Korea" [kind=intelligence, since=2016];'
+                    ' subgraph cluster_TISA { since=2014; "United States"; "Japan"; "Republic of Korea"; } }')
+        check_figure("names", names, [1953, 2014, 2016])
+
         asia = os.path.join(SRC, "graphs", "asia-pacific.gv")
         check_figure("us-japan-rok", asia, [1953, 1999, 2014, 2016, 2019, 2023], focus=["USA", "JPN", "KOR"])
         check_figure("quad", asia, [2007, 2009, 2017, 2021], focus=["USA", "JPN", "AUS", "IND"], ghosts=True)
