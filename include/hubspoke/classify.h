@@ -30,10 +30,12 @@ typedef enum hs_mechanism_type {
     HS_MECHANISM_HUB_AND_SPOKES = 0, /* neither property weakened */
     HS_MECHANISM_INTEGRATIVE,        /* unidirectionality weakened, closedness kept */
     HS_MECHANISM_EXPANSIVE,          /* closedness weakened, unidirectionality kept */
-    HS_MECHANISM_LOOSE_MULTILATERAL  /* both weakened */
+    HS_MECHANISM_LOOSE_MULTILATERAL, /* both weakened */
+    HS_MECHANISM_UNCLASSIFIED        /* no hub, or no member is the hub or an ally */
 } hs_mechanism_type;
 
-/* "hub-and-spokes", "integrative", "expansive", "loose-multilateral". */
+/* "hub-and-spokes", "integrative", "expansive", "loose-multilateral"; NULL
+ * for HS_MECHANISM_UNCLASSIFIED. */
 const char *hs_mechanism_type_name(hs_mechanism_type type);
 
 typedef struct hs_classify_options {

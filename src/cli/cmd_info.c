@@ -201,7 +201,10 @@ static int run(int argc, char **argv) {
     hs_codebook *cb;
     hs_view *v;
     hs_error err = hs_cli_open_view(&args, &m, &cb, &v);
-    if (err) return hs_cli_fail(err);
+    if (err) {
+        hs_cli_view_args_free(&args);
+        return hs_cli_fail(err);
+    }
     if (args.format == HS_OUT_JSON) {
         json_t *root = info_json(v);
         err = root ? hs_cli_print_json(root) : hs_error_set(HS_ENOMEM, "out of memory");
@@ -213,6 +216,7 @@ static int run(int argc, char **argv) {
     hs_view_destroy(v);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
+    hs_cli_view_args_free(&args);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 

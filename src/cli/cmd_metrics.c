@@ -291,32 +291,12 @@ static hs_error print_report_json(const hs_view *v, const report *r) {
 
 /* ---- CSV (RFC 4180) -------------------------------------------------------------- */
 
-static void csv_field(FILE *out, const char *s) {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
-static void csv_number(FILE *out, double x) {
-    char buf[40] = "";
-    if (isfinite(x)) snprintf(buf, sizeof buf, "%.15g", x);
-    fputs(buf, out);
-}
-
-/* Lists in a CSV cell: ids separated by spaces, pairs as a-b, sets and cuts by ';'. */
 static void csv_row_value(FILE *out, const hs_view *v, const report *r, const system_row *row) {
     char *text = NULL;
     size_t len = 0;
     FILE *b;
     switch (row->kind) {
-    case V_NUMBER: csv_number(out, row->number); return;
+    case V_NUMBER: hs_cli_csv_number(out, row->number); return;
     case V_COUNT:
         if (isfinite(row->number)) fprintf(out, "%lld", (long long)row->number);
         return;
@@ -350,7 +330,7 @@ static void csv_row_value(FILE *out, const hs_view *v, const report *r, const sy
         break;
     }
     fclose(b);
-    csv_field(out, text ? text : "");
+    hs_cli_csv_field(out, text ? text : "");
     free(text);
 }
 
@@ -361,11 +341,11 @@ static void report_csv_states(FILE *out, const hs_view *v, const report *r) {
     for (size_t s = 0; s < hs_view_state_count(v); s++) {
         if (hs_view_has_year(v)) fprintf(out, "%d", hs_view_year(v));
         fputc(',', out);
-        csv_field(out, hs_view_state_id(v, s));
+        hs_cli_csv_field(out, hs_view_state_id(v, s));
         fprintf(out, ",%s", hs_role_name(hs_view_state_role(v, s)));
         for (const state_col *c = state_cols(r); c->name; c++) {
             fputc(',', out);
-            csv_number(out, state_value(r, c, s));
+            hs_cli_csv_number(out, state_value(r, c, s));
         }
         fputs("\r\n", out);
     }
@@ -379,11 +359,11 @@ static void report_csv_system(FILE *out, const hs_view *v, const report *r) {
     fputs("\r\n", out);
     if (hs_view_has_year(v)) fprintf(out, "%d", hs_view_year(v));
     fputc(',', out);
-    if (hs_view_hub(v) >= 0) csv_field(out, hs_view_state_id(v, (size_t)hs_view_hub(v)));
+    if (hs_view_hub(v) >= 0) hs_cli_csv_field(out, hs_view_state_id(v, (size_t)hs_view_hub(v)));
     double idx[3] = {r->idx.coordination, r->idx.unidirectionality, r->idx.closedness};
     for (int i = 0; i < 3; i++) {
         fputc(',', out);
-        csv_number(out, idx[i]);
+        hs_cli_csv_number(out, idx[i]);
     }
     for (int i = 0; i < n; i++) {
         fputc(',', out);
@@ -394,11 +374,6 @@ static void report_csv_system(FILE *out, const hs_view *v, const report *r) {
 
 /* ---- text ------------------------------------------------------------------------ */
 
-static void text_number(FILE *out, double x) {
-    if (isfinite(x)) fprintf(out, "%.4f", x);
-    else fputs("n/a", out);
-}
-
 static void report_text(FILE *out, const hs_view *v, const report *r) {
     const hs_model *m = hs_view_model(v);
     long hub = hs_view_hub(v);
@@ -408,17 +383,17 @@ static void report_text(FILE *out, const hs_view *v, const report *r) {
     fprintf(out, ", hub %s\n\n", hub >= 0 ? hs_view_state_id(v, (size_t)hub) : "none");
     fputs("Indices (0..1, docs/metrics.md)\n", out);
     fputs("  coordination       K = ", out);
-    text_number(out, r->idx.coordination);
+    hs_cli_text_number(out, r->idx.coordination);
     fputs("\n  unidirectionality  U = ", out);
-    text_number(out, r->idx.unidirectionality);
+    hs_cli_text_number(out, r->idx.unidirectionality);
     fputs("\n  closedness         C = ", out);
-    text_number(out, r->idx.closedness);
+    hs_cli_text_number(out, r->idx.closedness);
     fputs("\n\nSystem\n", out);
     system_row rows[MAX_SYSTEM_ROWS];
     int n = system_rows(v, r, rows);
     for (int i = 0; i < n; i++) {
         fprintf(out, "  %-30s ", rows[i].name);
-        if (rows[i].kind == V_NUMBER) text_number(out, rows[i].number);
+        if (rows[i].kind == V_NUMBER) hs_cli_text_number(out, rows[i].number);
         else if (rows[i].kind == V_COUNT && !isfinite(rows[i].number)) fputs("n/a", out);
         else csv_row_value(out, v, r, &rows[i]);
         fputc('\n', out);
@@ -441,61 +416,36 @@ static void report_text(FILE *out, const hs_view *v, const report *r) {
 
 /* ---- the command ----------------------------------------------------------------- */
 
-static int parse_count(const char *text, long long max, long long *value) {
-    char *end;
-    errno = 0;
-    long long x = strtoll(text, &end, 10);
-    if (end == text || *end || errno || x < 0 || x > max) return 0;
-    *value = x;
-    return 1;
-}
-
 static int run(int argc, char **argv) {
-    /* Strip the metrics-only options, then share the view options with info. */
+    /* Take the metrics-only options, then share the view options with info. */
     long long permutations = 1000, seed = 1;
-    int table_system = 0;
-    char **rest = malloc((size_t)(argc + 1) * sizeof *rest);
-    if (!rest) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
-    int nrest = 0;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char *names[] = {"--permutations", "--seed", "--table"};
-        int which = -1;
-        const char *value = NULL;
-        for (int k = 0; k < 3 && which < 0; k++) {
-            size_t len = strlen(names[k]);
-            if (strncmp(a, names[k], len) == 0 && (a[len] == '\0' || a[len] == '=')) {
-                which = k;
-                value = a[len] == '=' ? a + len + 1 : (i + 1 < argc ? argv[++i] : NULL);
-            }
-        }
-        if (which < 0 || i == 0) {
-            rest[nrest++] = argv[i];
-            continue;
-        }
-        int ok = value != NULL;
-        if (ok && which == 0) ok = parse_count(value, 100000000LL, &permutations);
-        if (ok && which == 1) ok = parse_count(value, 9007199254740991LL, &seed);
-        if (ok && which == 2) {
-            ok = strcmp(value, "states") == 0 || strcmp(value, "system") == 0;
-            table_system = ok && strcmp(value, "system") == 0;
-        }
-        if (!ok) {
-            free(rest);
-            return value ? hs_cli_usage_error("metrics", "%s '%s' is not valid", names[which], value)
-                         : hs_cli_usage_error("metrics", "option '%s' needs a value", names[which]);
-        }
+    static const char *const names[] = {"--permutations", "--seed", "--table"};
+    const char *values[3] = {NULL, NULL, NULL};
+    char **rest;
+    int nrest;
+    int rc = hs_cli_take_options(&hs_cmd_metrics, argc, argv, names, 3, values, &rest, &nrest);
+    if (rc >= 0) return rc;
+    int bad = -1;
+    if (values[0] && !hs_cli_parse_count(values[0], 100000000LL, &permutations)) bad = 0;
+    if (values[1] && !hs_cli_parse_count(values[1], 9007199254740991LL, &seed)) bad = 1;
+    if (values[2] && strcmp(values[2], "states") != 0 && strcmp(values[2], "system") != 0) bad = 2;
+    int table_system = values[2] && strcmp(values[2], "system") == 0;
+    if (bad >= 0) {
+        free(rest);
+        return hs_cli_usage_error("metrics", "%s '%s' is not valid", names[bad], values[bad]);
     }
-    rest[nrest] = NULL;
     hs_cli_view_args args;
-    int rc = hs_cli_parse_view_args(&hs_cmd_metrics, nrest, rest, (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON) | (1u << HS_OUT_CSV), 1, &args);
+    rc = hs_cli_parse_view_args(&hs_cmd_metrics, nrest, rest, (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON) | (1u << HS_OUT_CSV), 1, &args);
     free(rest);
     if (rc >= 0) return rc;
     hs_model *m;
     hs_codebook *cb;
     hs_view *v;
     hs_error err = hs_cli_open_view(&args, &m, &cb, &v);
-    if (err) return hs_cli_fail(err);
+    if (err) {
+        hs_cli_view_args_free(&args);
+        return hs_cli_fail(err);
+    }
     report r;
     err = report_compute(v, (igraph_integer_t)permutations, (uint64_t)seed, &r);
     if (!err) {
@@ -512,6 +462,7 @@ static int run(int argc, char **argv) {
     hs_view_destroy(v);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
+    hs_cli_view_args_free(&args);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
