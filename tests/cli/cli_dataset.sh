@@ -65,7 +65,7 @@ exp = {  # id: (members, kind, scope, since, until)
     "SEATO": ("USA GBR FRA AUS NZL PHL THA PAK", "treaty", "broad", 1955, 1977),
     "FPDA": ("GBR AUS NZL MYS SGP", "exercise", "issue", 1971, None),
     "TCOG": ("USA JPN KOR", "dialogue", "issue", 1999, 2004),
-    "TSD": ("USA JPN AUS", "dialogue", "broad", 2002, None),
+    "TSD": ("USA JPN AUS", "dialogue", "issue", 2002, None),
     "Quad1": ("USA JPN AUS IND", "dialogue", "broad", 2007, 2008),
     "TISA": ("USA JPN KOR", "intelligence", "issue", 2014, None),
     "Quad": ("USA JPN AUS IND", "dialogue", "broad", 2017, None),
