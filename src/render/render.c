@@ -429,6 +429,28 @@ static void clear_lines(figure *f, const size_t *pairs, size_t npairs) {
     }
 }
 
+/* Room between tied states for the parallel lines of several kinds of tie:
+ * neato's overlap removal packs a small union tightly, so the layout is
+ * scaled up until tied states are SPREAD_GAP apart, edge to edge, by at most
+ * SPREAD_MAX (a dense union would otherwise become a very large figure). */
+#define SPREAD_GAP 60.0
+#define SPREAD_MAX 1.6
+static void spread(figure *f, const size_t *pairs, size_t npairs) {
+    double factor = 1;
+    for (size_t k = 0; k < npairs; k++) {
+        size_t a = pairs[2 * k], b = pairs[2 * k + 1];
+        double d = hypot(f->x[a] - f->x[b], f->y[a] - f->y[b]);
+        double want = state_r(f->m, a) + state_r(f->m, b) + SPREAD_GAP;
+        if (d > 0 && want / d > factor) factor = want / d;
+    }
+    if (factor > SPREAD_MAX) factor = SPREAD_MAX;
+    for (size_t i = 0; i < f->nv; i++) {
+        if (!f->in_union[i] || hs_vertex_type_of(f->m, i) != HS_VERTEX_STATE) continue;
+        f->x[i] *= factor;
+        f->y[i] *= factor;
+    }
+}
+
 /* Does a label box of half-size (hw, hh) at (x, y) overlap a state, an
  * already placed label, or (when `lines`) one of the union's lines? */
 static int label_blocked(const figure *f, const size_t *pairs, size_t npairs, size_t self, double x, double y,
@@ -642,7 +664,9 @@ static hs_error put_mechanism(const figure *f, hs_buf *b, size_t p, size_t i, pt
     return err;
 }
 
-static hs_error put_edge(const figure *f, hs_buf *b, size_t p, size_t e, int active) {
+/* One line for model edge e, standing for `count` ties of its kind between
+ * its two ends. */
+static hs_error put_edge(const figure *f, hs_buf *b, size_t p, size_t e, int active, size_t count) {
     const hs_model *m = f->m;
     hs_kind kind = hs_edge_kind(m, e);
     int member = kind == HS_KIND_MEMBER;
@@ -661,7 +685,76 @@ static hs_error put_edge(const figure *f, hs_buf *b, size_t p, size_t e, int act
     else
         err = hs_buf_printf(b, "color=\"%s\", style=%s, penwidth=%.1f", st->color, st->style, st->penwidth);
     int arrow = active && !member && hs_model_directed(m);
-    if (!err) err = hs_buf_printf(b, ", dir=%s];\n", arrow ? "forward" : "none");
+    if (!err) err = hs_buf_printf(b, ", dir=%s, tooltip=", arrow ? "forward" : "none");
+    hs_buf tip = {0};
+    if (!err)
+        err = hs_buf_printf(&tip, "%s %s %s: %s%s", hs_vertex_id(m, from), hs_model_directed(m) ? "->" : "--",
+                            hs_vertex_id(m, to), member ? "member" : kind == HS_KIND_UNSET ? "untyped" : hs_kind_name(kind),
+                            active ? "" : " (not active)");
+    if (!err && count > 1) err = hs_buf_printf(&tip, ", %zu ties", count);
+    if (!err) err = put_quoted(b, tip.data);
+    hs_buf_free(&tip);
+    if (!err) err = hs_buf_puts(b, "];\n");
+    return err;
+}
+
+typedef struct line {
+    size_t a, b, e;   /* ends (a < b unless directed), model edge */
+    int kind, ghost;
+} line;
+
+static int line_cmp(const void *x, const void *y) {
+    const line *p = x, *q = y;
+    if (p->a != q->a) return p->a < q->a ? -1 : 1;
+    if (p->b != q->b) return p->b < q->b ? -1 : 1;
+    if (p->kind != q->kind) return p->kind < q->kind ? -1 : 1;
+    if (p->ghost != q->ghost) return p->ghost - q->ghost;
+    return p->e < q->e ? -1 : p->e > q->e;
+}
+
+/* The panel's lines: every active tie and membership, and with --ghosts
+ * every tie of the union inactive in this panel whose ends are drawn. Ties of
+ * one kind between the same two states are one line (several access
+ * agreements read as "access"; the tooltip counts them), and a ghost is
+ * left out where an active tie of its kind is drawn. */
+static hs_error put_lines(figure *f, hs_buf *b, size_t p) {
+    const hs_model *m = f->m;
+    const hs_view *v = f->panels[p].view;
+    int directed = hs_model_directed(m);
+    unsigned char *on = hs_calloc(f->ne ? f->ne : 1, 1);
+    line *ls = hs_malloc((f->ne ? f->ne : 1) * sizeof *ls);
+    hs_error err = on && ls ? HS_OK : HS_ENOMEM;
+    size_t n = 0;
+    for (size_t k = 0; !err && k < hs_view_edge_count(v); k++) {
+        size_t e = hs_view_edges(v)[k];
+        if (!edge_drawn(f, e)) continue;
+        on[e] = 1;
+        size_t x = hs_edge_from(m, e), y = hs_edge_to(m, e);
+        int swap = !directed && y < x;
+        ls[n++] = (line){swap ? y : x, swap ? x : y, e, kind_slot(hs_edge_kind(m, e)), 0};
+    }
+    for (size_t e = 0; !err && f->opt->ghosts && e < f->ne; e++) {
+        if (!f->edge_in_union[e] || on[e] || hs_edge_kind(m, e) == HS_KIND_MEMBER) continue;
+        size_t x = hs_edge_from(m, e), y = hs_edge_to(m, e);
+        if (!f->in_union[x] || !f->in_union[y]) continue;
+        int swap = !directed && y < x;
+        ls[n++] = (line){swap ? y : x, swap ? x : y, e, kind_slot(hs_edge_kind(m, e)), 1};
+    }
+    if (!err) qsort(ls, n, sizeof *ls, line_cmp);
+    for (size_t i = 0; !err && i < n;) {
+        size_t j = i + 1, active = !ls[i].ghost;
+        while (j < n && ls[j].a == ls[i].a && ls[j].b == ls[i].b && ls[j].kind == ls[i].kind) active += !ls[j++].ghost;
+        if (ls[i].ghost) {
+            f->any_ghost = 1;
+        } else if (ls[i].kind != HS_KIND_MEMBER) {
+            f->present_kind[ls[i].kind] = 1;
+            f->any_arrow |= directed;
+        }
+        err = put_edge(f, b, p, ls[i].e, !ls[i].ghost, ls[i].ghost ? 1 : active);
+        i = j;
+    }
+    free(on);
+    free(ls);
     return err;
 }
 
@@ -735,26 +828,7 @@ static hs_error put_panel(figure *f, const frame *fr, size_t p, hs_buf *b, hs_bu
         }
     }
     if (!err) err = hs_buf_puts(b, "  }\n");
-    /* Active ties first, in the view's order; ghosts after them. */
-    unsigned char *on = hs_calloc(f->ne ? f->ne : 1, 1);
-    if (!on) err = HS_ENOMEM;
-    for (size_t k = 0; !err && k < hs_view_edge_count(v); k++) {
-        size_t e = hs_view_edges(v)[k];
-        if (!edge_drawn(f, e)) continue;
-        on[e] = 1;
-        hs_kind kind = hs_edge_kind(m, e);
-        if (kind != HS_KIND_MEMBER) f->present_kind[kind_slot(kind)] = 1;
-        f->any_arrow |= kind != HS_KIND_MEMBER && hs_model_directed(m);
-        err = put_edge(f, b, p, e, 1);
-    }
-    for (size_t e = 0; !err && f->opt->ghosts && e < f->ne; e++) {
-        if (!f->edge_in_union[e] || on[e] || hs_edge_kind(m, e) == HS_KIND_MEMBER) continue;
-        /* A ghost tie needs both ends drawn in this panel. */
-        if (!f->in_union[hs_edge_from(m, e)] || !f->in_union[hs_edge_to(m, e)]) continue;
-        f->any_ghost = 1;
-        err = put_edge(f, b, p, e, 0);
-    }
-    free(on);
+    err = put_lines(f, b, p);
     if (err) return err;
 
     /* The caption: the year and the system's three indices that year. */
@@ -883,8 +957,10 @@ static hs_error figure_dot(figure *f, hs_buf *out) {
     if (!err) err = put_legend(f, &body, fr.W - LEGEND_WIDTH + 4, fr.H - TITLE_HEIGHT);
     if (!err)
         err = hs_buf_printf(out,
+                            /* nodesep: the gap between parallel lines of
+                             * different kinds (neato spaces them by it). */
                             "digraph figure {\n"
-                            "  graph [layout=nop2, notranslate=true, outputorder=edgesfirst, bgcolor=white, "
+                            "  graph [layout=nop2, notranslate=true, outputorder=edgesfirst, nodesep=0.09, bgcolor=white, "
                             "fontname=Helvetica, pad=0.1, bb=\"0,0,%.1f,%.1f\", _background=",
                             fr.W, fr.H);
     if (!err) err = put_quoted(out, bg.data);
@@ -969,6 +1045,7 @@ hs_error hs_render_figure(const hs_model *model, const int *years, size_t year_c
     }
     if (!err) err = read_layout(&f, json, json_len);
     if (!err) {
+        spread(&f, pairs, npairs);
         clear_lines(&f, pairs, npairs);
         place_mechanisms(&f, pairs, npairs);
     }
