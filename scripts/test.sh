@@ -42,8 +42,10 @@ done
 for g in graphs/*.gv graphs/*.graphml; do
   check build/hubspoke metrics "$g" --year 2023 --format json
   check build/hubspoke info "$g" --format json
+  check build/hubspoke classify "$g" --year 2023 --sensitivity 20 --format json
 done
 check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
+check build/hubspoke evolve graphs/asia-pacific.gv --years 1960,2014,2023 --ghosts -o build/valgrind-asia.svg
 # The end-to-end tests with hubspoke under valgrind (one log per process,
 # each must stay empty); their own expectations must hold as well.
 vglogs=$PWD/build/valgrind-logs

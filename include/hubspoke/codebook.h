@@ -22,6 +22,14 @@ hs_error hs_codebook_read_file(hs_codebook **out, const char *path);
  * messages (NULL: "<codebook>"). */
 hs_error hs_codebook_read_memory(hs_codebook **out, const char *data, size_t len, const char *display);
 void hs_codebook_destroy(hs_codebook *codebook);
+/* A copy of codebook; *out is owned by the caller. */
+hs_error hs_codebook_copy(hs_codebook **out, const hs_codebook *codebook);
+
+/* Change one value, as a codebook file would (sensitivity redraws, scripted
+ * codebooks). kind HS_KIND_UNSET sets the depth of untyped ties; HS_KIND_MEMBER
+ * and values outside (0, 1] are HS_EARG. */
+hs_error hs_codebook_set_tie_weight(hs_codebook *codebook, hs_kind kind, double weight);
+hs_error hs_codebook_set_scope_factor(hs_codebook *codebook, hs_scope scope, double factor);
 
 /* Depth of a bilateral tie of this kind (HS_KIND_UNSET: an untyped tie). */
 double hs_codebook_tie_weight(const hs_codebook *codebook, hs_kind kind);

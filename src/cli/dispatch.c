@@ -8,7 +8,8 @@
 
 #include "cli/cli.h"
 
-static const hs_command *const commands[] = {&hs_cmd_info, &hs_cmd_convert, &hs_cmd_metrics};
+static const hs_command *const commands[] = {&hs_cmd_info,    &hs_cmd_convert, &hs_cmd_metrics,
+                                             &hs_cmd_classify, &hs_cmd_render,  &hs_cmd_evolve};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static void print_help(FILE *out) {
@@ -30,7 +31,7 @@ static void print_help(FILE *out) {
           out);
     for (size_t i = 0; i < NCOMMANDS; i++) fprintf(out, "    %-10s %s\n", commands[i]->name, commands[i]->summary);
     fputs("\n"
-          "    Reserved for later releases: classify, compare, render, evolve.\n"
+          "    Reserved for later releases: compare.\n"
           "\n"
           "FILES\n"
           "    A file's format follows its extension: .gv or .dot is DOT, .graphml or .xml is\n"
@@ -50,7 +51,8 @@ static void print_help(FILE *out) {
           "EXAMPLES\n"
           "    hubspoke info graphs/asia.gv --year 2014\n"
           "    hubspoke convert graphs/asia.gv asia.graphml\n"
-          "    hubspoke metrics graphs/asia.gv --year 2023 --format json\n",
+          "    hubspoke metrics graphs/asia.gv --year 2023 --format json\n"
+          "    hubspoke evolve graphs/asia.gv --years 1953,1999,2014,2023 --focus USA,JPN,KOR -o us-jpn-kor.svg\n",
           out);
 }
 
