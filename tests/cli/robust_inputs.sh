@@ -100,6 +100,10 @@ for out in in.gv ./in.gv sub/../in.gv "$T/in.gv" hard.gv sym.gv; do
     refused "same-$i" 2 "hubspoke convert: output '$out' is the input file 'in.gv'; hubspoke never writes to an input (see 'hubspoke convert --help')" \
         convert in.gv "$out" --to dot
 done
+refused same-render 2 "hubspoke render: output 'hard.gv' is the input file 'in.gv'; hubspoke never writes to an input (see 'hubspoke render --help')" \
+    render in.gv -o hard.gv
+refused same-evolve 2 "hubspoke evolve: output 'sym.gv' is the input file 'in.gv'; hubspoke never writes to an input (see 'hubspoke evolve --help')" \
+    evolve in.gv --years 1990,2000 -o sym.gv
 checks=$((checks + 1))
 cmp -s in.gv ujr.gv || fail "same: the input changed"
 [[ -z $(ls -A | grep -c '\.tmp\.' | grep -v '^0$') ]] || fail "same: a temporary file was left"
@@ -229,9 +233,12 @@ wait "$listener" 2>/dev/null
 # ---- load limits, on both paths -------------------------------------------------------
 refused max-states-dot 1 "hubspoke: ujr.gv: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
     info ujr.gv --max-states 3
-refused max-states-graphml 1 "hubspoke: ujr.graphml:28: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
+# The refusal names the element that crosses the limit: the 4th node, the 3rd edge.
+node4=$(grep -n '<node' ujr.graphml | sed -n 4p | cut -d: -f1)
+edge3=$(grep -n '<edge' ujr.graphml | sed -n 3p | cut -d: -f1)
+refused max-states-graphml 1 "hubspoke: ujr.graphml:$node4: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
     metrics ujr.graphml --max-states 3
-refused max-ties-convert 1 "hubspoke: ujr.graphml:56: more than 2 ties (the limit; raise it with --max-ties)" \
+refused max-ties-convert 1 "hubspoke: ujr.graphml:$edge3: more than 2 ties (the limit; raise it with --max-ties)" \
     convert ujr.graphml out.gv --max-ties 2
 loads max-unlimited "$states_ok" ujr.gv --max-states 0 --max-ties 0
 refused max-bad 2 "hubspoke info: --max-states 'many' is not a whole number in [0, 18446744073709551615] (see 'hubspoke info --help')" \
