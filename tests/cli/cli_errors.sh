@@ -204,7 +204,7 @@ printf ' \n\t\r\n' >blank.gv
 refused blank.gv 1 "hubspoke: blank.gv: empty file: no graph" info blank.gv
 printf 'graph g { A -- B; }\0\1\2\3' >nul.gv
 refused nul.gv 1 "hubspoke: nul.gv: binary file (NUL byte at offset 19)" info nul.gv
-head -c 4096 "$H" >binary.gv
+head -c 4096 /proc/self/exe >binary.gv # an ELF file: NUL at offset 7
 refused binary.gv 1 "hubspoke: binary.gv: binary file (NUL byte at offset 7)" info binary.gv
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >image.graphml
 refused image.graphml 1 "hubspoke: image.graphml: binary file (NUL byte at offset 8)" info image.graphml
