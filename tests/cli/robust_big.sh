@@ -8,7 +8,7 @@
 #  - `convert` killed with SIGKILL while it writes leaves the previous output
 #    byte for byte, whatever moment the kill lands.
 # N is 100,000 (a 20 MB file) by default so that CI stays fast; HS_BIG=1 makes
-# it the 1,000,000 states (a 208 MB file; about 10 s and 400 MB in a
+# it the 1,000,000 states (a 208 MB file; about 7 s and 480 MB to load in a
 # release build). The file is generated into a temporary directory.
 # One line per failure; exit 0 pass, 1 fail.
 set -u
