@@ -269,5 +269,16 @@ if [[ -z $gc ]] || kill -0 "$gc" 2>/dev/null; then
     [[ -n $gc ]] && kill "$gc"
 fi
 
+# The same limit on a drawing: Graphviz's layout is what may run for minutes.
+checks=$((checks + 1))
+start=$SECONDS
+HUBSPOKE_DOT_HELPER="$T/slow-helper" run timeout-render render ujr.graphml -o drawn.svg --timeout 1
+took=$((SECONDS - start))
+[[ $rc -eq 1 && $(cat log/timeout-render.err) == "hubspoke: ujr.graphml: the DOT helper did not finish within 1 s (--timeout); stopped it" && $took -le 5 && ! -e drawn.svg ]] ||
+    fail "render timeout: exit $rc after ${took}s, stderr: $(cat log/timeout-render.err)"
+gc=$(cat grandchild.pid 2>/dev/null)
+for _ in $(seq 50); do kill -0 "$gc" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$gc" 2>/dev/null && { fail "render timeout: the helper's child $gc survived"; kill "$gc"; }
+
 echo "robust_inputs: $checks checks, $failures failed"
 [[ $failures -eq 0 ]]
