@@ -261,6 +261,15 @@ static hs_error assign_roles(hs_view *v) {
             if (a == v->hub && b != v->hub) v->role[b] = HS_ROLE_ALLY;
             if (b == v->hub && a != v->hub) v->role[a] = HS_ROLE_ALLY;
         }
+        /* A multilateral defence treaty the hub is party to (NATO, the Manila
+         * Pact) is an alliance with the hub for each of its members. */
+        for (size_t k = 0; k < v->nmech; k++) {
+            if (m->v[v->mech_vertex[k]].kind != HS_KIND_TREATY) continue;
+            int with_hub = 0;
+            for (size_t q = v->mech_first[k]; q < v->mech_first[k + 1]; q++) with_hub |= (long)v->members[q] == v->hub;
+            for (size_t q = v->mech_first[k]; with_hub && q < v->mech_first[k + 1]; q++)
+                if ((long)v->members[q] != v->hub) v->role[v->members[q]] = HS_ROLE_ALLY;
+        }
     }
     /* Explicit roles win, except a stale `hub` when the hub is chosen otherwise. */
     for (size_t s = 0; s < v->ns; s++) {

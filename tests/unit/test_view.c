@@ -479,6 +479,17 @@ static void test_role_inference(void **st) {
     release_view(v);
     release_model(m);
 
+    /* A multilateral defence treaty with the hub makes allies of its members;
+     * one without the hub does not, and other kinds never do. */
+    m = gml(GU(HUB("H") NODE("H") NODE("A") NODE("B") NODE("C") NODE("D") NODE("E")
+               MECH("NATO", "treaty", "broad") EDGE("H", "NATO") EDGE("A", "NATO") EDGE("B", "NATO")
+               MECH("PACT", "treaty", "issue") EDGE("C", "PACT") EDGE("D", "PACT")
+               MECH("TALK", "dialogue", "issue") EDGE("H", "TALK") EDGE("E", "TALK")));
+    v = view_of(m, 0, NULL);
+    assert_roles(v, "H:hub A:ally B:ally C:other D:other E:partner");
+    release_view(v);
+    release_model(m);
+
     /* Directed files: the treaty's direction does not matter for alliance. */
     m = gml(GD(HUB("H") TIE("A", "H", "treaty") TIE("H", "B", "treaty") TIE("P", "A", "exercise") NODE("O")));
     v = view_of(m, 0, NULL);
