@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config          # toolchain
   libigraph-dev libxml2-dev libjansson-dev  # libhubspoke
+  libcsv-dev                                # libhubspoke: hubspoke import
   libgraphviz-dev graphviz                  # hubspoke-dot (and dot for drawings)
   libcmocka-dev libxml2-utils valgrind      # tests
   python3-networkx python3-igraph           # cross-checks against NetworkX

@@ -20,6 +20,7 @@ typedef struct hs_command {
 } hs_command;
 
 extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics;
+extern const hs_command hs_cmd_import;
 
 /* Print "hubspoke: <message>" to stderr and return the exit code for err. */
 int hs_cli_fail(hs_error err);
@@ -30,6 +31,8 @@ int hs_cli_usage_error(const char *command, const char *fmt, ...)
 #endif
     ;
 int hs_cli_help(const hs_command *cmd);
+/* A year in [HS_YEAR_FIRST, HS_YEAR_LAST]: 1 and *year set, else 0. */
+int hs_cli_parse_year(const char *text, int *year);
 
 /* Options shared by the commands that look at one year of one file. */
 typedef struct hs_cli_view_args {

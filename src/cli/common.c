@@ -156,3 +156,5 @@ hs_error hs_cli_print_json(json_t *root) {
     free(text);
     return ok ? HS_OK : hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
 }
+
+int hs_cli_parse_year(const char *text, int *year) { return parse_year(text, year); }

@@ -4,7 +4,7 @@
 
 #include "cli/cli.h"
 
-static const hs_command *const commands[] = {&hs_cmd_info, &hs_cmd_convert, &hs_cmd_metrics};
+static const hs_command *const commands[] = {&hs_cmd_info, &hs_cmd_convert, &hs_cmd_metrics, &hs_cmd_import};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static void print_help(FILE *out) {
@@ -46,7 +46,8 @@ static void print_help(FILE *out) {
           "EXAMPLES\n"
           "    hubspoke info graphs/asia.gv --year 2014\n"
           "    hubspoke convert graphs/asia.gv asia.graphml\n"
-          "    hubspoke metrics graphs/asia.gv --year 2023 --format json\n",
+          "    hubspoke metrics graphs/asia.gv --year 2023 --format json\n"
+          "    hubspoke import cow alliance_v4.1_by_member.csv --states states2016.csv -o cow.graphml\n",
           out);
 }
 
