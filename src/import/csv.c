@@ -97,6 +97,14 @@ static void on_record(int term, void *ctx) {
     r->nfields = 0;
 }
 
+static hs_error parse_error(struct csv_parser *p, const char *display, int line) {
+    int code = csv_error(p);
+    if (code == CSV_EPARSE)
+        return hs_error_set(HS_EINPUT, "%s:%d: malformed CSV: a quote inside an unquoted field, text after a closing "
+                            "quote, or a quoted field never closed (RFC 4180)", display, line);
+    return hs_error_set(code == CSV_ENOMEM ? HS_ENOMEM : HS_EINPUT, "%s:%d: %s", display, line, csv_strerror(code));
+}
+
 hs_error hs_csv_read(hs_csv *csv, const char *path, const char *display) {
     memset(csv, 0, sizeof *csv);
     if (!display) display = strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -106,7 +114,7 @@ hs_error hs_csv_read(hs_csv *csv, const char *path, const char *display) {
     hs_error err = hs_file_read_all(path, display, &data, &len);
     if (err) return err;
     struct csv_parser p;
-    if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         free(data);
         return hs_error_set(HS_ENOMEM, "%s: cannot start the CSV parser", display);
     }
@@ -118,12 +126,12 @@ hs_error hs_csv_read(hs_csv *csv, const char *path, const char *display) {
         const char *nl = memchr(data + i, '\n', len - i);
         size_t n = nl ? (size_t)(nl - (data + i)) + 1 : len - i;
         if (csv_parse(&p, data + i, n, on_field, on_record, &r) != n && !r.err)
-            r.err = hs_error_set(HS_EINPUT, "%s:%d: %s", display, r.line, csv_strerror(csv_error(&p)));
+            r.err = parse_error(&p, display, r.line);
         i += n;
         if (nl) r.line++;
     }
     if (!r.err && csv_fini(&p, on_field, on_record, &r) != 0 && !r.err)
-        r.err = hs_error_set(HS_EINPUT, "%s:%d: %s", display, r.line, csv_strerror(csv_error(&p)));
+        r.err = parse_error(&p, display, r.line);
     csv_free(&p);
     drop_fields(&r);
     free(r.fields);

@@ -163,6 +163,14 @@ static hs_error year_value(const hs_csv *csv, size_t row, long col, long *year) 
     return HS_OK;
 }
 
+/* 1950, 1950-05 or 1950-05-09, as far as the date is known. */
+static const char *date_text(const long d[3], char *buf, size_t size) {
+    if (!d[1]) snprintf(buf, size, "%ld", d[0]);
+    else if (!d[2]) snprintf(buf, size, "%ld-%02ld", d[0], d[1]);
+    else snprintf(buf, size, "%ld-%02ld-%02ld", d[0], d[1], d[2]);
+    return buf;
+}
+
 static hs_error read_row(const hs_csv *csv, const dataset_spec *s, hs_dataset d, const columns *c, size_t row,
                          membership *m, const char **version) {
     hs_error err;
@@ -202,9 +210,11 @@ static hs_error read_row(const hs_csv *csv, const dataset_spec *s, hs_dataset d,
         /* Compare as far as both dates are known. */
         int before = ex[0] < ent[0];
         for (int k = 1; k < 3 && !before && ex[k - 1] == ent[k - 1]; k++) before = ex[k] && ent[k] && ex[k] < ent[k];
-        if (before)
-            return hs_error_set(HS_EINPUT, "%s:%d: exit %ld-%02ld-%02ld is before entry %ld-%02ld-%02ld", csv->file,
-                                line, ex[0], ex[1], ex[2], ent[0], ent[1], ent[2]);
+        if (before) {
+            char a[32], z[32];
+            return hs_error_set(HS_EINPUT, "%s:%d: exit %s is before entry %s", csv->file, line, date_text(ex, z, sizeof z),
+                                date_text(ent, a, sizeof a));
+        }
     }
     m->since = (int)ent[0];
     m->until = open ? HS_UNTIL_OPEN : (int)ex[0] + 1;
