@@ -73,27 +73,25 @@ def merge(rows):
 
 
 def year_graph(states, ties, mechs, y):
-    S = nx.Graph()
-    S.add_nodes_from(states)
+    w = {}  # summed depth per unordered pair
 
-    def add(a, b, w):
-        if S.has_edge(a, b):
-            S[a][b]["w"] += w
-        else:
-            S.add_edge(a, b, w=w)
+    def add(a, b, d):
+        key = (a, b) if a < b else (b, a)
+        w[key] = w.get(key, 0.0) + d
 
-    for a, b, s, u, w in ties:
+    for a, b, s, u, d in ties:
         if s <= y < u:
-            add(a, b, w)
-    for lo, hi, w, rows in mechs:
+            add(a, b, d)
+    for lo, hi, d, rows in mechs:
         if lo <= y < hi:
             ms = [c for c, s, u in rows if s <= y < u]
             for i in range(len(ms)):
                 for j in range(i + 1, len(ms)):
                     if ms[i] != ms[j]:
-                        add(ms[i], ms[j], w)
-    for _, _, d in S.edges(data=True):
-        d["length"] = 1.0 / d["w"]
+                        add(ms[i], ms[j], d)
+    S = nx.Graph()
+    S.add_nodes_from(states)
+    S.add_edges_from((a, b, {"w": x, "length": 1.0 / x}) for (a, b), x in w.items())
     return S
 
 
