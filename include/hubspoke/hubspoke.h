@@ -15,6 +15,7 @@
 #include "hubspoke/view.h"
 #include "hubspoke/measures.h"
 #include "hubspoke/metrics.h"
+#include "hubspoke/classify.h"
 #include "hubspoke/import.h"
 
 #endif

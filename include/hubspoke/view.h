@@ -34,6 +34,8 @@ typedef struct hs_view_options {
     const char *hub;             /* NULL: the hub is inferred */
     const hs_codebook *codebook; /* NULL: the built-in codebook */
     long exclude_mechanism;      /* model vertex index of a mechanism to leave out, or -1 */
+    const char *const *focus;    /* a subsystem: only these state ids count (NULL: all states); */
+    size_t focus_count;          /* a mechanism keeps its members among them */
 } hs_view_options;
 
 /* Options for the whole file, inferred hub, built-in codebook. */

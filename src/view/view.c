@@ -35,7 +35,7 @@ static const char *const hub_source_names[] = {"none", "option", "graph", "role"
 const char *hs_hub_source_name(hs_hub_source s) { return hub_source_names[s]; }
 
 hs_view_options hs_view_options_default(void) {
-    hs_view_options o = {0, 0, NULL, NULL, -1};
+    hs_view_options o = {0, 0, NULL, NULL, -1, NULL, 0};
     return o;
 }
 
@@ -75,16 +75,50 @@ static hs_error push_tie(hs_view *v, hs_tie t) {
 }
 
 /* Active states and mechanisms, active edges between active vertices. */
-static hs_error select_active(hs_view *v, long exclude) {
+/* keep[i] = 0 for the states a focus leaves out, and for the mechanisms with
+ * an active member among them: a subsystem keeps the mechanisms among its states. */
+static hs_error focus_mask(const hs_view *v, const hs_view_options *opt, unsigned char *keep) {
     const hs_model *m = v->m;
+    memset(keep, 1, m->nv ? m->nv : 1);
+    if (!opt->focus) return HS_OK;
+    for (size_t i = 0; i < m->nv; i++)
+        if (m->v[i].type == HS_VERTEX_STATE) keep[i] = 0;
+    for (size_t k = 0; k < opt->focus_count; k++) {
+        long vertex = hs_model_find(m, opt->focus[k]);
+        if (vertex < 0 || m->v[vertex].type != HS_VERTEX_STATE)
+            return hs_error_set(HS_EARG, "%s: focus '%s' names no state", m->file, opt->focus[k]);
+        keep[vertex] = 1;
+    }
+    for (size_t i = 0; i < m->ne; i++) {
+        const hs_edge *e = &m->e[i];
+        if (e->kind == HS_KIND_MEMBER && !keep[e->from] && active(v, e->since, e->until) &&
+            active(v, m->v[e->from].since, m->v[e->from].until))
+            keep[e->to] = 0;
+    }
+    return HS_OK;
+}
+
+static hs_error select_active(hs_view *v, const hs_view_options *opt) {
+    const hs_model *m = v->m;
+    long exclude = opt->exclude_mechanism;
+    unsigned char *keep = hs_malloc(m->nv ? m->nv : 1);
+    if (!keep) return HS_ENOMEM;
+    hs_error err = focus_mask(v, opt, keep);
+    if (err) {
+        free(keep);
+        return err;
+    }
     v->vertex_state = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->vertex_state);
     v->state_vertex = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->state_vertex);
     v->mech_vertex = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->mech_vertex);
     v->edges = hs_malloc((m->ne ? m->ne : 1) * sizeof *v->edges);
-    if (!v->vertex_state || !v->state_vertex || !v->mech_vertex || !v->edges) return HS_ENOMEM;
+    if (!v->vertex_state || !v->state_vertex || !v->mech_vertex || !v->edges) {
+        free(keep);
+        return HS_ENOMEM;
+    }
     for (size_t i = 0; i < m->nv; i++) {
         v->vertex_state[i] = -1;
-        if (!active(v, m->v[i].since, m->v[i].until) || (long)i == exclude) continue;
+        if (!active(v, m->v[i].since, m->v[i].until) || (long)i == exclude || !keep[i]) continue;
         if (m->v[i].type == HS_VERTEX_STATE) {
             v->vertex_state[i] = (long)v->ns;
             v->state_vertex[v->ns++] = i;
@@ -96,10 +130,11 @@ static hs_error select_active(hs_view *v, long exclude) {
         const hs_edge *e = &m->e[i];
         if (!active(v, e->since, e->until) || v->vertex_state[e->from] < 0) continue;
         int to_ok = e->kind == HS_KIND_MEMBER
-                        ? (active(v, m->v[e->to].since, m->v[e->to].until) && (long)e->to != exclude)
+                        ? (active(v, m->v[e->to].since, m->v[e->to].until) && (long)e->to != exclude && keep[e->to])
                         : v->vertex_state[e->to] >= 0;
         if (to_ok) v->edges[v->nedges++] = i;
     }
+    free(keep);
     return HS_OK;
 }
 
@@ -422,7 +457,7 @@ hs_error hs_view_new(hs_view **out, const hs_model *m, const hs_view_options *op
         v->m = m;
         v->has_year = opt->has_year;
         v->year = opt->year;
-        if (!(err = select_active(v, opt->exclude_mechanism)) && !(err = find_hub(v, opt->hub)) &&
+        if (!(err = select_active(v, opt)) && !(err = find_hub(v, opt->hub)) &&
             !(err = collect_members(v, cb)) && !(err = assign_roles(v)) && !(err = build_ties(v, cb)))
             err = build_graphs(v);
     }
