@@ -153,7 +153,8 @@ const char *hs_edge_label(const hs_model *model, size_t i);
  */
 
 /* A new empty model. `directed` as in docs/schema.md, "Direction"; `origin`
- * names the source in error messages (copied; NULL = "<built>"). On success
+ * names the source in error messages and is what hs_model_file returns
+ * (copied; NULL = "<built>"); hs_model_format gives HS_FORMAT_UNKNOWN. On success
  * *out owns the model: free it with hs_model_destroy. */
 hs_error hs_model_create(hs_model **out, int directed, const char *origin);
 

@@ -336,13 +336,12 @@ typedef struct builder {
     long *vertex_of_ccode;  /* ccode -> vertex index + 1, 0 = none yet */
 } builder;
 
-static hs_error state_id(const builder *b, long ccode, char *buf, size_t size) {
+static void state_id(const builder *b, long ccode, char *buf, size_t size) {
     const state_info *si = state_find(b->states, ccode);
     const char *iso = b->o->ids == HS_IDS_ISO3 ? hs_cow_iso3((int)ccode) : NULL;
     if (iso) snprintf(buf, size, "%s", iso);
     else if (si && !(b->o->ids == HS_IDS_ISO3 && hs_iso3_in_table(si->abb))) snprintf(buf, size, "%s", si->abb);
     else snprintf(buf, size, "COW%ld", ccode);
-    return HS_OK;
 }
 
 static hs_error ensure_state(builder *b, const membership *ms, size_t *index) {
@@ -351,8 +350,8 @@ static hs_error ensure_state(builder *b, const membership *ms, size_t *index) {
         return HS_OK;
     }
     char id[64];
-    hs_error err = state_id(b, ms->ccode, id, sizeof id);
-    if (!err) err = hs_model_append_vertex(b->m, id, ms->line, index);
+    state_id(b, ms->ccode, id, sizeof id);
+    hs_error err = hs_model_append_vertex(b->m, id, ms->line, index);
     if (err) return err;
     b->vertex_of_ccode[ms->ccode] = (long)*index + 1;
     const state_info *si = state_find(b->states, ms->ccode);
