@@ -112,10 +112,14 @@ hs_error hs_csv_read(hs_csv *csv, const char *path, const char *display) {
     char *data = NULL;
     size_t len = 0;
     hs_error err = hs_file_read_all(path, display, &data, &len);
-    if (err) return err;
+    if (err) {
+        hs_csv_destroy(csv);
+        return err;
+    }
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         free(data);
+        hs_csv_destroy(csv);
         return hs_error_set(HS_ENOMEM, "%s: cannot start the CSV parser", display);
     }
     reader r = {.csv = csv, .line = 1, .record_line = 1};
