@@ -36,5 +36,6 @@ for g in graphs/*.gv graphs/*.graphml; do
   check build/hubspoke info "$g" --format json
 done
 check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
+check build/hubspoke import cow tests/data/import/cow.csv --states tests/data/import/states.csv --ids iso3 -o build/valgrind-cow.gv
 [ "$failed" -eq 0 ] || exit 1
 echo "valgrind: clean"
