@@ -34,8 +34,10 @@ done
 for g in graphs/*.gv graphs/*.graphml; do
   check build/hubspoke metrics "$g" --year 2023 --format json
   check build/hubspoke info "$g" --format json
+  check build/hubspoke classify "$g" --year 2023 --sensitivity 20 --format json
 done
 check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
+check build/hubspoke evolve graphs/asia-pacific.gv --years 1960,2014,2023 --ghosts -o build/valgrind-asia.svg
 check build/hubspoke import cow tests/data/import/cow.csv --states tests/data/import/states.csv --ids iso3 -o build/valgrind-cow.gv
 [ "$failed" -eq 0 ] || exit 1
 echo "valgrind: clean"
