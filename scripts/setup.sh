@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config          # toolchain
   libigraph-dev libxml2-dev libjansson-dev  # libhubspoke
+  libcsv-dev                                # libhubspoke: hubspoke import
   libgraphviz-dev graphviz                  # hubspoke-dot; graphviz pulls libgvc6, whose
                                             # core, layout and cairo plugins draw the figures
   fonts-urw-base35                          # Helvetica's metrics (Nimbus Sans) for figure text

@@ -38,5 +38,6 @@ for g in graphs/*.gv graphs/*.graphml; do
 done
 check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
 check build/hubspoke evolve graphs/asia-pacific.gv --years 1960,2014,2023 --ghosts -o build/valgrind-asia.svg
+check build/hubspoke import cow tests/data/import/cow.csv --states tests/data/import/states.csv --ids iso3 -o build/valgrind-cow.gv
 [ "$failed" -eq 0 ] || exit 1
 echo "valgrind: clean"

@@ -22,6 +22,7 @@ typedef struct hs_command {
 
 extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_classify;
 extern const hs_command hs_cmd_render, hs_cmd_evolve;
+extern const hs_command hs_cmd_import;
 
 /* Print "hubspoke: <message>" to stderr and return the exit code for err. */
 int hs_cli_fail(hs_error err);

@@ -4,8 +4,8 @@
 
 #include "cli/cli.h"
 
-static const hs_command *const commands[] = {&hs_cmd_info,    &hs_cmd_convert, &hs_cmd_metrics,
-                                             &hs_cmd_classify, &hs_cmd_render,  &hs_cmd_evolve};
+static const hs_command *const commands[] = {&hs_cmd_info,     &hs_cmd_convert, &hs_cmd_metrics, &hs_cmd_classify,
+                                              &hs_cmd_render,   &hs_cmd_evolve,  &hs_cmd_import};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static void print_help(FILE *out) {
@@ -48,7 +48,8 @@ static void print_help(FILE *out) {
           "    hubspoke info graphs/asia.gv --year 2014\n"
           "    hubspoke convert graphs/asia.gv asia.graphml\n"
           "    hubspoke metrics graphs/asia.gv --year 2023 --format json\n"
-          "    hubspoke evolve graphs/asia.gv --years 1953,1999,2014,2023 --focus USA,JPN,KOR -o us-jpn-kor.svg\n",
+          "    hubspoke evolve graphs/asia.gv --years 1953,1999,2014,2023 --focus USA,JPN,KOR -o us-jpn-kor.svg\n"
+          "    hubspoke import cow alliance_v4.1_by_member.csv --states states2016.csv -o cow.graphml\n",
           out);
 }
 
