@@ -122,20 +122,20 @@ PYEOF
 # first in file order (USA) is the hub; UKG its ally; FRN shares cow_5 with
 # UKG: partner; RUS's only tie is to FRN (not an ally) and it joins cow_5 in
 # 1907: other. 1908: RUS is in cow_5 with UKG: partner. 1960: USA-JPN is the
-# only treaty; UKG, FRN, ITA share cow_3 with the hub. 1967: France is out of
-# cow_3. 2010: France is back.
+# only bilateral treaty; UKG, FRN, ITA are allies through cow_3, a defence
+# pact the hub belongs to. 1967: France is out of cow_3. 2010: France is back.
 same "cow 1905" "$(roles "$T/cow.graphml" 1905)" "hub=USA ally=UKG partner=FRN other=RUS,ITA,JPN,GMY"
 same "cow 1908" "$(roles "$T/cow.graphml" 1908)" "hub=USA ally=UKG partner=FRN,RUS other=ITA,JPN,GMY"
-same "cow 1960" "$(roles "$T/cow.graphml" 1960)" "hub=USA ally=JPN partner=UKG,FRN,ITA other=RUS,GMY"
-same "cow 1967" "$(roles "$T/cow.graphml" 1967)" "hub=USA ally=JPN partner=UKG,ITA other=FRN,RUS,GMY"
-same "cow 2010" "$(roles "$T/cow.graphml" 2010)" "hub=USA ally=JPN partner=UKG,FRN,ITA other=RUS,GMY"
+same "cow 1960" "$(roles "$T/cow.graphml" 1960)" "hub=USA ally=UKG,FRN,ITA,JPN partner= other=RUS,GMY"
+same "cow 1967" "$(roles "$T/cow.graphml" 1967)" "hub=USA ally=UKG,ITA,JPN partner= other=FRN,RUS,GMY"
+same "cow 2010" "$(roles "$T/cow.graphml" 2010)" "hub=USA ally=UKG,FRN,ITA,JPN partner= other=RUS,GMY"
 # 1940: only GMY-RUS (a partnership, no treaty): no hub, everyone other.
 same "cow 1940" "$(roles "$T/cow.graphml" 1940)" "hub= ally= partner= other=USA,UKG,FRN,RUS,ITA,JPN,GMY"
 # metrics gives the same roles (its states table).
 same "cow metrics 1960" "$("$H" metrics "$T/cow.graphml" --year 1960 --format csv --table states --permutations 0 |
-    awk -F, 'NR > 1 { printf "%s:%s ", $2, $3 }')" "USA:hub UKG:partner FRN:partner RUS:other ITA:partner JPN:ally GMY:other "
+    awk -F, 'NR > 1 { printf "%s:%s ", $2, $3 }')" "USA:hub UKG:ally FRN:ally RUS:other ITA:ally JPN:ally GMY:other "
 same "cow metrics 1967" "$("$H" metrics "$T/cow.graphml" --year 1967 --format csv --table system --permutations 0 |
-    awk -F, 'NR > 1 { print $2, $6, $7, $8, $9 }')" "USA 7 1 2 1"
+    awk -F, 'NR > 1 { print $2, $6, $7, $8, $9 }')" "USA 7 3 0 1"
 
 # Round trip: GraphML -> DOT -> GraphML keeps everything `info` sees.
 checks=$((checks + 1))
@@ -153,7 +153,7 @@ fi
 imp cow-dot cow "$D/cow.csv" -o "$T/cow.gv"
 same "cow without states: ids" "$("$H" info "$T/cow.gv" --year 1960 --format json | $PY -c '
 import json, sys; d = json.load(sys.stdin); print(d["hub"], d["states"]["ally"], d["counts"])')" \
-    "COW2 ['COW740'] {'states': 7, 'mechanisms': 1, 'ties': 5}"
+    "COW2 ['COW200', 'COW220', 'COW325', 'COW740'] {'states': 7, 'mechanisms': 1, 'ties': 5}"
 same "cow without states: label" "$(grep -c '"label"="Japan"' "$T/cow.gv")" "1"
 
 # ---- filters and options ----------------------------------------------------------
@@ -202,7 +202,7 @@ COW200-atop_1002 member 1949 -
 COW255-COW365 treaty 1939 1942
 COW255-atop_1002 member 1955 -"
 same "atop: mechanism" "$(nodes "$T/atop.graphml" | grep atop_)" "atop_1002 mechanism treaty 1949 - ATOP alliance 1002"
-same "atop 1956" "$(roles "$T/atop.graphml" 1956)" "hub=COW2 ally=COW740 partner=COW20,COW200,COW255 other=COW365"
+same "atop 1956" "$(roles "$T/atop.graphml" 1956)" "hub=COW2 ally=COW740,COW20,COW200,COW255 partner= other=COW365"
 # The 4.01 layout (no phase column, columns in another order) reads the same.
 imp atop4 atop "$D/atop-v4.csv" --ids iso3 -o "$T/atop4.gv"
 same "atop 4.01 layout, info" "$("$H" info "$T/atop4.gv" --format json | $PY -c '
