@@ -31,7 +31,8 @@ typedef struct hs_view hs_view;
 /* A what-if edit of the system, applied when a view is built; the model is
  * never changed (docs/compare.md, "whatif"). Ids are the file's. */
 typedef enum hs_view_edit_type {
-    HS_EDIT_DROP_TIE = 0,   /* every active edge between states a and b, any kind and direction */
+    HS_EDIT_DROP_TIE = 0,   /* every active edge between state a and b, any kind and direction;
+                               b a mechanism: a's membership of it (a leaves it) */
     HS_EDIT_DROP_STATE,     /* state a, with its edges and memberships */
     HS_EDIT_DROP_MECHANISM, /* mechanism a, with its memberships */
     HS_EDIT_ADD_TIE,        /* a new edge a -- b (a -> b in a digraph) of `kind`, depth from the codebook */

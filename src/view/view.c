@@ -90,15 +90,17 @@ static int edge_active(const hs_view *v, size_t i) {
            vertex_active(v, e->to);
 }
 
-/* The edit's element `id` of `type`, active in the view's year. */
-static hs_error edit_vertex(const hs_view *v, const hs_view_edit *ed, const char *id, hs_vertex_type type,
-                            size_t *out) {
+#define ANY_VERTEX (-1)
+
+/* The edit's element `id` of `type` (or ANY_VERTEX), active in the view's year. */
+static hs_error edit_vertex(const hs_view *v, const hs_view_edit *ed, const char *id, int type, size_t *out) {
     const hs_model *m = v->m;
-    const char *what = type == HS_VERTEX_STATE ? "state" : "mechanism";
     long i = id ? hs_model_find(m, id) : -1;
-    if (i < 0 || m->v[i].type != (signed char)type)
+    const char *what = type == HS_VERTEX_STATE ? "state" : type == HS_VERTEX_MECHANISM ? "mechanism" : "state or mechanism";
+    if (i < 0 || (type != ANY_VERTEX && m->v[i].type != (signed char)type))
         return hs_error_set(HS_EARG, "%s: %s: '%s' names no %s", m->file, hs_view_edit_option(ed->type),
                             id ? id : "", what);
+    if (type == ANY_VERTEX) what = m->v[i].type == HS_VERTEX_STATE ? "state" : "mechanism";
     if (!vertex_active(v, (size_t)i)) {
         if (v->dropped_vertex[i])
             return hs_error_set(HS_EARG, "%s: %s: %s '%s' is already dropped", m->file, hs_view_edit_option(ed->type),
@@ -145,8 +147,8 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
             if (!err) v->dropped_vertex[a] = 1;
             break;
         case HS_EDIT_DROP_TIE: {
-            if ((err = edit_vertex(v, ed, ed->a, HS_VERTEX_STATE, &a)) ||
-                (err = edit_vertex(v, ed, ed->b, HS_VERTEX_STATE, &b)))
+            /* b may be a mechanism: the tie is then a's membership. */
+            if ((err = edit_vertex(v, ed, ed->a, HS_VERTEX_STATE, &a)) || (err = edit_vertex(v, ed, ed->b, ANY_VERTEX, &b)))
                 break;
             size_t dropped = 0;
             for (size_t i = 0; i < m->ne + v->nadded; i++) {

@@ -963,6 +963,15 @@ static void test_edits(void **st) {
                                         "H=B intelligence 0.7", "A=B intelligence 0.7"};
     assert_ties(edited(m, &drop_tie, 1), no_ab, 6);
 
+    /* A tie to a mechanism is a membership: dropping it takes the state out of the mechanism only. */
+    hs_view_edit leave = {HS_EDIT_DROP_TIE, "H", "M", HS_KIND_UNSET};
+    v = edited(m, &leave, 1);
+    assert_members(v, "M", "A B");
+    assert_roles(v, "H:hub A:ally B:ally P:partner");
+    static const char *const left[] = {"A>H treaty 1", "B>H treaty 1", "A=B intelligence 0.7", "B=A partnership 0.3",
+                                       "H=P partnership 0.3", "A=B intelligence 0.7"};
+    assert_ties(v, left, 6);
+
     /* Dropping a state takes its edges and memberships along. */
     hs_view_edit drop_b = {HS_EDIT_DROP_STATE, "B", NULL, HS_KIND_UNSET};
     v = edited(m, &drop_b, 1);
@@ -1007,7 +1016,8 @@ static void test_edits(void **st) {
     /* The model is not changed by any of it. */
     assert_ties(edited(m, NULL, 0), plain, 8);
 
-    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "Z", HS_KIND_UNSET}, "x.graphml: --drop-tie: 'Z' names no state");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "Z", HS_KIND_UNSET}, "x.graphml: --drop-tie: 'Z' names no state or mechanism");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "M", "A", HS_KIND_UNSET}, "x.graphml: --drop-tie: 'M' names no state");
     edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "P", HS_KIND_UNSET},
                  "x.graphml: --drop-tie: no active tie between 'A' and 'P' in that year");
     edit_refused(m, (hs_view_edit){HS_EDIT_DROP_STATE, "M", NULL, HS_KIND_UNSET},
