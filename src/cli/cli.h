@@ -19,7 +19,7 @@ typedef struct hs_command {
     const char *help;
 } hs_command;
 
-extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics;
+extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_compare, hs_cmd_whatif;
 
 /* Print "hubspoke: <message>" to stderr and return the exit code for err. */
 int hs_cli_fail(hs_error err);

@@ -4,7 +4,7 @@
 
 #include "cli/cli.h"
 
-static const hs_command *const commands[] = {&hs_cmd_info, &hs_cmd_convert, &hs_cmd_metrics};
+static const hs_command *const commands[] = {&hs_cmd_info, &hs_cmd_convert, &hs_cmd_metrics, &hs_cmd_compare, &hs_cmd_whatif};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static void print_help(FILE *out) {
@@ -26,7 +26,7 @@ static void print_help(FILE *out) {
           out);
     for (size_t i = 0; i < NCOMMANDS; i++) fprintf(out, "    %-10s %s\n", commands[i]->name, commands[i]->summary);
     fputs("\n"
-          "    Reserved for later releases: classify, compare, render, evolve.\n"
+          "    Reserved for later releases: classify, render, evolve.\n"
           "\n"
           "FILES\n"
           "    A file's format follows its extension: .gv or .dot is DOT, .graphml or .xml is\n"
@@ -46,7 +46,9 @@ static void print_help(FILE *out) {
           "EXAMPLES\n"
           "    hubspoke info graphs/asia.gv --year 2014\n"
           "    hubspoke convert graphs/asia.gv asia.graphml\n"
-          "    hubspoke metrics graphs/asia.gv --year 2023 --format json\n",
+          "    hubspoke metrics graphs/asia.gv --year 2023 --format json\n"
+          "    hubspoke compare graphs/asia.gv --years 1951:2025 --format csv --plot kuc.svg\n"
+          "    hubspoke whatif graphs/asia.gv --year 2020 --drop-tie JPN-KOR\n",
           out);
 }
 

@@ -56,7 +56,9 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
                                           "#00798c", "#8d6346", "#444444", "#e07a5f", "#3d405b"};
     fprintf(f, "set terminal %s\nset output ", term);
     quoted(f, output);
-    fputs("\nset datafile missing 'NaN'\nset encoding utf8\n", f);
+    /* NaN is left undefined (not `missing`): the line breaks there rather than
+     * joining across years where a measure has no value. */
+    fputs("\nset encoding utf8\n", f);
     if (p->title) {
         fputs("set title ", f);
         quoted(f, p->title);
@@ -65,13 +67,16 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
     fputs("set xlabel ", f);
     quoted(f, p->xlabel ? p->xlabel : "");
     fputs("\nset ylabel 'index (0..1)'\nset key outside right top vertical Left reverse noautotitle\n"
-          "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\nset offsets 0.5, 0.5, 0, 0\n",
+          "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n",
           f);
-    double lo = 0, hi = 1, xlo = INFINITY, xhi = -INFINITY;
+    double lo = 0, hi = 1, xlo = INFINITY, xhi = -INFINITY, y2hi = 1;
     int any_y2 = 0;
     for (size_t s = 0; s < p->nseries; s++) {
         if (on_y2(p, s)) {
             any_y2 = 1;
+            for (size_t i = 0; i < p->n; i++) {
+                if (isfinite(p->series[s].y[i])) y2hi = fmax(y2hi, p->series[s].y[i]);
+            }
             continue;
         }
         for (size_t i = 0; i < p->n; i++) {
@@ -85,9 +90,12 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
     }
     /* Room at the top for the labels of the marks. */
     fprintf(f, "set yrange [%g:%g]\n", lo, hi + (p->nmarks ? 0.32 * (hi - lo) : 0.05));
-    fputs("set ytics 0.2\n", f);
-    if (lo < 0) fputs("set ytics -1, 0.2\n", f);
-    if (any_y2) fputs("set y2label 'count'\nset y2tics\nset y2range [0:*]\nset border 11\n", f);
+    /* No tics in the room above the data: 1 is the indices' ceiling. */
+    fprintf(f, "set ytics %g, %g, %g\n", lo, lo < 0 ? 0.25 : 0.2, hi);
+    if (p->n) fprintf(f, "set xrange [%.17g:%.17g]\n", xlo - 0.5, xhi + 0.5);
+    if (any_y2)
+        fprintf(f, "set y2label 'count'\nset y2tics 0, %g, %g\nset y2range [0:%g]\nset border 11\n",
+                y2hi > 10 ? ceil(y2hi / 50) * 10 : 1, y2hi, y2hi * (1 + (p->nmarks ? 0.32 : 0.05)));
     if (p->xtics) {
         fputs("set xtics rotate by -30 (", f);
         for (size_t i = 0; i < p->n; i++) {
@@ -103,12 +111,19 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
     } else {
         fputs("set xtics 1\n", f);
     }
+    /* Labels of marks closer than this lean apart: left of the line the
+     * first, right of it the second. */
+    double close = 0.025 * (xhi - xlo);
     for (size_t k = 0; k < p->nmarks; k++) {
+        int near_prev = k > 0 && p->marks[k].x - p->marks[k - 1].x <= close;
+        int near_next = k + 1 < p->nmarks && p->marks[k + 1].x - p->marks[k].x <= close;
+        double shift = near_prev ? 0.8 : near_next ? -0.8 : 0;
         fprintf(f, "set arrow from %.17g, graph 0 to %.17g, graph 0.76 nohead dt 2 lw 1 lc rgb '#999999'\n",
                 p->marks[k].x, p->marks[k].x);
         fputs("set label ", f);
         quoted(f, p->marks[k].label);
-        fprintf(f, " at %.17g, graph 0.78 rotate by 90 left font ',9' tc rgb '#555555'\n", p->marks[k].x);
+        fprintf(f, " at %.17g, graph 0.78 rotate by 90 left offset %g,0 font ',9' tc rgb '#555555'\n", p->marks[k].x,
+                shift);
     }
     fputs("$data << EOD\n", f);
     for (size_t i = 0; i < p->n; i++) {
