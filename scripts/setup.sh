@@ -13,6 +13,7 @@ packages=(
   libgraphviz-dev graphviz                  # hubspoke-dot (and dot for drawings)
   libcmocka-dev libxml2-utils valgrind      # tests
   python3-networkx python3-igraph           # cross-checks against NetworkX
+  gnuplot-nox python3-pil                   # compare --plot, and its image check
 )
 missing=()
 for p in "${packages[@]}"; do
