@@ -474,7 +474,8 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
     }
     if (!err) {
         char title[256];
-        if (o->years_mode) snprintf(title, sizeof title, "%s, %d-%d", o->files[0], rows[0].row.year, rows[n - 1].row.year);
+        const char *base = strrchr(o->files[0], '/') ? strrchr(o->files[0], '/') + 1 : o->files[0];
+        if (o->years_mode) snprintf(title, sizeof title, "%s, %d-%d", base, rows[0].row.year, rows[n - 1].row.year);
         else snprintf(title, sizeof title, "%zu files", n);
         hs_plot p = {title, o->years_mode ? "year" : "period", n, x, o->years_mode ? NULL : tics, nseries, series,
                      nmarks, marks};
