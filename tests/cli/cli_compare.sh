@@ -170,12 +170,34 @@ usage "--hub 'NOPE' names no state" compare "$asia" --years 2000:2001 --hub NOPE
 "$HUBSPOKE" compare "$tmp/missing.gv" --years 2000:2001 > "$tmp/out" 2> "$tmp/err"
 [ $? -eq 1 ] && [ ! -s "$tmp/out" ] && ok || bad "a missing file is not exit 1"
 
-# 6. --help to stdout, exit 0.
+# 6. Every key compare and whatif print is defined in docs/metrics.md or
+#    docs/compare.md (as `key`).
+"$HUBSPOKE" compare "$asia" "$HS_SRC/graphs/us-japan-rok.graphml" --measures all --permutations 10 --format json \
+  > "$tmp/f.json"
+"$HUBSPOKE" whatif "$asia" --year 2023 --drop-tie USA-Quad --measures all --permutations 10 --format json > "$tmp/w.json"
+missing=$($py - "$tmp/years.json" "$tmp/f.json" "$tmp/w.json" "$HS_SRC/docs/metrics.md" "$HS_SRC/docs/compare.md" <<'PY'
+import json, sys
+doc = open(sys.argv[4]).read() + open(sys.argv[5]).read()
+keys = set()
+for f in sys.argv[1:3]:
+    for r in json.load(open(f)): keys |= set(r)
+w = json.load(open(sys.argv[3]))
+keys |= set(w) | set(w["before"]) | set(w["difference"])
+for e in w["edits"]: keys |= set(e)
+print(" ".join(sorted(k for k in keys if "`%s`" % k not in doc)))
+PY
+)
+[ -z "$missing" ] && ok || bad "keys not defined in the docs: $missing"
+"$HUBSPOKE" whatif "$asia" --year 2023 --drop-tie USA-Quad --format csv | tr -d '\r' | head -1 |
+  grep -qx "measure,before,after,difference" && grep -qF '`measure,before,after,difference`' "$HS_SRC/docs/compare.md" &&
+  ok || bad "whatif CSV header not as documented"
+
+# 7. --help to stdout, exit 0.
 for c in compare whatif; do
   "$HUBSPOKE" "$c" --help > "$tmp/out" && grep -q "^SYNOPSIS" "$tmp/out" && ok || bad "$c --help"
 done
 
-# 7. The chart: written atomically, in the format of its extension, read as an image.
+# 8. The chart: written atomically, in the format of its extension, read as an image.
 if command -v gnuplot > /dev/null; then
   mkdir "$tmp/plots"
   for ext in svg png pdf; do
