@@ -7,10 +7,12 @@
  *   unidirectionality kept  hub-and-spokes         expansive
  *   unidirectionality weak  integrative            loose-multilateral
  *
- * by what the mechanism itself changes: the indices U and C of the system
- * around its members and the hub, with and without the mechanism's
- * co-membership ties (docs/typology.md gives the exact sets and formulas).
- * A property is "weakened" when the index falls by at least its threshold.
+ * by what the mechanism itself changes: the indices U and C around its
+ * members and the hub, on the hub-and-spokes skeleton there (the hub's
+ * treaties with its allied members, "the lines") with and without the
+ * mechanism's co-membership ties ("the surface"). A property is "weakened"
+ * when its index falls by at least its threshold. docs/typology.md gives the
+ * sets, formulas and the reasons for them.
  */
 #ifndef HUBSPOKE_CLASSIFY_H
 #define HUBSPOKE_CLASSIFY_H
@@ -30,10 +32,12 @@ typedef enum hs_mechanism_type {
     HS_MECHANISM_HUB_AND_SPOKES = 0, /* neither property weakened */
     HS_MECHANISM_INTEGRATIVE,        /* unidirectionality weakened, closedness kept */
     HS_MECHANISM_EXPANSIVE,          /* closedness weakened, unidirectionality kept */
-    HS_MECHANISM_LOOSE_MULTILATERAL  /* both weakened */
+    HS_MECHANISM_LOOSE_MULTILATERAL, /* both weakened */
+    HS_MECHANISM_UNCLASSIFIED        /* no hub, or no member is the hub or an ally */
 } hs_mechanism_type;
 
-/* "hub-and-spokes", "integrative", "expansive", "loose-multilateral". */
+/* "hub-and-spokes", "integrative", "expansive", "loose-multilateral"; NULL
+ * for HS_MECHANISM_UNCLASSIFIED. */
 const char *hs_mechanism_type_name(hs_mechanism_type type);
 
 typedef struct hs_classify_options {
@@ -57,8 +61,13 @@ typedef struct hs_mechanism_class {
     const char *const *member_ids;      /* active members, in file order */
     const hs_role *member_roles;        /* their roles in the view's year */
     hs_mechanism_type type;
+    /* On the hub-and-spokes skeleton around the mechanism (the hub's treaties
+     * with its allied members), without and with the mechanism: the type. */
     double unidirectionality_without, unidirectionality_with, delta_unidirectionality;
     double closedness_without, closedness_with, delta_closedness;
+    /* The same indices on every tie around the mechanism, as the system stands. */
+    double system_unidirectionality_without, system_unidirectionality_with;
+    double system_closedness_without, system_closedness_with;
     double agreement;                   /* share of redraws giving `type`; NaN without redraws */
     const char *explanation;            /* plain words, naming the members and ties responsible */
 } hs_mechanism_class;

@@ -19,6 +19,14 @@ hs_error hs_codebook_new(hs_codebook **out);
  * top (format in docs/codebook.md). */
 hs_error hs_codebook_read_file(hs_codebook **out, const char *path);
 void hs_codebook_destroy(hs_codebook *codebook);
+/* A copy of codebook; *out is owned by the caller. */
+hs_error hs_codebook_copy(hs_codebook **out, const hs_codebook *codebook);
+
+/* Change one value, as a codebook file would (sensitivity redraws, scripted
+ * codebooks). kind HS_KIND_UNSET sets the depth of untyped ties; HS_KIND_MEMBER
+ * and values outside (0, 1] are HS_EARG. */
+hs_error hs_codebook_set_tie_weight(hs_codebook *codebook, hs_kind kind, double weight);
+hs_error hs_codebook_set_scope_factor(hs_codebook *codebook, hs_scope scope, double factor);
 
 /* Depth of a bilateral tie of this kind (HS_KIND_UNSET: an untyped tie). */
 double hs_codebook_tie_weight(const hs_codebook *codebook, hs_kind kind);

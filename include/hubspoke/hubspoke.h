@@ -15,5 +15,6 @@
 #include "hubspoke/view.h"
 #include "hubspoke/measures.h"
 #include "hubspoke/metrics.h"
+#include "hubspoke/classify.h"
 
 #endif

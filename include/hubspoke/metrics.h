@@ -34,6 +34,9 @@ hs_error hs_state_path_centralities(const hs_view *view, igraph_vector_t *betwee
 hs_error hs_state_eigenvector(const hs_view *view, igraph_vector_t *res);
 /* Burt's constraint; NaN for a state without ties. */
 hs_error hs_state_constraint(const hs_view *view, igraph_vector_t *res);
+/* An ally's one-way dependence: the depth of its dependence arcs to the hub
+ * over those to the hub or any ally (U for one ally); NaN for the others. */
+hs_error hs_state_hub_dependence(const hs_view *view, igraph_vector_t *res);
 /* Gould-Fernandez brokerage with roles as groups: state_count x HS_BROKER_ROLES. */
 hs_error hs_state_brokerage(const hs_view *view, igraph_matrix_t *res);
 

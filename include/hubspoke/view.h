@@ -54,6 +54,8 @@ typedef struct hs_view_options {
     const char *hub;             /* NULL: the hub is inferred */
     const hs_codebook *codebook; /* NULL: the built-in codebook */
     long exclude_mechanism;      /* model vertex index of a mechanism to leave out, or -1 */
+    const char *const *focus;    /* a subsystem: only these state ids count (NULL: all states); */
+    size_t focus_count;          /* a mechanism keeps its members among them */
     /* Edits applied in order; each must name elements active in the year
      * (after the edits before it), else hs_view_new fails with HS_EARG
      * naming the edit's option. Not copied: they must outlive the call. */

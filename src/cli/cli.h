@@ -3,6 +3,7 @@
 #define HS_CLI_H
 
 #include <jansson.h>
+#include <stdio.h>
 
 #include "hubspoke/codebook.h"
 #include "hubspoke/error.h"
@@ -19,7 +20,7 @@ typedef struct hs_command {
     const char *help;
 } hs_command;
 
-extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_compare, hs_cmd_whatif;
+extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_classify, hs_cmd_compare, hs_cmd_whatif;
 
 /* Print "hubspoke: <message>" to stderr and return the exit code for err. */
 int hs_cli_fail(hs_error err);
@@ -38,19 +39,37 @@ typedef struct hs_cli_view_args {
     const char *hub;
     const char *codebook;
     int format; /* HS_OUT_* */
+    const char **focus; /* --focus ID,ID,...: a subsystem; owned, see hs_cli_view_args_free */
+    size_t focus_count;
 } hs_cli_view_args;
+void hs_cli_view_args_free(hs_cli_view_args *args);
 
 enum { HS_OUT_TEXT, HS_OUT_JSON, HS_OUT_CSV };
 
-/* Parse --year/--hub/--codebook/--format/--help and one FILE. `formats` is a
+/* Parse --year/--hub/--focus/--codebook/--format/--help and one FILE. `formats` is a
  * mask of 1 << HS_OUT_* accepted. Returns -1 to go on, else an exit code. */
 int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigned formats, int with_codebook,
                            hs_cli_view_args *args);
+
+/* A command's own options, before the shared ones are parsed: every
+ * "--name V" or "--name=V" of names[0..count-1] in argv[1..] is removed and V
+ * stored in values[k] (the last one wins; untouched when absent). *rest gets
+ * the remaining arguments, argv[0] first, NULL-terminated; the caller frees
+ * it. Returns -1 to go on, else an exit code (a name without its value). */
+int hs_cli_take_options(const hs_command *cmd, int argc, char **argv, const char *const *names, size_t count,
+                        const char **values, char ***rest, int *nrest);
+/* Strict numbers: the whole text, within [0, max] / [min, max]; 1 when valid. */
+int hs_cli_parse_count(const char *text, long long max, long long *value);
+int hs_cli_parse_real(const char *text, double min, double max, double *value);
 
 /* Point the library at the hubspoke-dot next to this executable, unless
  * HUBSPOKE_DOT_HELPER says otherwise. */
 void hs_cli_locate_helper(void);
 
+/* Load the model and the codebook the arguments describe. */
+hs_error hs_cli_open_model(const hs_cli_view_args *args, hs_model **model, hs_codebook **codebook);
+/* The view options the arguments describe, with that codebook. */
+hs_view_options hs_cli_view_options(const hs_cli_view_args *args, const hs_codebook *codebook);
 /* Load the model, the codebook and the view the arguments describe. */
 hs_error hs_cli_open_view(const hs_cli_view_args *args, hs_model **model, hs_codebook **codebook, hs_view **view);
 
@@ -59,5 +78,17 @@ json_t *hs_json_number(double x);
 json_t *hs_json_string_or_null(const char *s);
 /* Write JSON (two-space indent, keys in insertion order) plus a newline to stdout. */
 hs_error hs_cli_print_json(json_t *root);
+
+/* CSV fields (RFC 4180: quoted when needed) and numbers (empty for NaN);
+ * text numbers: four decimals, n/a for NaN. */
+void hs_cli_csv_field(FILE *out, const char *s);
+void hs_cli_csv_number(FILE *out, double x);
+void hs_cli_text_number(FILE *out, double x);
+
+/* CSV fields (RFC 4180: quoted when needed) and numbers (empty for NaN);
+ * text numbers: four decimals, n/a for NaN. */
+void hs_cli_csv_field(FILE *out, const char *s);
+void hs_cli_csv_number(FILE *out, double x);
+void hs_cli_text_number(FILE *out, double x);
 
 #endif

@@ -394,7 +394,7 @@ static void print_csv(FILE *out, const options *o, const row_ext *rows, size_t n
         if (r->hub) hs_cli_csv_field(out, r->hub);
         for (int k = 0; k < 3; k++) {
             fputc(',', out);
-            if (isfinite(r->index[k])) fprintf(out, "%.15g", r->index[k]);
+            hs_cli_csv_number(out, r->index[k]);
         }
         for (int k = 0; k < o->ms.count; k++) {
             fputc(',', out);

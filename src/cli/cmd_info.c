@@ -10,7 +10,7 @@ static const char help[] =
     "    hubspoke info - describe an alliance system: states by role, mechanisms, ties\n"
     "\n"
     "SYNOPSIS\n"
-    "    hubspoke info FILE [--year Y] [--hub ID] [--format text|json]\n"
+    "    hubspoke info FILE [--year Y] [--hub ID] [--focus IDS] [--format text|json]\n"
     "\n"
     "DESCRIPTION\n"
     "    Reads FILE (DOT or GraphML; '-' for standard input) and reports, for the year Y\n"
@@ -23,6 +23,8 @@ static const char help[] =
     "OPTIONS\n"
     "    --year Y          look at year Y: elements with since <= Y < until\n"
     "    --hub ID          take state ID as the hub instead of inferring it\n"
+    "    --focus IDS       a subsystem: only these states (comma-separated ids)\n"
+    "                      and the mechanisms all of whose members are among them\n"
     "    --format FORMAT   text (default) or json; JSON keys are listed in docs/cli.md\n"
     "    --help            show this help\n"
     "\n"
@@ -201,7 +203,10 @@ static int run(int argc, char **argv) {
     hs_codebook *cb;
     hs_view *v;
     hs_error err = hs_cli_open_view(&args, &m, &cb, &v);
-    if (err) return hs_cli_fail(err);
+    if (err) {
+        hs_cli_view_args_free(&args);
+        return hs_cli_fail(err);
+    }
     if (args.format == HS_OUT_JSON) {
         json_t *root = info_json(v);
         err = root ? hs_cli_print_json(root) : hs_error_set(HS_ENOMEM, "out of memory");
@@ -213,6 +218,7 @@ static int run(int argc, char **argv) {
     hs_view_destroy(v);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
+    hs_cli_view_args_free(&args);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 

@@ -15,7 +15,7 @@ static const char help[] =
     "    hubspoke metrics - measure hub coordination, unidirectionality and closedness\n"
     "\n"
     "SYNOPSIS\n"
-    "    hubspoke metrics FILE [--year Y] [--hub ID] [--codebook FILE]\n"
+    "    hubspoke metrics FILE [--year Y] [--hub ID] [--focus IDS] [--codebook FILE]\n"
     "                          [--format text|csv|json] [--table states|system]\n"
     "                          [--permutations N] [--seed S]\n"
     "\n"
@@ -30,6 +30,8 @@ static const char help[] =
     "OPTIONS\n"
     "    --year Y            look at year Y: elements with since <= Y < until\n"
     "    --hub ID            take state ID as the hub instead of inferring it\n"
+    "    --focus IDS         a subsystem: only these states (comma-separated ids)\n"
+    "                        and the mechanisms all of whose members are among them\n"
     "    --codebook FILE     depths of the kinds of tie (JSON, docs/codebook.md)\n"
     "    --format FORMAT     text (default), csv or json\n"
     "    --table TABLE       for csv: states (default; one row per state) or system\n"
@@ -58,7 +60,7 @@ typedef struct report {
     hs_unidirectionality un;
     hs_closedness cl;
     hs_cutsets cs;
-    igraph_vector_t degree, strength, betweenness, closeness, eigenvector, constraint;
+    igraph_vector_t degree, strength, betweenness, closeness, eigenvector, constraint, hub_dependence;
     igraph_matrix_t brokerage;
     int ready;
 } report;
@@ -73,6 +75,7 @@ static void report_destroy(report *r) {
     igraph_vector_destroy(&r->closeness);
     igraph_vector_destroy(&r->eigenvector);
     igraph_vector_destroy(&r->constraint);
+    igraph_vector_destroy(&r->hub_dependence);
     igraph_matrix_destroy(&r->brokerage);
 }
 
@@ -90,11 +93,13 @@ static hs_error report_compute(const hs_view *v, igraph_integer_t permutations, 
     igraph_vector_init(&r->closeness, 0);
     igraph_vector_init(&r->eigenvector, 0);
     igraph_vector_init(&r->constraint, 0);
+    igraph_vector_init(&r->hub_dependence, 0);
     igraph_matrix_init(&r->brokerage, 0, 0);
     r->ready = 1;
     if ((err = hs_state_degree(v, &r->degree)) || (err = hs_state_strength(v, &r->strength)) ||
         (err = hs_state_path_centralities(v, &r->betweenness, &r->closeness)) ||
         (err = hs_state_eigenvector(v, &r->eigenvector)) || (err = hs_state_constraint(v, &r->constraint)) ||
+        (err = hs_state_hub_dependence(v, &r->hub_dependence)) ||
         (err = hs_state_brokerage(v, &r->brokerage)) || (err = hs_indices_compute(v, &r->idx)) ||
         (err = hs_coordination_compute(v, &r->betweenness, &r->co)) || (err = hs_unidirectionality_compute(v, &r->un)) ||
         (err = hs_closedness_compute(v, permutations, seed, &r->cl)) || (err = hs_cutsets_compute(v, &r->cs)))
@@ -170,10 +175,11 @@ typedef struct state_col {
 } state_col;
 
 static const state_col *state_cols(const report *r) {
-    static state_col cols[12];
-    state_col c[12] = {{"degree", &r->degree, -1},           {"strength", &r->strength, -1},
+    static state_col cols[13];
+    state_col c[13] = {{"degree", &r->degree, -1},           {"strength", &r->strength, -1},
                        {"betweenness", &r->betweenness, -1}, {"closeness", &r->closeness, -1},
                        {"eigenvector", &r->eigenvector, -1}, {"constraint", &r->constraint, -1},
+                       {"hub_dependence", &r->hub_dependence, -1},
                        {"brokerage_coordinator", NULL, 0},   {"brokerage_itinerant", NULL, 1},
                        {"brokerage_gatekeeper", NULL, 2},    {"brokerage_representative", NULL, 3},
                        {"brokerage_liaison", NULL, 4},       {NULL, NULL, -1}};
@@ -291,32 +297,12 @@ static hs_error print_report_json(const hs_view *v, const report *r) {
 
 /* ---- CSV (RFC 4180) -------------------------------------------------------------- */
 
-static void csv_field(FILE *out, const char *s) {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
-static void csv_number(FILE *out, double x) {
-    char buf[40] = "";
-    if (isfinite(x)) snprintf(buf, sizeof buf, "%.15g", x);
-    fputs(buf, out);
-}
-
-/* Lists in a CSV cell: ids separated by spaces, pairs as a-b, sets and cuts by ';'. */
 static void csv_row_value(FILE *out, const hs_view *v, const report *r, const system_row *row) {
     char *text = NULL;
     size_t len = 0;
     FILE *b;
     switch (row->kind) {
-    case V_NUMBER: csv_number(out, row->number); return;
+    case V_NUMBER: hs_cli_csv_number(out, row->number); return;
     case V_COUNT:
         if (isfinite(row->number)) fprintf(out, "%lld", (long long)row->number);
         return;
@@ -350,7 +336,7 @@ static void csv_row_value(FILE *out, const hs_view *v, const report *r, const sy
         break;
     }
     fclose(b);
-    csv_field(out, text ? text : "");
+    hs_cli_csv_field(out, text ? text : "");
     free(text);
 }
 
@@ -361,11 +347,11 @@ static void report_csv_states(FILE *out, const hs_view *v, const report *r) {
     for (size_t s = 0; s < hs_view_state_count(v); s++) {
         if (hs_view_has_year(v)) fprintf(out, "%d", hs_view_year(v));
         fputc(',', out);
-        csv_field(out, hs_view_state_id(v, s));
+        hs_cli_csv_field(out, hs_view_state_id(v, s));
         fprintf(out, ",%s", hs_role_name(hs_view_state_role(v, s)));
         for (const state_col *c = state_cols(r); c->name; c++) {
             fputc(',', out);
-            csv_number(out, state_value(r, c, s));
+            hs_cli_csv_number(out, state_value(r, c, s));
         }
         fputs("\r\n", out);
     }
@@ -379,11 +365,11 @@ static void report_csv_system(FILE *out, const hs_view *v, const report *r) {
     fputs("\r\n", out);
     if (hs_view_has_year(v)) fprintf(out, "%d", hs_view_year(v));
     fputc(',', out);
-    if (hs_view_hub(v) >= 0) csv_field(out, hs_view_state_id(v, (size_t)hs_view_hub(v)));
+    if (hs_view_hub(v) >= 0) hs_cli_csv_field(out, hs_view_state_id(v, (size_t)hs_view_hub(v)));
     double idx[3] = {r->idx.coordination, r->idx.unidirectionality, r->idx.closedness};
     for (int i = 0; i < 3; i++) {
         fputc(',', out);
-        csv_number(out, idx[i]);
+        hs_cli_csv_number(out, idx[i]);
     }
     for (int i = 0; i < n; i++) {
         fputc(',', out);
@@ -394,11 +380,6 @@ static void report_csv_system(FILE *out, const hs_view *v, const report *r) {
 
 /* ---- text ------------------------------------------------------------------------ */
 
-static void text_number(FILE *out, double x) {
-    if (isfinite(x)) fprintf(out, "%.4f", x);
-    else fputs("n/a", out);
-}
-
 static void report_text(FILE *out, const hs_view *v, const report *r) {
     const hs_model *m = hs_view_model(v);
     long hub = hs_view_hub(v);
@@ -408,30 +389,32 @@ static void report_text(FILE *out, const hs_view *v, const report *r) {
     fprintf(out, ", hub %s\n\n", hub >= 0 ? hs_view_state_id(v, (size_t)hub) : "none");
     fputs("Indices (0..1, docs/metrics.md)\n", out);
     fputs("  coordination       K = ", out);
-    text_number(out, r->idx.coordination);
+    hs_cli_text_number(out, r->idx.coordination);
     fputs("\n  unidirectionality  U = ", out);
-    text_number(out, r->idx.unidirectionality);
+    hs_cli_text_number(out, r->idx.unidirectionality);
     fputs("\n  closedness         C = ", out);
-    text_number(out, r->idx.closedness);
+    hs_cli_text_number(out, r->idx.closedness);
     fputs("\n\nSystem\n", out);
     system_row rows[MAX_SYSTEM_ROWS];
     int n = system_rows(v, r, rows);
     for (int i = 0; i < n; i++) {
         fprintf(out, "  %-30s ", rows[i].name);
-        if (rows[i].kind == V_NUMBER) text_number(out, rows[i].number);
+        if (rows[i].kind == V_NUMBER) hs_cli_text_number(out, rows[i].number);
         else if (rows[i].kind == V_COUNT && !isfinite(rows[i].number)) fputs("n/a", out);
         else csv_row_value(out, v, r, &rows[i]);
         fputc('\n', out);
     }
     fputs("\nStates\n", out);
-    fprintf(out, "  %-10s %-8s %6s %9s %12s %9s %11s %10s %s\n", "name", "role", "degree", "strength", "betweenness",
-            "closeness", "eigenvector", "constraint", "brokerage c/i/g/r/l");
+    fprintf(out, "  %-10s %-8s %6s %9s %12s %9s %11s %10s %10s %s\n", "name", "role", "degree", "strength",
+            "betweenness", "closeness", "eigenvector", "constraint", "hub_dep", "brokerage c/i/g/r/l");
     for (size_t s = 0; s < hs_view_state_count(v); s++) {
         fprintf(out, "  %-10s %-8s %6.0f %9.4f %12.4f %9.4f %11.4f ", hs_view_state_id(v, s),
                 hs_role_name(hs_view_state_role(v, s)), VECTOR(r->degree)[s], VECTOR(r->strength)[s],
                 VECTOR(r->betweenness)[s], VECTOR(r->closeness)[s], VECTOR(r->eigenvector)[s]);
         if (isfinite(VECTOR(r->constraint)[s])) fprintf(out, "%10.4f", VECTOR(r->constraint)[s]);
         else fprintf(out, "%10s", "n/a");
+        if (isfinite(VECTOR(r->hub_dependence)[s])) fprintf(out, " %10.4f", VECTOR(r->hub_dependence)[s]);
+        else fprintf(out, " %10s", "n/a");
         fputc(' ', out);
         for (int b = 0; b < HS_BROKER_ROLES; b++)
             fprintf(out, "%s%.0f", b ? "/" : "", MATRIX(r->brokerage, (igraph_integer_t)s, b));
@@ -441,61 +424,36 @@ static void report_text(FILE *out, const hs_view *v, const report *r) {
 
 /* ---- the command ----------------------------------------------------------------- */
 
-static int parse_count(const char *text, long long max, long long *value) {
-    char *end;
-    errno = 0;
-    long long x = strtoll(text, &end, 10);
-    if (end == text || *end || errno || x < 0 || x > max) return 0;
-    *value = x;
-    return 1;
-}
-
 static int run(int argc, char **argv) {
-    /* Strip the metrics-only options, then share the view options with info. */
+    /* Take the metrics-only options, then share the view options with info. */
     long long permutations = 1000, seed = 1;
-    int table_system = 0;
-    char **rest = malloc((size_t)(argc + 1) * sizeof *rest);
-    if (!rest) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
-    int nrest = 0;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char *names[] = {"--permutations", "--seed", "--table"};
-        int which = -1;
-        const char *value = NULL;
-        for (int k = 0; k < 3 && which < 0; k++) {
-            size_t len = strlen(names[k]);
-            if (strncmp(a, names[k], len) == 0 && (a[len] == '\0' || a[len] == '=')) {
-                which = k;
-                value = a[len] == '=' ? a + len + 1 : (i + 1 < argc ? argv[++i] : NULL);
-            }
-        }
-        if (which < 0 || i == 0) {
-            rest[nrest++] = argv[i];
-            continue;
-        }
-        int ok = value != NULL;
-        if (ok && which == 0) ok = parse_count(value, 100000000LL, &permutations);
-        if (ok && which == 1) ok = parse_count(value, 9007199254740991LL, &seed);
-        if (ok && which == 2) {
-            ok = strcmp(value, "states") == 0 || strcmp(value, "system") == 0;
-            table_system = ok && strcmp(value, "system") == 0;
-        }
-        if (!ok) {
-            free(rest);
-            return value ? hs_cli_usage_error("metrics", "%s '%s' is not valid", names[which], value)
-                         : hs_cli_usage_error("metrics", "option '%s' needs a value", names[which]);
-        }
+    static const char *const names[] = {"--permutations", "--seed", "--table"};
+    const char *values[3] = {NULL, NULL, NULL};
+    char **rest;
+    int nrest;
+    int rc = hs_cli_take_options(&hs_cmd_metrics, argc, argv, names, 3, values, &rest, &nrest);
+    if (rc >= 0) return rc;
+    int bad = -1;
+    if (values[0] && !hs_cli_parse_count(values[0], 100000000LL, &permutations)) bad = 0;
+    if (values[1] && !hs_cli_parse_count(values[1], 9007199254740991LL, &seed)) bad = 1;
+    if (values[2] && strcmp(values[2], "states") != 0 && strcmp(values[2], "system") != 0) bad = 2;
+    int table_system = values[2] && strcmp(values[2], "system") == 0;
+    if (bad >= 0) {
+        free(rest);
+        return hs_cli_usage_error("metrics", "%s '%s' is not valid", names[bad], values[bad]);
     }
-    rest[nrest] = NULL;
     hs_cli_view_args args;
-    int rc = hs_cli_parse_view_args(&hs_cmd_metrics, nrest, rest, (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON) | (1u << HS_OUT_CSV), 1, &args);
+    rc = hs_cli_parse_view_args(&hs_cmd_metrics, nrest, rest, (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON) | (1u << HS_OUT_CSV), 1, &args);
     free(rest);
     if (rc >= 0) return rc;
     hs_model *m;
     hs_codebook *cb;
     hs_view *v;
     hs_error err = hs_cli_open_view(&args, &m, &cb, &v);
-    if (err) return hs_cli_fail(err);
+    if (err) {
+        hs_cli_view_args_free(&args);
+        return hs_cli_fail(err);
+    }
     report r;
     err = report_compute(v, (igraph_integer_t)permutations, (uint64_t)seed, &r);
     if (!err) {
@@ -512,6 +470,7 @@ static int run(int argc, char **argv) {
     hs_view_destroy(v);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
+    hs_cli_view_args_free(&args);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 

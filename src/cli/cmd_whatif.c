@@ -285,7 +285,7 @@ static void print_csv(FILE *out, const options *o, const hs_cli_row *before, con
         for (int k = 0; k < 3; k++) {
             fputc(',', out);
             if (m >= 0) hs_cli_measure_csv(out, m, x[k]);
-            else if (isfinite(x[k])) fprintf(out, "%.15g", x[k]);
+            else hs_cli_csv_number(out, x[k]);
         }
         fputs("\r\n", out);
     }

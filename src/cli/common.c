@@ -43,12 +43,13 @@ static int parse_year(const char *text, int *year) {
 
 static const char *const format_names[] = {"text", "json", "csv"};
 
-int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigned formats, int with_codebook,
+static int parse_view_args(const hs_command *cmd, int argc, char **argv, unsigned formats, int with_codebook,
                            hs_cli_view_args *args) {
     static const struct option options[] = {{"year", required_argument, NULL, 'y'},
                                             {"hub", required_argument, NULL, 'H'},
                                             {"codebook", required_argument, NULL, 'c'},
                                             {"format", required_argument, NULL, 'f'},
+                                            {"focus", required_argument, NULL, 'F'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
     memset(args, 0, sizeof *args);
@@ -68,6 +69,23 @@ int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigne
             if (!optarg[0]) return hs_cli_usage_error(cmd->name, "--hub needs a state id");
             args->hub = optarg;
             break;
+        case 'F': {
+            /* The ids live in argv: split the option's text in place. */
+            size_t n = 1;
+            for (const char *p = optarg; *p; p++) n += *p == ',';
+            free(args->focus);
+            args->focus = malloc(n * sizeof *args->focus);
+            if (!args->focus) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+            args->focus_count = 0;
+            for (char *id = optarg, *end; id; id = end) {
+                end = strchr(id, ',');
+                if (end) *end++ = '\0';
+                if (!id[0])
+                    return hs_cli_usage_error(cmd->name, "--focus needs state ids separated by commas");
+                args->focus[args->focus_count++] = id;
+            }
+            break;
+        }
         case 'c':
             if (!with_codebook) return hs_cli_usage_error(cmd->name, "unknown option '--codebook'");
             args->codebook = optarg;
@@ -97,6 +115,13 @@ int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigne
     return -1;
 }
 
+int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigned formats, int with_codebook,
+                           hs_cli_view_args *args) {
+    int rc = parse_view_args(cmd, argc, argv, formats, with_codebook, args);
+    if (rc >= 0) hs_cli_view_args_free(args);
+    return rc;
+}
+
 /* The helper sits next to hubspoke in the build tree, and in
  * ../libexec/hubspoke/ of an install wherever it was moved; the environment
  * variable and the configured libexec path cover the rest. */
@@ -119,30 +144,100 @@ void hs_cli_locate_helper(void) {
     }
 }
 
-hs_error hs_cli_open_view(const hs_cli_view_args *args, hs_model **model, hs_codebook **codebook, hs_view **view) {
+hs_error hs_cli_open_model(const hs_cli_view_args *args, hs_model **model, hs_codebook **codebook) {
     *model = NULL;
     *codebook = NULL;
-    *view = NULL;
     hs_cli_locate_helper();
     hs_error err = hs_model_read_file(model, args->file, HS_FORMAT_UNKNOWN, NULL);
     if (!err) err = args->codebook ? hs_codebook_read_file(codebook, args->codebook) : hs_codebook_new(codebook);
-    if (!err) {
-        hs_view_options opt = hs_view_options_default();
-        opt.has_year = args->has_year;
-        opt.year = args->year;
-        opt.hub = args->hub;
-        opt.codebook = *codebook;
-        err = hs_view_new(view, *model, &opt);
-    }
     if (err) {
-        hs_view_destroy(*view);
         hs_codebook_destroy(*codebook);
         hs_model_destroy(*model);
-        *view = NULL;
         *codebook = NULL;
         *model = NULL;
     }
     return err;
+}
+
+hs_view_options hs_cli_view_options(const hs_cli_view_args *args, const hs_codebook *codebook) {
+    hs_view_options opt = hs_view_options_default();
+    opt.has_year = args->has_year;
+    opt.year = args->year;
+    opt.hub = args->hub;
+    opt.codebook = codebook;
+    opt.focus = args->focus;
+    opt.focus_count = args->focus_count;
+    return opt;
+}
+
+void hs_cli_view_args_free(hs_cli_view_args *args) {
+    free(args->focus);
+    args->focus = NULL;
+    args->focus_count = 0;
+}
+
+hs_error hs_cli_open_view(const hs_cli_view_args *args, hs_model **model, hs_codebook **codebook, hs_view **view) {
+    *view = NULL;
+    hs_error err = hs_cli_open_model(args, model, codebook);
+    if (err) return err;
+    hs_view_options opt = hs_cli_view_options(args, *codebook);
+    if ((err = hs_view_new(view, *model, &opt))) {
+        hs_codebook_destroy(*codebook);
+        hs_model_destroy(*model);
+        *codebook = NULL;
+        *model = NULL;
+    }
+    return err;
+}
+
+int hs_cli_take_options(const hs_command *cmd, int argc, char **argv, const char *const *names, size_t count,
+                        const char **values, char ***rest, int *nrest) {
+    char **kept = malloc((size_t)(argc + 1) * sizeof *kept);
+    if (!kept) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        size_t which = count;
+        for (size_t k = 0; k < count && which == count && i > 0; k++) {
+            size_t len = strlen(names[k]);
+            if (strncmp(a, names[k], len) == 0 && (a[len] == '\0' || a[len] == '=')) which = k;
+        }
+        if (which == count) {
+            kept[n++] = argv[i];
+            continue;
+        }
+        size_t len = strlen(names[which]);
+        if (a[len] == '=') {
+            values[which] = a + len + 1;
+        } else if (i + 1 < argc) {
+            values[which] = argv[++i];
+        } else {
+            free(kept);
+            return hs_cli_usage_error(cmd->name, "option '%s' needs a value", names[which]);
+        }
+    }
+    kept[n] = NULL;
+    *rest = kept;
+    *nrest = n;
+    return -1;
+}
+
+int hs_cli_parse_count(const char *text, long long max, long long *value) {
+    char *end;
+    errno = 0;
+    long long x = strtoll(text, &end, 10);
+    if (end == text || *end || errno || x < 0 || x > max) return 0;
+    *value = x;
+    return 1;
+}
+
+int hs_cli_parse_real(const char *text, double min, double max, double *value) {
+    char *end;
+    errno = 0;
+    double x = strtod(text, &end);
+    if (end == text || *end || errno || !(x >= min && x <= max)) return 0;
+    *value = x;
+    return 1;
 }
 
 json_t *hs_json_number(double x) { return isfinite(x) ? json_real(x) : json_null(); }
@@ -155,4 +250,28 @@ hs_error hs_cli_print_json(json_t *root) {
     int ok = fputs(text, stdout) >= 0 && fputc('\n', stdout) != EOF && fflush(stdout) == 0;
     free(text);
     return ok ? HS_OK : hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
+}
+
+void hs_cli_csv_field(FILE *out, const char *s) {
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+void hs_cli_csv_number(FILE *out, double x) {
+    char buf[40] = "";
+    if (isfinite(x)) snprintf(buf, sizeof buf, "%.15g", x);
+    fputs(buf, out);
+}
+
+void hs_cli_text_number(FILE *out, double x) {
+    if (isfinite(x)) fprintf(out, "%.4f", x);
+    else fputs("n/a", out);
 }

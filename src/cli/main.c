@@ -4,7 +4,8 @@
 
 #include "cli/cli.h"
 
-static const hs_command *const commands[] = {&hs_cmd_info, &hs_cmd_convert, &hs_cmd_metrics, &hs_cmd_compare, &hs_cmd_whatif};
+static const hs_command *const commands[] = {&hs_cmd_info,     &hs_cmd_convert, &hs_cmd_metrics,
+                                              &hs_cmd_classify, &hs_cmd_compare, &hs_cmd_whatif};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static void print_help(FILE *out) {
@@ -26,7 +27,7 @@ static void print_help(FILE *out) {
           out);
     for (size_t i = 0; i < NCOMMANDS; i++) fprintf(out, "    %-10s %s\n", commands[i]->name, commands[i]->summary);
     fputs("\n"
-          "    Reserved for later releases: classify, render, evolve.\n"
+          "    Reserved for later releases: render, evolve.\n"
           "\n"
           "FILES\n"
           "    A file's format follows its extension: .gv or .dot is DOT, .graphml or .xml is\n"

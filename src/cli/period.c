@@ -187,7 +187,7 @@ void hs_cli_measure_csv(FILE *out, int m, double x) {
     if (!isfinite(x) || (kind == 2 && x < 0)) return;
     if (kind == 2) fputs(x > 0 ? "true" : "false", out);
     else if (kind == 1) fprintf(out, "%lld", (long long)x);
-    else fprintf(out, "%.15g", x);
+    else hs_cli_csv_number(out, x);
 }
 
 void hs_cli_measure_text(FILE *out, int m, double x, int width) {
@@ -196,17 +196,4 @@ void hs_cli_measure_text(FILE *out, int m, double x, int width) {
     else if (kind == 2) fprintf(out, "%*s", width, x > 0 ? "true" : "false");
     else if (kind == 1) fprintf(out, "%*lld", width, (long long)x);
     else fprintf(out, "%*.4f", width, x);
-}
-
-void hs_cli_csv_field(FILE *out, const char *s) {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
 }

@@ -64,7 +64,4 @@ void hs_cli_measure_csv(FILE *out, int m, double value);
 /* "%.4f", an integer, true/false, or n/a. */
 void hs_cli_measure_text(FILE *out, int m, double value, int width);
 
-/* RFC 4180 field, quoted when it must be. */
-void hs_cli_csv_field(FILE *out, const char *s);
-
 #endif

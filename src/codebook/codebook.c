@@ -37,6 +37,39 @@ hs_error hs_codebook_new(hs_codebook **out) {
 
 void hs_codebook_destroy(hs_codebook *cb) { free(cb); }
 
+hs_error hs_codebook_copy(hs_codebook **out, const hs_codebook *cb) {
+    hs_codebook *copy = hs_malloc(sizeof *copy);
+    if (!copy) return HS_ENOMEM;
+    *copy = *cb;
+    *out = copy;
+    return HS_OK;
+}
+
+static hs_error check_depth(const char *what, double w) {
+    if (w > 0.0 && w <= 1.0) return HS_OK;
+    char text[40];
+    hs_format_double(text, sizeof text, w);
+    return hs_error_set(HS_EARG, "codebook: %s %s is out of range (0, 1]", what, text);
+}
+
+hs_error hs_codebook_set_tie_weight(hs_codebook *cb, hs_kind kind, double weight) {
+    if (kind == HS_KIND_MEMBER || kind < HS_KIND_UNSET || kind >= HS_KIND_COUNT)
+        return hs_error_set(HS_EARG, "codebook: no depth for kind %d", (int)kind);
+    hs_error err = check_depth(hs_kind_name(kind), weight);
+    if (err) return err;
+    *(kind == HS_KIND_UNSET ? &cb->untyped : &cb->tie[kind]) = weight;
+    return HS_OK;
+}
+
+hs_error hs_codebook_set_scope_factor(hs_codebook *cb, hs_scope scope, double factor) {
+    if (scope <= HS_SCOPE_UNSET || scope >= HS_SCOPE_COUNT)
+        return hs_error_set(HS_EARG, "codebook: no factor for scope %d", (int)scope);
+    hs_error err = check_depth(hs_scope_name(scope), factor);
+    if (err) return err;
+    cb->scope[scope] = factor;
+    return HS_OK;
+}
+
 static hs_error read_depth(const char *path, const char *where, const char *name, json_t *value, double *slot) {
     if (!json_is_number(value))
         return hs_error_set(HS_EINPUT, "%s: %s.%s: expected a number in (0, 1]", path, where, name);

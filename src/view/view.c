@@ -39,7 +39,7 @@ static const char *const hub_source_names[] = {"none", "option", "graph", "role"
 const char *hs_hub_source_name(hs_hub_source s) { return hub_source_names[s]; }
 
 hs_view_options hs_view_options_default(void) {
-    hs_view_options o = {0, 0, NULL, NULL, -1, NULL, 0};
+    hs_view_options o = {0, 0, NULL, NULL, -1, NULL, 0, NULL, 0};
     return o;
 }
 
@@ -127,6 +127,8 @@ static hs_error add_edge(hs_view *v, size_t from, size_t to, hs_kind kind) {
     return HS_OK;
 }
 
+static hs_error focus_mask(const hs_view *v, const hs_view_options *opt, unsigned char *keep);
+
 /* Resolve the edits, in order, into dropped vertices and edges and added
  * edges; the model stays as it is. */
 static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
@@ -136,7 +138,12 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
     if (!v->dropped_vertex || !v->dropped_edge) return HS_ENOMEM;
     if (opt->exclude_mechanism >= 0 && (size_t)opt->exclude_mechanism < m->nv)
         v->dropped_vertex[opt->exclude_mechanism] = 1;
-    hs_error err = HS_OK;
+    /* The focus first: the edits edit the subsystem. */
+    unsigned char *keep = hs_malloc(m->nv ? m->nv : 1);
+    if (!keep) return HS_ENOMEM;
+    hs_error err = focus_mask(v, opt, keep);
+    for (size_t i = 0; i < m->nv; i++) v->dropped_vertex[i] |= !keep[i];
+    free(keep);
     for (size_t k = 0; k < opt->edit_count && !err; k++) {
         const hs_view_edit *ed = &opt->edits[k];
         size_t a, b;
@@ -215,7 +222,32 @@ static hs_error push_tie(hs_view *v, hs_tie t) {
     return HS_OK;
 }
 
-/* Active states and mechanisms, active edges between active vertices. */
+/* keep[i] = 0 for the states a focus leaves out, and for the mechanisms with
+ * an active member among them: a subsystem keeps the mechanisms among its states. */
+static hs_error focus_mask(const hs_view *v, const hs_view_options *opt, unsigned char *keep) {
+    const hs_model *m = v->m;
+    memset(keep, 1, m->nv ? m->nv : 1);
+    if (!opt->focus) return HS_OK;
+    for (size_t i = 0; i < m->nv; i++)
+        if (m->v[i].type == HS_VERTEX_STATE) keep[i] = 0;
+    for (size_t k = 0; k < opt->focus_count; k++) {
+        long vertex = hs_model_find(m, opt->focus[k]);
+        if (vertex < 0 || m->v[vertex].type != HS_VERTEX_STATE)
+            return hs_error_set(HS_EARG, "%s: focus '%s' names no state", m->file, opt->focus[k]);
+        keep[vertex] = 1;
+    }
+    for (size_t i = 0; i < m->ne; i++) {
+        const hs_edge *e = &m->e[i];
+        if (e->kind == HS_KIND_MEMBER && !keep[e->from] && active(v, e->since, e->until) &&
+            active(v, m->v[e->from].since, m->v[e->from].until))
+            keep[e->to] = 0;
+    }
+    return HS_OK;
+}
+
+/* Active states and mechanisms, active edges between active vertices: the
+ * focus, the excluded mechanism and the edits are in dropped_vertex and
+ * dropped_edge already (apply_edits). */
 static hs_error select_active(hs_view *v) {
     const hs_model *m = v->m;
     v->vertex_state = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->vertex_state);

@@ -13,44 +13,8 @@
 #include <string.h>
 
 #include "hubspoke/metrics.h"
-
-/* An undirected GraphML file from "A B kind [weight]" lines and mechanism
- * lines "@M kind scope A B C". */
-static char *graphml(const char *spec) {
-    size_t cap = 8192 + 8 * strlen(spec);
-    char *out = malloc(cap), *p = out;
-    p += sprintf(p, "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-                    "<key id=\"k\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
-                    "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-                    "<key id=\"t\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
-                    "<key id=\"mk\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
-                    "<key id=\"ms\" for=\"node\" attr.name=\"scope\" attr.type=\"string\"/>\n"
-                    "<key id=\"h\" for=\"graph\" attr.name=\"hub\" attr.type=\"string\"/>\n"
-                    "<graph edgedefault=\"undirected\"><data key=\"h\">H</data>\n");
-    char *copy = strdup(spec), *save = NULL;
-    for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        char a[32], b[32], kind[32], scope[32], members[256];
-        double w;
-        if (line[0] == '@') {
-            int n = 0;
-            sscanf(line + 1, "%31s %31s %31s %n", a, kind, scope, &n);
-            p += sprintf(p, "<node id=\"%s\"><data key=\"t\">mechanism</data><data key=\"mk\">%s</data>"
-                            "<data key=\"ms\">%s</data></node>\n", a, kind, scope);
-            snprintf(members, sizeof members, "%s", line + 1 + n);
-            char *s2 = NULL;
-            for (char *mem = strtok_r(members, " ", &s2); mem; mem = strtok_r(NULL, " ", &s2))
-                p += sprintf(p, "<edge source=\"%s\" target=\"%s\"><data key=\"k\">member</data></edge>\n", mem, a);
-            continue;
-        }
-        int n = sscanf(line, "%31s %31s %31s %lf", a, b, kind, &w);
-        p += sprintf(p, "<edge source=\"%s\" target=\"%s\"><data key=\"k\">%s</data>", a, b, kind);
-        if (n == 4) p += sprintf(p, "<data key=\"w\">%.17g</data>", w);
-        p += sprintf(p, "</edge>\n");
-    }
-    free(copy);
-    sprintf(p, "</graph></graphml>\n");
-    return out;
-}
+#include "graphml_spec.h"
+#include "assert_close.h"
 
 static hs_indices indices_of(const char *spec) {
     char *text = graphml(spec);
@@ -72,9 +36,9 @@ static hs_indices indices_of(const char *spec) {
 static void star_is_all_ones(void **state) {
     (void)state;
     hs_indices i = indices_of(STAR);
-    assert_float_equal(i.coordination, 1.0, 1e-15);
-    assert_float_equal(i.unidirectionality, 1.0, 1e-15);
-    assert_float_equal(i.closedness, 1.0, 1e-15);
+    assert_close(i.coordination, 1.0);
+    assert_close(i.unidirectionality, 1.0);
+    assert_close(i.closedness, 1.0);
 }
 
 /* 2. Deep ally-ally ties lower U strictly and leave C = 1.
@@ -82,13 +46,13 @@ static void star_is_all_ones(void **state) {
 static void ally_ties_lower_u_keep_c(void **state) {
     (void)state;
     hs_indices i = indices_of(STAR "A B intelligence\n");
-    assert_float_equal(i.unidirectionality, 3.0 / 4.4, 1e-12);
+    assert_close(i.unidirectionality, 3.0 / 4.4);
     assert_true(i.unidirectionality < 1.0);
-    assert_float_equal(i.closedness, 1.0, 1e-15);
+    assert_close(i.closedness, 1.0);
     /* Deeper still (a treaty between allies) lowers U further. */
     hs_indices j = indices_of(STAR "A B intelligence\nA C treaty\n");
     assert_true(j.unidirectionality < i.unidirectionality);
-    assert_float_equal(j.closedness, 1.0, 1e-15);
+    assert_close(j.closedness, 1.0);
 }
 
 /* 3. An outside partner tied to the hub and allies lowers C and leaves U (and K) as they were.
@@ -97,10 +61,10 @@ static void partner_lowers_c_keeps_u(void **state) {
     (void)state;
     hs_indices base = indices_of(STAR "A B intelligence\n");
     hs_indices i = indices_of(STAR "A B intelligence\nP H partnership\nP A exercise\n");
-    assert_float_equal(i.closedness, 4.0 / 6.0, 1e-12);
+    assert_close(i.closedness, 4.0 / 6.0);
     assert_true(i.closedness < base.closedness);
-    assert_float_equal(i.unidirectionality, base.unidirectionality, 1e-15);
-    assert_float_equal(i.coordination, base.coordination, 1e-15);
+    assert_close(i.unidirectionality, base.unidirectionality);
+    assert_close(i.coordination, base.coordination);
     /* A second partner weakens closedness further ("one outside partner"). */
     hs_indices j = indices_of(STAR "A B intelligence\nP H partnership\nP A exercise\nQ H partnership\n");
     assert_true(j.closedness < i.closedness);
@@ -114,12 +78,12 @@ static void hub_mechanism_raises_k(void **state) {
     (void)state;
     hs_indices bare = indices_of(STAR "A B intelligence\n");
     hs_indices coordinated = indices_of(STAR "@TISA intelligence issue H A B\n");
-    assert_float_equal(bare.coordination, 3.0 / 3.7, 1e-12);
-    assert_float_equal(coordinated.coordination, 1.0, 1e-15);
+    assert_close(bare.coordination, 3.0 / 3.7);
+    assert_close(coordinated.coordination, 1.0);
     assert_true(coordinated.coordination > bare.coordination);
     /* A mechanism of allies without the hub is as bare as a bilateral tie. */
     hs_indices without_hub = indices_of(STAR "@M intelligence issue A B\n");
-    assert_float_equal(without_hub.coordination, bare.coordination, 1e-12);
+    assert_close(without_hub.coordination, bare.coordination);
 }
 
 /* 5a. Monotone in tie weights: deeper bare ally ties never raise U or K; a
@@ -134,7 +98,7 @@ static void monotone_in_weights(void **state) {
         if (step > 1) {
             assert_true(i.unidirectionality < prev.unidirectionality);
             assert_true(i.coordination < prev.coordination);
-            assert_float_equal(i.closedness, prev.closedness, 1e-15);
+            assert_close(i.closedness, prev.closedness);
         }
         prev = i;
     }
@@ -145,16 +109,16 @@ static void monotone_in_weights(void **state) {
         if (step > 1) {
             assert_true(i.unidirectionality > prev.unidirectionality);
             assert_true(i.coordination > prev.coordination);
-            assert_float_equal(i.closedness, prev.closedness, 1e-15);
+            assert_close(i.closedness, prev.closedness);
         }
         prev = i;
     }
     /* A partner's tie depth changes none of the three. */
     hs_indices a = indices_of(STAR "A B intelligence\nP H partnership 0.1\n");
     hs_indices b = indices_of(STAR "A B intelligence\nP H partnership 0.9\n");
-    assert_float_equal(a.unidirectionality, b.unidirectionality, 1e-15);
-    assert_float_equal(a.coordination, b.coordination, 1e-15);
-    assert_float_equal(a.closedness, b.closedness, 1e-15);
+    assert_close(a.unidirectionality, b.unidirectionality);
+    assert_close(a.coordination, b.coordination);
+    assert_close(a.closedness, b.closedness);
 }
 
 /* 5b. Unchanged by relabelling the states and reordering the file. */
@@ -164,9 +128,9 @@ static void invariant_under_relabelling(void **state) {
     /* H stays the hub (graph attribute); A->X, B->Y, C->Z, P->W, in another order. */
     hs_indices b = indices_of("Z W access\nY W exercise\n@Q dialogue broad W X H\nX Y intelligence\n"
                               "H Z treaty\nH Y treaty\nH X treaty\n");
-    assert_float_equal(a.coordination, b.coordination, 1e-15);
-    assert_float_equal(a.unidirectionality, b.unidirectionality, 1e-15);
-    assert_float_equal(a.closedness, b.closedness, 1e-15);
+    assert_close(a.coordination, b.coordination);
+    assert_close(a.unidirectionality, b.unidirectionality);
+    assert_close(a.closedness, b.closedness);
 }
 
 /* 5c. Identical whether the graph came from DOT or GraphML. */
@@ -185,9 +149,9 @@ static void dot_equals_graphml(void **state) {
     hs_view_destroy(v);
     hs_model_destroy(m);
     hs_indices g = indices_of(STAR "A B intelligence\nP H partnership\n@Q dialogue broad H A P\n");
-    assert_float_equal(d.coordination, g.coordination, 1e-15);
-    assert_float_equal(d.unidirectionality, g.unidirectionality, 1e-15);
-    assert_float_equal(d.closedness, g.closedness, 1e-15);
+    assert_close(d.coordination, g.coordination);
+    assert_close(d.unidirectionality, g.unidirectionality);
+    assert_close(d.closedness, g.closedness);
 }
 
 /* Undefined cases are NaN (printed null), never a crash. */
@@ -199,7 +163,39 @@ static void undefined_cases(void **state) {
     /* A hub with a partner and no allies: no K or U; all its ties cross the boundary, C = 0. */
     hs_indices no_allies = indices_of("H P partnership\n");
     assert_true(isnan(no_allies.coordination) && isnan(no_allies.unidirectionality));
-    assert_float_equal(no_allies.closedness, 0.0, 1e-15);
+    assert_close(no_allies.closedness, 0.0);
+}
+
+/* hub_dependence, U for one ally: A leans on H (1 + 0.8) and on B (0.7 + the
+ * mechanism's 0.2 each way), B on H (1 + 0.2) and A (0.7 + 0.2); the partner's
+ * tie with A counts for neither, H and P have none. Their pooled share is U. */
+static void hub_dependence_per_ally(void **state) {
+    (void)state;
+    char *text = graphml("H A treaty\nH A access\nH B treaty\nA B intelligence\nA P partnership\n"
+                         "@M dialogue issue H A B\n");
+    hs_model *m = NULL;
+    hs_view *v = NULL;
+    assert_int_equal(hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml"), HS_OK);
+    assert_int_equal(hs_view_new(&v, m, NULL), HS_OK);
+    igraph_vector_t dep;
+    igraph_vector_init(&dep, 0);
+    assert_int_equal(hs_state_hub_dependence(v, &dep), HS_OK);
+    const char *ids[] = {"H", "A", "B", "P"};
+    double want[] = {NAN, 2.0 / 2.9, 1.2 / 2.1, NAN};
+    for (size_t s = 0; s < hs_view_state_count(v); s++) {
+        for (int k = 0; k < 4; k++) {
+            if (strcmp(hs_view_state_id(v, s), ids[k]) != 0) continue;
+            if (isnan(want[k])) assert_true(isnan(VECTOR(dep)[s]));
+            else assert_close(VECTOR(dep)[s], want[k]);
+        }
+    }
+    hs_indices idx;
+    assert_int_equal(hs_indices_compute(v, &idx), HS_OK);
+    assert_close(idx.unidirectionality, (2.0 + 1.2) / (2.9 + 2.1));
+    igraph_vector_destroy(&dep);
+    hs_view_destroy(v);
+    hs_model_destroy(m);
+    free(text);
 }
 
 int main(void) {
@@ -209,6 +205,7 @@ int main(void) {
         cmocka_unit_test(partner_lowers_c_keeps_u), cmocka_unit_test(hub_mechanism_raises_k),
         cmocka_unit_test(monotone_in_weights),      cmocka_unit_test(invariant_under_relabelling),
         cmocka_unit_test(dot_equals_graphml),       cmocka_unit_test(undefined_cases),
+        cmocka_unit_test(hub_dependence_per_ally),
     };
     return cmocka_run_group_tests_name("indices", tests, NULL, NULL);
 }

@@ -18,17 +18,9 @@
 #include "hubspoke/error.h"
 #include "hubspoke/measures.h"
 #include "measures/prng.h"
+#include "assert_close.h"
 
 /* ---- helpers ------------------------------------------------------------------- */
-
-#define assert_close(actual, expected) assert_close_at((actual), (expected), __FILE__, __LINE__)
-
-static void assert_close_at(double actual, double expected, const char *file, int line) {
-    if (!(fabs(actual - expected) <= 1e-9 * (1 + fabs(expected)))) {
-        print_error("%.17g != %.17g (expected)\n", actual, expected);
-        _fail(file, line);
-    }
-}
 
 #define assert_ok(call) assert_int_equal((call), HS_OK)
 

@@ -19,6 +19,7 @@
 #include "hubspoke/view.h"
 
 #include "graphml_fixture.h"
+#include "graphml_spec.h"
 
 /* Shorthands for bodies. */
 #define NODE(id) "<node id=\"" id "\"/>\n"
@@ -1041,6 +1042,40 @@ static void test_edits(void **st) {
     assert_string_equal(hs_error_last(), "x.graphml: --drop-state: state 'P' is already dropped");
 }
 
+/* A subsystem: only the focused states, and only the mechanisms whose active
+ * members are all among them; a focus naming no state is a usage error. */
+static void test_focus(void **st) {
+    (void)st;
+    char *text = graphml("H A treaty\nH B treaty\nH P partnership\nA B intelligence\n"
+                         "@N dialogue issue H A B\n@M dialogue broad H A P\n");
+    hs_model *m = gml(text);
+    free(text);
+    static const char *const ids[] = {"H", "A", "B"};
+    hs_view_options o = hs_view_options_default();
+    o.focus = ids;
+    o.focus_count = 3;
+    hs_view *v = NULL;
+    assert_int_equal(hs_view_new(&v, m, &o), HS_OK);
+    track_view(v);
+    assert_int_equal(hs_view_state_count(v), 3);
+    assert_true(state(v, "P") < 0);
+    assert_int_equal(hs_view_mechanism_count(v), 1); /* N; M has P outside the focus */
+    assert_members(v, "N", "H A B");
+    assert_members(v, "M", NULL);
+    /* H-A, H-B, A-B bilateral plus N's three co-membership ties */
+    assert_int_equal(hs_view_tie_count(v), 6);
+    assert_string_equal(hub_id(v), "H");
+    release_view(v);
+    static const char *const bad[] = {"H", "N"};
+    o.focus = bad;
+    o.focus_count = 2;
+    v = NULL;
+    assert_int_equal(hs_view_new(&v, m, &o), HS_EARG);
+    assert_null(v);
+    assert_string_equal(hs_error_last(), "x.graphml: focus 'N' names no state");
+    release_model(m);
+}
+
 int main(void) {
     hs_init();
     const struct CMUnitTest tests[] = {
@@ -1063,6 +1098,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_codebook_file, release_all),
         cmocka_unit_test_teardown(test_codebook_refusals, release_all),
         cmocka_unit_test_teardown(test_edits, release_all),
+        cmocka_unit_test_teardown(test_focus, release_all),
     };
     return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
 }
