@@ -40,6 +40,8 @@ static const char help[] =
     "                        ei_p_closed (default 1000 when they are chosen, else 0)\n"
     "    --seed S            seed of the permutation test (default 1)\n"
     "    --hub ID            take state ID as the hub in every row\n"
+    "    --focus ID,ID,...   a subsystem: only these states and the mechanisms among\n"
+    "                        them (as for metrics)\n"
     "    --codebook FILE     depths of the kinds of tie (JSON, docs/codebook.md)\n"
     "    --format FORMAT     text (default), csv or json\n"
     "    --plot OUT          also draw K, U, C (and the measures --measures names) over\n"
@@ -71,14 +73,12 @@ typedef struct row_ext {
 } row_ext;
 
 typedef struct options {
+    hs_cli_period_args a;
     int years_mode;
     int *years;
     size_t nyears;
-    int has_year, year;
-    const char *hub, *codebook, *plot;
-    int format, quiet;
-    hs_cli_measures ms;
-    int measures_given, permutations_given;
+    const char *plot;
+    int quiet;
     char **files;
     size_t nfiles;
 } options;
@@ -124,21 +124,22 @@ static int parse_years(const char *spec, options *o) {
 }
 
 static int parse_args(int argc, char **argv, options *o) {
-    static const struct option longopts[] = {
-        {"years", required_argument, NULL, 'Y'},        {"year", required_argument, NULL, 'y'},
-        {"measures", required_argument, NULL, 'm'},     {"permutations", required_argument, NULL, 'P'},
-        {"seed", required_argument, NULL, 'S'},         {"hub", required_argument, NULL, 'H'},
-        {"codebook", required_argument, NULL, 'c'},     {"format", required_argument, NULL, 'f'},
-        {"plot", required_argument, NULL, 'p'},         {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},               {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"years", required_argument, NULL, 'Y'},
+                                             HS_CLI_PERIOD_LONGOPTS,
+                                             {"plot", required_argument, NULL, 'p'},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
-    hs_cli_measures_default(&o->ms);
-    o->ms.seed = 1;
+    hs_cli_period_args_init(&o->a);
     opterr = 0;
     optind = 1;
-    int c;
-    long x;
+    int c, rc;
     while ((c = getopt_long(argc, argv, ":hq", longopts, NULL)) != -1) {
+        if ((rc = hs_cli_period_option("compare", c, optarg, &o->a)) != -2) {
+            if (rc >= 0) return rc;
+            continue;
+        }
         switch (c) {
         case 'Y':
             free(o->years);
@@ -148,47 +149,6 @@ static int parse_args(int argc, char **argv, options *o) {
                 return hs_cli_usage_error("compare", "--years '%s' is not A:B, A:B:STEP or Y1,Y2,... (years in [%d, %d])",
                                           optarg, HS_YEAR_FIRST, HS_YEAR_LAST);
             o->years_mode = 1;
-            break;
-        case 'y':
-            if (!parse_int(optarg, HS_YEAR_FIRST, HS_YEAR_LAST, &x))
-                return hs_cli_usage_error("compare", "--year '%s' is not a year in [%d, %d]", optarg, HS_YEAR_FIRST,
-                                          HS_YEAR_LAST);
-            o->has_year = 1;
-            o->year = (int)x;
-            break;
-        case 'm': {
-            char bad[128];
-            if (!hs_cli_measures_parse(optarg, &o->ms, bad, sizeof bad))
-                return hs_cli_usage_error("compare", "--measures: '%s' is not a measure (docs/compare.md lists them)",
-                                          bad);
-            o->measures_given = 1;
-            break;
-        }
-        case 'P':
-            if (!parse_int(optarg, 0, 100000000L, &x))
-                return hs_cli_usage_error("compare", "--permutations '%s' is not valid", optarg);
-            o->ms.permutations = x;
-            o->permutations_given = 1;
-            break;
-        case 'S': {
-            char *end;
-            errno = 0;
-            unsigned long long s = strtoull(optarg, &end, 10);
-            if (end == optarg || *end || errno || optarg[0] == '-' || s > 9007199254740991ULL)
-                return hs_cli_usage_error("compare", "--seed '%s' is not valid", optarg);
-            o->ms.seed = s;
-            break;
-        }
-        case 'H':
-            if (!optarg[0]) return hs_cli_usage_error("compare", "--hub needs a state id");
-            o->hub = optarg;
-            break;
-        case 'c': o->codebook = optarg; break;
-        case 'f':
-            if (strcmp(optarg, "text") == 0) o->format = HS_OUT_TEXT;
-            else if (strcmp(optarg, "csv") == 0) o->format = HS_OUT_CSV;
-            else if (strcmp(optarg, "json") == 0) o->format = HS_OUT_JSON;
-            else return hs_cli_usage_error("compare", "--format '%s' is not one of text, csv, json", optarg);
             break;
         case 'p':
             if (!hs_plot_format_ok(optarg))
@@ -206,8 +166,8 @@ static int parse_args(int argc, char **argv, options *o) {
     o->nfiles = (size_t)(argc - optind);
     if (o->years_mode && o->nfiles > 1)
         return hs_cli_usage_error("compare", "--years compares the years of one FILE, not %zu files", o->nfiles);
-    if (o->years_mode && o->has_year) return hs_cli_usage_error("compare", "--year and --years exclude each other");
-    if (!o->permutations_given) o->ms.permutations = hs_cli_measures_need_test(&o->ms) ? 1000 : 0;
+    if (o->years_mode && o->a.has_year) return hs_cli_usage_error("compare", "--year and --years exclude each other");
+    hs_cli_period_args_finish(&o->a);
     return -1;
 }
 
@@ -249,19 +209,6 @@ static int append_id(char **list, const char *id) {
     return 1;
 }
 
-/* Mechanisms of the model that started (since) or ended (until) in (after, year]. */
-static hs_error started_ended(const hs_model *m, int after, int year, row_ext *r) {
-    for (size_t i = 0; i < hs_model_vertex_count(m); i++) {
-        if (hs_vertex_type_of(m, i) != HS_VERTEX_MECHANISM) continue;
-        int since = hs_vertex_since(m, i), until = hs_vertex_until(m, i);
-        if (since != HS_SINCE_OPEN && since > after && since <= year && !append_id(&r->started, hs_vertex_id(m, i)))
-            return HS_ENOMEM;
-        if (until != HS_UNTIL_OPEN && until > after && until <= year && !append_id(&r->ended, hs_vertex_id(m, i)))
-            return HS_ENOMEM;
-    }
-    return HS_OK;
-}
-
 /* Is mechanism id active in view v? */
 static int has_mechanism(const hs_view *v, const char *id) {
     const hs_model *m = hs_view_model(v);
@@ -280,25 +227,52 @@ static hs_error mechanism_changes(const hs_view *from, const hs_view *to, char *
     return HS_OK;
 }
 
-static hs_view_options view_options(const options *o, const hs_codebook *cb, int has_year, int year) {
-    hs_view_options vo = hs_view_options_default();
-    vo.has_year = has_year;
-    vo.year = year;
-    vo.hub = o->hub;
-    vo.codebook = cb;
-    return vo;
+/* Is mechanism id active in view v? */
+static int has_mechanism(const hs_view *v, const char *id);
+
+/* With --focus, is mechanism `id` part of the subsystem in `year`? */
+static hs_error in_focus(const hs_model *m, const options *o, const hs_codebook *cb, int year, const char *id, int *in) {
+    *in = 1;
+    if (!o->a.focus) return HS_OK;
+    hs_view_options vo = hs_cli_period_view_options(&o->a, cb, 1, year);
+    hs_view *v = NULL;
+    hs_error err = hs_view_new(&v, m, &vo);
+    *in = !err && has_mechanism(v, id);
+    hs_view_destroy(v);
+    return err;
 }
+
+/* Mechanisms of the model that started (since) or ended (until) in (after,
+ * year], and, with a focus, belong to the subsystem the year they started or
+ * the year before they ended. */
+static hs_error started_ended(const hs_model *m, const options *o, const hs_codebook *cb, int after, int year,
+                              row_ext *r) {
+    hs_error err = HS_OK;
+    for (size_t i = 0; !err && i < hs_model_vertex_count(m); i++) {
+        if (hs_vertex_type_of(m, i) != HS_VERTEX_MECHANISM) continue;
+        int since = hs_vertex_since(m, i), until = hs_vertex_until(m, i), in;
+        const char *id = hs_vertex_id(m, i);
+        if (since != HS_SINCE_OPEN && since > after && since <= year && !(err = in_focus(m, o, cb, since, id, &in)) &&
+            in && !append_id(&r->started, id))
+            err = HS_ENOMEM;
+        if (!err && until != HS_UNTIL_OPEN && until > after && until <= year &&
+            !(err = in_focus(m, o, cb, until - 1, id, &in)) && in && !append_id(&r->ended, id))
+            err = HS_ENOMEM;
+    }
+    return err;
+}
+
 
 static hs_error compare_years(const options *o, const hs_codebook *cb, row_ext *rows, progress *pg) {
     hs_model *m = NULL;
     hs_error err = hs_model_read_file(&m, o->files[0], HS_FORMAT_UNKNOWN, NULL);
     for (size_t i = 0; !err && i < o->nyears; i++) {
-        hs_view_options vo = view_options(o, cb, 1, o->years[i]);
+        hs_view_options vo = hs_cli_period_view_options(&o->a, cb, 1, o->years[i]);
         hs_view *v = NULL;
         rows[i].file = o->files[0];
-        if (!(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o->ms, &rows[i].row);
+        if (!(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o->a.ms, &rows[i].row);
         hs_view_destroy(v);
-        if (!err) err = started_ended(m, i ? o->years[i - 1] : o->years[i] - 1, o->years[i], &rows[i]);
+        if (!err) err = started_ended(m, o, cb, i ? o->years[i - 1] : o->years[i] - 1, o->years[i], &rows[i]);
         char what[32];
         snprintf(what, sizeof what, "year %d", o->years[i]);
         progress_step(pg, i + 1, o->nyears, what);
@@ -323,8 +297,8 @@ static hs_error compare_files(const options *o, const hs_codebook *cb, row_ext *
             }
             if (!(rows[i].period = strdup(period))) err = HS_ENOMEM;
         }
-        hs_view_options vo = view_options(o, cb, o->has_year, o->year);
-        if (!err && !(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o->ms, &rows[i].row);
+        hs_view_options vo = hs_cli_period_view_options(&o->a, cb, o->a.has_year, o->a.year);
+        if (!err && !(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o->a.ms, &rows[i].row);
         if (!err && prev_v && !(err = mechanism_changes(prev_v, v, &rows[i].started)))
             err = mechanism_changes(v, prev_v, &rows[i].ended);
         hs_view_destroy(prev_v);
@@ -364,9 +338,9 @@ static hs_error print_json(const options *o, const row_ext *rows, size_t n) {
         json_object_set_new(obj, "year", r->has_year ? json_integer(r->year) : json_null());
         json_object_set_new(obj, "hub", hs_json_string_or_null(r->hub));
         for (int k = 0; k < 3; k++) json_object_set_new(obj, index_names[k], hs_json_number(r->index[k]));
-        for (int k = 0; k < o->ms.count; k++)
-            json_object_set_new(obj, hs_cli_measure_name(o->ms.list[k]),
-                                hs_cli_measure_json(o->ms.list[k], r->value[o->ms.list[k]]));
+        for (int k = 0; k < o->a.ms.count; k++)
+            json_object_set_new(obj, hs_cli_measure_name(o->a.ms.list[k]),
+                                hs_cli_measure_json(o->a.ms.list[k], r->value[o->a.ms.list[k]]));
         json_object_set_new(obj, "mechanisms_started", id_list_json(rows[i].started));
         json_object_set_new(obj, "mechanisms_ended", id_list_json(rows[i].ended));
         json_array_append_new(root, obj);
@@ -379,7 +353,7 @@ static hs_error print_json(const options *o, const row_ext *rows, size_t n) {
 static void print_csv(FILE *out, const options *o, const row_ext *rows, size_t n) {
     fputs(o->years_mode ? "year,hub" : "file,period,year,hub", out);
     for (int k = 0; k < 3; k++) fprintf(out, ",%s", index_names[k]);
-    for (int k = 0; k < o->ms.count; k++) fprintf(out, ",%s", hs_cli_measure_name(o->ms.list[k]));
+    for (int k = 0; k < o->a.ms.count; k++) fprintf(out, ",%s", hs_cli_measure_name(o->a.ms.list[k]));
     fputs(",mechanisms_started,mechanisms_ended\r\n", out);
     for (size_t i = 0; i < n; i++) {
         const hs_cli_row *r = &rows[i].row;
@@ -396,9 +370,9 @@ static void print_csv(FILE *out, const options *o, const row_ext *rows, size_t n
             fputc(',', out);
             hs_cli_csv_number(out, r->index[k]);
         }
-        for (int k = 0; k < o->ms.count; k++) {
+        for (int k = 0; k < o->a.ms.count; k++) {
             fputc(',', out);
-            hs_cli_measure_csv(out, o->ms.list[k], r->value[o->ms.list[k]]);
+            hs_cli_measure_csv(out, o->a.ms.list[k], r->value[o->a.ms.list[k]]);
         }
         fputc(',', out);
         hs_cli_csv_field(out, rows[i].started ? rows[i].started : "");
@@ -417,7 +391,7 @@ static void print_text(FILE *out, const options *o, const row_ext *rows, size_t 
         if (rows[i].row.hub && (int)strlen(rows[i].row.hub) > hub_w) hub_w = (int)strlen(rows[i].row.hub);
     }
     fprintf(out, "%-*s %-*s %6s %6s %6s", label_w, o->years_mode ? "year" : "period", hub_w, "hub", "K", "U", "C");
-    for (int k = 0; k < o->ms.count; k++) fprintf(out, " %*s", width_of(hs_cli_measure_name(o->ms.list[k])), hs_cli_measure_name(o->ms.list[k]));
+    for (int k = 0; k < o->a.ms.count; k++) fprintf(out, " %*s", width_of(hs_cli_measure_name(o->a.ms.list[k])), hs_cli_measure_name(o->a.ms.list[k]));
     fputs("  started / ended\n", out);
     for (size_t i = 0; i < n; i++) {
         const hs_cli_row *r = &rows[i].row;
@@ -428,9 +402,9 @@ static void print_text(FILE *out, const options *o, const row_ext *rows, size_t 
             if (isfinite(r->index[k])) fprintf(out, " %6.3f", r->index[k]);
             else fprintf(out, " %6s", "n/a");
         }
-        for (int k = 0; k < o->ms.count; k++) {
+        for (int k = 0; k < o->a.ms.count; k++) {
             fputc(' ', out);
-            hs_cli_measure_text(out, o->ms.list[k], r->value[o->ms.list[k]], width_of(hs_cli_measure_name(o->ms.list[k])));
+            hs_cli_measure_text(out, o->a.ms.list[k], r->value[o->a.ms.list[k]], width_of(hs_cli_measure_name(o->a.ms.list[k])));
         }
         if (rows[i].started || rows[i].ended)
             fprintf(out, "  %s%s%s", rows[i].started ? "+" : "", rows[i].started ? rows[i].started : "",
@@ -444,7 +418,7 @@ static void print_text(FILE *out, const options *o, const row_ext *rows, size_t 
 
 static hs_error plot(const options *o, const row_ext *rows, size_t n) {
     static const char *const titles[3] = {"K coordination", "U unidirectionality", "C closedness"};
-    size_t nseries = 3 + (o->measures_given ? (size_t)o->ms.count : 0);
+    size_t nseries = 3 + (o->a.measures_given ? (size_t)o->a.ms.count : 0);
     double *x = malloc((n + 1) * sizeof *x), *y = malloc((nseries * n + 1) * sizeof *y);
     hs_plot_series *series = malloc(nseries * sizeof *series);
     hs_plot_mark *marks = calloc(n + 1, sizeof *marks);
@@ -453,8 +427,9 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
     hs_error err = x && y && series && marks && tics && labels ? HS_OK : HS_ENOMEM;
     size_t nmarks = 0;
     for (size_t s = 0; !err && s < nseries; s++) {
-        int m = s < 3 ? -1 : o->ms.list[s - 3];
+        int m = s < 3 ? -1 : o->a.ms.list[s - 3];
         series[s].title = s < 3 ? titles[s] : hs_cli_measure_name(m);
+        series[s].count = s >= 3 && hs_cli_measure_kind(m) == 1;
         series[s].y = y + s * n;
         for (size_t i = 0; i < n; i++) y[s * n + i] = s < 3 ? rows[i].row.index[s] : rows[i].row.value[m];
     }
@@ -475,8 +450,10 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
     if (!err) {
         char title[256];
         const char *base = strrchr(o->files[0], '/') ? strrchr(o->files[0], '/') + 1 : o->files[0];
-        if (o->years_mode) snprintf(title, sizeof title, "%s, %d-%d", base, rows[0].row.year, rows[n - 1].row.year);
-        else snprintf(title, sizeof title, "%zu files", n);
+        int len = o->years_mode ? snprintf(title, sizeof title, "%s, %d-%d", base, rows[0].row.year, rows[n - 1].row.year)
+                                : snprintf(title, sizeof title, "%zu files", n);
+        for (size_t k = 0; k < o->a.focus_count && len > 0 && (size_t)len < sizeof title; k++)
+            len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? ", " : "; subsystem ", o->a.focus[k]);
         hs_plot p = {title, o->years_mode ? "year" : "period", n, x, o->years_mode ? NULL : tics, nseries, series,
                      nmarks, marks};
         err = hs_plot_write(o->plot, &p);
@@ -498,6 +475,7 @@ static int run(int argc, char **argv) {
     int rc = parse_args(argc, argv, &o);
     if (rc >= 0) {
         free(o.years);
+        hs_cli_period_args_free(&o.a);
         return rc;
     }
     hs_cli_locate_helper();
@@ -505,17 +483,17 @@ static int run(int argc, char **argv) {
     row_ext *rows = calloc(n, sizeof *rows);
     hs_codebook *cb = NULL;
     hs_error err = rows ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
-    if (!err) err = o.codebook ? hs_codebook_read_file(&cb, o.codebook) : hs_codebook_new(&cb);
+    if (!err) err = o.a.codebook ? hs_codebook_read_file(&cb, o.a.codebook) : hs_codebook_new(&cb);
     progress pg = {!o.quiet && isatty(STDERR_FILENO), 0, {0, 0}};
     clock_gettime(CLOCK_MONOTONIC, &pg.start);
     if (!err) err = o.years_mode ? compare_years(&o, cb, rows, &pg) : compare_files(&o, cb, rows, &pg);
     progress_end(&pg);
     if (!err && o.plot) err = plot(&o, rows, n);
     if (!err) {
-        if (o.format == HS_OUT_JSON) {
+        if (o.a.format == HS_OUT_JSON) {
             err = print_json(&o, rows, n);
         } else {
-            if (o.format == HS_OUT_CSV) print_csv(stdout, &o, rows, n);
+            if (o.a.format == HS_OUT_CSV) print_csv(stdout, &o, rows, n);
             else print_text(stdout, &o, rows, n);
             if (fflush(stdout) != 0 || ferror(stdout))
                 err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
@@ -529,6 +507,7 @@ static int run(int argc, char **argv) {
     }
     free(rows);
     free(o.years);
+    hs_cli_period_args_free(&o.a);
     hs_codebook_destroy(cb);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }

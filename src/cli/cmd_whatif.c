@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/period.h"
+#include "hubspoke/classify.h"
 
 static const char help[] =
     "NAME\n"
@@ -21,8 +22,10 @@ static const char help[] =
     "DESCRIPTION\n"
     "    Measures the system active in year Y as it is and as it would be after the\n"
     "    edits, applied in order to the view of that year (the file is not changed),\n"
-    "    and prints both rows and their differences (after - before). The measures\n"
-    "    are those of `compare` (docs/compare.md), defined in docs/metrics.md.\n"
+    "    and prints both rows and their differences (after - before), and the type of\n"
+    "    each mechanism in the paper's typology before and after (docs/typology.md).\n"
+    "    The measures are those of `compare` (docs/compare.md), defined in\n"
+    "    docs/metrics.md.\n"
     "\n"
     "EDITS (at least one; each may be repeated)\n"
     "    --drop-tie A-B        drop every tie between states A and B active in Y, of any\n"
@@ -37,6 +40,8 @@ static const char help[] =
     "\n"
     "OPTIONS\n"
     "    --year Y            the year looked at (default: every element of FILE)\n"
+    "    --focus ID,ID,...   a subsystem: only these states and the mechanisms among\n"
+    "                        them (as for metrics); the edits apply to it\n"
     "    --measures LIST     as for compare (default: `default`)\n"
     "    --permutations N    permutations of the E-I test (default 1000 when\n"
     "                        ei_expected or ei_p_closed is chosen, else 0)\n"
@@ -47,9 +52,11 @@ static const char help[] =
     "    --help              show this help\n"
     "\n"
     "OUTPUT\n"
-    "    json: {\"year\", \"edits\", \"before\", \"after\", \"difference\"}; before and after\n"
-    "    hold `hub`, `coordination`, `unidirectionality`, `closedness` and the measures.\n"
-    "    csv: columns measure,before,after,difference, one row per measure.\n"
+    "    json: {\"year\", \"edits\", \"before\", \"after\", \"difference\", \"mechanisms\"};\n"
+    "    before and after hold `hub`, `coordination`, `unidirectionality`, `closedness`\n"
+    "    and the measures; mechanisms: {\"id\", \"before\", \"after\", \"changed\"}, the types.\n"
+    "    csv: columns measure,before,after,difference, one row per measure, then one\n"
+    "    row type:ID per mechanism (difference: changed or empty).\n"
     "\n"
     "EXIT STATUS\n"
     "    0 success, 1 bad input, 2 usage error (including an edit naming nothing).\n"
@@ -65,40 +72,27 @@ typedef struct raw_edit {
 } raw_edit;
 
 typedef struct options {
-    const char *file, *hub, *codebook;
-    int has_year, year, format;
-    hs_cli_measures ms;
-    int permutations_given;
+    hs_cli_period_args a;
+    const char *file;
     raw_edit *raw;
     size_t nraw;
 } options;
 
-static int parse_long(const char *text, long lo, long hi, long *out) {
-    char *end;
-    errno = 0;
-    long x = strtol(text, &end, 10);
-    if (end == text || *end || errno || x < lo || x > hi) return 0;
-    *out = x;
-    return 1;
-}
-
 static int parse_args(int argc, char **argv, options *o) {
-    static const struct option longopts[] = {
-        {"drop-tie", required_argument, NULL, 0 + 'a'},       {"drop-state", required_argument, NULL, 1 + 'a'},
-        {"drop-mechanism", required_argument, NULL, 2 + 'a'}, {"add-tie", required_argument, NULL, 3 + 'a'},
-        {"add-member", required_argument, NULL, 4 + 'a'},     {"year", required_argument, NULL, 'y'},
-        {"measures", required_argument, NULL, 'm'},           {"permutations", required_argument, NULL, 'P'},
-        {"seed", required_argument, NULL, 'S'},               {"hub", required_argument, NULL, 'H'},
-        {"codebook", required_argument, NULL, 'c'},           {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},                     {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"drop-tie", required_argument, NULL, 0 + 'a'},
+                                             {"drop-state", required_argument, NULL, 1 + 'a'},
+                                             {"drop-mechanism", required_argument, NULL, 2 + 'a'},
+                                             {"add-tie", required_argument, NULL, 3 + 'a'},
+                                             {"add-member", required_argument, NULL, 4 + 'a'},
+                                             HS_CLI_PERIOD_LONGOPTS,
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
-    hs_cli_measures_default(&o->ms);
-    o->ms.seed = 1;
+    hs_cli_period_args_init(&o->a);
     if (!(o->raw = malloc((size_t)argc * sizeof *o->raw))) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
     opterr = 0;
     optind = 1;
-    int c;
-    long x;
+    int c, rc;
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         if (c >= 'a' && c <= 'a' + 4) {
             if (!optarg[0])
@@ -106,42 +100,11 @@ static int parse_args(int argc, char **argv, options *o) {
             o->raw[o->nraw++] = (raw_edit){(hs_view_edit_type)(c - 'a'), optarg};
             continue;
         }
-        switch (c) {
-        case 'y':
-            if (!parse_long(optarg, HS_YEAR_FIRST, HS_YEAR_LAST, &x))
-                return hs_cli_usage_error("whatif", "--year '%s' is not a year in [%d, %d]", optarg, HS_YEAR_FIRST,
-                                          HS_YEAR_LAST);
-            o->has_year = 1;
-            o->year = (int)x;
-            break;
-        case 'm': {
-            char bad[128];
-            if (!hs_cli_measures_parse(optarg, &o->ms, bad, sizeof bad))
-                return hs_cli_usage_error("whatif", "--measures: '%s' is not a measure (docs/compare.md lists them)",
-                                          bad);
-            break;
+        if ((rc = hs_cli_period_option("whatif", c, optarg, &o->a)) != -2) {
+            if (rc >= 0) return rc;
+            continue;
         }
-        case 'P':
-            if (!parse_long(optarg, 0, 100000000L, &x))
-                return hs_cli_usage_error("whatif", "--permutations '%s' is not valid", optarg);
-            o->ms.permutations = x;
-            o->permutations_given = 1;
-            break;
-        case 'S':
-            if (!parse_long(optarg, 0, 2147483647L, &x)) return hs_cli_usage_error("whatif", "--seed '%s' is not valid", optarg);
-            o->ms.seed = (uint64_t)x;
-            break;
-        case 'H':
-            if (!optarg[0]) return hs_cli_usage_error("whatif", "--hub needs a state id");
-            o->hub = optarg;
-            break;
-        case 'c': o->codebook = optarg; break;
-        case 'f':
-            if (strcmp(optarg, "text") == 0) o->format = HS_OUT_TEXT;
-            else if (strcmp(optarg, "csv") == 0) o->format = HS_OUT_CSV;
-            else if (strcmp(optarg, "json") == 0) o->format = HS_OUT_JSON;
-            else return hs_cli_usage_error("whatif", "--format '%s' is not one of text, csv, json", optarg);
-            break;
+        switch (c) {
         case 'h': return hs_cli_help(&hs_cmd_whatif);
         case ':': return hs_cli_usage_error("whatif", "option '%s' needs a value", argv[optind - 1]);
         default: return hs_cli_usage_error("whatif", "unknown option '%s'", argv[optind - 1]);
@@ -153,7 +116,7 @@ static int parse_args(int argc, char **argv, options *o) {
         return hs_cli_usage_error("whatif", "no edit: give --drop-tie, --drop-state, --drop-mechanism, --add-tie or "
                                             "--add-member");
     o->file = argv[optind];
-    if (!o->permutations_given) o->ms.permutations = hs_cli_measures_need_test(&o->ms) ? 1000 : 0;
+    hs_cli_period_args_finish(&o->a);
     return -1;
 }
 
@@ -218,18 +181,72 @@ static int resolve_edits(const options *o, const hs_model *m, hs_view_edit *edit
     return -1;
 }
 
+/* ---- the typology before and after ------------------------------------------------- */
+
+typedef struct mech_types {
+    size_t n;
+    const char **id; /* owned by the classifications */
+    const char **before, **after; /* type names, "unclassified", or NULL: not active */
+} mech_types;
+
+static const char *type_name(const hs_mechanism_class *c) {
+    const char *name = hs_mechanism_type_name(c->type);
+    return name ? name : "unclassified";
+}
+
+static long find_id(const mech_types *t, const char *id) {
+    for (size_t i = 0; i < t->n; i++) {
+        if (strcmp(t->id[i], id) == 0) return (long)i;
+    }
+    return -1;
+}
+
+/* Every mechanism active before or after, before's first, in file order. */
+static hs_error pair_types(const hs_classification *before, const hs_classification *after, mech_types *t) {
+    size_t cap = hs_classification_count(before) + hs_classification_count(after) + 1;
+    t->id = calloc(cap, sizeof *t->id);
+    t->before = calloc(cap, sizeof *t->before);
+    t->after = calloc(cap, sizeof *t->after);
+    if (!t->id || !t->before || !t->after) return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t k = 0; k < hs_classification_count(before); k++) {
+        const hs_mechanism_class *c = hs_classification_get(before, k);
+        t->id[t->n] = c->id;
+        t->before[t->n++] = type_name(c);
+    }
+    for (size_t k = 0; k < hs_classification_count(after); k++) {
+        const hs_mechanism_class *c = hs_classification_get(after, k);
+        long i = find_id(t, c->id);
+        if (i < 0) {
+            i = (long)t->n++;
+            t->id[i] = c->id;
+        }
+        t->after[i] = type_name(c);
+    }
+    return HS_OK;
+}
+
+static int type_changed(const mech_types *t, size_t i) {
+    return !t->before[i] || !t->after[i] || strcmp(t->before[i], t->after[i]) != 0;
+}
+
+static void mech_types_free(mech_types *t) {
+    free(t->id);
+    free(t->before);
+    free(t->after);
+}
+
 /* ---- output ---------------------------------------------------------------------- */
 
 static const char *const index_names[3] = {"coordination", "unidirectionality", "closedness"};
 
 /* Column j of a row: the three indices, then the measures. */
-static int ncolumns(const options *o) { return 3 + o->ms.count; }
+static int ncolumns(const options *o) { return 3 + o->a.ms.count; }
 static const char *column_name(const options *o, int j) {
-    return j < 3 ? index_names[j] : hs_cli_measure_name(o->ms.list[j - 3]);
+    return j < 3 ? index_names[j] : hs_cli_measure_name(o->a.ms.list[j - 3]);
 }
-static int column_measure(const options *o, int j) { return j < 3 ? -1 : o->ms.list[j - 3]; }
+static int column_measure(const options *o, int j) { return j < 3 ? -1 : o->a.ms.list[j - 3]; }
 static double column_value(const options *o, const hs_cli_row *r, int j) {
-    return j < 3 ? r->index[j] : r->value[o->ms.list[j - 3]];
+    return j < 3 ? r->index[j] : r->value[o->a.ms.list[j - 3]];
 }
 
 static json_t *value_json(int m, double x) { return m < 0 ? hs_json_number(x) : hs_cli_measure_json(m, x); }
@@ -249,9 +266,9 @@ static double difference(const options *o, const hs_cli_row *before, const hs_cl
     return column_value(o, after, j) - column_value(o, before, j);
 }
 
-static hs_error print_json(const options *o, const hs_cli_row *before, const hs_cli_row *after) {
+static hs_error print_json(const options *o, const hs_cli_row *before, const hs_cli_row *after, const mech_types *t) {
     json_t *root = json_object();
-    json_object_set_new(root, "year", o->has_year ? json_integer(o->year) : json_null());
+    json_object_set_new(root, "year", o->a.has_year ? json_integer(o->a.year) : json_null());
     json_t *edits = json_array();
     for (size_t i = 0; i < o->nraw; i++) {
         json_t *e = json_object();
@@ -266,12 +283,23 @@ static hs_error print_json(const options *o, const hs_cli_row *before, const hs_
     for (int j = 0; j < ncolumns(o); j++)
         json_object_set_new(diff, column_name(o, j), value_json(column_measure(o, j), difference(o, before, after, j)));
     json_object_set_new(root, "difference", diff);
+    json_t *mechs = json_array();
+    for (size_t i = 0; i < t->n; i++) {
+        json_t *m = json_object();
+        json_object_set_new(m, "id", json_string(t->id[i]));
+        json_object_set_new(m, "before", hs_json_string_or_null(t->before[i]));
+        json_object_set_new(m, "after", hs_json_string_or_null(t->after[i]));
+        json_object_set_new(m, "changed", json_boolean(type_changed(t, i)));
+        json_array_append_new(mechs, m);
+    }
+    json_object_set_new(root, "mechanisms", mechs);
     hs_error err = hs_cli_print_json(root);
     json_decref(root);
     return err;
 }
 
-static void print_csv(FILE *out, const options *o, const hs_cli_row *before, const hs_cli_row *after) {
+static void print_csv(FILE *out, const options *o, const hs_cli_row *before, const hs_cli_row *after,
+                      const mech_types *t) {
     fputs("measure,before,after,difference\r\n", out);
     fputs("hub,", out);
     hs_cli_csv_field(out, before->hub ? before->hub : "");
@@ -289,11 +317,18 @@ static void print_csv(FILE *out, const options *o, const hs_cli_row *before, con
         }
         fputs("\r\n", out);
     }
+    for (size_t i = 0; i < t->n; i++) {
+        fputs("type:", out);
+        hs_cli_csv_field(out, t->id[i]);
+        fprintf(out, ",%s,%s,%s\r\n", t->before[i] ? t->before[i] : "", t->after[i] ? t->after[i] : "",
+                type_changed(t, i) ? "changed" : "");
+    }
 }
 
-static void print_text(FILE *out, const options *o, const hs_cli_row *before, const hs_cli_row *after) {
+static void print_text(FILE *out, const options *o, const hs_cli_row *before, const hs_cli_row *after,
+                       const mech_types *t) {
     fprintf(out, "%s", o->file);
-    if (o->has_year) fprintf(out, ", year %d", o->year);
+    if (o->a.has_year) fprintf(out, ", year %d", o->a.year);
     else fputs(", all elements (no --year)", out);
     fputs("\nedits:", out);
     for (size_t i = 0; i < o->nraw; i++) fprintf(out, " %s %s", hs_view_edit_option(o->raw[i].type), o->raw[i].text);
@@ -311,6 +346,10 @@ static void print_text(FILE *out, const options *o, const hs_cli_row *before, co
         else fprintf(out, " %+11.4f", d);
         fputc('\n', out);
     }
+    fprintf(out, "\n  %-30s %-19s %s\n", "mechanism (docs/typology.md)", "before", "after");
+    for (size_t i = 0; i < t->n; i++)
+        fprintf(out, "  %-30s %-19s %s%s\n", t->id[i], t->before[i] ? t->before[i] : "(not active)",
+                t->after[i] ? t->after[i] : "(not active)", type_changed(t, i) ? "  (changed)" : "");
 }
 
 /* ---- the command ----------------------------------------------------------------- */
@@ -320,6 +359,7 @@ static int run(int argc, char **argv) {
     int rc = parse_args(argc, argv, &o);
     if (rc >= 0) {
         free(o.raw);
+        hs_cli_period_args_free(&o.a);
         return rc;
     }
     hs_cli_locate_helper();
@@ -327,43 +367,49 @@ static int run(int argc, char **argv) {
     hs_codebook *cb = NULL;
     hs_view *v = NULL;
     hs_cli_row before = {0}, after = {0};
+    hs_classification *class_before = NULL, *class_after = NULL;
+    mech_types types = {0};
     hs_view_edit *edits = calloc(o.nraw, sizeof *edits);
     char **keep = calloc(2 * o.nraw, sizeof *keep);
     hs_error err = edits && keep ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
     if (!err) err = hs_model_read_file(&m, o.file, HS_FORMAT_UNKNOWN, NULL);
-    if (!err) err = o.codebook ? hs_codebook_read_file(&cb, o.codebook) : hs_codebook_new(&cb);
+    if (!err) err = o.a.codebook ? hs_codebook_read_file(&cb, o.a.codebook) : hs_codebook_new(&cb);
     rc = -1;
     if (!err) rc = resolve_edits(&o, m, edits, keep);
     if (!err && rc < 0) {
-        hs_view_options vo = hs_view_options_default();
-        vo.has_year = o.has_year;
-        vo.year = o.year;
-        vo.hub = o.hub;
-        vo.codebook = cb;
-        if (!(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o.ms, &before);
+        hs_view_options vo = hs_cli_period_view_options(&o.a, cb, o.a.has_year, o.a.year);
+        hs_classify_options co = hs_classify_options_default();
+        if (!(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o.a.ms, &before);
         hs_view_destroy(v);
         v = NULL;
+        if (!err) err = hs_classify(&class_before, m, &vo, &co);
         vo.edits = edits;
         vo.edit_count = o.nraw;
-        if (!err && !(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o.ms, &after);
+        if (!err && !(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o.a.ms, &after);
         hs_view_destroy(v);
+        if (!err) err = hs_classify(&class_after, m, &vo, &co);
+        if (!err) err = pair_types(class_before, class_after, &types);
     }
     if (!err && rc < 0) {
-        if (o.format == HS_OUT_JSON) {
-            err = print_json(&o, &before, &after);
+        if (o.a.format == HS_OUT_JSON) {
+            err = print_json(&o, &before, &after, &types);
         } else {
-            if (o.format == HS_OUT_CSV) print_csv(stdout, &o, &before, &after);
-            else print_text(stdout, &o, &before, &after);
+            if (o.a.format == HS_OUT_CSV) print_csv(stdout, &o, &before, &after, &types);
+            else print_text(stdout, &o, &before, &after, &types);
             if (fflush(stdout) != 0 || ferror(stdout))
                 err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
         }
     }
+    mech_types_free(&types);
+    hs_classification_destroy(class_before);
+    hs_classification_destroy(class_after);
     hs_cli_row_destroy(&before);
     hs_cli_row_destroy(&after);
     for (size_t i = 0; keep && i < 2 * o.nraw; i++) free(keep[i]);
     free(keep);
     free(edits);
     free(o.raw);
+    hs_cli_period_args_free(&o.a);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
     if (rc >= 0) return rc;

@@ -1,5 +1,6 @@
 /* The measures of one period as a row of named values (period.h). */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,4 +197,80 @@ void hs_cli_measure_text(FILE *out, int m, double x, int width) {
     else if (kind == 2) fprintf(out, "%*s", width, x > 0 ? "true" : "false");
     else if (kind == 1) fprintf(out, "%*lld", width, (long long)x);
     else fprintf(out, "%*.4f", width, x);
+}
+
+void hs_cli_period_args_init(hs_cli_period_args *a) {
+    memset(a, 0, sizeof *a);
+    a->format = HS_OUT_TEXT;
+    hs_cli_measures_default(&a->ms);
+    a->ms.seed = 1;
+}
+
+int hs_cli_period_option(const char *cmd, int c, char *arg, hs_cli_period_args *a) {
+    long long x;
+    switch (c) {
+    case 'y':
+        if (!hs_cli_parse_count(arg[0] == '-' ? arg + 1 : arg, HS_YEAR_LAST, &x) || (arg[0] == '-' && x > -HS_YEAR_FIRST))
+            return hs_cli_usage_error(cmd, "--year '%s' is not a year in [%d, %d]", arg, HS_YEAR_FIRST, HS_YEAR_LAST);
+        a->has_year = 1;
+        a->year = (int)(arg[0] == '-' ? -x : x);
+        return -1;
+    case 'm': {
+        char bad[128];
+        if (!hs_cli_measures_parse(arg, &a->ms, bad, sizeof bad))
+            return hs_cli_usage_error(cmd, "--measures: '%s' is not a measure (docs/compare.md lists them)", bad);
+        a->measures_given = 1;
+        return -1;
+    }
+    case 'P':
+        if (!hs_cli_parse_count(arg, 100000000LL, &x)) return hs_cli_usage_error(cmd, "--permutations '%s' is not valid", arg);
+        a->ms.permutations = x;
+        a->permutations_given = 1;
+        return -1;
+    case 'S':
+        if (!hs_cli_parse_count(arg, 9007199254740991LL, &x)) return hs_cli_usage_error(cmd, "--seed '%s' is not valid", arg);
+        a->ms.seed = (uint64_t)x;
+        return -1;
+    case 'H':
+        if (!arg[0]) return hs_cli_usage_error(cmd, "--hub needs a state id");
+        a->hub = arg;
+        return -1;
+    case 'c': a->codebook = arg; return -1;
+    case 'F':
+        free(a->focus);
+        a->focus_count = 0;
+        if (!(a->focus = malloc((strlen(arg) / 2 + 1) * sizeof *a->focus)))
+            return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+        for (char *id = strtok(arg, ","); id; id = strtok(NULL, ",")) a->focus[a->focus_count++] = id;
+        if (!a->focus_count) return hs_cli_usage_error(cmd, "--focus needs state ids separated by commas");
+        return -1;
+    case 'f':
+        if (strcmp(arg, "text") == 0) a->format = HS_OUT_TEXT;
+        else if (strcmp(arg, "csv") == 0) a->format = HS_OUT_CSV;
+        else if (strcmp(arg, "json") == 0) a->format = HS_OUT_JSON;
+        else return hs_cli_usage_error(cmd, "--format '%s' is not one of text, csv, json", arg);
+        return -1;
+    default: return -2;
+    }
+}
+
+void hs_cli_period_args_finish(hs_cli_period_args *a) {
+    if (!a->permutations_given) a->ms.permutations = hs_cli_measures_need_test(&a->ms) ? 1000 : 0;
+}
+
+void hs_cli_period_args_free(hs_cli_period_args *a) {
+    free(a->focus);
+    a->focus = NULL;
+}
+
+hs_view_options hs_cli_period_view_options(const hs_cli_period_args *a, const hs_codebook *cb, int has_year,
+                                           int year) {
+    hs_view_options vo = hs_view_options_default();
+    vo.has_year = has_year;
+    vo.year = year;
+    vo.hub = a->hub;
+    vo.codebook = cb;
+    vo.focus = a->focus;
+    vo.focus_count = a->focus_count;
+    return vo;
 }

@@ -46,6 +46,34 @@ int hs_cli_measures_parse(const char *list, hs_cli_measures *ms, char *bad, size
 /* Does the set hold one of the E-I test's results (ei_expected, ei_p_closed, ei_permutations)? */
 int hs_cli_measures_need_test(const hs_cli_measures *ms);
 
+/* The options compare and whatif share: --year, --measures, --permutations,
+ * --seed, --hub, --codebook, --focus, --format. */
+typedef struct hs_cli_period_args {
+    int has_year, year, format;
+    const char *hub, *codebook;
+    const char **focus; /* points into argv; the array is freed by hs_cli_period_args_free */
+    size_t focus_count;
+    hs_cli_measures ms;
+    int measures_given, permutations_given;
+} hs_cli_period_args;
+
+#define HS_CLI_PERIOD_LONGOPTS                                                                                   \
+    {"year", required_argument, NULL, 'y'}, {"measures", required_argument, NULL, 'm'},                          \
+        {"permutations", required_argument, NULL, 'P'}, {"seed", required_argument, NULL, 'S'},                  \
+        {"hub", required_argument, NULL, 'H'}, {"codebook", required_argument, NULL, 'c'},                       \
+        {"focus", required_argument, NULL, 'F'}, {"format", required_argument, NULL, 'f'}
+
+void hs_cli_period_args_init(hs_cli_period_args *a);
+/* One getopt_long result `c` with its argument: -2 when c is not a shared
+ * option, -1 when it was taken, else the exit code of a usage error. */
+int hs_cli_period_option(const char *command, int c, char *arg, hs_cli_period_args *a);
+/* After parsing: the permutation test runs when its results are chosen. */
+void hs_cli_period_args_finish(hs_cli_period_args *a);
+void hs_cli_period_args_free(hs_cli_period_args *a);
+/* The view options the arguments describe, for year (has_year) with codebook. */
+hs_view_options hs_cli_period_view_options(const hs_cli_period_args *a, const hs_codebook *cb, int has_year,
+                                           int year);
+
 typedef struct hs_cli_row {
     int has_year, year;
     char *hub;                   /* NULL without a hub */

@@ -41,9 +41,10 @@ static void quoted(FILE *f, const char *s) {
     fputc('\'', f);
 }
 
-/* Series whose values leave [-1, 1] (counts) go on the right-hand axis, so
- * that they do not flatten the indices. */
+/* Counts and series whose values leave [-1, 1] go on the right-hand axis, so
+ * that they do not flatten the indices nor read as shares. */
 static int on_y2(const hs_plot *p, size_t s) {
+    if (p->series[s].count) return 1;
     for (size_t i = 0; i < p->n; i++) {
         double y = p->series[s].y[i];
         if (isfinite(y) && (y < -1 || y > 1)) return 1;

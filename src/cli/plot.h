@@ -11,6 +11,7 @@
 typedef struct hs_plot_series {
     const char *title;
     const double *y; /* n values; NaN: no value (a gap in the line) */
+    int count;       /* a count: on the right-hand axis whatever its values */
 } hs_plot_series;
 
 typedef struct hs_plot_mark { /* a dashed vertical line with a label */

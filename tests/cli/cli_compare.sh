@@ -144,6 +144,49 @@ check_whatif --drop-state B -- 1 1 "1/2" 1
 # The edits apply in order: an added tie dropped again leaves the system as it was.
 check_whatif --add-tie A-P:dialogue --drop-tie P-A -- "2/2.7" "1/1.7" 0.75 2
 
+# The typology before and after: before is what `classify` says for the year;
+# a dropped mechanism is not active after (null, changed); the others keep
+# the type classify gives them when that mechanism is left out of the file.
+"$HUBSPOKE" whatif "$asia" --year 2023 --drop-mechanism TISA --measures ties --format json > "$tmp/w.json" &&
+  "$HUBSPOKE" classify "$asia" --year 2023 --format json > "$tmp/c.json" &&
+  sed '/subgraph cluster_TISA/,/}/d' "$asia" > "$tmp/notisa.gv" &&
+  "$HUBSPOKE" classify "$tmp/notisa.gv" --year 2023 --format json > "$tmp/c2.json" || bad "whatif/classify failed"
+res=$($py - "$tmp/w.json" "$tmp/c.json" "$tmp/c2.json" <<'PY'
+import json, sys
+w, c, c2 = (json.load(open(f)) for f in sys.argv[1:4])
+types = {m["id"]: m["type"] or "unclassified" for m in c["mechanisms"]}
+types2 = {m["id"]: m["type"] or "unclassified" for m in c2["mechanisms"]}
+got = {m["id"]: m for m in w["mechanisms"]}
+assert set(got) == set(types), (set(got), set(types))
+for i, m in got.items():
+    assert m["before"] == types[i], (i, m, types[i])
+    if i == "TISA":
+        assert m["after"] is None and m["changed"] is True, m
+    else:
+        assert m["after"] == types2[i] and m["changed"] == (types[i] != types2[i]), (i, m, types2[i])
+print("ok")
+PY
+)
+[ "$res" = ok ] && ok || bad "whatif types: $res"
+
+# --focus: a compare row of the subsystem equals metrics --focus; mechanisms
+# outside it neither start nor end.
+"$HUBSPOKE" compare "$asia" --years 2016,2023 --focus USA,JPN,KOR --measures all --permutations 0 --format json > "$tmp/fy.json"
+"$HUBSPOKE" metrics "$asia" --year 2023 --focus USA,JPN,KOR --permutations 0 --format json > "$tmp/fm.json"
+res=$($py - "$tmp/fy.json" "$tmp/fm.json" <<'PY'
+import json, sys
+rows, m = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+ref = dict(m["system"], **m["indices"])
+r = rows[1]
+bad = [k for k in r if k not in ("year", "hub", "mechanisms_started", "mechanisms_ended") and r[k] != ref[k]]
+assert not bad, bad
+assert r["mechanisms_started"] == ["ESD"] and r["mechanisms_ended"] == [], r
+assert r["states"] == 3
+print("ok")
+PY
+)
+[ "$res" = ok ] && ok || bad "compare --focus: $res"
+
 # 5. Usage errors: exit 2, one line naming the option, nothing on stdout.
 usage() { # expected-stderr-substring args...
   local want=$1; shift
@@ -183,6 +226,7 @@ for f in sys.argv[1:3]:
     for r in json.load(open(f)): keys |= set(r)
 w = json.load(open(sys.argv[3]))
 keys |= set(w) | set(w["before"]) | set(w["difference"])
+for m in w["mechanisms"]: keys |= set(m)
 for e in w["edits"]: keys |= set(e)
 print(" ".join(sorted(k for k in keys if "`%s`" % k not in doc)))
 PY

@@ -16,16 +16,18 @@ asia="$HS_SRC/graphs/asia-pacific.gv"
 if command -v gnuplot > /dev/null; then
   HUBSPOKE="$HUBSPOKE" bash "$HS_SRC/scripts/cases" --outdir "$tmp/docs" 2> "$tmp/err" && ok ||
     bad "scripts/cases failed: $(cat "$tmp/err")"
-  for f in us-japan-rok-indices us-japan-rok-states us-japan-rok-whatif-gsomia-2020 us-japan-rok-whatif-gsomia-2023 \
+  for f in us-japan-rok-indices us-japan-rok-system quad-system us-japan-rok-states us-japan-rok-whatif-gsomia-2020 us-japan-rok-whatif-gsomia-2023 \
       quad-indices quad-states quad-whatif-us-leaves-2023 quad-whatif-vietnam-joins-2023 quad-whatif-no-quad-2023; do
     [ -s "$tmp/docs/cases-tables/$f.csv" ] && ok || bad "cases: no $f.csv"
   done
   for f in us-japan-rok.svg us-japan-rok.png quad.svg quad.png; do
     [ -s "$tmp/docs/cases-plots/$f" ] && ok || bad "cases: no $f"
   done
+  "$HUBSPOKE" compare "$asia" --years 2007:2024 --focus USA,JPN,AUS,IND --measures default,hub_dependence_share \
+    --format csv | cmp -s - "$tmp/docs/cases-tables/quad-indices.csv" && ok || bad "quad-indices.csv is not compare's table"
   "$HUBSPOKE" compare "$asia" --years 2007:2024 --measures default,hub_dependence_share --format csv |
-    cmp -s - "$tmp/docs/cases-tables/quad-indices.csv" && ok || bad "quad-indices.csv is not compare's table"
-  "$HUBSPOKE" whatif "$asia" --year 2020 --drop-tie JPN-KOR --format csv \
+    cmp -s - "$tmp/docs/cases-tables/quad-system.csv" && ok || bad "quad-system.csv is not compare's table"
+  "$HUBSPOKE" whatif "$asia" --year 2020 --focus USA,JPN,KOR --drop-tie JPN-KOR --format csv \
     --measures default,hub_tie_weight,coordinated_ally_weight,bare_ally_weight |
     cmp -s - "$tmp/docs/cases-tables/us-japan-rok-whatif-gsomia-2020.csv" && ok || bad "gsomia table differs"
   # The states table: one header, then the three states in each of the 26 years,
