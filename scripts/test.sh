@@ -36,5 +36,9 @@ for g in graphs/*.gv graphs/*.graphml; do
   check build/hubspoke info "$g" --format json
 done
 check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
+check build/hubspoke compare graphs/asia-pacific.gv --years 2000:2024:4 --measures all --permutations 50 --format json
+check build/hubspoke compare graphs/asia-pacific.gv graphs/us-japan-rok.graphml --format csv
+check build/hubspoke compare graphs/asia-pacific.gv --years 2010:2024 --plot build/valgrind-kuc.svg
+check build/hubspoke whatif graphs/asia-pacific.gv --year 2023 --add-member VNM:Quad --drop-tie JPN-KOR --format json
 [ "$failed" -eq 0 ] || exit 1
 echo "valgrind: clean"
