@@ -34,6 +34,7 @@ done
 for g in graphs/*.gv graphs/*.graphml; do
   check build/hubspoke metrics "$g" --year 2023 --format json
   check build/hubspoke info "$g" --format json
+  check build/hubspoke classify "$g" --year 2023 --sensitivity 20 --format json
 done
 check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
 check build/hubspoke compare graphs/asia-pacific.gv --years 2000:2024:4 --measures all --permutations 50 --format json

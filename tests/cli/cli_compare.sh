@@ -67,32 +67,61 @@ PY
 )
 [ "$same" = same ] && ok || bad "compare CSV and JSON disagree"
 
-# 2. Started and ended mechanisms, hand-counted from graphs/asia-pacific.gv:
-#    TSD 2002, TCOG ended 2004, Quad1 2007-2009, TISA 2014, Quad 2017,
-#    FAI 2020, AUKUS 2021, ESD 2023. With a step, since the row before; in
-#    file order.
-got=$("$HUBSPOKE" compare "$asia" --years 1999:2024:5 --format csv --measures mechanisms |
+# 2. Started and ended mechanisms. The expectation is worked out here from
+#    the mechanisms' dates as `info` lists them (the dataset grows; the rule
+#    does not): started = since in (previous row's year, this year], ended
+#    the same for until, in file order; the mechanisms column counts those
+#    with since <= year < until.
+"$HUBSPOKE" info "$asia" --format json > "$tmp/info.json"
+expect_rows() { # years...
+  $py - "$tmp/info.json" "$@" <<'PY'
+import json, sys
+mechs = json.load(open(sys.argv[1]))["mechanisms"]
+years = [int(y) for y in sys.argv[2:]]
+lo, hi = -10**9, 10**9
+for i, y in enumerate(years):
+    prev = years[i - 1] if i else y - 1
+    since = lambda m: m["since"] if m["since"] is not None else lo
+    until = lambda m: m["until"] if m["until"] is not None else hi
+    active = sum(1 for m in mechs if since(m) <= y < until(m))
+    started = " ".join(m["id"] for m in mechs if m["since"] is not None and prev < m["since"] <= y)
+    ended = " ".join(m["id"] for m in mechs if m["until"] is not None and prev < m["until"] <= y)
+    print("%d,%d,%s,%s" % (y, active, started, ended), end="|")
+PY
+}
+got=$("$HUBSPOKE" compare "$asia" --years 1951:2025:5 --format csv --measures mechanisms |
   cut -d, -f1,6- | tr -d '\r' | tail -n +2 | tr '\n' '|')
-want="1999,1,TCOG,|2004,1,TSD,TCOG|2009,1,Quad1,Quad1|2014,2,TISA,|2019,3,Quad,|2024,6,ESD AUKUS FAI,|"
+want=$(expect_rows $(seq 1951 5 2025))
 [ "$got" = "$want" ] && ok || bad "started/ended: got '$got' want '$want'"
-got=$("$HUBSPOKE" compare "$asia" --years 2004,2017 --format csv --measures mechanisms | tr -d '\r' | tail -1 |
-  cut -d, -f1,2,6-)
-[ "$got" = "2017,USA,3,TISA Quad1 Quad,Quad1" ] && ok || bad "--years list: $got"
+# Something must have started and ended for the check to mean anything.
+case $want in *,*[A-Za-z]*,*[A-Za-z]*"|"*) ok ;; *) bad "the dataset has no mechanism ending within 1951-2025" ;; esac
+got=$("$HUBSPOKE" compare "$asia" --years 1990,2004,2017,2025 --format csv --measures mechanisms | tr -d '\r' |
+  tail -n +2 | cut -d, -f1,6- | tr '\n' '|')
+want=$(expect_rows 1990 2004 2017 2025)
+[ "$got" = "$want" ] && ok || bad "--years list: got '$got' want '$want'"
 
 # 3. Files: one row per file, DOT and GraphML mixed; period from the graph
-#    attribute, else the file name; started/ended against the file before.
+#    attribute, else the file name; started/ended against the file before
+#    (worked out from `info --year 2023` of each file).
 sed '/period=/d' "$asia" > "$tmp/noperiod.gv"
-"$HUBSPOKE" compare "$asia" "$HS_SRC/graphs/asia-pacific.graphml" "$tmp/noperiod.gv" \
-  "$HS_SRC/graphs/us-japan-rok.graphml" --year 2023 --format json > "$tmp/files.json" || bad "compare files failed"
-res=$($py - "$tmp/files.json" <<'PY'
+ujr="$HS_SRC/graphs/us-japan-rok.graphml"
+"$HUBSPOKE" compare "$asia" "$HS_SRC/graphs/asia-pacific.graphml" "$tmp/noperiod.gv" "$ujr" --year 2023 --format json \
+  > "$tmp/files.json" || bad "compare files failed"
+"$HUBSPOKE" info "$asia" --year 2023 --format json > "$tmp/i1.json"
+"$HUBSPOKE" info "$ujr" --year 2023 --format json > "$tmp/i2.json"
+res=$($py - "$tmp/files.json" "$tmp/i1.json" "$tmp/i2.json" 2>&1 <<'PY'
 import json, sys
 rows = json.load(open(sys.argv[1]))
-assert [r["period"] for r in rows] == ["1949-2024", "1949-2024", "noperiod.gv", "1999-2024"], [r["period"] for r in rows]
+i1, i2 = json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
+assert [r["period"] for r in rows] == [i1["period"], i1["period"], "noperiod.gv", i2["period"]], [r["period"] for r in rows]
 a, b, c, d = rows
 strip = lambda r: {k: v for k, v in r.items() if k not in ("file", "period")}
 assert strip(a) == strip(b) == strip(c), "DOT and GraphML rows differ"
-assert d["mechanisms_started"] == ["MWDS"] and d["mechanisms_ended"] == ["TSD", "AUKUS", "Quad", "FAI"], d
-assert d["allies"] == 2 and d["states"] == 3 and d["year"] == 2023
+m1 = [m["id"] for m in i1["mechanisms"]]
+m2 = [m["id"] for m in i2["mechanisms"]]
+assert d["mechanisms_started"] == [m for m in m2 if m not in m1], d
+assert d["mechanisms_ended"] == [m for m in m1 if m not in m2], d
+assert d["allies"] == len(i2["states"]["ally"]) and d["states"] == i2["counts"]["states"] and d["year"] == 2023
 print("ok")
 PY
 )
@@ -169,18 +198,21 @@ PY
 )
 [ "$res" = ok ] && ok || bad "whatif types: $res"
 
-# --focus: a compare row of the subsystem equals metrics --focus; mechanisms
-# outside it neither start nor end.
+# --focus: a compare row of the subsystem equals metrics --focus; the
+# mechanisms started are those of the subsystem (info --focus) started since
+# the row before.
 "$HUBSPOKE" compare "$asia" --years 2016,2023 --focus USA,JPN,KOR --measures all --permutations 0 --format json > "$tmp/fy.json"
 "$HUBSPOKE" metrics "$asia" --year 2023 --focus USA,JPN,KOR --permutations 0 --format json > "$tmp/fm.json"
-res=$($py - "$tmp/fy.json" "$tmp/fm.json" <<'PY'
+"$HUBSPOKE" info "$asia" --year 2023 --focus USA,JPN,KOR --format json > "$tmp/fi.json"
+res=$($py - "$tmp/fy.json" "$tmp/fm.json" "$tmp/fi.json" 2>&1 <<'PY'
 import json, sys
-rows, m = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+rows, m, info = (json.load(open(f)) for f in sys.argv[1:4])
 ref = dict(m["system"], **m["indices"])
 r = rows[1]
 bad = [k for k in r if k not in ("year", "hub", "mechanisms_started", "mechanisms_ended") and r[k] != ref[k]]
 assert not bad, bad
-assert r["mechanisms_started"] == ["ESD"] and r["mechanisms_ended"] == [], r
+want = [x["id"] for x in info["mechanisms"] if x["since"] is not None and 2016 < x["since"] <= 2023]
+assert r["mechanisms_started"] == want and want, (r["mechanisms_started"], want)
 assert r["states"] == 3
 print("ok")
 PY
@@ -251,11 +283,25 @@ if command -v gnuplot > /dev/null; then
   [ "$(ls -A "$tmp/plots" | sort | tr '\n' ' ')" = "kuc.pdf kuc.png kuc.svg " ] && ok ||
     bad "plot directory holds $(ls -A "$tmp/plots")"
   head -c 5 "$tmp/plots/kuc.pdf" | grep -q '%PDF-' && ok || bad "kuc.pdf is not a PDF"
-  # SVG: the three series and every mechanism start labelled with its year.
-  for want in "K coordination" "U unidirectionality" "C closedness" "TCOG 1999" "TSD 2002" "Quad1 2007" "TISA 2014" \
-      "Quad 2017" "FAI 2020" "AUKUS 2021" "ESD 2023"; do
+  # SVG: the three series and every mechanism start labelled with its ids
+  # (file order) and year.
+  labels=$($py - "$tmp/info.json" <<'PY'
+import json, sys
+starts = {}
+for m in json.load(open(sys.argv[1]))["mechanisms"]:
+    if m["since"] is not None and 1951 <= m["since"] <= 2025:
+        starts.setdefault(m["since"], []).append(m["id"])
+for y, ids in sorted(starts.items()):
+    print("%s %d" % (" ".join(ids), y))
+PY
+)
+  [ "$(echo "$labels" | wc -l)" -ge 5 ] && ok || bad "too few mechanism starts to check: $labels"
+  while IFS= read -r want; do
     grep -qF ">$want<" "$tmp/plots/kuc.svg" && ok || bad "kuc.svg lacks '$want'"
-  done
+  done <<< "K coordination
+U unidirectionality
+C closedness
+$labels"
   if $py -c 'import PIL' 2> /dev/null; then
     res=$($py - "$tmp/plots/kuc.png" <<'PY'
 import sys
