@@ -89,14 +89,19 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
         xlo = fmin(xlo, p->x[i]);
         xhi = fmax(xhi, p->x[i]);
     }
-    /* Room at the top for the labels of the marks. */
-    fprintf(f, "set yrange [%g:%g]\n", lo, hi + (p->nmarks ? 0.32 * (hi - lo) : 0.05));
+    /* Room at the top for the labels of the marks, as long as the longest
+     * (about 0.0135 of the plot's height per character at 9 points). */
+    size_t longest = 0;
+    for (size_t k = 0; k < p->nmarks; k++) longest = strlen(p->marks[k].label) > longest ? strlen(p->marks[k].label) : longest;
+    double top = p->nmarks ? fmin(0.6, 0.04 + 0.0135 * (double)longest) : 0.05 / 1.05; /* share of the graph */
+    double room = top / (1 - top);
+    fprintf(f, "set yrange [%g:%g]\n", lo, hi + room * (hi - lo));
     /* No tics in the room above the data: 1 is the indices' ceiling. */
     fprintf(f, "set ytics %g, %g, %g\n", lo, lo < 0 ? 0.25 : 0.2, hi);
     if (p->n) fprintf(f, "set xrange [%.17g:%.17g]\n", xlo - 0.5, xhi + 0.5);
     if (any_y2)
         fprintf(f, "set y2label 'count'\nset y2tics 0, %g, %g\nset y2range [0:%g]\nset border 11\n",
-                y2hi > 10 ? ceil(y2hi / 50) * 10 : 1, y2hi, y2hi * (1 + (p->nmarks ? 0.32 : 0.05)));
+                y2hi > 10 ? ceil(y2hi / 50) * 10 : 1, y2hi, y2hi * (1 + room));
     if (p->xtics) {
         fputs("set xtics rotate by -30 (", f);
         for (size_t i = 0; i < p->n; i++) {
@@ -119,12 +124,12 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
         int near_prev = k > 0 && p->marks[k].x - p->marks[k - 1].x <= close;
         int near_next = k + 1 < p->nmarks && p->marks[k + 1].x - p->marks[k].x <= close;
         double shift = near_prev ? 0.8 : near_next ? -0.8 : 0;
-        fprintf(f, "set arrow from %.17g, graph 0 to %.17g, graph 0.76 nohead dt 2 lw 1 lc rgb '#999999'\n",
-                p->marks[k].x, p->marks[k].x);
+        fprintf(f, "set arrow from %.17g, graph 0 to %.17g, graph %g nohead dt 2 lw 1 lc rgb '#999999'\n",
+                p->marks[k].x, p->marks[k].x, 1 - top - 0.005);
         fputs("set label ", f);
         quoted(f, p->marks[k].label);
-        fprintf(f, " at %.17g, graph 0.78 rotate by 90 left offset %g,0 font ',9' tc rgb '#555555'\n", p->marks[k].x,
-                shift);
+        fprintf(f, " at %.17g, graph %g rotate by 90 left offset %g,0 font ',9' tc rgb '#555555'\n", p->marks[k].x,
+                1 - top + 0.01, shift);
     }
     fputs("$data << EOD\n", f);
     for (size_t i = 0; i < p->n; i++) {
