@@ -10,8 +10,11 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config          # toolchain
   libigraph-dev libxml2-dev libjansson-dev  # libhubspoke
-  libgraphviz-dev graphviz                  # hubspoke-dot (and dot for drawings)
+  libgraphviz-dev graphviz                  # hubspoke-dot; graphviz pulls libgvc6, whose
+                                            # core, layout and cairo plugins draw the figures
+  fonts-urw-base35                          # Helvetica's metrics (Nimbus Sans) for figure text
   libcmocka-dev libxml2-utils valgrind      # tests
+  hyperfine                                 # scripts/bench-render, scripts/bench-metrics
   python3-networkx python3-igraph           # cross-checks against NetworkX
   gnuplot-nox python3-pil                   # compare --plot, and its image check
 )

@@ -41,5 +41,6 @@ check build/hubspoke compare graphs/asia-pacific.gv --years 2000:2024:4 --measur
 check build/hubspoke compare graphs/asia-pacific.gv graphs/us-japan-rok.graphml --format csv
 check build/hubspoke compare graphs/asia-pacific.gv --years 2010:2024 --plot build/valgrind-kuc.svg
 check build/hubspoke whatif graphs/asia-pacific.gv --year 2023 --add-member VNM:Quad --drop-tie JPN-KOR --format json
+check build/hubspoke evolve graphs/asia-pacific.gv --years 1960,2014,2023 --ghosts -o build/valgrind-asia.svg
 [ "$failed" -eq 0 ] || exit 1
 echo "valgrind: clean"

@@ -20,7 +20,8 @@ typedef struct hs_command {
     const char *help;
 } hs_command;
 
-extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_classify, hs_cmd_compare, hs_cmd_whatif;
+extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_classify;
+extern const hs_command hs_cmd_render, hs_cmd_evolve, hs_cmd_compare, hs_cmd_whatif;
 
 /* Print "hubspoke: <message>" to stderr and return the exit code for err. */
 int hs_cli_fail(hs_error err);
@@ -46,11 +47,16 @@ void hs_cli_view_args_free(hs_cli_view_args *args);
 
 enum { HS_OUT_TEXT, HS_OUT_JSON, HS_OUT_CSV };
 
+/* A year in [HS_YEAR_FIRST, HS_YEAR_LAST]: 1 and *year set, else 0. */
+int hs_cli_parse_year(const char *text, int *year);
+
 /* Parse --year/--hub/--focus/--codebook/--format/--help and one FILE. `formats` is a
  * mask of 1 << HS_OUT_* accepted. Returns -1 to go on, else an exit code. */
 int hs_cli_parse_view_args(const hs_command *cmd, int argc, char **argv, unsigned formats, int with_codebook,
                            hs_cli_view_args *args);
 
+/* render and evolve: parse the options and write the figure (cmd_render.c). */
+int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv);
 /* A command's own options, before the shared ones are parsed: every
  * "--name V" or "--name=V" of names[0..count-1] in argv[1..] is removed and V
  * stored in values[k] (the last one wins; untouched when absent). *rest gets

@@ -32,7 +32,7 @@ int hs_cli_help(const hs_command *cmd) {
     return HS_EXIT_OK;
 }
 
-static int parse_year(const char *text, int *year) {
+int hs_cli_parse_year(const char *text, int *year) {
     char *end;
     errno = 0;
     long y = strtol(text, &end, 10);
@@ -60,7 +60,7 @@ static int parse_view_args(const hs_command *cmd, int argc, char **argv, unsigne
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
         switch (c) {
         case 'y':
-            if (!parse_year(optarg, &args->year))
+            if (!hs_cli_parse_year(optarg, &args->year))
                 return hs_cli_usage_error(cmd->name, "--year '%s' is not a year in [%d, %d]", optarg, HS_YEAR_FIRST,
                                           HS_YEAR_LAST);
             args->has_year = 1;

@@ -19,6 +19,7 @@
 #include <cgraph.h>
 
 #include "graphml.h"
+#include "render.h"
 #include "text.h"
 
 #ifndef HS_VERSION
@@ -31,17 +32,22 @@
 
 static const char usage[] =
     "Usage: hubspoke-dot to-graphml [--name NAME] FILE\n"
+    "       hubspoke-dot render --format FORMAT [--engine ENGINE] [--name NAME] FILE\n"
     "       hubspoke-dot --help | --version\n"
     "\n"
-    "Reads one DOT graph from FILE ('-' for standard input) and writes it to\n"
-    "standard output as GraphML (UTF-8), the form that hubspoke reads.\n"
+    "to-graphml reads one DOT graph from FILE ('-' for standard input) and writes\n"
+    "it to standard output as GraphML (UTF-8), the form that hubspoke reads.\n"
+    "render lays the graph out with Graphviz and writes the drawing to standard\n"
+    "output.\n"
     "\n"
-    "  --name NAME  the file name used in error messages (default: FILE,\n"
-    "               or <stdin> for '-')\n"
-    "  --help       show this help and exit\n"
-    "  --version    show the version and exit\n"
-    "\n"
-    "Commands reserved for later versions: render.\n"
+    "  --name NAME      the file name used in error messages (default: FILE,\n"
+    "                   or <stdin> for '-')\n"
+    "  --format FORMAT  render: svg, png, pdf, json (Graphviz's JSON with the\n"
+    "                   computed positions) or dot (DOT with positions)\n"
+    "  --engine ENGINE  render: neato (default), fdp, sfdp, dot, circo, twopi,\n"
+    "                   nop or nop2 (positions given in the graph, in points)\n"
+    "  --help           show this help and exit\n"
+    "  --version        show the version and exit\n"
     "\n"
     "Exit status: 0 converted; 1 refused, with one line 'FILE:LINE: reason'\n"
     "or 'FILE: reason' on standard error and nothing on standard output;\n"
@@ -270,8 +276,13 @@ static Agraph_t *parse(const buf_t *in, int *rc)
 
 /* ---- main ------------------------------------------------------------------- */
 
-/* Returns an exit status, or -1 to go on and convert *path. */
-static int parse_args(int argc, char **argv, const char **path, const char **name)
+typedef struct {
+    int render;         /* 0: to-graphml, 1: render */
+    const char *path, *name, *format, *engine;
+} args_t;
+
+/* Returns an exit status, or -1 to go on and run the command. */
+static int parse_args(int argc, char **argv, args_t *a)
 {
     if (argc < 2)
         return usage_error("missing command");
@@ -285,57 +296,82 @@ static int parse_args(int argc, char **argv, const char **path, const char **nam
         return 0;
     }
     if (strcmp(cmd, "render") == 0)
-        return usage_error("'render' is reserved for a later version");
-    if (strcmp(cmd, "to-graphml") != 0)
+        a->render = 1;
+    else if (strcmp(cmd, "to-graphml") != 0)
         return usage_error(cmd[0] == '-' ? "unknown option '%s'" : "unknown command '%s'", cmd);
 
     int options = 1;
     for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        if (options && strcmp(a, "--") == 0) {
+        const char *o = argv[i];
+        const char **value = NULL;
+        if (options && strcmp(o, "--") == 0) {
             options = 0;
-        } else if (options && strcmp(a, "--help") == 0) {
+            continue;
+        } else if (options && strcmp(o, "--help") == 0) {
             fputs(usage, stdout);
             return 0;
-        } else if (options && strcmp(a, "--name") == 0) {
-            if (++i == argc || argv[i][0] == '\0')
-                return usage_error("--name needs a file name");
-            *name = argv[i];
-        } else if (options && a[0] == '-' && a[1] != '\0') {
-            return usage_error("unknown option '%s'", a);
-        } else if (*path) {
+        } else if (options && strcmp(o, "--name") == 0) {
+            value = &a->name;
+        } else if (options && a->render && strcmp(o, "--format") == 0) {
+            value = &a->format;
+        } else if (options && a->render && strcmp(o, "--engine") == 0) {
+            value = &a->engine;
+        } else if (options && o[0] == '-' && o[1] != '\0') {
+            return usage_error("unknown option '%s'", o);
+        } else if (a->path) {
             return usage_error("more than one FILE");
         } else {
-            *path = a;
+            a->path = o;
+            continue;
         }
+        if (++i == argc || argv[i][0] == '\0')
+            return usage_error(value == &a->name ? "--name needs a file name" : "%s needs a value", o);
+        *value = argv[i];
     }
-    if (!*path || !**path)
+    if (!a->path || !*a->path)
         return usage_error("missing FILE");
+    if (a->render) {
+        if (!a->format)
+            return usage_error("render needs --format");
+        if (!hs_dot_format_known(a->format))
+            return usage_error("unknown format '%s'", a->format);
+        if (!a->engine)
+            a->engine = "neato";
+        if (!hs_dot_engine_known(a->engine))
+            return usage_error("unknown layout engine '%s'", a->engine);
+    }
     return -1;
 }
 
 int main(int argc, char **argv)
 {
-    const char *path = NULL, *name = NULL;
-    int rc = parse_args(argc, argv, &path, &name);
+    args_t a = {0};
+    int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
     /* A control character in the name must not break the one-line refusal. */
     buf_t shown_name = {0};
-    utf8_show(&shown_name, name ? name : strcmp(path, "-") == 0 ? "<stdin>" : path, SIZE_MAX, 0);
+    utf8_show(&shown_name, a.name ? a.name : strcmp(a.path, "-") == 0 ? "<stdin>" : a.path, SIZE_MAX, 0);
     g_name = shown_name.p;
 
     buf_t in = {0}, out = {0}, err = {0};
-    rc = read_input(path, &in);
+    rc = read_input(a.path, &in);
     Agraph_t *g = rc == 0 ? parse(&in, &rc) : NULL;
     if (g) {
-        if (hs_dot_to_graphml(g, &out, &err) != 0)
-            rc = refuse(0, "%s", err.p);
+        int bad = a.render ? hs_dot_render(g, a.engine, a.format, &out, &err)
+                           : hs_dot_to_graphml(g, &out, &err);
+        /* Graphviz reports layout and rendering failures through agerr, and
+         * some (a malformed pos) without failing: a drawing made despite an
+         * error is refused too. */
+        if (cg_error.state != CG_NONE && err.len == 0)
+            rc = refuse_cgraph_error();
+        else if (bad != 0)
+            rc = refuse(0, "%s", err.len ? err.p : "Graphviz could not draw the graph");
         agclose(g);
     }
     /* Nothing reaches stdout unless the whole document was built. */
     if (rc == 0 && (fwrite(out.p, 1, out.len, stdout) != out.len || fflush(stdout) != 0))
-        rc = refuse(0, "cannot write the GraphML: %s", strerror(errno));
+        rc = refuse(0, "cannot write the %s: %s", a.render ? "drawing" : "GraphML", strerror(errno));
     buf_free(&in);
     buf_free(&out);
     buf_free(&err);

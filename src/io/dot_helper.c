@@ -1,9 +1,11 @@
 /* Running hubspoke-dot, the Graphviz-linked helper, through pipes.
  *
- * Protocol (docs/dot-helper.md): `hubspoke-dot to-graphml - --name NAME`
- * reads DOT on stdin and writes GraphML on stdout, exit 0; on bad input it
+ * Protocol (docs/dot-helper.md): every command of the helper reads its input
+ * on stdin and writes its whole result on stdout, exit 0; on bad input it
  * writes one line "NAME[:LINE]: reason" on stderr and exits 1. Anything else
- * (cannot start, killed by a signal, other exit codes) is a helper failure. */
+ * (cannot start, killed by a signal, other exit codes) is a helper failure.
+ * `to-graphml` parses DOT for the readers; `render` lays out and draws for
+ * src/render. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -77,13 +79,20 @@ static hs_error exchange(int in, int out, int errfd, const char *data, size_t le
     return HS_OK;
 }
 
-hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *display, char **graphml,
-                                  size_t *graphml_len) {
+hs_error hs_dot_helper_run(const char *const *args, const char *data, size_t len, const char *display,
+                          const char *what, char **out, size_t *out_len) {
     const char *helper = hs_dot_helper_path();
+    size_t nargs = 0;
+    while (args[nargs]) nargs++;
+    char **argv = hs_calloc(nargs + 2, sizeof *argv);
+    if (!argv) return HS_ENOMEM;
+    argv[0] = (char *)helper;
+    for (size_t i = 0; i < nargs; i++) argv[i + 1] = (char *)args[i];
     int pin[2] = {-1, -1}, pout[2] = {-1, -1}, perr[2] = {-1, -1};
     if (pipe2(pin, O_CLOEXEC) || pipe2(pout, O_CLOEXEC) || pipe2(perr, O_CLOEXEC)) {
         hs_error err = hs_error_set(HS_EHELPER, "DOT helper: pipe: %s", strerror(errno));
         for (int i = 0; i < 2; i++) close_fd(&pin[i]), close_fd(&pout[i]), close_fd(&perr[i]);
+        free(argv);
         return err;
     }
     posix_spawn_file_actions_t fa;
@@ -91,13 +100,13 @@ hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *disp
     posix_spawn_file_actions_adddup2(&fa, pin[0], STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&fa, pout[1], STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&fa, perr[1], STDERR_FILENO);
-    char *argv[] = {(char *)helper, "to-graphml", "-", "--name", (char *)display, NULL};
     pid_t pid;
     /* A helper that dies must not kill us with SIGPIPE while we write. */
     struct sigaction ignore = {.sa_handler = SIG_IGN}, old;
     sigaction(SIGPIPE, &ignore, &old);
     int rc = posix_spawn(&pid, helper, &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
+    free(argv);
     close_fd(&pin[0]);
     close_fd(&pout[1]);
     close_fd(&perr[1]);
@@ -119,7 +128,7 @@ hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *disp
             char *nl = e.data ? strchr(e.data, '\n') : NULL;
             if (nl) *nl = '\0';
             if (WIFSIGNALED(status))
-                err = hs_error_set(HS_EHELPER, "%s: the DOT parser crashed (signal %d)", display, WTERMSIG(status));
+                err = hs_error_set(HS_EHELPER, "%s: %s crashed (signal %d)", display, what, WTERMSIG(status));
             else if (WEXITSTATUS(status) == 1 && e.data && e.data[0])
                 err = hs_error_set(HS_EINPUT, "%s", e.data);
             else if (WEXITSTATUS(status) != 0)
@@ -133,7 +142,16 @@ hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *disp
         hs_buf_free(&o);
         return err;
     }
-    *graphml = o.data;
-    *graphml_len = o.len;
+    /* An empty result still gets a buffer, so that callers can rely on one. */
+    if (!o.data && hs_buf_reserve(&o, 1)) return HS_ENOMEM;
+    o.data[o.len] = '\0';
+    *out = o.data;
+    *out_len = o.len;
     return HS_OK;
+}
+
+hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *display, char **graphml,
+                                  size_t *graphml_len) {
+    const char *const args[] = {"to-graphml", "-", "--name", display, NULL};
+    return hs_dot_helper_run(args, data, len, display, "the DOT parser", graphml, graphml_len);
 }

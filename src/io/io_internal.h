@@ -31,6 +31,15 @@ hs_error hs_graphml_parse_file(hs_model **out, const char *path, const char *dis
 hs_error hs_graphml_format(const hs_model *m, hs_buf *out);
 hs_error hs_dot_format(const hs_model *m, hs_buf *out);
 
+/* Run the hubspoke-dot helper with the arguments `args` (NULL-terminated,
+ * without the program name), `len` bytes of `data` on its standard input. On
+ * success *out holds everything it wrote on standard output, NUL-terminated
+ * (caller frees). A refusal (exit 1 with one line) is HS_EINPUT with that
+ * line; anything else is HS_EHELPER naming `display` and, for a crash, `what`
+ * ("the DOT parser"). */
+hs_error hs_dot_helper_run(const char *const *args, const char *data, size_t len, const char *display,
+                           const char *what, char **out, size_t *out_len);
+
 /* Run the hubspoke-dot helper on DOT text; on success *graphml holds its
  * GraphML output (caller frees). */
 hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *display,

@@ -291,7 +291,7 @@ expect_refusal bogus-option 2 "hubspoke-dot: unknown option '--bogus' (see hubsp
 expect_refusal no-file 2 "hubspoke-dot: missing FILE (see hubspoke-dot --help)" to-graphml
 expect_refusal two-files 2 "hubspoke-dot: more than one FILE (see hubspoke-dot --help)" to-graphml a b
 expect_refusal no-name 2 "hubspoke-dot: --name needs a file name (see hubspoke-dot --help)" to-graphml "$F" --name
-expect_refusal render 2 "hubspoke-dot: 'render' is reserved for a later version (see hubspoke-dot --help)" render "$F"
+expect_refusal render 2 "hubspoke-dot: render needs --format (see hubspoke-dot --help)" render "$F"
 run help --help
 [[ $rc -eq 0 && ! -s $T/help.err ]] || fail "--help: exit $rc"
 head -n 1 "$T/help.out" | grep -q '^Usage: hubspoke-dot to-graphml' || fail "--help: no usage on stdout"

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The failure contract of `hubspoke render` and `hubspoke evolve`, end to end:
+# bad engines and options, unwritable outputs, a year with nothing to draw, and
+# a DOT helper that is missing, crashes (in the layout or in the drawing) or
+# answers nonsense. Each must exit 1 (or 2 for usage), print exactly the one
+# expected line on stderr and nothing on stdout, and leave the output as it
+# was: no file, no temporary file, an existing file untouched. Also the
+# `hubspoke-dot render` usage errors. One line per failure; exit 0 pass, 1 fail.
+set -u
+
+H=${HUBSPOKE:-}
+D=${HUBSPOKE_DOT:-}
+if [[ -z $H || ! -x $H || -z $D || ! -x $D ]]; then
+    echo "HUBSPOKE and HUBSPOKE_DOT must name the built programs"
+    exit 1
+fi
+export HUBSPOKE_DOT_HELPER=$D
+
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+mkdir "$T/out" "$T/log"
+cd "$T" || exit 1
+
+failures=0 checks=0
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+
+# refused NAME EXIT LINE PROGRAM ARGS...: exit status, nothing on stdout,
+# exactly LINE on stderr (a trailing * in LINE matches any rest), and $T/out
+# holding only "keep.svg" with its old content.
+refused() {
+    local name=$1 want_rc=$2 want=$3
+    shift 3
+    checks=$((checks + 1))
+    printf 'old\n' >"$T/out/keep.svg"
+    "$@" >"$T/log/$name.out" 2>"$T/log/$name.err"
+    local rc=$? got
+    got=$(cat "$T/log/$name.err")
+    [[ $rc -eq $want_rc ]] || fail "$name: exit $rc, expected $want_rc (stderr: $(head -c 300 "$T/log/$name.err"))"
+    [[ -s $T/log/$name.out ]] && fail "$name: wrote to stdout"
+    [[ $(wc -l <"$T/log/$name.err") -eq 1 ]] || fail "$name: stderr is not one line: $(head -c 300 "$T/log/$name.err")"
+    local ok=0
+    if [[ $want == *'*' ]]; then [[ $got == "${want%\*}"* ]] && ok=1; else [[ $got == "$want" ]] && ok=1; fi
+    [[ $ok -eq 1 ]] || fail "$name: stderr
+     got: $got
+expected: $want"
+    local listing
+    listing=$(cd "$T/out" && ls -A | tr '\n' ' ')
+    [[ $listing == "keep.svg " ]] || fail "$name: output directory holds '$listing'"
+    [[ $(cat "$T/out/keep.svg") == old ]] || fail "$name: the existing output was changed"
+}
+
+cat >small.graphml <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k" for="edge" attr.name="kind"/><key id="s" for="all" attr.name="since"/>
+  <graph edgedefault="undirected">
+    <node id="A"/><node id="B"/><node id="C"><data key="s">2010</data></node>
+    <edge source="A" target="B"><data key="k">treaty</data><data key="s">2000</data></edge>
+    <edge source="A" target="C"><data key="k">access</data></edge>
+  </graph>
+</graphml>
+EOF
+OUT=$T/out/keep.svg
+
+# ---- usage ---------------------------------------------------------------------------
+refused engine 2 "hubspoke render: --engine 'spring' is not one of neato, fdp, dot, circo (see 'hubspoke render --help')" \
+    "$H" render small.graphml --engine spring -o "$OUT"
+refused extension 2 "hubspoke render: '$T/out/x.jpg': the extension names no format (.svg, .png, .pdf, .gv) (see 'hubspoke render --help')" \
+    "$H" render small.graphml -o "$T/out/x.jpg"
+refused no-output 2 "hubspoke render: missing -o OUT (see 'hubspoke render --help')" "$H" render small.graphml
+refused no-years 2 "hubspoke evolve: missing --years Y1,Y2,... (see 'hubspoke evolve --help')" \
+    "$H" evolve small.graphml -o "$OUT"
+refused bad-years 2 "hubspoke evolve: --years: '20x1' is not a year in [-9999, 9999] (see 'hubspoke evolve --help')" \
+    "$H" evolve small.graphml --years 2001,20x1 -o "$OUT"
+refused empty-year 2 "hubspoke evolve: --years '2001,,2003' is not a list of at most 64 years Y1,Y2,... (see 'hubspoke evolve --help')" \
+    "$H" evolve small.graphml --years 2001,,2003 -o "$OUT"
+refused render-years 2 "hubspoke render: unknown option '--years' (see 'hubspoke render --help')" \
+    "$H" render small.graphml --years 2001 -o "$OUT"
+refused focus-unknown 2 "hubspoke: small.graphml: focus 'US' names no state" \
+    "$H" evolve small.graphml --years 2001 --focus US,A -o "$OUT"
+refused mechanism-unknown 2 "hubspoke: small.graphml: --mechanism: 'A' names no mechanism" \
+    "$H" evolve small.graphml --years 2001 --mechanism A -o "$OUT"
+
+# ---- nothing to draw, unwritable output ---------------------------------------------
+refused nothing 1 "hubspoke: small.graphml: nothing to draw in 1990: no tie or mechanism among the states drawn is active" \
+    "$H" evolve small.graphml --years 2001,1990 -o "$OUT"
+refused no-dir 1 "hubspoke: $T/out/none/x.svg: cannot create: No such file or directory" \
+    "$H" render small.graphml --year 2001 -o "$T/out/none/x.svg"
+refused not-dir 1 "hubspoke: $T/out/keep.svg/x.png: cannot create: Not a directory" \
+    "$H" render small.graphml --year 2001 -o "$T/out/keep.svg/x.png"
+
+# ---- the helper ----------------------------------------------------------------------
+refused helper-missing 1 "hubspoke: small.graphml: cannot run the DOT helper '$T/none/hubspoke-dot': No such file or directory (set HUBSPOKE_DOT_HELPER)" \
+    env HUBSPOKE_DOT_HELPER="$T/none/hubspoke-dot" "$H" render small.graphml -o "$OUT"
+printf '#!/bin/sh\nkill -SEGV $$\n' >crash.sh
+chmod +x crash.sh
+refused helper-crash 1 "hubspoke: small.graphml: Graphviz's layout crashed (signal 11)" \
+    env HUBSPOKE_DOT_HELPER="$T/crash.sh" "$H" render small.graphml -o "$OUT"
+# Lays out, then dies while drawing: the figure must not appear.
+printf '#!/bin/sh\ncase "$*" in *json*) exec "%s" "$@";; esac\ncat >/dev/null\nkill -KILL $$\n' "$D" >crash-draw.sh
+chmod +x crash-draw.sh
+refused helper-crash-draw 1 "hubspoke: small.graphml: Graphviz's renderer crashed (signal 9)" \
+    env HUBSPOKE_DOT_HELPER="$T/crash-draw.sh" "$H" evolve small.graphml --years 2001,2012 -o "$OUT"
+printf '#!/bin/sh\necho "not json"\n' >nonsense.sh
+chmod +x nonsense.sh
+refused helper-nonsense 1 "hubspoke: small.graphml: the layout from the DOT helper is not JSON: *" \
+    env HUBSPOKE_DOT_HELPER="$T/nonsense.sh" "$H" render small.graphml -o "$OUT"
+printf '#!/bin/sh\necho "partial" ; exit 3\n' >exit3.sh
+chmod +x exit3.sh
+refused helper-exit3 1 "hubspoke: small.graphml: the DOT helper '$T/exit3.sh' failed (exit 3)" \
+    env HUBSPOKE_DOT_HELPER="$T/exit3.sh" "$H" render small.graphml -o "$OUT"
+
+# ---- hubspoke-dot render ---------------------------------------------------------------
+printf 'graph { a -- b }\n' >g.gv
+refused dot-no-format 2 "hubspoke-dot: render needs --format (see hubspoke-dot --help)" "$D" render g.gv
+refused dot-format 2 "hubspoke-dot: unknown format 'gif' (see hubspoke-dot --help)" "$D" render --format gif g.gv
+refused dot-engine 2 "hubspoke-dot: unknown layout engine 'spring' (see hubspoke-dot --help)" \
+    "$D" render --format svg --engine spring g.gv
+refused dot-engine-value 2 "hubspoke-dot: --engine needs a value (see hubspoke-dot --help)" "$D" render --format svg g.gv --engine
+printf 'graph { a -- }\n' >bad.gv
+refused dot-syntax 1 "bad.gv:1: syntax error near '}'" "$D" render --format svg bad.gv
+printf 'graph { a [pos="1,1"]; b }\n' >nopos.gv
+refused dot-no-pos 1 "nopos.gv: node b in graph %1 has no position" "$D" render --format svg --engine nop2 nopos.gv
+
+if [[ $failures -ne 0 ]]; then
+    echo "$failures of $checks checks failed"
+    exit 1
+fi
+echo "all $checks render error checks passed"
