@@ -17,6 +17,7 @@ packages=(
   libcmocka-dev libxml2-utils valgrind      # tests
   hyperfine                                 # scripts/bench-render, scripts/bench-metrics
   python3-networkx python3-igraph           # cross-checks against NetworkX
+  gnuplot-nox python3-pil                   # compare --plot, and its image check
 )
 missing=()
 for p in "${packages[@]}"; do
