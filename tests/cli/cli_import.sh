@@ -252,6 +252,22 @@ refused missing "hubspoke: nosuch.csv: cannot open: No such file or directory" c
 refused cow-as-atop "hubspoke: ../cow.csv:1: no column 'atopid': not an ATOP member-level file (docs/import.md)" atop ../cow.csv
 refused hub "hubspoke: ../cow.csv: graph attribute hub='XYZ' names no node" cow ../cow.csv --hub XYZ
 
+# ---- compare over the whole COW period: the indices stay in [0, 1] -----------------------
+checks=$((checks + 1))
+if "$H" compare "$T/cow.graphml" --years 1816:2012 --format csv --quiet > "$T/compare.csv"; then
+    $PY - "$T/compare.csv" <<'PYEOF' || fail "compare 1816-2012: an index outside [0, 1] or a missing year"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert [int(r["year"]) for r in rows] == list(range(1816, 2013))
+for r in rows:
+    for k in ("coordination", "unidirectionality", "closedness"):
+        assert r[k] == "" or 0.0 <= float(r[k]) <= 1.0, (r["year"], k, r[k])
+assert any(r["unidirectionality"] for r in rows)
+PYEOF
+else
+    fail "compare over the imported file failed"
+fi
+
 # ---- usage ---------------------------------------------------------------------------
 usage() { # NAME ARGS...: exit 2, one line on stderr, nothing on stdout
     local name=$1
