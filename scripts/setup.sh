@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config          # toolchain
   libigraph-dev libxml2-dev libjansson-dev  # libhubspoke
+  libcsv-dev                                # libhubspoke: hubspoke import
   libgraphviz-dev graphviz                  # hubspoke-dot; graphviz pulls libgvc6, whose
                                             # core, layout and cairo plugins draw the figures
   fonts-urw-base35                          # Helvetica's metrics (Nimbus Sans) for figure text
@@ -17,6 +18,7 @@ packages=(
   clang libclang-rt-14-dev time             # fuzz harnesses (libFuzzer), peak memory in tests
   hyperfine                                 # scripts/bench-render, scripts/bench-metrics
   python3-networkx python3-igraph           # cross-checks against NetworkX
+  gnuplot-nox python3-pil                   # compare --plot, and its image check
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -45,7 +45,12 @@ for g in graphs/*.gv graphs/*.graphml; do
   check build/hubspoke classify "$g" --year 2023 --sensitivity 20 --format json
 done
 check build/hubspoke convert graphs/asia-pacific.gv build/valgrind-asia.graphml
+check build/hubspoke compare graphs/asia-pacific.gv --years 2000:2024:4 --measures all --permutations 50 --format json
+check build/hubspoke compare graphs/asia-pacific.gv graphs/us-japan-rok.graphml --format csv
+check build/hubspoke compare graphs/asia-pacific.gv --years 2010:2024 --plot build/valgrind-kuc.svg
+check build/hubspoke whatif graphs/asia-pacific.gv --year 2023 --add-member VNM:Quad --drop-tie JPN-KOR --format json
 check build/hubspoke evolve graphs/asia-pacific.gv --years 1960,2014,2023 --ghosts -o build/valgrind-asia.svg
+check build/hubspoke import cow tests/data/import/cow.csv --states tests/data/import/states.csv --ids iso3 -o build/valgrind-cow.gv
 # The end-to-end tests with hubspoke under valgrind (one log per process,
 # each must stay empty); their own expectations must hold as well.
 vglogs=$PWD/build/valgrind-logs

@@ -16,5 +16,6 @@
 #include "hubspoke/measures.h"
 #include "hubspoke/metrics.h"
 #include "hubspoke/classify.h"
+#include "hubspoke/import.h"
 
 #endif

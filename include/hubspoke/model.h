@@ -157,6 +157,52 @@ int hs_edge_until(const hs_model *model, size_t i);
 const char *hs_edge_source(const hs_model *model, size_t i);
 const char *hs_edge_label(const hs_model *model, size_t i);
 
+/* ---- building a model (model_build.c) -------------------------------------
+ *
+ * For importers and programs that make a model rather than read one. Every
+ * setter checks its value exactly as the readers check a file's attribute
+ * (docs/schema.md) and fails with HS_EINPUT and the readers' message, naming
+ * the element and, when the caller gave one, its `line` in the source the
+ * element comes from ("ORIGIN:LINE: node 'X': reason"). Checks that need the
+ * whole model (spans, member edges, the hub) run in hs_model_check, which must
+ * be called once the model is complete and before it is viewed or written.
+ * A model that failed a setter or the check is still a valid object to destroy.
+ */
+
+/* A new empty model. `directed` as in docs/schema.md, "Direction"; `origin`
+ * names the source in error messages and is what hs_model_file returns
+ * (copied; NULL = "<built>"); hs_model_format gives HS_FORMAT_UNKNOWN. On success
+ * *out owns the model: free it with hs_model_destroy. */
+hs_error hs_model_create(hs_model **out, int directed, const char *origin);
+
+/* Add a state with this id (copied); *index (may be NULL) receives its index.
+ * An id already present is an error. `line` is 0 when unknown. */
+hs_error hs_model_append_vertex(hs_model *model, const char *id, int line, size_t *index);
+/* Add an edge between two existing vertices (untyped until a kind is set). */
+hs_error hs_model_append_edge(hs_model *model, size_t from, size_t to, int line, size_t *index);
+
+/* Set an attribute from its text, as a file would hold it: a schema attribute
+ * (label, type, role, since, until, kind, scope, issue, weight on vertices;
+ * kind, weight, since, until, source, label on edges; hub, period on the graph)
+ * is parsed and checked, any other name is kept as an extra attribute (a
+ * string, written back by the writers). Both strings are copied; an empty
+ * value means absent, as in files. */
+hs_error hs_vertex_set_attr(hs_model *model, size_t i, const char *name, const char *value);
+hs_error hs_edge_set_attr(hs_model *model, size_t i, const char *name, const char *value);
+hs_error hs_model_set_graph_attr(hs_model *model, const char *name, const char *value);
+
+/* Typed forms of the same setters. A span bound equal to HS_SINCE_OPEN or
+ * HS_UNTIL_OPEN leaves that bound as it is (open unless set before). */
+hs_error hs_vertex_set_type(hs_model *model, size_t i, hs_vertex_type type);
+hs_error hs_vertex_set_span(hs_model *model, size_t i, int since, int until);
+hs_error hs_vertex_set_kind(hs_model *model, size_t i, hs_kind kind);
+hs_error hs_vertex_set_scope(hs_model *model, size_t i, hs_scope scope);
+hs_error hs_edge_set_kind(hs_model *model, size_t i, hs_kind kind);
+hs_error hs_edge_set_span(hs_model *model, size_t i, int since, int until);
+
+/* The whole-model checks the readers run at the end of a file. */
+hs_error hs_model_check(hs_model *model);
+
 /* Is an element with span [since, until) active in `year`? */
 static inline int hs_span_active(int since, int until, int year) {
     return since <= year && year < until;

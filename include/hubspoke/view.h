@@ -28,6 +28,26 @@ extern "C" {
 
 typedef struct hs_view hs_view;
 
+/* A what-if edit of the system, applied when a view is built; the model is
+ * never changed (docs/compare.md, "whatif"). Ids are the file's. */
+typedef enum hs_view_edit_type {
+    HS_EDIT_DROP_TIE = 0,   /* every active edge between state a and b, any kind and direction;
+                               b a mechanism: a's membership of it (a leaves it) */
+    HS_EDIT_DROP_STATE,     /* state a, with its edges and memberships */
+    HS_EDIT_DROP_MECHANISM, /* mechanism a, with its memberships */
+    HS_EDIT_ADD_TIE,        /* a new edge a -- b (a -> b in a digraph) of `kind`, depth from the codebook */
+    HS_EDIT_ADD_MEMBER      /* state a becomes a member of mechanism b */
+} hs_view_edit_type;
+
+typedef struct hs_view_edit {
+    hs_view_edit_type type;
+    const char *a, *b; /* b: NULL for the drops of one element */
+    hs_kind kind;      /* HS_EDIT_ADD_TIE: any kind but member */
+} hs_view_edit;
+
+/* The option that spells an edit on the command line: "--drop-tie", ... */
+const char *hs_view_edit_option(hs_view_edit_type type);
+
 typedef struct hs_view_options {
     int has_year;                /* 0: every element, whatever its dates */
     int year;
@@ -36,9 +56,14 @@ typedef struct hs_view_options {
     long exclude_mechanism;      /* model vertex index of a mechanism to leave out, or -1 */
     const char *const *focus;    /* a subsystem: only these state ids count (NULL: all states); */
     size_t focus_count;          /* a mechanism keeps its members among them */
+    /* Edits applied in order; each must name elements active in the year
+     * (after the edits before it), else hs_view_new fails with HS_EARG
+     * naming the edit's option. Not copied: they must outlive the call. */
+    const hs_view_edit *edits;
+    size_t edit_count;
 } hs_view_options;
 
-/* Options for the whole file, inferred hub, built-in codebook. */
+/* Options for the whole file, inferred hub, built-in codebook, no edits. */
 hs_view_options hs_view_options_default(void);
 
 /* One security tie between two states. Co-membership of a mechanism gives
@@ -46,8 +71,9 @@ hs_view_options hs_view_options_default(void);
 typedef struct hs_tie {
     size_t a, b;               /* state indices; when !mutual, a depends on b */
     double weight;             /* depth: the file's weight, else the codebook's */
-    long source;               /* model edge index of a bilateral tie, or model
-                                  vertex index of the mechanism of a co-membership tie */
+    long source;               /* model edge index of a bilateral tie (>= the model's
+                                  edge count: added by an edit), or model vertex
+                                  index of the mechanism of a co-membership tie */
     signed char kind;          /* hs_kind: the edge's, or the mechanism's */
     unsigned char mechanism;   /* 1: co-membership (source is a mechanism) */
     unsigned char mutual;      /* both depend on each other */
@@ -86,9 +112,12 @@ double hs_view_mechanism_weight(const hs_view *view, size_t k);
 size_t hs_view_mechanism_member_count(const hs_view *view, size_t k);
 const size_t *hs_view_mechanism_members(const hs_view *view, size_t k); /* state indices */
 
-/* Active bilateral edges (model edge indices), member edges included. */
+/* Active bilateral edges (model edge indices), member edges included. An
+ * index >= hs_model_edge_count is an edge an edit added: ask the view, not
+ * the model, for its kind. */
 size_t hs_view_edge_count(const hs_view *view);
 const size_t *hs_view_edges(const hs_view *view);
+hs_kind hs_view_edge_kind(const hs_view *view, size_t edge);
 
 size_t hs_view_tie_count(const hs_view *view);
 const hs_tie *hs_view_ties(const hs_view *view);

@@ -85,8 +85,10 @@ typedef struct pictures {
     sums skeleton_with, skeleton_without, system_with, system_without;
 } pictures;
 
-static int is_spoke(const hs_view *v, long hub, const hs_tie *t) {
-    if (t->mechanism || t->kind != HS_KIND_TREATY) return 0;
+/* A line: the hub's treaty with an ally, bilateral or through another
+ * multilateral defence treaty the hub is party to (NATO for the UK). */
+static int is_spoke(const hs_view *v, long hub, const hs_tie *t, size_t mech) {
+    if (t->kind != HS_KIND_TREATY || (t->mechanism && (size_t)t->source == mech)) return 0;
     return ((long)t->a == hub && hs_view_state_role(v, t->b) == HS_ROLE_ALLY) ||
            ((long)t->b == hub && hs_view_state_role(v, t->a) == HS_ROLE_ALLY);
 }
@@ -97,7 +99,7 @@ static void around_sums(const hs_view *v, const unsigned char *around, size_t me
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
         if (!around[t->a] || !around[t->b]) continue;
-        int own = t->mechanism && (size_t)t->source == mech, spoke = is_spoke(v, hub, t);
+        int own = t->mechanism && (size_t)t->source == mech, spoke = is_spoke(v, hub, t, mech);
         sums *into[4] = {&p->system_with, own ? NULL : &p->system_without, (own || spoke) ? &p->skeleton_with : NULL,
                          spoke ? &p->skeleton_without : NULL};
         for (int k = 0; k < 4; k++) {

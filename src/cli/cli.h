@@ -21,7 +21,8 @@ typedef struct hs_command {
 } hs_command;
 
 extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_classify;
-extern const hs_command hs_cmd_render, hs_cmd_evolve;
+extern const hs_command hs_cmd_render, hs_cmd_evolve, hs_cmd_compare, hs_cmd_whatif;
+extern const hs_command hs_cmd_import;
 
 /* The whole command line: argv[1] names the command (dispatch.c). Returns the
  * exit status. Called by main() and by the fuzz harness, many times per
@@ -114,12 +115,6 @@ json_t *hs_json_number(double x);
 json_t *hs_json_string_or_null(const char *s);
 /* Write JSON (two-space indent, keys in insertion order) plus a newline to stdout. */
 hs_error hs_cli_print_json(json_t *root);
-
-/* CSV fields (RFC 4180: quoted when needed) and numbers (empty for NaN);
- * text numbers: four decimals, n/a for NaN. */
-void hs_cli_csv_field(FILE *out, const char *s);
-void hs_cli_csv_number(FILE *out, double x);
-void hs_cli_text_number(FILE *out, double x);
 
 /* CSV fields (RFC 4180: quoted when needed) and numbers (empty for NaN);
  * text numbers: four decimals, n/a for NaN. */

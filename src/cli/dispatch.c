@@ -8,8 +8,9 @@
 
 #include "cli/cli.h"
 
-static const hs_command *const commands[] = {&hs_cmd_info,    &hs_cmd_convert, &hs_cmd_metrics,
-                                             &hs_cmd_classify, &hs_cmd_render,  &hs_cmd_evolve};
+static const hs_command *const commands[] = {&hs_cmd_info,     &hs_cmd_convert, &hs_cmd_metrics, &hs_cmd_classify,
+                                              &hs_cmd_render,   &hs_cmd_evolve,  &hs_cmd_compare, &hs_cmd_whatif,
+                                              &hs_cmd_import};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static void print_help(FILE *out) {
@@ -31,8 +32,6 @@ static void print_help(FILE *out) {
           out);
     for (size_t i = 0; i < NCOMMANDS; i++) fprintf(out, "    %-10s %s\n", commands[i]->name, commands[i]->summary);
     fputs("\n"
-          "    Reserved for later releases: compare.\n"
-          "\n"
           "FILES\n"
           "    A file's format follows its extension: .gv or .dot is DOT, .graphml or .xml is\n"
           "    GraphML; otherwise, and for '-' (standard input), the content decides. DOT is\n"
@@ -49,10 +48,13 @@ static void print_help(FILE *out) {
           "    \"hubspoke: FILE: element: reason\" where no line is known.\n"
           "\n"
           "EXAMPLES\n"
-          "    hubspoke info graphs/asia.gv --year 2014\n"
-          "    hubspoke convert graphs/asia.gv asia.graphml\n"
-          "    hubspoke metrics graphs/asia.gv --year 2023 --format json\n"
-          "    hubspoke evolve graphs/asia.gv --years 1953,1999,2014,2023 --focus USA,JPN,KOR -o us-jpn-kor.svg\n",
+          "    hubspoke info graphs/asia-pacific.gv --year 2014\n"
+          "    hubspoke convert graphs/asia-pacific.gv asia.graphml\n"
+          "    hubspoke metrics graphs/asia-pacific.gv --year 2023 --format json\n"
+          "    hubspoke evolve graphs/asia-pacific.gv --years 1953,1999,2014,2023 --focus USA,JPN,KOR -o us-jpn-kor.svg\n"
+          "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --format csv --plot kuc.svg\n"
+          "    hubspoke whatif graphs/asia-pacific.gv --year 2020 --drop-tie JPN-KOR\n"
+          "    hubspoke import cow alliance_v4.1_by_member.csv --states states2016.csv -o cow.graphml\n",
           out);
 }
 

@@ -359,25 +359,29 @@ static hs_error set_vertex_attr(hs_model *m, size_t i, const char *name, const c
         return HS_OK;
     }
     if (strcmp(name, "role") == 0) {
-        v->role = hs_role_parse(value);
-        if (v->role == HS_ROLE_UNSET)
+        hs_role role = hs_role_parse(value);
+        if (role == HS_ROLE_UNSET)
             return hs_model_error(m, d, i, "unknown role '%s' (expected hub, ally, partner or other)", value);
+        v->role = (signed char)role;
         return HS_OK;
     }
     if (strcmp(name, "since") == 0) return parse_year(m, d, i, "since", value, &v->since);
     if (strcmp(name, "until") == 0) return parse_year(m, d, i, "until", value, &v->until);
     if (strcmp(name, "kind") == 0) {
-        v->kind = hs_kind_parse(value);
-        if (v->kind == HS_KIND_UNSET || v->kind == HS_KIND_MEMBER)
+        /* A refused value leaves the attribute as it was (the builder's callers may go on). */
+        hs_kind kind = hs_kind_parse(value);
+        if (kind == HS_KIND_UNSET || kind == HS_KIND_MEMBER)
             return hs_model_error(m, d, i,
                                   "unknown kind '%s' (expected treaty, access, intelligence, technology, "
                                   "exercise, partnership or dialogue)", value);
+        v->kind = (signed char)kind;
         return HS_OK;
     }
     if (strcmp(name, "scope") == 0) {
-        v->scope = hs_scope_parse(value);
-        if (v->scope == HS_SCOPE_UNSET)
+        hs_scope scope = hs_scope_parse(value);
+        if (scope == HS_SCOPE_UNSET)
             return hs_model_error(m, d, i, "unknown scope '%s' (expected issue or broad)", value);
+        v->scope = (signed char)scope;
         return HS_OK;
     }
     if (strcmp(name, "issue") == 0) return set_string(&v->issue, value);
@@ -388,11 +392,12 @@ static hs_error set_edge_attr(hs_model *m, size_t i, const char *name, const cha
     hs_edge *e = &m->e[i];
     const hs_domain d = HS_DOMAIN_EDGE;
     if (strcmp(name, "kind") == 0) {
-        e->kind = hs_kind_parse(value);
-        if (e->kind == HS_KIND_UNSET)
+        hs_kind kind = hs_kind_parse(value);
+        if (kind == HS_KIND_UNSET)
             return hs_model_error(m, d, i,
                                   "unknown kind '%s' (expected treaty, access, intelligence, technology, "
                                   "exercise, partnership, dialogue or member)", value);
+        e->kind = kind;
         return HS_OK;
     }
     if (strcmp(name, "weight") == 0) return parse_weight(m, d, i, value, &e->weight);

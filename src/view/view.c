@@ -26,6 +26,10 @@ struct hs_view {
     size_t *edges;
     size_t nties, cap_ties;
     hs_tie *ties;
+    /* What-if edits (view.h): edges they add have indices m->ne + i. */
+    hs_edge *added;
+    size_t nadded;
+    unsigned char *dropped_vertex, *dropped_edge;
     igraph_t security;
     igraph_vector_t security_w;
     int graphs_ready;
@@ -35,8 +39,14 @@ static const char *const hub_source_names[] = {"none", "option", "graph", "role"
 const char *hs_hub_source_name(hs_hub_source s) { return hub_source_names[s]; }
 
 hs_view_options hs_view_options_default(void) {
-    hs_view_options o = {0, 0, NULL, NULL, -1, NULL, 0};
+    hs_view_options o = {0, 0, NULL, NULL, -1, NULL, 0, NULL, 0};
     return o;
+}
+
+static const char *const edit_options[] = {"--drop-tie", "--drop-state", "--drop-mechanism", "--add-tie",
+                                           "--add-member"};
+const char *hs_view_edit_option(hs_view_edit_type type) {
+    return (unsigned)type < sizeof edit_options / sizeof *edit_options ? edit_options[type] : "edit";
 }
 
 void hs_view_destroy(hs_view *v) {
@@ -55,11 +65,149 @@ void hs_view_destroy(hs_view *v) {
     free(v->member_cap);
     free(v->edges);
     free(v->ties);
+    free(v->added);
+    free(v->dropped_vertex);
+    free(v->dropped_edge);
     free(v);
 }
 
 static int active(const hs_view *v, int since, int until) {
     return !v->has_year || hs_span_active(since, until, v->year);
+}
+
+/* A model edge, or one an edit added. */
+static const hs_edge *edge_at(const hs_view *v, size_t i) {
+    return i < v->m->ne ? &v->m->e[i] : &v->added[i - v->m->ne];
+}
+
+static int vertex_active(const hs_view *v, size_t i) {
+    return !v->dropped_vertex[i] && active(v, v->m->v[i].since, v->m->v[i].until);
+}
+
+static int edge_active(const hs_view *v, size_t i) {
+    const hs_edge *e = edge_at(v, i);
+    return (i >= v->m->ne || !v->dropped_edge[i]) && active(v, e->since, e->until) && vertex_active(v, e->from) &&
+           vertex_active(v, e->to);
+}
+
+#define ANY_VERTEX (-1)
+
+/* The edit's element `id` of `type` (or ANY_VERTEX), active in the view's year. */
+static hs_error edit_vertex(const hs_view *v, const hs_view_edit *ed, const char *id, int type, size_t *out) {
+    const hs_model *m = v->m;
+    long i = id ? hs_model_find(m, id) : -1;
+    const char *what = type == HS_VERTEX_STATE ? "state" : type == HS_VERTEX_MECHANISM ? "mechanism" : "state or mechanism";
+    if (i < 0 || (type != ANY_VERTEX && m->v[i].type != (signed char)type))
+        return hs_error_set(HS_EARG, "%s: %s: '%s' names no %s", m->file, hs_view_edit_option(ed->type),
+                            id ? id : "", what);
+    if (type == ANY_VERTEX) what = m->v[i].type == HS_VERTEX_STATE ? "state" : "mechanism";
+    if (!vertex_active(v, (size_t)i)) {
+        if (v->dropped_vertex[i])
+            return hs_error_set(HS_EARG, "%s: %s: %s '%s' is already dropped", m->file, hs_view_edit_option(ed->type),
+                                what, id);
+        return hs_error_set(HS_EARG, "%s: %s: %s '%s' is not active in %d", m->file, hs_view_edit_option(ed->type),
+                            what, id, v->year);
+    }
+    *out = (size_t)i;
+    return HS_OK;
+}
+
+static hs_error add_edge(hs_view *v, size_t from, size_t to, hs_kind kind) {
+    hs_edge *p = hs_realloc(v->added, (v->nadded + 1) * sizeof *p);
+    if (!p) return HS_ENOMEM;
+    v->added = p;
+    memset(&p[v->nadded], 0, sizeof *p);
+    p[v->nadded].from = (uint32_t)from;
+    p[v->nadded].to = (uint32_t)to;
+    p[v->nadded].since = HS_SINCE_OPEN;
+    p[v->nadded].until = HS_UNTIL_OPEN;
+    p[v->nadded].kind = kind;
+    p[v->nadded].weight = NAN; /* the codebook's depth, or the mechanism's */
+    v->nadded++;
+    return HS_OK;
+}
+
+static hs_error focus_mask(const hs_view *v, const hs_view_options *opt, unsigned char *keep);
+
+/* Resolve the edits, in order, into dropped vertices and edges and added
+ * edges; the model stays as it is. */
+static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
+    const hs_model *m = v->m;
+    v->dropped_vertex = hs_calloc(m->nv ? m->nv : 1, 1);
+    v->dropped_edge = hs_calloc(m->ne ? m->ne : 1, 1);
+    if (!v->dropped_vertex || !v->dropped_edge) return HS_ENOMEM;
+    if (opt->exclude_mechanism >= 0 && (size_t)opt->exclude_mechanism < m->nv)
+        v->dropped_vertex[opt->exclude_mechanism] = 1;
+    /* The focus first: the edits edit the subsystem. */
+    unsigned char *keep = hs_malloc(m->nv ? m->nv : 1);
+    if (!keep) return HS_ENOMEM;
+    hs_error err = focus_mask(v, opt, keep);
+    for (size_t i = 0; i < m->nv; i++) v->dropped_vertex[i] |= !keep[i];
+    free(keep);
+    for (size_t k = 0; k < opt->edit_count && !err; k++) {
+        const hs_view_edit *ed = &opt->edits[k];
+        size_t a, b;
+        switch (ed->type) {
+        case HS_EDIT_DROP_STATE:
+        case HS_EDIT_DROP_MECHANISM:
+            err = edit_vertex(v, ed, ed->a, ed->type == HS_EDIT_DROP_STATE ? HS_VERTEX_STATE : HS_VERTEX_MECHANISM, &a);
+            if (!err) v->dropped_vertex[a] = 1;
+            break;
+        case HS_EDIT_DROP_TIE: {
+            /* b may be a mechanism: the tie is then a's membership. */
+            if ((err = edit_vertex(v, ed, ed->a, HS_VERTEX_STATE, &a)) || (err = edit_vertex(v, ed, ed->b, ANY_VERTEX, &b)))
+                break;
+            size_t dropped = 0;
+            for (size_t i = 0; i < m->ne + v->nadded; i++) {
+                const hs_edge *e = edge_at(v, i);
+                if (!((e->from == a && e->to == b) || (e->from == b && e->to == a)) || !edge_active(v, i)) continue;
+                if (i < m->ne) {
+                    v->dropped_edge[i] = 1;
+                } else { /* an edge an earlier edit added: take it back */
+                    memmove(&v->added[i - m->ne], &v->added[i - m->ne + 1],
+                            (v->nadded - (i - m->ne) - 1) * sizeof *v->added);
+                    v->nadded--;
+                    i--;
+                }
+                dropped++;
+            }
+            if (!dropped)
+                err = hs_error_set(HS_EARG, "%s: %s: no active tie between '%s' and '%s'%s", m->file,
+                                   hs_view_edit_option(ed->type), ed->a, ed->b, v->has_year ? " in that year" : "");
+            break;
+        }
+        case HS_EDIT_ADD_TIE:
+            if ((err = edit_vertex(v, ed, ed->a, HS_VERTEX_STATE, &a)) ||
+                (err = edit_vertex(v, ed, ed->b, HS_VERTEX_STATE, &b)))
+                break;
+            if (a == b)
+                err = hs_error_set(HS_EARG, "%s: %s: a tie needs two states, not '%s' twice", m->file,
+                                   hs_view_edit_option(ed->type), ed->a);
+            else if (ed->kind < 0 || ed->kind >= HS_KIND_MEMBER)
+                err = hs_error_set(HS_EARG, "%s: %s: the kind of a tie must be one of docs/codebook.md's seven kinds",
+                                   m->file, hs_view_edit_option(ed->type));
+            else
+                err = add_edge(v, a, b, ed->kind);
+            break;
+        case HS_EDIT_ADD_MEMBER: {
+            if ((err = edit_vertex(v, ed, ed->a, HS_VERTEX_STATE, &a)) ||
+                (err = edit_vertex(v, ed, ed->b, HS_VERTEX_MECHANISM, &b)))
+                break;
+            int member = 0;
+            for (size_t i = 0; i < m->ne + v->nadded && !member; i++) {
+                const hs_edge *e = edge_at(v, i);
+                member = e->kind == HS_KIND_MEMBER && e->from == a && e->to == b && edge_active(v, i);
+            }
+            err = member ? hs_error_set(HS_EARG, "%s: %s: '%s' is already a member of '%s'", m->file,
+                                        hs_view_edit_option(ed->type), ed->a, ed->b)
+                         : add_edge(v, a, b, HS_KIND_MEMBER);
+            break;
+        }
+        default:
+            err = hs_error_set(HS_EARG, "%s: unknown edit type %d", m->file, (int)ed->type);
+        }
+    }
+    return err;
 }
 
 static hs_error push_tie(hs_view *v, hs_tie t) {
@@ -74,7 +222,6 @@ static hs_error push_tie(hs_view *v, hs_tie t) {
     return HS_OK;
 }
 
-/* Active states and mechanisms, active edges between active vertices. */
 /* keep[i] = 0 for the states a focus leaves out, and for the mechanisms with
  * an active member among them: a subsystem keeps the mechanisms among its states. */
 static hs_error focus_mask(const hs_view *v, const hs_view_options *opt, unsigned char *keep) {
@@ -98,27 +245,19 @@ static hs_error focus_mask(const hs_view *v, const hs_view_options *opt, unsigne
     return HS_OK;
 }
 
-static hs_error select_active(hs_view *v, const hs_view_options *opt) {
+/* Active states and mechanisms, active edges between active vertices: the
+ * focus, the excluded mechanism and the edits are in dropped_vertex and
+ * dropped_edge already (apply_edits). */
+static hs_error select_active(hs_view *v) {
     const hs_model *m = v->m;
-    long exclude = opt->exclude_mechanism;
-    unsigned char *keep = hs_malloc(m->nv ? m->nv : 1);
-    if (!keep) return HS_ENOMEM;
-    hs_error err = focus_mask(v, opt, keep);
-    if (err) {
-        free(keep);
-        return err;
-    }
     v->vertex_state = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->vertex_state);
     v->state_vertex = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->state_vertex);
     v->mech_vertex = hs_malloc((m->nv ? m->nv : 1) * sizeof *v->mech_vertex);
-    v->edges = hs_malloc((m->ne ? m->ne : 1) * sizeof *v->edges);
-    if (!v->vertex_state || !v->state_vertex || !v->mech_vertex || !v->edges) {
-        free(keep);
-        return HS_ENOMEM;
-    }
+    v->edges = hs_malloc((m->ne + v->nadded + 1) * sizeof *v->edges);
+    if (!v->vertex_state || !v->state_vertex || !v->mech_vertex || !v->edges) return HS_ENOMEM;
     for (size_t i = 0; i < m->nv; i++) {
         v->vertex_state[i] = -1;
-        if (!active(v, m->v[i].since, m->v[i].until) || (long)i == exclude || !keep[i]) continue;
+        if (!vertex_active(v, i)) continue;
         if (m->v[i].type == HS_VERTEX_STATE) {
             v->vertex_state[i] = (long)v->ns;
             v->state_vertex[v->ns++] = i;
@@ -126,23 +265,21 @@ static hs_error select_active(hs_view *v, const hs_view_options *opt) {
             v->mech_vertex[v->nmech++] = i;
         }
     }
-    for (size_t i = 0; i < m->ne; i++) {
-        const hs_edge *e = &m->e[i];
-        if (!active(v, e->since, e->until) || v->vertex_state[e->from] < 0) continue;
-        int to_ok = e->kind == HS_KIND_MEMBER
-                        ? (active(v, m->v[e->to].since, m->v[e->to].until) && (long)e->to != exclude && keep[e->to])
-                        : v->vertex_state[e->to] >= 0;
-        if (to_ok) v->edges[v->nedges++] = i;
+    for (size_t i = 0; i < m->ne + v->nadded; i++) {
+        const hs_edge *e = edge_at(v, i);
+        if (!edge_active(v, i) || v->vertex_state[e->from] < 0) continue;
+        if (e->kind == HS_KIND_MEMBER || v->vertex_state[e->to] >= 0) v->edges[v->nedges++] = i;
     }
-    free(keep);
     return HS_OK;
 }
 
-static int is_treaty(const hs_model *m, size_t e) { return m->e[e].kind == HS_KIND_TREATY; }
+static int is_treaty(const hs_view *v, size_t e) { return edge_at(v, e)->kind == HS_KIND_TREATY; }
 
 static hs_error find_hub(hs_view *v, const char *option) {
     const hs_model *m = v->m;
-    const char *name = option ? option : m->hub;
+    /* A hub the file names but an edit dropped is inferred again. */
+    long named = option || !m->hub ? -1 : hs_model_find(m, m->hub);
+    const char *name = option ? option : named >= 0 && v->dropped_vertex[named] ? NULL : m->hub;
     v->hub = -1;
     if (name) {
         long vertex = hs_model_find(m, name);
@@ -170,9 +307,10 @@ static hs_error find_hub(hs_view *v, const char *option) {
     if (!count) return HS_ENOMEM;
     for (size_t k = 0; k < v->nedges; k++) {
         size_t e = v->edges[k];
-        if (!is_treaty(m, e) || m->e[e].from == m->e[e].to) continue;
-        count[v->vertex_state[m->e[e].from]]++;
-        count[v->vertex_state[m->e[e].to]]++;
+        const hs_edge *ed = edge_at(v, e);
+        if (!is_treaty(v, e) || ed->from == ed->to) continue;
+        count[v->vertex_state[ed->from]]++;
+        count[v->vertex_state[ed->to]]++;
     }
     size_t best = 0;
     for (size_t s = 0; s < v->ns; s++) {
@@ -207,13 +345,13 @@ static hs_error collect_members(hs_view *v, const hs_codebook *cb) {
         v->mech_weight[k] = isnan(mv->weight) ? hs_codebook_mechanism_weight(cb, mv->kind, mv->scope) : mv->weight;
     }
     for (size_t j = 0; j < v->nedges; j++) {
-        const hs_edge *e = &m->e[v->edges[j]];
+        const hs_edge *e = edge_at(v, v->edges[j]);
         if (e->kind == HS_KIND_MEMBER) count[mech_index[e->to]]++;
     }
     for (size_t k = 0; k < v->nmech; k++) v->mech_first[k + 1] = v->mech_first[k] + count[k];
     memset(count, 0, (v->nmech + 1) * sizeof *count);
     for (size_t j = 0; j < v->nedges; j++) {
-        const hs_edge *e = &m->e[v->edges[j]];
+        const hs_edge *e = edge_at(v, v->edges[j]);
         if (e->kind != HS_KIND_MEMBER) continue;
         size_t k = (size_t)mech_index[e->to], s = (size_t)v->vertex_state[e->from];
         size_t *list = v->members + v->mech_first[k];
@@ -255,11 +393,20 @@ static hs_error assign_roles(hs_view *v) {
     if (v->hub >= 0) {
         v->role[v->hub] = HS_ROLE_HUB;
         for (size_t k = 0; k < v->nedges; k++) {
-            const hs_edge *e = &m->e[v->edges[k]];
-            if (!is_treaty(m, v->edges[k])) continue;
+            const hs_edge *e = edge_at(v, v->edges[k]);
+            if (!is_treaty(v, v->edges[k])) continue;
             long a = v->vertex_state[e->from], b = v->vertex_state[e->to];
             if (a == v->hub && b != v->hub) v->role[b] = HS_ROLE_ALLY;
             if (b == v->hub && a != v->hub) v->role[a] = HS_ROLE_ALLY;
+        }
+        /* A multilateral defence treaty the hub is party to (NATO, the Manila
+         * Pact) is an alliance with the hub for each of its members. */
+        for (size_t k = 0; k < v->nmech; k++) {
+            if (m->v[v->mech_vertex[k]].kind != HS_KIND_TREATY) continue;
+            int with_hub = 0;
+            for (size_t q = v->mech_first[k]; q < v->mech_first[k + 1]; q++) with_hub |= (long)v->members[q] == v->hub;
+            for (size_t q = v->mech_first[k]; with_hub && q < v->mech_first[k + 1]; q++)
+                if ((long)v->members[q] != v->hub) v->role[v->members[q]] = HS_ROLE_ALLY;
         }
     }
     /* Explicit roles win, except a stale `hub` when the hub is chosen otherwise. */
@@ -276,7 +423,7 @@ static hs_error assign_roles(hs_view *v) {
         if (v->role[s] == HS_ROLE_OTHER && !explicit_role(v, s)) next[s] = HS_ROLE_PARTNER;             \
     } while (0)
     for (size_t k = 0; k < v->nedges; k++) {
-        const hs_edge *e = &m->e[v->edges[k]];
+        const hs_edge *e = edge_at(v, v->edges[k]);
         if (e->kind == HS_KIND_MEMBER) continue;
         size_t a = (size_t)v->vertex_state[e->from], b = (size_t)v->vertex_state[e->to];
         if (IN_SYSTEM(a)) MAKE_PARTNER(b);
@@ -310,7 +457,7 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
     v->cap_ties = count ? count : 1;
     for (size_t k = 0; k < v->nedges; k++) {
         size_t ei = v->edges[k];
-        const hs_edge *e = &m->e[ei];
+        const hs_edge *e = edge_at(v, ei);
         if (e->kind == HS_KIND_MEMBER || e->from == e->to) continue; /* self-ties carry no relation */
         hs_tie t = {(size_t)v->vertex_state[e->from], (size_t)v->vertex_state[e->to],
                     isnan(e->weight) ? hs_codebook_tie_weight(cb, e->kind) : e->weight, (long)ei, (signed char)e->kind,
@@ -457,7 +604,7 @@ hs_error hs_view_new(hs_view **out, const hs_model *m, const hs_view_options *op
         v->m = m;
         v->has_year = opt->has_year;
         v->year = opt->year;
-        if (!(err = select_active(v, opt)) && !(err = find_hub(v, opt->hub)) &&
+        if (!(err = apply_edits(v, opt)) && !(err = select_active(v)) && !(err = find_hub(v, opt->hub)) &&
             !(err = collect_members(v, cb)) && !(err = assign_roles(v)) && !(err = build_ties(v, cb)))
             err = build_graphs(v);
     }
@@ -487,6 +634,7 @@ size_t hs_view_mechanism_member_count(const hs_view *v, size_t k) { return v->me
 const size_t *hs_view_mechanism_members(const hs_view *v, size_t k) { return v->members + v->mech_first[k]; }
 size_t hs_view_edge_count(const hs_view *v) { return v->nedges; }
 const size_t *hs_view_edges(const hs_view *v) { return v->edges; }
+hs_kind hs_view_edge_kind(const hs_view *v, size_t e) { return edge_at(v, e)->kind; }
 size_t hs_view_tie_count(const hs_view *v) { return v->nties; }
 const hs_tie *hs_view_ties(const hs_view *v) { return v->ties; }
 const igraph_t *hs_view_security_graph(const hs_view *v) { return &v->security; }

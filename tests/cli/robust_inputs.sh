@@ -60,6 +60,9 @@ j=json.load(open(sys.argv[1])); sys.exit(0 if ($check) else 1)" \
 
 cp "$SRC/graphs/us-japan-rok.gv" ujr.gv
 cp "$SRC/graphs/us-japan-rok.graphml" ujr.graphml
+# A limit refusal names the element that crosses it: the 4th node, the 3rd edge.
+node4=$(grep -n '<node' ujr.graphml | sed -n 4p | cut -d: -f1)
+edge3=$(grep -n '<edge' ujr.graphml | sed -n 3p | cut -d: -f1)
 run ref info --format json ujr.gv
 cp log/ref.out ref.json
 states_ok='j == json.load(open("ref.json"))'
@@ -104,8 +107,22 @@ refused same-render 2 "hubspoke render: output 'hard.gv' is the input file 'in.g
     render in.gv -o hard.gv
 refused same-evolve 2 "hubspoke evolve: output 'sym.gv' is the input file 'in.gv'; hubspoke never writes to an input (see 'hubspoke evolve --help')" \
     evolve in.gv --years 1990,2000 -o sym.gv
+ln ujr.graphml plot.svg
+refused same-compare 2 "hubspoke compare: output 'plot.svg' is the input file 'ujr.graphml'; hubspoke never writes to an input (see 'hubspoke compare --help')" \
+    compare ujr.graphml --years 2000:2002 --plot plot.svg
+if [[ -f $SRC/tests/data/import/cow.csv ]]; then
+    cp "$SRC/tests/data/import/cow.csv" cow.csv
+    ln cow.csv cow.gv
+    refused same-import 2 "hubspoke import: output 'cow.gv' is the input file 'cow.csv'; hubspoke never writes to an input (see 'hubspoke import --help')" \
+        import cow cow.csv -o cow.gv
+    checks=$((checks + 1))
+    cmp -s cow.csv "$SRC/tests/data/import/cow.csv" || fail "same-import: the input changed"
+fi
+refused max-states-whatif 1 "hubspoke: ujr.graphml:$node4: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
+    whatif ujr.graphml --year 2010 --drop-state JPN --max-states 3
 checks=$((checks + 1))
 cmp -s in.gv ujr.gv || fail "same: the input changed"
+cmp -s plot.svg ujr.graphml || fail "same-compare: the input changed"
 [[ -z $(ls -A | grep -c '\.tmp\.' | grep -v '^0$') ]] || fail "same: a temporary file was left"
 
 # ---- FIFOs and devices: refused at once, never waited on ----------------------------
@@ -233,9 +250,6 @@ wait "$listener" 2>/dev/null
 # ---- load limits, on both paths -------------------------------------------------------
 refused max-states-dot 1 "hubspoke: ujr.gv: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
     info ujr.gv --max-states 3
-# The refusal names the element that crosses the limit: the 4th node, the 3rd edge.
-node4=$(grep -n '<node' ujr.graphml | sed -n 4p | cut -d: -f1)
-edge3=$(grep -n '<edge' ujr.graphml | sed -n 3p | cut -d: -f1)
 refused max-states-graphml 1 "hubspoke: ujr.graphml:$node4: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
     metrics ujr.graphml --max-states 3
 refused max-ties-convert 1 "hubspoke: ujr.graphml:$edge3: more than 2 ties (the limit; raise it with --max-ties)" \

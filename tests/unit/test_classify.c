@@ -106,6 +106,17 @@ static void background_left_out(void **st) {
               (expected){HS_MECHANISM_INTEGRATIVE, 1, 3.4 / 4.8, 1, 1, 2.8 / 4.0, 4.2 / 6.8, 1, 1});
 }
 
+/* An ally through a multilateral defence treaty with the hub (NATO) has its
+ * line through that treaty: the mechanism below adds to H-A (bilateral) and
+ * H-B (through N, depth 0.5) exactly as to two bilateral treaties. */
+static void treaty_mechanism_lines(void **st) {
+    (void)st;
+    hs_classify_options o = hs_classify_options_default();
+    o.mechanism = "M";
+    check_one("H A treaty\n@N treaty broad H B\n@M intelligence issue H A B", &o,
+              (expected){HS_MECHANISM_INTEGRATIVE, 1, 2.9 / 4.3, 1, 1, 1, 2.9 / 4.3, 1, 1});
+}
+
 /* The same falls judged against other thresholds: U falls by 1/12, C by 3/8. */
 static void thresholds(void **st) {
     (void)st;
@@ -257,7 +268,7 @@ int main(void) {
         cmocka_unit_test(integrative),       cmocka_unit_test(hub_and_spokes),
         cmocka_unit_test(expansive),         cmocka_unit_test(loose_multilateral),
         cmocka_unit_test(hub_not_a_member),  cmocka_unit_test(background_left_out),
-        cmocka_unit_test(thresholds),
+        cmocka_unit_test(treaty_mechanism_lines), cmocka_unit_test(thresholds),
         cmocka_unit_test(outside_the_typology), cmocka_unit_test(members_and_explanation),
         cmocka_unit_test(sensitivity),
     };

@@ -479,6 +479,17 @@ static void test_role_inference(void **st) {
     release_view(v);
     release_model(m);
 
+    /* A multilateral defence treaty with the hub makes allies of its members;
+     * one without the hub does not, and other kinds never do. */
+    m = gml(GU(HUB("H") NODE("H") NODE("A") NODE("B") NODE("C") NODE("D") NODE("E")
+               MECH("NATO", "treaty", "broad") EDGE("H", "NATO") EDGE("A", "NATO") EDGE("B", "NATO")
+               MECH("PACT", "treaty", "issue") EDGE("C", "PACT") EDGE("D", "PACT")
+               MECH("TALK", "dialogue", "issue") EDGE("H", "TALK") EDGE("E", "TALK")));
+    v = view_of(m, 0, NULL);
+    assert_roles(v, "H:hub A:ally B:ally C:other D:other E:partner");
+    release_view(v);
+    release_model(m);
+
     /* Directed files: the treaty's direction does not matter for alliance. */
     m = gml(GD(HUB("H") TIE("A", "H", "treaty") TIE("H", "B", "treaty") TIE("P", "A", "exercise") NODE("O")));
     v = view_of(m, 0, NULL);
@@ -910,6 +921,138 @@ static void test_codebook_refusals(void **st) {
     codebook_refused("{\"ties\": {\"treaty\": 1.0000001}}", ": ties.treaty: 1.0000001 is out of range (0, 1]");
 }
 
+/* ---- what-if edits ---------------------------------------------------------------- */
+
+#define EDIT_MODEL                                                                                          \
+    GU(HUB("H") NODE("H") NODE("A") NODE("B") NODE("P") NODE1("X", "since", "2050")                          \
+           MECH("M", "intelligence", "issue") TIE("H", "A", "treaty") TIE("H", "B", "treaty")                \
+               TIE("A", "B", "intelligence") TIE("B", "A", "partnership") TIE("H", "P", "partnership")      \
+                   EDGE("H", "M") EDGE("A", "M") EDGE("B", "M"))
+
+static hs_view *edited(const hs_model *m, const hs_view_edit *edits, size_t n) {
+    hs_view_options o = hs_view_options_default();
+    o.has_year = 1;
+    o.year = 2020;
+    o.edits = edits;
+    o.edit_count = n;
+    hs_view *v = NULL;
+    hs_error err = hs_view_new(&v, m, &o);
+    if (err != HS_OK) fail_msg("view refused: %s", hs_error_last());
+    return track_view(v);
+}
+
+static void edit_refused(const hs_model *m, hs_view_edit edit, const char *expected) {
+    hs_view_options o = hs_view_options_default();
+    o.has_year = 1;
+    o.year = 2020;
+    o.edits = &edit;
+    o.edit_count = 1;
+    hs_view *v = NULL;
+    hs_error_clear();
+    hs_error err = hs_view_new(&v, m, &o);
+    if (err == HS_OK) {
+        release_view(v);
+        fail_msg("edit accepted; expected: %s", expected);
+    }
+    assert_int_equal(err, HS_EARG);
+    assert_string_equal(hs_error_last(), expected);
+}
+
+static void test_edits(void **st) {
+    (void)st;
+    hs_model *m = gml(EDIT_MODEL);
+    /* Unedited: two treaties (ally -> hub), the two A-B edges, H-P, and M's three co-membership ties at 0.7. */
+    static const char *const plain[] = {"A>H treaty 1", "B>H treaty 1", "A=B intelligence 0.7", "B=A partnership 0.3",
+                                        "H=P partnership 0.3", "H=A intelligence 0.7", "H=B intelligence 0.7",
+                                        "A=B intelligence 0.7"};
+    hs_view *v = edited(m, NULL, 0);
+    assert_ties(v, plain, 8);
+    assert_roles(v, "H:hub A:ally B:ally P:partner");
+
+    /* Dropping the tie A-B drops both edges, whatever their direction and kind; the co-membership stays. */
+    hs_view_edit drop_tie = {HS_EDIT_DROP_TIE, "B", "A", HS_KIND_UNSET};
+    static const char *const no_ab[] = {"A>H treaty 1", "B>H treaty 1", "H=P partnership 0.3", "H=A intelligence 0.7",
+                                        "H=B intelligence 0.7", "A=B intelligence 0.7"};
+    assert_ties(edited(m, &drop_tie, 1), no_ab, 6);
+
+    /* A tie to a mechanism is a membership: dropping it takes the state out of the mechanism only. */
+    hs_view_edit leave = {HS_EDIT_DROP_TIE, "H", "M", HS_KIND_UNSET};
+    v = edited(m, &leave, 1);
+    assert_members(v, "M", "A B");
+    assert_roles(v, "H:hub A:ally B:ally P:partner");
+    static const char *const left[] = {"A>H treaty 1", "B>H treaty 1", "A=B intelligence 0.7", "B=A partnership 0.3",
+                                       "H=P partnership 0.3", "A=B intelligence 0.7"};
+    assert_ties(v, left, 6);
+
+    /* Dropping a state takes its edges and memberships along. */
+    hs_view_edit drop_b = {HS_EDIT_DROP_STATE, "B", NULL, HS_KIND_UNSET};
+    v = edited(m, &drop_b, 1);
+    assert_roles(v, "H:hub A:ally P:partner");
+    assert_members(v, "M", "H A");
+    static const char *const no_b[] = {"A>H treaty 1", "H=P partnership 0.3", "H=A intelligence 0.7"};
+    assert_ties(v, no_b, 3);
+
+    /* Dropping the mechanism leaves the bilateral ties alone. */
+    hs_view_edit drop_m = {HS_EDIT_DROP_MECHANISM, "M", NULL, HS_KIND_UNSET};
+    v = edited(m, &drop_m, 1);
+    assert_int_equal(hs_view_mechanism_count(v), 0);
+    assert_ties(v, plain, 5);
+
+    /* An added treaty with the hub makes P an ally; its depth is the codebook's. */
+    hs_view_edit add_tie = {HS_EDIT_ADD_TIE, "P", "H", HS_KIND_TREATY};
+    v = edited(m, &add_tie, 1);
+    assert_roles(v, "H:hub A:ally B:ally P:ally");
+    assert_int_equal(hs_view_tie_count(v), 9);
+    char buf[64];
+    tie_string(v, &hs_view_ties(v)[5], buf, sizeof buf);
+    assert_string_equal(buf, "P>H treaty 1");
+    assert_int_equal(hs_view_ties(v)[5].source, (long)hs_model_edge_count(m));
+    assert_int_equal(hs_view_edge_kind(v, (size_t)hs_view_ties(v)[5].source), HS_KIND_TREATY);
+
+    /* A new member is tied to every member at the mechanism's depth. */
+    hs_view_edit add_member = {HS_EDIT_ADD_MEMBER, "P", "M", HS_KIND_UNSET};
+    v = edited(m, &add_member, 1);
+    assert_members(v, "M", "H A B P");
+    assert_int_equal(hs_view_tie_count(v), 5 + 6);
+
+    /* Edits apply in order: a tie an earlier edit added can be dropped again. */
+    hs_view_edit add_then_drop[] = {{HS_EDIT_ADD_TIE, "A", "P", HS_KIND_DIALOGUE},
+                                    {HS_EDIT_DROP_TIE, "P", "A", HS_KIND_UNSET}};
+    assert_ties(edited(m, add_then_drop, 2), plain, 8);
+
+    /* Dropping the hub the file names: the hub is inferred again (no treaties left, so none). */
+    hs_view_edit drop_h = {HS_EDIT_DROP_STATE, "H", NULL, HS_KIND_UNSET};
+    v = edited(m, &drop_h, 1);
+    assert_int_equal(hs_view_hub(v), -1);
+
+    /* The model is not changed by any of it. */
+    assert_ties(edited(m, NULL, 0), plain, 8);
+
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "Z", HS_KIND_UNSET}, "x.graphml: --drop-tie: 'Z' names no state or mechanism");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "M", "A", HS_KIND_UNSET}, "x.graphml: --drop-tie: 'M' names no state");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "P", HS_KIND_UNSET},
+                 "x.graphml: --drop-tie: no active tie between 'A' and 'P' in that year");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_STATE, "M", NULL, HS_KIND_UNSET},
+                 "x.graphml: --drop-state: 'M' names no state");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_MECHANISM, "A", NULL, HS_KIND_UNSET},
+                 "x.graphml: --drop-mechanism: 'A' names no mechanism");
+    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "X", HS_KIND_TREATY},
+                 "x.graphml: --add-tie: state 'X' is not active in 2020");
+    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "A", HS_KIND_TREATY},
+                 "x.graphml: --add-tie: a tie needs two states, not 'A' twice");
+    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "P", HS_KIND_MEMBER},
+                 "x.graphml: --add-tie: the kind of a tie must be one of docs/codebook.md's seven kinds");
+    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_MEMBER, "A", "M", HS_KIND_UNSET},
+                 "x.graphml: --add-member: 'A' is already a member of 'M'");
+    hs_view_edit twice[] = {{HS_EDIT_DROP_STATE, "P", NULL, HS_KIND_UNSET}, {HS_EDIT_DROP_STATE, "P", NULL, HS_KIND_UNSET}};
+    hs_view_options o = hs_view_options_default();
+    o.edits = twice;
+    o.edit_count = 2;
+    hs_view *w = NULL;
+    assert_int_equal(hs_view_new(&w, m, &o), HS_EARG);
+    assert_string_equal(hs_error_last(), "x.graphml: --drop-state: state 'P' is already dropped");
+}
+
 /* A subsystem: only the focused states, and only the mechanisms whose active
  * members are all among them; a focus naming no state is a usage error. */
 static void test_focus(void **st) {
@@ -965,6 +1108,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_codebook_defaults, release_all),
         cmocka_unit_test_teardown(test_codebook_file, release_all),
         cmocka_unit_test_teardown(test_codebook_refusals, release_all),
+        cmocka_unit_test_teardown(test_edits, release_all),
         cmocka_unit_test_teardown(test_focus, release_all),
     };
     return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);

@@ -370,9 +370,10 @@ def fixed_graphs():
     gs.append(g)
 
     g = GraphSpec("treaty-mechanism")
-    # co-membership of a treaty-kind mechanism makes no allies and does not
-    # count when choosing the hub (docs/schema.md, Roles): B is in two treaty
-    # mechanisms but H, with its one bilateral treaty, is the hub
+    # co-membership of a treaty-kind mechanism does not count when choosing
+    # the hub (docs/schema.md, Roles): B is in two treaty mechanisms but H,
+    # with its one bilateral treaty, is the hub; H's treaty mechanism T1 then
+    # makes B and C allies, B's T2 without the hub makes D no ally
     g.nodes = [(x, {}) for x in ["B", "H", "A", "C", "D"]]
     g.nodes += [("T1", {"type": "mechanism", "kind": "treaty"}), ("T2", {"type": "mechanism", "kind": "treaty"})]
     g.edges = [("A", "H", {"kind": "treaty"}), ("B", "C", {"kind": "dialogue"})]

@@ -221,6 +221,9 @@ class Model:
             for t in self.edge_ties:
                 if t.kind == "treaty" and hub in (t.a, t.b):
                     ally_set.add(t.b if t.a == hub else t.a)
+            for m in self.mechanisms:  # a multilateral defence treaty with the hub
+                if node_by_id[m]["kind"] == "treaty" and hub in self.members[m]:
+                    ally_set.update(x for x in self.members[m] if x != hub)
             system = ally_set | {hub}
             partner_set = set()
             for t in self.ties:  # state-state ties and shared mechanisms alike

@@ -603,7 +603,7 @@ def selftest():
 
         M = model("treaty-mechanism")
         expect("treaty-mechanism hub", M.hub, "H")
-        expect("treaty-mechanism roles", [M.role[s] for s in M.states], ["partner", "hub", "ally", "partner", "other"])
+        expect("treaty-mechanism roles", [M.role[s] for s in M.states], ["ally", "hub", "ally", "ally", "partner"])
         expect("treaty-mechanism H-B weight", M.S["H"]["B"]["w"], 1.0)
 
         M = model("isolated-ally-and-loop")

@@ -1,0 +1,421 @@
+/* hubspoke whatif: the indices before and after edits of the system. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/period.h"
+#include "hubspoke/classify.h"
+
+static const char help[] =
+    "NAME\n"
+    "    hubspoke whatif - the indices before and after an imagined change\n"
+    "\n"
+    "SYNOPSIS\n"
+    "    hubspoke whatif FILE --year Y EDIT... [--measures LIST] [--hub ID]\n"
+    "                    [--codebook FILE] [--format text|csv|json]\n"
+    "\n"
+    "DESCRIPTION\n"
+    "    Measures the system active in year Y as it is and as it would be after the\n"
+    "    edits, applied in order to the view of that year (the file is not changed),\n"
+    "    and prints both rows and their differences (after - before), and the type of\n"
+    "    each mechanism in the paper's typology before and after (docs/typology.md).\n"
+    "    The measures are those of `compare` (docs/compare.md), defined in\n"
+    "    docs/metrics.md.\n"
+    "\n"
+    "EDITS (at least one; each may be repeated)\n"
+    "    --drop-tie A-B        drop every tie between states A and B active in Y, of any\n"
+    "                          kind; B may be a mechanism: A leaves it\n"
+    "    --drop-state ID       drop a state with all its ties and memberships\n"
+    "    --drop-mechanism ID   drop a mechanism (its co-membership ties)\n"
+    "    --add-tie A-B:KIND    add a tie of KIND (treaty, access, intelligence,\n"
+    "                          technology, exercise, partnership, dialogue) at the\n"
+    "                          codebook's depth\n"
+    "    --add-member ID:MECH  make state ID a member of mechanism MECH\n"
+    "    An id that names nothing active in Y is a usage error naming the edit.\n"
+    "\n"
+    "OPTIONS\n"
+    "    --year Y            the year looked at (default: every element of FILE)\n"
+    "    --focus ID,ID,...   a subsystem: only these states and the mechanisms among\n"
+    "                        them (as for metrics); the edits apply to it\n"
+    "    --measures LIST     as for compare (default: `default`)\n"
+    "    --permutations N    permutations of the E-I test (default 1000 when\n"
+    "                        ei_expected or ei_p_closed is chosen, else 0)\n"
+    "    --seed S            seed of the permutation test (default 1)\n"
+    "    --hub ID            take state ID as the hub\n"
+    "    --codebook FILE     depths of the kinds of tie (JSON, docs/codebook.md)\n"
+    "    --format FORMAT     text (default), csv or json\n"
+    HS_CLI_LOAD_OPTIONS_HELP
+    "    --help              show this help\n"
+    "\n"
+    "OUTPUT\n"
+    "    json: {\"year\", \"edits\", \"before\", \"after\", \"difference\", \"mechanisms\"};\n"
+    "    before and after hold `hub`, `coordination`, `unidirectionality`, `closedness`\n"
+    "    and the measures; mechanisms: {\"id\", \"before\", \"after\", \"changed\"}, the types.\n"
+    "    csv: columns measure,before,after,difference, one row per measure, then one\n"
+    "    row type:ID per mechanism (difference: changed or empty).\n"
+    "\n"
+    "EXIT STATUS\n"
+    "    0 success, 1 bad input, 2 usage error (including an edit naming nothing).\n"
+    "\n"
+    "EXAMPLES\n"
+    "    hubspoke whatif graphs/asia-pacific.gv --year 2020 --drop-tie JPN-KOR\n"
+    "    hubspoke whatif graphs/asia-pacific.gv --year 2023 --drop-tie USA-Quad\n"
+    "    hubspoke whatif graphs/asia-pacific.gv --year 2023 --add-member VNM:Quad\n";
+
+typedef struct raw_edit {
+    hs_view_edit_type type;
+    const char *text;
+} raw_edit;
+
+typedef struct options {
+    hs_cli_period_args a;
+    const char *file;
+    raw_edit *raw;
+    size_t nraw;
+} options;
+
+static int parse_args(int argc, char **argv, options *o) {
+    static const struct option longopts[] = {{"drop-tie", required_argument, NULL, 0 + 'a'},
+                                             {"drop-state", required_argument, NULL, 1 + 'a'},
+                                             {"drop-mechanism", required_argument, NULL, 2 + 'a'},
+                                             {"add-tie", required_argument, NULL, 3 + 'a'},
+                                             {"add-member", required_argument, NULL, 4 + 'a'},
+                                             HS_CLI_PERIOD_LONGOPTS,
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    memset(o, 0, sizeof *o);
+    hs_cli_period_args_init(&o->a);
+    if (!(o->raw = malloc((size_t)argc * sizeof *o->raw))) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+    opterr = 0;
+    optind = 1;
+    int c, rc;
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        if (c >= 'a' && c <= 'a' + 4) {
+            if (!optarg[0])
+                return hs_cli_usage_error("whatif", "%s needs a value", hs_view_edit_option((hs_view_edit_type)(c - 'a')));
+            o->raw[o->nraw++] = (raw_edit){(hs_view_edit_type)(c - 'a'), optarg};
+            continue;
+        }
+        if ((rc = hs_cli_period_option("whatif", c, optarg, &o->a)) != -2) {
+            if (rc >= 0) return rc;
+            continue;
+        }
+        switch (c) {
+        case 'h': return hs_cli_help(&hs_cmd_whatif);
+        case ':': return hs_cli_usage_error("whatif", "option '%s' needs a value", argv[optind - 1]);
+        default: return hs_cli_usage_error("whatif", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc) return hs_cli_usage_error("whatif", "missing FILE");
+    if (optind + 1 < argc) return hs_cli_usage_error("whatif", "unexpected argument '%s'", argv[optind + 1]);
+    if (!o->nraw)
+        return hs_cli_usage_error("whatif", "no edit: give --drop-tie, --drop-state, --drop-mechanism, --add-tie or "
+                                            "--add-member");
+    o->file = argv[optind];
+    hs_cli_period_args_finish(&o->a);
+    return -1;
+}
+
+/* Split text at the separator `sep` into two ids the model knows; ids may
+ * themselves hold the separator, so every split is tried. Falls back to the
+ * first separator, so that the view names the unknown id. */
+static int split_ids(const hs_model *m, const char *text, char sep, char **a, char **b) {
+    const char *first = strchr(text, sep), *at = NULL;
+    if (!first || first == text || !first[1]) return 0;
+    for (const char *p = first; p && !at; p = strchr(p + 1, sep)) {
+        char *left = strndup(text, (size_t)(p - text));
+        if (left && hs_model_find(m, left) >= 0 && hs_model_find(m, p + 1) >= 0) at = p;
+        free(left);
+    }
+    if (!at) at = first;
+    *a = strndup(text, (size_t)(at - text));
+    *b = strdup(at + 1);
+    return *a && *b;
+}
+
+/* The raw edits as view edits; the strings are kept in `keep` (2 per edit). */
+static int resolve_edits(const options *o, const hs_model *m, hs_view_edit *edits, char **keep) {
+    for (size_t i = 0; i < o->nraw; i++) {
+        const raw_edit *r = &o->raw[i];
+        const char *opt = hs_view_edit_option(r->type);
+        hs_view_edit *e = &edits[i];
+        e->type = r->type;
+        e->kind = HS_KIND_UNSET;
+        char **a = &keep[2 * i], **b = &keep[2 * i + 1];
+        switch (r->type) {
+        case HS_EDIT_DROP_STATE:
+        case HS_EDIT_DROP_MECHANISM:
+            e->a = r->text;
+            break;
+        case HS_EDIT_DROP_TIE:
+            if (!split_ids(m, r->text, '-', a, b))
+                return hs_cli_usage_error("whatif", "%s '%s': expected two ids joined by '-' (A-B)", opt, r->text);
+            break;
+        case HS_EDIT_ADD_TIE: {
+            const char *colon = strrchr(r->text, ':');
+            if (!colon) return hs_cli_usage_error("whatif", "%s '%s': expected A-B:KIND", opt, r->text);
+            e->kind = hs_kind_parse(colon + 1);
+            if (e->kind < 0 || e->kind >= HS_KIND_MEMBER)
+                return hs_cli_usage_error("whatif",
+                                          "%s '%s': '%s' is not a kind of tie (treaty, access, intelligence, "
+                                          "technology, exercise, partnership, dialogue)",
+                                          opt, r->text, colon + 1);
+            char *pair = strndup(r->text, (size_t)(colon - r->text));
+            int ok = pair && split_ids(m, pair, '-', a, b);
+            free(pair);
+            if (!ok) return hs_cli_usage_error("whatif", "%s '%s': expected A-B:KIND", opt, r->text);
+            break;
+        }
+        case HS_EDIT_ADD_MEMBER:
+            if (!split_ids(m, r->text, ':', a, b))
+                return hs_cli_usage_error("whatif", "%s '%s': expected STATE:MECHANISM", opt, r->text);
+            break;
+        }
+        if (*a) e->a = *a;
+        if (*b) e->b = *b;
+    }
+    return -1;
+}
+
+/* ---- the typology before and after ------------------------------------------------- */
+
+typedef struct mech_types {
+    size_t n;
+    const char **id; /* owned by the classifications */
+    const char **before, **after; /* type names, "unclassified", or NULL: not active */
+} mech_types;
+
+static const char *type_name(const hs_mechanism_class *c) {
+    const char *name = hs_mechanism_type_name(c->type);
+    return name ? name : "unclassified";
+}
+
+static long find_id(const mech_types *t, const char *id) {
+    for (size_t i = 0; i < t->n; i++) {
+        if (strcmp(t->id[i], id) == 0) return (long)i;
+    }
+    return -1;
+}
+
+/* Every mechanism active before or after, before's first, in file order. */
+static hs_error pair_types(const hs_classification *before, const hs_classification *after, mech_types *t) {
+    size_t cap = hs_classification_count(before) + hs_classification_count(after) + 1;
+    t->id = calloc(cap, sizeof *t->id);
+    t->before = calloc(cap, sizeof *t->before);
+    t->after = calloc(cap, sizeof *t->after);
+    if (!t->id || !t->before || !t->after) return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t k = 0; k < hs_classification_count(before); k++) {
+        const hs_mechanism_class *c = hs_classification_get(before, k);
+        t->id[t->n] = c->id;
+        t->before[t->n++] = type_name(c);
+    }
+    for (size_t k = 0; k < hs_classification_count(after); k++) {
+        const hs_mechanism_class *c = hs_classification_get(after, k);
+        long i = find_id(t, c->id);
+        if (i < 0) {
+            i = (long)t->n++;
+            t->id[i] = c->id;
+        }
+        t->after[i] = type_name(c);
+    }
+    return HS_OK;
+}
+
+static int type_changed(const mech_types *t, size_t i) {
+    return !t->before[i] || !t->after[i] || strcmp(t->before[i], t->after[i]) != 0;
+}
+
+static void mech_types_free(mech_types *t) {
+    free(t->id);
+    free(t->before);
+    free(t->after);
+}
+
+/* ---- output ---------------------------------------------------------------------- */
+
+static const char *const index_names[3] = {"coordination", "unidirectionality", "closedness"};
+
+/* Column j of a row: the three indices, then the measures. */
+static int ncolumns(const options *o) { return 3 + o->a.ms.count; }
+static const char *column_name(const options *o, int j) {
+    return j < 3 ? index_names[j] : hs_cli_measure_name(o->a.ms.list[j - 3]);
+}
+static int column_measure(const options *o, int j) { return j < 3 ? -1 : o->a.ms.list[j - 3]; }
+static double column_value(const options *o, const hs_cli_row *r, int j) {
+    return j < 3 ? r->index[j] : r->value[o->a.ms.list[j - 3]];
+}
+
+static json_t *value_json(int m, double x) { return m < 0 ? hs_json_number(x) : hs_cli_measure_json(m, x); }
+
+static json_t *row_json(const options *o, const hs_cli_row *r) {
+    json_t *obj = json_object();
+    json_object_set_new(obj, "hub", hs_json_string_or_null(r->hub));
+    for (int j = 0; j < ncolumns(o); j++)
+        json_object_set_new(obj, column_name(o, j), value_json(column_measure(o, j), column_value(o, r, j)));
+    return obj;
+}
+
+/* after - before; NaN when either is undefined or the measure is a flag. */
+static double difference(const options *o, const hs_cli_row *before, const hs_cli_row *after, int j) {
+    int m = column_measure(o, j);
+    if (m >= 0 && hs_cli_measure_kind(m) == 2) return NAN;
+    return column_value(o, after, j) - column_value(o, before, j);
+}
+
+static hs_error print_json(const options *o, const hs_cli_row *before, const hs_cli_row *after, const mech_types *t) {
+    json_t *root = json_object();
+    json_object_set_new(root, "year", o->a.has_year ? json_integer(o->a.year) : json_null());
+    json_t *edits = json_array();
+    for (size_t i = 0; i < o->nraw; i++) {
+        json_t *e = json_object();
+        json_object_set_new(e, "edit", json_string(hs_view_edit_option(o->raw[i].type) + 2));
+        json_object_set_new(e, "value", json_string(o->raw[i].text));
+        json_array_append_new(edits, e);
+    }
+    json_object_set_new(root, "edits", edits);
+    json_object_set_new(root, "before", row_json(o, before));
+    json_object_set_new(root, "after", row_json(o, after));
+    json_t *diff = json_object();
+    for (int j = 0; j < ncolumns(o); j++)
+        json_object_set_new(diff, column_name(o, j), value_json(column_measure(o, j), difference(o, before, after, j)));
+    json_object_set_new(root, "difference", diff);
+    json_t *mechs = json_array();
+    for (size_t i = 0; i < t->n; i++) {
+        json_t *m = json_object();
+        json_object_set_new(m, "id", json_string(t->id[i]));
+        json_object_set_new(m, "before", hs_json_string_or_null(t->before[i]));
+        json_object_set_new(m, "after", hs_json_string_or_null(t->after[i]));
+        json_object_set_new(m, "changed", json_boolean(type_changed(t, i)));
+        json_array_append_new(mechs, m);
+    }
+    json_object_set_new(root, "mechanisms", mechs);
+    hs_error err = hs_cli_print_json(root);
+    json_decref(root);
+    return err;
+}
+
+static void print_csv(FILE *out, const options *o, const hs_cli_row *before, const hs_cli_row *after,
+                      const mech_types *t) {
+    fputs("measure,before,after,difference\r\n", out);
+    fputs("hub,", out);
+    hs_cli_csv_field(out, before->hub ? before->hub : "");
+    fputc(',', out);
+    hs_cli_csv_field(out, after->hub ? after->hub : "");
+    fputs(",\r\n", out);
+    for (int j = 0; j < ncolumns(o); j++) {
+        int m = column_measure(o, j);
+        double x[3] = {column_value(o, before, j), column_value(o, after, j), difference(o, before, after, j)};
+        fputs(column_name(o, j), out);
+        for (int k = 0; k < 3; k++) {
+            fputc(',', out);
+            if (m >= 0) hs_cli_measure_csv(out, m, x[k]);
+            else hs_cli_csv_number(out, x[k]);
+        }
+        fputs("\r\n", out);
+    }
+    for (size_t i = 0; i < t->n; i++) {
+        fputs("type:", out);
+        hs_cli_csv_field(out, t->id[i]);
+        fprintf(out, ",%s,%s,%s\r\n", t->before[i] ? t->before[i] : "", t->after[i] ? t->after[i] : "",
+                type_changed(t, i) ? "changed" : "");
+    }
+}
+
+static void print_text(FILE *out, const options *o, const hs_cli_row *before, const hs_cli_row *after,
+                       const mech_types *t) {
+    fprintf(out, "%s", o->file);
+    if (o->a.has_year) fprintf(out, ", year %d", o->a.year);
+    else fputs(", all elements (no --year)", out);
+    fputs("\nedits:", out);
+    for (size_t i = 0; i < o->nraw; i++) fprintf(out, " %s %s", hs_view_edit_option(o->raw[i].type), o->raw[i].text);
+    fprintf(out, "\n\n  %-30s %10s %10s %11s\n", "measure", "before", "after", "difference");
+    fprintf(out, "  %-30s %10s %10s\n", "hub", before->hub ? before->hub : "none", after->hub ? after->hub : "none");
+    for (int j = 0; j < ncolumns(o); j++) {
+        int m = column_measure(o, j);
+        double d = difference(o, before, after, j);
+        fprintf(out, "  %-30s ", column_name(o, j));
+        hs_cli_measure_text(out, m < 0 ? HS_M_EI_INDEX : m, column_value(o, before, j), 10);
+        fputc(' ', out);
+        hs_cli_measure_text(out, m < 0 ? HS_M_EI_INDEX : m, column_value(o, after, j), 10);
+        if (!isfinite(d)) fprintf(out, " %11s", "n/a");
+        else if (m >= 0 && hs_cli_measure_kind(m) == 1) fprintf(out, " %+11lld", (long long)d);
+        else fprintf(out, " %+11.4f", d);
+        fputc('\n', out);
+    }
+    fprintf(out, "\n  %-30s %-19s %s\n", "mechanism (docs/typology.md)", "before", "after");
+    for (size_t i = 0; i < t->n; i++)
+        fprintf(out, "  %-30s %-19s %s%s\n", t->id[i], t->before[i] ? t->before[i] : "(not active)",
+                t->after[i] ? t->after[i] : "(not active)", type_changed(t, i) ? "  (changed)" : "");
+}
+
+/* ---- the command ----------------------------------------------------------------- */
+
+static int run(int argc, char **argv) {
+    options o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc >= 0) {
+        free(o.raw);
+        hs_cli_period_args_free(&o.a);
+        return rc;
+    }
+    hs_cli_locate_helper();
+    hs_model *m = NULL;
+    hs_codebook *cb = NULL;
+    hs_view *v = NULL;
+    hs_cli_row before = {0}, after = {0};
+    hs_classification *class_before = NULL, *class_after = NULL;
+    mech_types types = {0};
+    hs_view_edit *edits = calloc(o.nraw, sizeof *edits);
+    char **keep = calloc(2 * o.nraw, sizeof *keep);
+    hs_error err = edits && keep ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
+    if (!err) err = hs_model_read_file(&m, o.file, HS_FORMAT_UNKNOWN, NULL);
+    if (!err) err = o.a.codebook ? hs_codebook_read_file(&cb, o.a.codebook) : hs_codebook_new(&cb);
+    rc = -1;
+    if (!err) rc = resolve_edits(&o, m, edits, keep);
+    if (!err && rc < 0) {
+        hs_view_options vo = hs_cli_period_view_options(&o.a, cb, o.a.has_year, o.a.year);
+        hs_classify_options co = hs_classify_options_default();
+        if (!(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o.a.ms, &before);
+        hs_view_destroy(v);
+        v = NULL;
+        if (!err) err = hs_classify(&class_before, m, &vo, &co);
+        vo.edits = edits;
+        vo.edit_count = o.nraw;
+        if (!err && !(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o.a.ms, &after);
+        hs_view_destroy(v);
+        if (!err) err = hs_classify(&class_after, m, &vo, &co);
+        if (!err) err = pair_types(class_before, class_after, &types);
+    }
+    if (!err && rc < 0) {
+        if (o.a.format == HS_OUT_JSON) {
+            err = print_json(&o, &before, &after, &types);
+        } else {
+            if (o.a.format == HS_OUT_CSV) print_csv(stdout, &o, &before, &after, &types);
+            else print_text(stdout, &o, &before, &after, &types);
+            if (fflush(stdout) != 0 || ferror(stdout))
+                err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
+        }
+    }
+    mech_types_free(&types);
+    hs_classification_destroy(class_before);
+    hs_classification_destroy(class_after);
+    hs_cli_row_destroy(&before);
+    hs_cli_row_destroy(&after);
+    for (size_t i = 0; keep && i < 2 * o.nraw; i++) free(keep[i]);
+    free(keep);
+    free(edits);
+    free(o.raw);
+    hs_cli_period_args_free(&o.a);
+    hs_codebook_destroy(cb);
+    hs_model_destroy(m);
+    if (rc >= 0) return rc;
+    return err ? hs_cli_fail(err) : HS_EXIT_OK;
+}
+
+const hs_command hs_cmd_whatif = {"whatif", "the indices before and after dropping or adding ties, states, members",
+                                  run, help};

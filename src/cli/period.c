@@ -1,0 +1,278 @@
+/* The measures of one period as a row of named values (period.h). */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/period.h"
+
+static const char *const names[HS_M_COUNT] = {
+    "states", "allies", "partners", "mechanisms", "ties",
+    "degree_centralization", "betweenness_centralization", "hub_articulation_point",
+    "hub_only_ally_pairs", "hub_tie_weight", "coordinated_ally_weight", "bare_ally_weight",
+    "hub_brokered_closure", "hub_brokerage_coordinator", "hub_brokerage_itinerant", "hub_brokerage_gatekeeper",
+    "hub_brokerage_representative", "hub_brokerage_liaison",
+    "reciprocity", "krackhardt_connectedness", "krackhardt_hierarchy", "krackhardt_efficiency", "krackhardt_lub",
+    "flow_hierarchy", "hub_dependence_share", "ei_index", "ei_expected", "ei_p_closed", "ei_permutations",
+    "conductance", "partners_tied_in", "vertex_connectivity"};
+
+/* The default columns: the counts, and per index the measures it rests on
+ * that stay cheap over many years (no permutation test, no separators). */
+static const int default_set[] = {HS_M_STATES,
+                                  HS_M_ALLIES,
+                                  HS_M_PARTNERS,
+                                  HS_M_MECHANISMS,
+                                  HS_M_TIES,
+                                  HS_M_DEGREE_CENTRALIZATION,
+                                  HS_M_BETWEENNESS_CENTRALIZATION,
+                                  HS_M_HUB_BROKERED_CLOSURE,
+                                  HS_M_RECIPROCITY,
+                                  HS_M_KRACKHARDT_HIERARCHY,
+                                  HS_M_FLOW_HIERARCHY,
+                                  HS_M_EI_INDEX,
+                                  HS_M_CONDUCTANCE,
+                                  HS_M_PARTNERS_TIED_IN};
+
+const char *hs_cli_measure_name(int m) { return names[m]; }
+
+int hs_cli_measure_kind(int m) {
+    if (m == HS_M_HUB_ARTICULATION_POINT) return 2;
+    if (m <= HS_M_TIES || m == HS_M_EI_PERMUTATIONS || m == HS_M_PARTNERS_TIED_IN || m == HS_M_VERTEX_CONNECTIVITY ||
+        (m >= HS_M_HUB_BROKERAGE_FIRST && m < HS_M_HUB_BROKERAGE_FIRST + HS_BROKER_ROLES))
+        return 1;
+    return 0;
+}
+
+static void add(hs_cli_measures *ms, int m) {
+    for (int i = 0; i < ms->count; i++) {
+        if (ms->list[i] == m) return;
+    }
+    ms->list[ms->count++] = m;
+}
+
+void hs_cli_measures_default(hs_cli_measures *ms) {
+    ms->count = 0;
+    for (size_t i = 0; i < sizeof default_set / sizeof *default_set; i++) add(ms, default_set[i]);
+}
+
+int hs_cli_measures_parse(const char *list, hs_cli_measures *ms, char *bad, size_t bad_size) {
+    ms->count = 0;
+    const char *p = list;
+    for (;;) {
+        size_t len = strcspn(p, ",");
+        int found = -1;
+        if (len == 7 && strncmp(p, "default", 7) == 0) {
+            for (size_t i = 0; i < sizeof default_set / sizeof *default_set; i++) add(ms, default_set[i]);
+            found = 0;
+        } else if (len == 3 && strncmp(p, "all", 3) == 0) {
+            for (int m = 0; m < HS_M_COUNT; m++) add(ms, m);
+            found = 0;
+        }
+        for (int m = 0; m < HS_M_COUNT && found < 0; m++) {
+            if (strlen(names[m]) == len && strncmp(p, names[m], len) == 0) {
+                add(ms, m);
+                found = m;
+            }
+        }
+        if (found < 0) {
+            snprintf(bad, bad_size, "%.*s", (int)len, p);
+            return 0;
+        }
+        if (!p[len]) return 1;
+        p += len + 1;
+    }
+}
+
+static int chosen(const hs_cli_measures *ms, int first, int last) {
+    for (int i = 0; i < ms->count; i++) {
+        if (ms->list[i] >= first && ms->list[i] <= last) return 1;
+    }
+    return 0;
+}
+
+int hs_cli_measures_need_test(const hs_cli_measures *ms) { return chosen(ms, HS_M_EI_EXPECTED, HS_M_EI_PERMUTATIONS); }
+
+/* Each group of measures is computed only when one of its columns is chosen:
+ * over many years the cost is in the groups, not in the columns. */
+hs_error hs_cli_row_compute(const hs_view *v, const hs_cli_measures *ms, hs_cli_row *row) {
+    memset(row, 0, sizeof *row);
+    for (int m = 0; m < HS_M_COUNT; m++) row->value[m] = NAN;
+    row->has_year = hs_view_has_year(v);
+    row->year = hs_view_year(v);
+    long hub = hs_view_hub(v);
+    if (hub >= 0 && !(row->hub = strdup(hs_view_state_id(v, (size_t)hub)))) return HS_ENOMEM;
+    hs_indices idx;
+    hs_error err = hs_indices_compute(v, &idx);
+    if (err) return err;
+    row->index[0] = idx.coordination;
+    row->index[1] = idx.unidirectionality;
+    row->index[2] = idx.closedness;
+    double *val = row->value;
+    size_t allies = 0, partners = 0;
+    for (size_t s = 0; s < hs_view_state_count(v); s++) {
+        allies += hs_view_state_role(v, s) == HS_ROLE_ALLY;
+        partners += hs_view_state_role(v, s) == HS_ROLE_PARTNER;
+    }
+    val[HS_M_STATES] = (double)hs_view_state_count(v);
+    val[HS_M_ALLIES] = (double)allies;
+    val[HS_M_PARTNERS] = (double)partners;
+    val[HS_M_MECHANISMS] = (double)hs_view_mechanism_count(v);
+    val[HS_M_TIES] = (double)hs_view_tie_count(v);
+    if (chosen(ms, HS_M_DEGREE_CENTRALIZATION, HS_M_HUB_BROKERAGE_FIRST + HS_BROKER_ROLES - 1)) {
+        hs_coordination co;
+        if ((err = hs_coordination_compute(v, NULL, &co))) return err;
+        val[HS_M_DEGREE_CENTRALIZATION] = co.degree_centralization;
+        val[HS_M_BETWEENNESS_CENTRALIZATION] = co.betweenness_centralization;
+        val[HS_M_HUB_ARTICULATION_POINT] = co.hub_articulation_point;
+        val[HS_M_HUB_ONLY_ALLY_PAIRS] = co.hub_only_ally_pairs;
+        /* As metrics prints them: null without a hub. */
+        val[HS_M_HUB_TIE_WEIGHT] = hub >= 0 ? co.hub_tie_weight : NAN;
+        val[HS_M_COORDINATED_ALLY_WEIGHT] = hub >= 0 ? co.coordinated_ally_weight : NAN;
+        val[HS_M_BARE_ALLY_WEIGHT] = hub >= 0 ? co.bare_ally_weight : NAN;
+        val[HS_M_HUB_BROKERED_CLOSURE] = co.hub_brokered_closure;
+        for (int b = 0; b < HS_BROKER_ROLES; b++) val[HS_M_HUB_BROKERAGE_FIRST + b] = co.hub_brokerage[b];
+    }
+    if (chosen(ms, HS_M_RECIPROCITY, HS_M_HUB_DEPENDENCE_SHARE)) {
+        hs_unidirectionality un;
+        if ((err = hs_unidirectionality_compute(v, &un))) return err;
+        val[HS_M_RECIPROCITY] = un.reciprocity;
+        val[HS_M_KRACKHARDT_CONNECTEDNESS] = un.krackhardt.connectedness;
+        val[HS_M_KRACKHARDT_HIERARCHY] = un.krackhardt.hierarchy;
+        val[HS_M_KRACKHARDT_EFFICIENCY] = un.krackhardt.efficiency;
+        val[HS_M_KRACKHARDT_LUB] = un.krackhardt.lub;
+        val[HS_M_FLOW_HIERARCHY] = un.flow_hierarchy;
+        val[HS_M_HUB_DEPENDENCE_SHARE] = un.hub_dependence_share;
+    }
+    if (chosen(ms, HS_M_EI_INDEX, HS_M_PARTNERS_TIED_IN)) {
+        hs_closedness cl;
+        if ((err = hs_closedness_init(&cl))) return err;
+        err = hs_closedness_compute(v, (igraph_integer_t)ms->permutations, ms->seed, &cl);
+        if (!err) {
+            val[HS_M_EI_INDEX] = cl.ei.ei;
+            val[HS_M_EI_EXPECTED] = cl.ei.expected;
+            val[HS_M_EI_P_CLOSED] = cl.ei.p_closed;
+            val[HS_M_EI_PERMUTATIONS] = (double)cl.ei.permutations;
+            val[HS_M_CONDUCTANCE] = cl.conductance;
+            val[HS_M_PARTNERS_TIED_IN] = hub >= 0 ? (double)cl.partners_tied_in : NAN;
+        }
+        hs_closedness_destroy(&cl);
+        if (err) return err;
+    }
+    if (chosen(ms, HS_M_VERTEX_CONNECTIVITY, HS_M_VERTEX_CONNECTIVITY)) {
+        hs_cutsets cs;
+        if ((err = hs_cutsets_init(&cs))) return err;
+        err = hs_cutsets_compute(v, &cs);
+        val[HS_M_VERTEX_CONNECTIVITY] = (double)cs.vertex_connectivity;
+        hs_cutsets_destroy(&cs);
+        if (err) return err;
+    }
+    return HS_OK;
+}
+
+void hs_cli_row_destroy(hs_cli_row *row) {
+    free(row->hub);
+    row->hub = NULL;
+}
+
+json_t *hs_cli_measure_json(int m, double x) {
+    int kind = hs_cli_measure_kind(m);
+    if (kind == 2) return x < 0 || !isfinite(x) ? json_null() : json_boolean(x > 0);
+    if (kind == 1) return isfinite(x) ? json_integer((json_int_t)x) : json_null();
+    return hs_json_number(x);
+}
+
+void hs_cli_measure_csv(FILE *out, int m, double x) {
+    int kind = hs_cli_measure_kind(m);
+    if (!isfinite(x) || (kind == 2 && x < 0)) return;
+    if (kind == 2) fputs(x > 0 ? "true" : "false", out);
+    else if (kind == 1) fprintf(out, "%lld", (long long)x);
+    else hs_cli_csv_number(out, x);
+}
+
+void hs_cli_measure_text(FILE *out, int m, double x, int width) {
+    int kind = hs_cli_measure_kind(m);
+    if (!isfinite(x) || (kind == 2 && x < 0)) fprintf(out, "%*s", width, "n/a");
+    else if (kind == 2) fprintf(out, "%*s", width, x > 0 ? "true" : "false");
+    else if (kind == 1) fprintf(out, "%*lld", width, (long long)x);
+    else fprintf(out, "%*.4f", width, x);
+}
+
+void hs_cli_period_args_init(hs_cli_period_args *a) {
+    memset(a, 0, sizeof *a);
+    a->format = HS_OUT_TEXT;
+    hs_cli_measures_default(&a->ms);
+    a->ms.seed = 1;
+}
+
+int hs_cli_period_option(const char *cmd, int c, char *arg, hs_cli_period_args *a) {
+    long long x;
+    int rc = hs_cli_load_option(cmd, c, arg);
+    if (rc != -2) return rc;
+    switch (c) {
+    case 'y':
+        if (!hs_cli_parse_count(arg[0] == '-' ? arg + 1 : arg, HS_YEAR_LAST, &x) || (arg[0] == '-' && x > -HS_YEAR_FIRST))
+            return hs_cli_usage_error(cmd, "--year '%s' is not a year in [%d, %d]", arg, HS_YEAR_FIRST, HS_YEAR_LAST);
+        a->has_year = 1;
+        a->year = (int)(arg[0] == '-' ? -x : x);
+        return -1;
+    case 'm': {
+        char bad[128];
+        if (!hs_cli_measures_parse(arg, &a->ms, bad, sizeof bad))
+            return hs_cli_usage_error(cmd, "--measures: '%s' is not a measure (docs/compare.md lists them)", bad);
+        a->measures_given = 1;
+        return -1;
+    }
+    case 'P':
+        if (!hs_cli_parse_count(arg, 100000000LL, &x)) return hs_cli_usage_error(cmd, "--permutations '%s' is not valid", arg);
+        a->ms.permutations = x;
+        a->permutations_given = 1;
+        return -1;
+    case 'S':
+        if (!hs_cli_parse_count(arg, 9007199254740991LL, &x)) return hs_cli_usage_error(cmd, "--seed '%s' is not valid", arg);
+        a->ms.seed = (uint64_t)x;
+        return -1;
+    case 'H':
+        if (!arg[0]) return hs_cli_usage_error(cmd, "--hub needs a state id");
+        a->hub = arg;
+        return -1;
+    case 'c': a->codebook = arg; return -1;
+    case 'F':
+        free(a->focus);
+        a->focus_count = 0;
+        if (!(a->focus = malloc((strlen(arg) / 2 + 1) * sizeof *a->focus)))
+            return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+        for (char *id = strtok(arg, ","); id; id = strtok(NULL, ",")) a->focus[a->focus_count++] = id;
+        if (!a->focus_count) return hs_cli_usage_error(cmd, "--focus needs state ids separated by commas");
+        return -1;
+    case 'f':
+        if (strcmp(arg, "text") == 0) a->format = HS_OUT_TEXT;
+        else if (strcmp(arg, "csv") == 0) a->format = HS_OUT_CSV;
+        else if (strcmp(arg, "json") == 0) a->format = HS_OUT_JSON;
+        else return hs_cli_usage_error(cmd, "--format '%s' is not one of text, csv, json", arg);
+        return -1;
+    default: return -2;
+    }
+}
+
+void hs_cli_period_args_finish(hs_cli_period_args *a) {
+    if (!a->permutations_given) a->ms.permutations = hs_cli_measures_need_test(&a->ms) ? 1000 : 0;
+}
+
+void hs_cli_period_args_free(hs_cli_period_args *a) {
+    free(a->focus);
+    a->focus = NULL;
+}
+
+hs_view_options hs_cli_period_view_options(const hs_cli_period_args *a, const hs_codebook *cb, int has_year,
+                                           int year) {
+    hs_view_options vo = hs_view_options_default();
+    vo.has_year = has_year;
+    vo.year = year;
+    vo.hub = a->hub;
+    vo.codebook = cb;
+    vo.focus = a->focus;
+    vo.focus_count = a->focus_count;
+    return vo;
+}

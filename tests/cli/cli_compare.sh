@@ -1,0 +1,336 @@
+#!/usr/bin/env bash
+# End-to-end checks of `hubspoke compare` and `hubspoke whatif`: a compare row
+# equals `metrics --year` for that year, files mix DOT and GraphML, started
+# and ended mechanisms are the hand-counted ones, whatif's before/after values
+# are hand-computed on a small system, bad edits are usage errors naming the
+# option, and the --plot chart is checked as an image.
+set -u
+: "${HUBSPOKE:?}" "${HS_SRC:?}"
+fails=0 checks=0
+ok() { checks=$((checks + 1)); }
+bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+py=/usr/bin/python3
+asia="$HS_SRC/graphs/asia-pacific.gv"
+
+# 1. Every row of compare equals metrics --year for that year, on every
+#    measure compare can print (the same seed and permutations for the E-I test).
+"$HUBSPOKE" compare "$asia" --years 1951:2025 --measures all --permutations 200 --seed 7 --format json \
+  > "$tmp/years.json" 2> "$tmp/err" || bad "compare --years 1951:2025 failed: $(cat "$tmp/err")"
+[ -s "$tmp/err" ] && bad "compare wrote to stderr (not a terminal): $(cat "$tmp/err")" || ok
+for y in $(seq 1951 2025); do
+  "$HUBSPOKE" metrics "$asia" --year "$y" --permutations 200 --seed 7 --format json > "$tmp/m$y.json" ||
+    bad "metrics --year $y failed"
+done
+diffs=$($py - "$tmp" <<'PY'
+import json, sys
+d = sys.argv[1]
+rows = json.load(open(d + "/years.json"))
+assert [r["year"] for r in rows] == list(range(1951, 2026)), "years"
+out = []
+for r in rows:
+    m = json.load(open("%s/m%d.json" % (d, r["year"])))
+    ref = dict(m["system"], **m["indices"])
+    ref["hub"] = m["hub"]
+    for k, v in r.items():
+        if k in ("year", "mechanisms_started", "mechanisms_ended"):
+            continue
+        if k not in ref:
+            out.append("%d: %s not a metrics key" % (r["year"], k))
+        elif ref[k] != v:
+            out.append("%d: %s compare %r metrics %r" % (r["year"], k, v, ref[k]))
+print("\n".join(out[:10]))
+PY
+)
+[ -z "$diffs" ] && ok || bad "compare rows differ from metrics: $diffs"
+
+# The CSV holds the same values as the JSON (RFC 4180: CRLF, header first).
+"$HUBSPOKE" compare "$asia" --years 1951:2025 --measures all --permutations 200 --seed 7 --format csv > "$tmp/years.csv"
+same=$($py - "$tmp/years.json" "$tmp/years.csv" <<'PY'
+import csv, json, sys
+rows = json.load(open(sys.argv[1]))
+raw = open(sys.argv[2], newline="").read()
+assert raw.endswith("\r\n") and "\n" not in raw.replace("\r\n", "")
+table = list(csv.DictReader(open(sys.argv[2], newline="")))
+assert len(table) == len(rows)
+for r, c in zip(rows, table):
+    assert list(c) == list(r), (list(c), list(r))
+    for k, v in r.items():
+        if isinstance(v, list): assert c[k] == " ".join(v), k
+        elif v is None: assert c[k] == "", k
+        elif isinstance(v, bool): assert c[k] == ("true" if v else "false"), k
+        elif isinstance(v, (int, float)): assert float(c[k]) == v, (k, c[k], v)
+        else: assert c[k] == v, k
+print("same")
+PY
+)
+[ "$same" = same ] && ok || bad "compare CSV and JSON disagree"
+
+# 2. Started and ended mechanisms. The expectation is worked out here from
+#    the mechanisms' dates as `info` lists them (the dataset grows; the rule
+#    does not): started = since in (previous row's year, this year], ended
+#    the same for until, in file order; the mechanisms column counts those
+#    with since <= year < until.
+"$HUBSPOKE" info "$asia" --format json > "$tmp/info.json"
+expect_rows() { # years...
+  $py - "$tmp/info.json" "$@" <<'PY'
+import json, sys
+mechs = json.load(open(sys.argv[1]))["mechanisms"]
+years = [int(y) for y in sys.argv[2:]]
+lo, hi = -10**9, 10**9
+for i, y in enumerate(years):
+    prev = years[i - 1] if i else y - 1
+    since = lambda m: m["since"] if m["since"] is not None else lo
+    until = lambda m: m["until"] if m["until"] is not None else hi
+    active = sum(1 for m in mechs if since(m) <= y < until(m))
+    started = " ".join(m["id"] for m in mechs if m["since"] is not None and prev < m["since"] <= y)
+    ended = " ".join(m["id"] for m in mechs if m["until"] is not None and prev < m["until"] <= y)
+    print("%d,%d,%s,%s" % (y, active, started, ended), end="|")
+PY
+}
+got=$("$HUBSPOKE" compare "$asia" --years 1951:2025:5 --format csv --measures mechanisms |
+  cut -d, -f1,6- | tr -d '\r' | tail -n +2 | tr '\n' '|')
+want=$(expect_rows $(seq 1951 5 2025))
+[ "$got" = "$want" ] && ok || bad "started/ended: got '$got' want '$want'"
+# Something must have started and ended for the check to mean anything.
+case $want in *,*[A-Za-z]*,*[A-Za-z]*"|"*) ok ;; *) bad "the dataset has no mechanism ending within 1951-2025" ;; esac
+got=$("$HUBSPOKE" compare "$asia" --years 1990,2004,2017,2025 --format csv --measures mechanisms | tr -d '\r' |
+  tail -n +2 | cut -d, -f1,6- | tr '\n' '|')
+want=$(expect_rows 1990 2004 2017 2025)
+[ "$got" = "$want" ] && ok || bad "--years list: got '$got' want '$want'"
+
+# 3. Files: one row per file, DOT and GraphML mixed; period from the graph
+#    attribute, else the file name; started/ended against the file before
+#    (worked out from `info --year 2023` of each file).
+sed '/period=/d' "$asia" > "$tmp/noperiod.gv"
+ujr="$HS_SRC/graphs/us-japan-rok.graphml"
+"$HUBSPOKE" compare "$asia" "$HS_SRC/graphs/asia-pacific.graphml" "$tmp/noperiod.gv" "$ujr" --year 2023 --format json \
+  > "$tmp/files.json" || bad "compare files failed"
+"$HUBSPOKE" info "$asia" --year 2023 --format json > "$tmp/i1.json"
+"$HUBSPOKE" info "$ujr" --year 2023 --format json > "$tmp/i2.json"
+res=$($py - "$tmp/files.json" "$tmp/i1.json" "$tmp/i2.json" 2>&1 <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+i1, i2 = json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
+assert [r["period"] for r in rows] == [i1["period"], i1["period"], "noperiod.gv", i2["period"]], [r["period"] for r in rows]
+a, b, c, d = rows
+strip = lambda r: {k: v for k, v in r.items() if k not in ("file", "period")}
+assert strip(a) == strip(b) == strip(c), "DOT and GraphML rows differ"
+m1 = [m["id"] for m in i1["mechanisms"]]
+m2 = [m["id"] for m in i2["mechanisms"]]
+assert d["mechanisms_started"] == [m for m in m2 if m not in m1], d
+assert d["mechanisms_ended"] == [m for m in m1 if m not in m2], d
+assert d["allies"] == len(i2["states"]["ally"]) and d["states"] == i2["counts"]["states"] and d["year"] == 2023
+print("ok")
+PY
+)
+[ "$res" = ok ] && ok || bad "compare files: $res"
+
+# 4. whatif on a hand-computed system: hub H, allies A and B (treaties, depth
+#    1), A-B intelligence (0.7), partner P (partnership with H, 0.3).
+#    Before: K = 2 / 2.7, U = 2 / (2 + 2 x 0.7) = 1/1.7, C = I/(I+E) = 3/4.
+#    --drop-tie A-B: K = U = 1, C = 2/3. --add-tie H-P:treaty makes P an ally
+#    whose hub ties are the treaty (1, P -> H) and the partnership (0.3, both
+#    ways): K = 3.3 / (3.3 + 0.7), U = 3.3 / (3.3 + 1.4), C = 1.
+cat > "$tmp/small.graphml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k" for="edge" attr.name="kind" attr.type="string"/>
+  <key id="h" for="graph" attr.name="hub" attr.type="string"/>
+  <graph edgedefault="undirected"><data key="h">H</data>
+    <edge source="A" target="H"><data key="k">treaty</data></edge>
+    <edge source="B" target="H"><data key="k">treaty</data></edge>
+    <edge source="A" target="B"><data key="k">intelligence</data></edge>
+    <edge source="P" target="H"><data key="k">partnership</data></edge>
+  </graph>
+</graphml>
+XML
+check_whatif() { # edit-args... -- K U C allies
+  local args=() ; while [ "$1" != -- ]; do args+=("$1"); shift; done; shift
+  "$HUBSPOKE" whatif "$tmp/small.graphml" "${args[@]}" --format json > "$tmp/w.json" 2> "$tmp/err" ||
+    { bad "whatif ${args[*]}: $(cat "$tmp/err")"; return; }
+  r=$($py - "$tmp/w.json" "$@" <<'PY'
+import json, sys
+w = json.load(open(sys.argv[1]))
+k, u, c, allies = (eval(x) for x in sys.argv[2:6])
+b, a, d = w["before"], w["after"], w["difference"]
+close = lambda x, y: abs(x - y) < 1e-12
+assert close(b["coordination"], 2 / 2.7) and close(b["unidirectionality"], 1 / 1.7) and close(b["closedness"], 0.75), b
+assert close(a["coordination"], k) and close(a["unidirectionality"], u) and close(a["closedness"], c), a
+assert a["allies"] == allies, a
+for key in ("coordination", "unidirectionality", "closedness", "ties"):
+    assert close(d[key], a[key] - b[key]), key
+print("ok")
+PY
+)
+  [ "$r" = ok ] && ok || bad "whatif ${args[*]}: $r"
+}
+check_whatif --drop-tie A-B -- 1 1 "2/3" 2
+check_whatif --drop-tie B-A -- 1 1 "2/3" 2
+check_whatif --add-tie H-P:treaty -- "3.3/4" "3.3/4.7" 1 3
+check_whatif --drop-state B -- 1 1 "1/2" 1
+# The edits apply in order: an added tie dropped again leaves the system as it was.
+check_whatif --add-tie A-P:dialogue --drop-tie P-A -- "2/2.7" "1/1.7" 0.75 2
+
+# The typology before and after: before is what `classify` says for the year;
+# a dropped mechanism is not active after (null, changed); the others keep
+# the type classify gives them when that mechanism is left out of the file.
+"$HUBSPOKE" whatif "$asia" --year 2023 --drop-mechanism TISA --measures ties --format json > "$tmp/w.json" &&
+  "$HUBSPOKE" classify "$asia" --year 2023 --format json > "$tmp/c.json" &&
+  sed '/subgraph cluster_TISA/,/}/d' "$asia" > "$tmp/notisa.gv" &&
+  "$HUBSPOKE" classify "$tmp/notisa.gv" --year 2023 --format json > "$tmp/c2.json" || bad "whatif/classify failed"
+res=$($py - "$tmp/w.json" "$tmp/c.json" "$tmp/c2.json" <<'PY'
+import json, sys
+w, c, c2 = (json.load(open(f)) for f in sys.argv[1:4])
+types = {m["id"]: m["type"] or "unclassified" for m in c["mechanisms"]}
+types2 = {m["id"]: m["type"] or "unclassified" for m in c2["mechanisms"]}
+got = {m["id"]: m for m in w["mechanisms"]}
+assert set(got) == set(types), (set(got), set(types))
+for i, m in got.items():
+    assert m["before"] == types[i], (i, m, types[i])
+    if i == "TISA":
+        assert m["after"] is None and m["changed"] is True, m
+    else:
+        assert m["after"] == types2[i] and m["changed"] == (types[i] != types2[i]), (i, m, types2[i])
+print("ok")
+PY
+)
+[ "$res" = ok ] && ok || bad "whatif types: $res"
+
+# --focus: a compare row of the subsystem equals metrics --focus; the
+# mechanisms started are those of the subsystem (info --focus) started since
+# the row before.
+"$HUBSPOKE" compare "$asia" --years 2016,2023 --focus USA,JPN,KOR --measures all --permutations 0 --format json > "$tmp/fy.json"
+"$HUBSPOKE" metrics "$asia" --year 2023 --focus USA,JPN,KOR --permutations 0 --format json > "$tmp/fm.json"
+"$HUBSPOKE" info "$asia" --year 2023 --focus USA,JPN,KOR --format json > "$tmp/fi.json"
+res=$($py - "$tmp/fy.json" "$tmp/fm.json" "$tmp/fi.json" 2>&1 <<'PY'
+import json, sys
+rows, m, info = (json.load(open(f)) for f in sys.argv[1:4])
+ref = dict(m["system"], **m["indices"])
+r = rows[1]
+bad = [k for k in r if k not in ("year", "hub", "mechanisms_started", "mechanisms_ended") and r[k] != ref[k]]
+assert not bad, bad
+want = [x["id"] for x in info["mechanisms"] if x["since"] is not None and 2016 < x["since"] <= 2023]
+assert r["mechanisms_started"] == want and want, (r["mechanisms_started"], want)
+assert r["states"] == 3
+print("ok")
+PY
+)
+[ "$res" = ok ] && ok || bad "compare --focus: $res"
+
+# 5. Usage errors: exit 2, one line naming the option, nothing on stdout.
+usage() { # expected-stderr-substring args...
+  local want=$1; shift
+  "$HUBSPOKE" "$@" > "$tmp/out" 2> "$tmp/err"; rc=$?
+  if [ $rc -ne 2 ] || [ -s "$tmp/out" ] || ! grep -qF -- "$want" "$tmp/err" || [ "$(wc -l < "$tmp/err")" -ne 1 ]; then
+    bad "$* -> rc $rc, stderr '$(cat "$tmp/err")', want '$want'"
+  else ok; fi
+}
+usage "--drop-tie: 'Z' names no state or mechanism" whatif "$tmp/small.graphml" --drop-tie A-Z
+usage "--drop-tie: no active tie between 'A' and 'P'" whatif "$tmp/small.graphml" --drop-tie A-P
+usage "--drop-state: 'Q' names no state" whatif "$tmp/small.graphml" --drop-state Q
+usage "--drop-mechanism: 'A' names no mechanism" whatif "$tmp/small.graphml" --drop-mechanism A
+usage "--add-member: 'Qua' names no mechanism" whatif "$asia" --year 2023 --add-member VNM:Qua
+usage "--add-member: mechanism 'Quad' is not active in 2010" whatif "$asia" --year 2010 --add-member VNM:Quad
+usage "'friend' is not a kind of tie" whatif "$tmp/small.graphml" --add-tie A-B:friend
+usage "--drop-tie 'AB': expected two ids" whatif "$tmp/small.graphml" --drop-tie AB
+usage "no edit" whatif "$tmp/small.graphml"
+usage "--years '2000:1990'" compare "$asia" --years 2000:1990
+usage "--years '19x0'" compare "$asia" --years 19x0
+usage "--measures: 'kuc' is not a measure" compare "$asia" --years 2000:2001 --measures allies,kuc
+usage "x.gif': the name must end in .svg, .png or .pdf" compare "$asia" --years 2000:2001 --plot "$tmp/x.gif"
+usage "not 2 files" compare "$asia" "$asia" --years 2000:2001
+usage "--hub 'NOPE' names no state" compare "$asia" --years 2000:2001 --hub NOPE
+"$HUBSPOKE" compare "$tmp/missing.gv" --years 2000:2001 > "$tmp/out" 2> "$tmp/err"
+[ $? -eq 1 ] && [ ! -s "$tmp/out" ] && ok || bad "a missing file is not exit 1"
+
+# 6. Every key compare and whatif print is defined in docs/metrics.md or
+#    docs/compare.md (as `key`).
+"$HUBSPOKE" compare "$asia" "$HS_SRC/graphs/us-japan-rok.graphml" --measures all --permutations 10 --format json \
+  > "$tmp/f.json"
+"$HUBSPOKE" whatif "$asia" --year 2023 --drop-tie USA-Quad --measures all --permutations 10 --format json > "$tmp/w.json"
+missing=$($py - "$tmp/years.json" "$tmp/f.json" "$tmp/w.json" "$HS_SRC/docs/metrics.md" "$HS_SRC/docs/compare.md" <<'PY'
+import json, sys
+doc = open(sys.argv[4]).read() + open(sys.argv[5]).read()
+keys = set()
+for f in sys.argv[1:3]:
+    for r in json.load(open(f)): keys |= set(r)
+w = json.load(open(sys.argv[3]))
+keys |= set(w) | set(w["before"]) | set(w["difference"])
+for m in w["mechanisms"]: keys |= set(m)
+for e in w["edits"]: keys |= set(e)
+print(" ".join(sorted(k for k in keys if "`%s`" % k not in doc)))
+PY
+)
+[ -z "$missing" ] && ok || bad "keys not defined in the docs: $missing"
+"$HUBSPOKE" whatif "$asia" --year 2023 --drop-tie USA-Quad --format csv | tr -d '\r' | head -1 |
+  grep -qx "measure,before,after,difference" && grep -qF '`measure,before,after,difference`' "$HS_SRC/docs/compare.md" &&
+  ok || bad "whatif CSV header not as documented"
+
+# 7. --help to stdout, exit 0.
+for c in compare whatif; do
+  "$HUBSPOKE" "$c" --help > "$tmp/out" && grep -q "^SYNOPSIS" "$tmp/out" && ok || bad "$c --help"
+done
+
+# 8. The chart: written atomically, in the format of its extension, read as an image.
+if command -v gnuplot > /dev/null; then
+  mkdir "$tmp/plots"
+  for ext in svg png pdf; do
+    "$HUBSPOKE" compare "$asia" --years 1951:2025 --plot "$tmp/plots/kuc.$ext" --quiet > /dev/null 2> "$tmp/err" ||
+      bad "--plot kuc.$ext: $(cat "$tmp/err")"
+  done
+  [ "$(ls -A "$tmp/plots" | sort | tr '\n' ' ')" = "kuc.pdf kuc.png kuc.svg " ] && ok ||
+    bad "plot directory holds $(ls -A "$tmp/plots")"
+  head -c 5 "$tmp/plots/kuc.pdf" | grep -q '%PDF-' && ok || bad "kuc.pdf is not a PDF"
+  # SVG: the three series and every mechanism start labelled with its ids
+  # (file order) and year.
+  labels=$($py - "$tmp/info.json" <<'PY'
+import json, sys
+starts = {}
+for m in json.load(open(sys.argv[1]))["mechanisms"]:
+    if m["since"] is not None and 1951 <= m["since"] <= 2025:
+        starts.setdefault(m["since"], []).append(m["id"])
+for y, ids in sorted(starts.items()):
+    print("%s %d" % (" ".join(ids), y))
+PY
+)
+  [ "$(echo "$labels" | wc -l)" -ge 5 ] && ok || bad "too few mechanism starts to check: $labels"
+  while IFS= read -r want; do
+    grep -qF ">$want<" "$tmp/plots/kuc.svg" && ok || bad "kuc.svg lacks '$want'"
+  done <<< "K coordination
+U unidirectionality
+C closedness
+$labels"
+  if $py -c 'import PIL' 2> /dev/null; then
+    res=$($py - "$tmp/plots/kuc.png" <<'PY'
+import sys
+from PIL import Image
+im = Image.open(sys.argv[1]).convert("RGB")
+assert im.size == (1200, 680), im.size
+px = im.load()
+count = {}
+for x in range(im.size[0]):
+    for y in range(im.size[1]):
+        count[px[x, y]] = count.get(px[x, y], 0) + 1
+# The K, U and C lines in their colours, and the dashed grey marks.
+for name, rgb in (("K", (0x1b, 0x6c, 0xa8)), ("U", (0xd1, 0x49, 0x5b)), ("C", (0x2e, 0x93, 0x3c)), ("marks", (0x99, 0x99, 0x99))):
+    assert count.get(rgb, 0) > 150, (name, count.get(rgb, 0))
+# Mostly white background: a chart, not a blank or black image.
+assert count.get((255, 255, 255), 0) > 0.7 * 1200 * 680
+print("ok")
+PY
+)
+    [ "$res" = ok ] && ok || bad "kuc.png does not look like the chart: $res"
+  fi
+  # A failed run leaves nothing behind: gnuplot missing (empty PATH).
+  PATH=/nonexistent "$HUBSPOKE" compare "$asia" --years 2000:2001 --plot "$tmp/plots/none.svg" > "$tmp/out" 2> "$tmp/err"
+  rc=$?
+  [ $rc -eq 1 ] && grep -q "gnuplot-nox" "$tmp/err" && [ ! -s "$tmp/out" ] && ok || bad "no gnuplot: rc $rc $(cat "$tmp/err")"
+  [ "$(ls -A "$tmp/plots" | wc -l)" -eq 3 ] && ok || bad "a failed plot left files: $(ls -A "$tmp/plots")"
+else
+  echo "note: gnuplot absent, --plot not checked"
+fi
+
+echo "$checks checks, $fails failed"
+[ "$fails" -eq 0 ]

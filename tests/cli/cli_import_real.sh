@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# `hubspoke import` on the real datasets, when they are given (docs/import.md,
+# "Checks on the real data"); skipped (77) otherwise. The project ships no
+# copy of either dataset.
+#   HS_COW_FILE    alliance_v4.1_by_member.csv      (with HS_COW_STATES: states2016.csv)
+#   HS_ATOP_FILE   an ATOP member-level file (atop5_1m.csv, atop4_01m.csv)
+# Fails when: an import fails, an alliance of the file is missing from the
+# graph, convert does not round-trip it, NATO or the Warsaw Pact is not found
+# as a mechanism, or an index leaves [0, 1] in any year. Prints the numbers
+# docs/import.md asks for (counts per decade, NATO and Warsaw Pact members,
+# Soviet and US indices) without judging them.
+set -u
+
+H=${HUBSPOKE:-}
+if [[ -z $H || ! -x $H ]]; then
+    echo "HUBSPOKE does not name the built hubspoke"
+    exit 1
+fi
+if [[ -z ${HS_COW_FILE:-} && -z ${HS_ATOP_FILE:-} ]]; then
+    echo "skipped: set HS_COW_FILE (and HS_COW_STATES) or HS_ATOP_FILE to real dataset files"
+    exit 77
+fi
+for f in ${HS_COW_FILE:-} ${HS_ATOP_FILE:-} ${HS_COW_STATES:-}; do
+    [[ -r $f ]] || { echo "cannot read $f"; exit 1; }
+done
+
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+failures=0
+
+# check DATASET CSV GRAPHML FIRST LAST: the Python part of the checks.
+check() {
+    /usr/bin/python3 - "$@" <<'PYEOF'
+import csv, json, subprocess, sys
+import networkx as nx
+
+dataset, csv_path, graphml, first, last = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+H = sys.argv[6]
+idcol, statecol, entcol = ("version4id", "ccode", "mem_st_year") if dataset == "cow" else ("atopid", "member", "yrent")
+prefix = dataset + "_"
+bad = 0
+
+def fail(msg):
+    global bad
+    print("FAIL:", msg)
+    bad += 1
+
+with open(csv_path, newline="", encoding="utf-8-sig") as f:
+    rows = [{k.strip().lower(): v for k, v in r.items()} for r in csv.DictReader(f)]
+members = {}
+for r in rows:
+    members.setdefault(int(float(r[idcol])), set()).add(int(float(r[statecol])))
+
+g = nx.read_graphml(graphml, force_multigraph=True)
+ccode = {n: int(d["ccode"]) for n, d in g.nodes(data=True) if "ccode" in d}
+ids_on_ties = {int(d[idcol]) for a, b, d in g.edges(data=True) if idcol in d}
+mechs = {n for n, d in g.nodes(data=True) if d.get("type") == "mechanism"}
+for aid, ms in sorted(members.items()):
+    if len(ms) >= 3 and prefix + str(aid) not in mechs:
+        fail("alliance %d (%d states) is not mechanism %s%d" % (aid, len(ms), prefix, aid))
+    if len(ms) == 2 and aid not in ids_on_ties:
+        print("note: bilateral alliance %d gave no tie (its members' spells share no year)" % aid)
+print("%s: %d alliances in the file, %d mechanisms and %d ties in the graph" %
+      (dataset, len(members), len(mechs), sum(1 for e in g.edges(data=True) if e[2].get("kind") != "member")))
+
+def spells(mech):
+    out = []
+    for a, b, d in g.edges(mech, data=True):
+        s = a if b == mech else b
+        out.append((ccode.get(s, s), s, d.get("since", "?"), d.get("until", "open")))
+    return sorted(out, key=lambda x: (str(x[2]), str(x[0])))
+
+def find(name, codes, year):
+    found = [m for m in mechs
+             if codes <= {ccode.get(s) for a, b, d in g.edges(m, data=True) for s in (a, b)
+                          if s != m and str(d.get("since")) == str(year)}]
+    if not found:
+        fail("%s: no mechanism whose members include ccodes %s all entering in %d" % (name, sorted(codes), year))
+    for m in found:
+        print("%s = %s (%s), members (ccode id since until):" % (name, m, g.nodes[m].get("source")))
+        for c, s, a, u in spells(m):
+            print("    %s %s %s %s" % (c, s, a, u))
+
+find("NATO", {2, 20, 200, 220}, 1949)
+find("Warsaw Pact", {365, 290, 315, 310, 355, 360}, 1955)
+
+def info(year):
+    return json.loads(subprocess.run([H, "info", graphml, "--year", str(year), "--format", "json"],
+                                     check=True, capture_output=True, text=True).stdout)
+
+print("%s: active in the first year of each decade (states with an alliance / ties / mechanisms):" % dataset)
+for y in range((first // 10) * 10 + 10, last + 1, 10):
+    d = info(y)
+    with_alliance = {s for a, b, e in g.edges(data=True)
+                     if int(e.get("since", -10**6)) <= y < int(e.get("until", 10**6)) for s in (a, b)
+                     if g.nodes[s].get("type") != "mechanism"}
+    print("    %d %d %d %d" % (y, len(with_alliance), d["counts"]["ties"] - d["ties"]["member"], d["counts"]["mechanisms"]))
+
+names = ("coordination", "unidirectionality", "closedness")
+out_of_range = 0
+for y in range(first, last + 1):
+    p = subprocess.run([H, "metrics", graphml, "--year", str(y), "--table", "system", "--format", "csv",
+                        "--permutations", "0"], capture_output=True, text=True)
+    if p.returncode != 0:
+        fail("metrics --year %d: %s" % (y, p.stderr.strip()))
+        continue
+    r = list(csv.DictReader(p.stdout.splitlines()))[0]
+    for k in names:
+        if r[k] not in ("", "nan") and not (0.0 <= float(r[k]) <= 1.0):
+            fail("%d: %s = %s is outside [0, 1]" % (y, k, r[k]))
+            out_of_range += 1
+print("%s: metrics ran on every year %d-%d; indices outside [0, 1]: %d" % (dataset, first, last, out_of_range))
+
+hubs = {}
+for n, c in ccode.items():
+    if c in (2, 365):
+        hubs[c] = n
+for c, years in ((365, (1950, 1954, 1956, 1960)), (2, (1948, 1950, 1952, 1955))):
+    if c not in hubs:
+        fail("no state with ccode %d" % c)
+        continue
+    for y in years:
+        p = subprocess.run([H, "metrics", graphml, "--year", str(y), "--hub", hubs[c], "--table", "system",
+                            "--format", "csv", "--permutations", "0"], capture_output=True, text=True)
+        if p.returncode != 0:
+            print("    hub %s %d: %s" % (hubs[c], y, p.stderr.strip()))
+            continue
+        r = list(csv.DictReader(p.stdout.splitlines()))[0]
+        print("    hub %s %d: allies %s partners %s  K %s  U %s  C %s" %
+              (hubs[c], y, r["allies"], r["partners"], r["coordination"], r["unidirectionality"], r["closedness"]))
+sys.exit(1 if bad else 0)
+PYEOF
+}
+
+# run DATASET FILE FIRST LAST [OPTIONS...]
+run() {
+    local ds=$1 file=$2 first=$3 last=$4
+    shift 4
+    echo "== $ds: $file"
+    local t0=$SECONDS
+    if ! "$H" import "$ds" "$file" "$@" -o "$T/$ds.graphml"; then
+        echo "FAIL: import $ds"
+        failures=$((failures + 1))
+        return
+    fi
+    "$H" import "$ds" "$file" "$@" -o "$T/$ds.gv" || { echo "FAIL: import $ds to DOT"; failures=$((failures + 1)); }
+    "$H" convert "$T/$ds.gv" "$T/$ds-back.graphml" || { echo "FAIL: convert $ds"; failures=$((failures + 1)); }
+    for y in "" $first $(( (first + last) / 2 )) $last; do
+        [[ $("$H" info "$T/$ds.graphml" ${y:+--year $y} --format json) == "$("$H" info "$T/$ds-back.graphml" ${y:+--year $y} --format json)" ]] ||
+            { echo "FAIL: $ds: DOT round trip changes info ${y:-(all years)}"; failures=$((failures + 1)); }
+    done
+    check "$ds" "$file" "$T/$ds.graphml" "$first" "$last" "$H" || failures=$((failures + 1))
+    echo "$ds: $((SECONDS - t0)) s"
+}
+
+[[ -n ${HS_COW_FILE:-} ]] && run cow "$HS_COW_FILE" 1816 2012 ${HS_COW_STATES:+--states "$HS_COW_STATES"}
+[[ -n ${HS_ATOP_FILE:-} ]] && run atop "$HS_ATOP_FILE" 1815 2018 ${HS_COW_STATES:+--states "$HS_COW_STATES"}
+if ((failures)); then
+    echo "$failures failure(s)"
+    exit 1
+fi
+echo "real-data checks passed"
