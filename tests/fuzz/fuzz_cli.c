@@ -9,7 +9,8 @@
  * whose arguments could reach outside it (a '/'). Whatever a run creates
  * there is removed after it. Standard input is /dev/null, and DOT, which
  * hubspoke reads through a helper process, points at a helper that does not
- * exist: that path is fuzzed in-process by fuzz_dot. */
+ * exist: that path is fuzzed in-process by fuzz_dot. PATH names no directory,
+ * so that gnuplot (compare --plot) is not found either. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <fcntl.h>
@@ -86,6 +87,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull >= 0) dup2(devnull, STDIN_FILENO);
     setenv("HUBSPOKE_DOT_HELPER", "/nonexistent/hubspoke-dot", 1);
+    /* compare --plot runs gnuplot through PATH: no process per input either. */
+    setenv("PATH", "/nonexistent", 1);
     return 0;
 }
 
