@@ -111,8 +111,8 @@ static void clean(void) {
 }
 
 /* Options whose value is a number of repetitions: thousands of E-I
- * permutations or codebook redraws are slow by request, not a hang (seconds
- * each under ASan), so the harness keeps them small. getopt_long accepts any
+ * permutations, codebook redraws or compared years are slow by request, not
+ * a hang (seconds each under ASan), so the harness keeps them small. getopt_long accepts any
  * unambiguous prefix ("--sens") and "--opt=value". */
 static int asks_for_many(char **argv, int argc) {
     static const char *const counted[] = {"--permutations", "--sensitivity"};
@@ -123,6 +123,13 @@ static int asks_for_many(char **argv, int argc) {
             if (n < 4 || strncmp(a, counted[k], n) != 0) continue;
             const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : "";
             if (strtod(value, NULL) > 100 || strlen(value) > 3) return 1;
+        }
+        /* compare --years A:B measures every year between: a wide span is as
+         * slow as many permutations. */
+        if (n >= 4 && strncmp(a, "--years", n) == 0) {
+            const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : "";
+            const char *colon = strchr(value, ':');
+            if (colon && strtol(colon + 1, NULL, 10) - strtol(value, NULL, 10) > 40) return 1;
         }
     }
     return 0;
