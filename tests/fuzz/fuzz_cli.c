@@ -112,8 +112,8 @@ static void clean(void) {
 
 /* Options whose value is a number of repetitions: thousands of E-I
  * permutations, codebook redraws or compared years are slow by request, not
- * a hang (seconds each under ASan), so the harness keeps them small. getopt_long accepts any
- * unambiguous prefix ("--sens") and "--opt=value". */
+ * a hang (seconds each under ASan), so the harness keeps them small.
+ * getopt_long accepts any unambiguous prefix ("--sens") and "--opt=value". */
 static int asks_for_many(char **argv, int argc) {
     static const char *const counted[] = {"--permutations", "--sensitivity"};
     for (int i = 1; i < argc; i++) {
@@ -130,6 +130,9 @@ static int asks_for_many(char **argv, int argc) {
             const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : "";
             const char *colon = strchr(value, ':');
             if (colon && strtol(colon + 1, NULL, 10) - strtol(value, NULL, 10) > 40) return 1;
+            size_t commas = 0;
+            for (const char *p = value; *p; p++) commas += *p == ',';
+            if (commas > 40) return 1;
         }
     }
     return 0;
