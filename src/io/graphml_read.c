@@ -44,6 +44,7 @@ typedef struct reader {
      * main loop must take next_rc as its next step, not read again (which
      * would pass over the node after the subtree unseen). */
     int advanced, next_rc;
+    int bad_utf8; /* a value just read is not well-formed UTF-8 */
 } reader;
 
 static hs_error skip(reader *r);
@@ -69,8 +70,35 @@ static hs_error fail(const reader *r, const char *fmt, ...) {
 }
 
 /* An attribute of the current element, owned by the caller (xmlFree). */
-static char *attr(const reader *r, const char *name) {
-    return (char *)xmlTextReaderGetAttribute(r->xr, (const xmlChar *)name);
+/* Well-formed UTF-8: no overlong forms, surrogates or values past U+10FFFF.
+ * libxml2 2.9 lets an overlong sequence through (inside CDATA, in attribute
+ * values), which hubspoke would then write back into a file that no XML
+ * reader accepts (found by fuzz_graphml, F9 in docs/robustness.md). */
+static int utf8_ok(const char *s) {
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        int n = *p >= 0xC2 && *p <= 0xDF ? 1 : (*p & 0xF0) == 0xE0 ? 2 : *p >= 0xF0 && *p <= 0xF4 ? 3 : -1;
+        if (n < 0) return 0;
+        unsigned long cp = *p & (0x3F >> n);
+        for (int i = 1; i <= n; i++) {
+            if ((p[i] & 0xC0) != 0x80) return 0;
+            cp = cp << 6 | (p[i] & 0x3F);
+        }
+        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return 0;
+        p += n + 1;
+    }
+    return 1;
+}
+
+static char *attr(reader *r, const char *name) {
+    char *v = (char *)xmlTextReaderGetAttribute(r->xr, (const xmlChar *)name);
+    if (v && !r->bad_utf8 && !utf8_ok(v)) r->bad_utf8 = 1;
+    return v;
 }
 
 static int is_named(const reader *r, const char *name) {
@@ -133,6 +161,11 @@ static hs_error content(reader *r, char **out, int *markup) {
         xmlFree(text);
     }
     xmlFree(inner);
+    if (*out && !utf8_ok(*out)) {
+        free(*out);
+        *out = NULL;
+        return fail(r, "invalid UTF-8 (an overlong, surrogate or out-of-range sequence)");
+    }
     return *out ? HS_OK : HS_ENOMEM;
 }
 
@@ -409,6 +442,7 @@ static hs_error parse(hs_model **out, const char *data, size_t len, const char *
             r.advanced = 0;
             int type = xmlTextReaderNodeType(r.xr);
             if (type == XML_READER_TYPE_ELEMENT) err = element(&r, xmlTextReaderDepth(r.xr));
+            if (!err && r.bad_utf8) err = fail(&r, "invalid UTF-8 (an overlong, surrogate or out-of-range sequence)");
             else if (type == XML_READER_TYPE_ENTITY_REFERENCE)
                 err = fail(&r, "entity reference '&%.100s;' is not supported", (const char *)xmlTextReaderConstName(r.xr));
             rc = r.advanced ? r.next_rc : xmlTextReaderRead(r.xr);

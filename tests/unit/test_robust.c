@@ -331,6 +331,20 @@ static void test_dot_refuses_quote_newline(void **state) {
     }
 }
 
+/* fuzz_graphml run 3: libxml2 2.9 passes an overlong UTF-8 sequence inside
+ * CDATA, which hubspoke then wrote back as text that no reader accepts. */
+static void test_cdata_overlong_utf8(void **state) {
+    (void)state;
+    static const char bad[] = GU("<node id=\"A\"><data key=\"label\"><![CDATA[a\xc1\x97\x62]]></data></node>\n");
+    static const char good[] = GU("<node id=\"A\"><data key=\"label\"><![CDATA[\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80]]></data></node>\n");
+    hs_model *m = NULL;
+    assert_int_equal(hs_model_read_memory(&m, bad, strlen(bad), HS_FORMAT_GRAPHML, "o.graphml"), HS_EINPUT);
+    assert_string_equal(hs_error_last(), "o.graphml:17: invalid UTF-8 (an overlong, surrogate or out-of-range sequence)");
+    assert_int_equal(hs_model_read_memory(&m, good, strlen(good), HS_FORMAT_GRAPHML, "g.graphml"), HS_OK);
+    assert_string_equal(hs_vertex_label(m, 0), "\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80");
+    hs_model_destroy(m);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_limits),       cmocka_unit_test(test_helper_timeout),
@@ -338,6 +352,7 @@ int main(void) {
         cmocka_unit_test(test_codebook_memory),   cmocka_unit_test(test_atomic_write),
         cmocka_unit_test(test_reader_skips),      cmocka_unit_test(test_cdata_is_text),
         cmocka_unit_test(test_dot_writes_utf8_charset), cmocka_unit_test(test_dot_refuses_quote_newline),
+        cmocka_unit_test(test_cdata_overlong_utf8),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
