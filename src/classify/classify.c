@@ -7,6 +7,7 @@
 
 #include "core/internal.h"
 #include "hubspoke/classify.h"
+#include "metrics/metrics_internal.h"
 #include "measures/prng.h"
 
 const char *hs_mechanism_type_name(hs_mechanism_type type) {
@@ -50,31 +51,17 @@ typedef struct sums {
     double internal, external; /* ties inside the system, ties across its boundary */
 } sums;
 
-static int in_system(const hs_view *v, size_t s) {
-    hs_role r = hs_view_state_role(v, s);
-    return r == HS_ROLE_HUB || r == HS_ROLE_ALLY;
-}
-
-/* A tie's part in U: the depth of the allies' dependence arcs to the hub,
- * and to the hub or another ally. */
-static void add_dependence(const hs_view *v, long hub, const hs_tie *t, sums *s) {
-    for (int dir = 0; dir < 1 + t->mutual; dir++) {
-        size_t from = dir ? t->b : t->a, to = dir ? t->a : t->b;
-        if (hs_view_state_role(v, from) != HS_ROLE_ALLY) continue;
-        if ((long)to == hub) {
-            s->to_hub += t->weight;
-            s->to_system += t->weight;
-        } else if (hs_view_state_role(v, to) == HS_ROLE_ALLY) {
-            s->to_system += t->weight;
-        }
+/* A tie's part in U and in C (the same arcs and boundary as the indices). */
+static void add_tie(const hs_view *v, const hs_tie *t, sums *s) {
+    size_t from[2];
+    int hub[2], n = hs_tie_dependence_arcs(v, t, from, hub);
+    for (int k = 0; k < n; k++) {
+        s->to_system += t->weight;
+        if (hub[k]) s->to_hub += t->weight;
     }
-}
-
-/* A tie's part in C: inside the system or across its boundary. */
-static void add_boundary(const hs_view *v, const hs_tie *t, sums *s) {
-    int ia = in_system(v, t->a), ib = in_system(v, t->b);
-    if (ia && ib) s->internal += 1.0;
-    else if (ia != ib) s->external += 1.0;
+    int boundary = hs_tie_boundary(v, t);
+    if (boundary > 0) s->internal += 1.0;
+    else if (boundary < 0) s->external += 1.0;
 }
 
 /* The four pictures of the ties around a mechanism (both ends in `around`,
@@ -102,15 +89,11 @@ static void around_sums(const hs_view *v, const unsigned char *around, size_t me
         int own = t->mechanism && (size_t)t->source == mech, spoke = is_spoke(v, hub, t, mech);
         sums *into[4] = {&p->system_with, own ? NULL : &p->system_without, (own || spoke) ? &p->skeleton_with : NULL,
                          spoke ? &p->skeleton_without : NULL};
-        for (int k = 0; k < 4; k++) {
-            if (!into[k]) continue;
-            add_dependence(v, hub, t, into[k]);
-            add_boundary(v, t, into[k]);
-        }
+        for (int k = 0; k < 4; k++)
+            if (into[k]) add_tie(v, t, into[k]);
     }
 }
 
-static double share(double part, double whole) { return whole > 0.0 ? part / whole : NAN; }
 /* Around a mechanism with no tie at all nothing crosses the boundary: closed. */
 static double closedness_of(const sums *s) {
     return s->internal + s->external > 0.0 ? s->internal / (s->internal + s->external) : 1.0;
@@ -127,7 +110,7 @@ static int classifiable(const hs_view *v, size_t k) {
     if (hs_view_hub(v) < 0) return 0;
     const size_t *members = hs_view_mechanism_members(v, k);
     for (size_t i = 0; i < hs_view_mechanism_member_count(v, k); i++)
-        if (in_system(v, members[i])) return 1;
+        if (hs_in_system(v, members[i])) return 1;
     return 0;
 }
 
@@ -149,14 +132,14 @@ static void measure(const hs_view *v, size_t k, unsigned char *around, const hs_
     for (size_t i = 0; i < hs_view_mechanism_member_count(v, k); i++) around[members[i]] = 1;
     pictures p;
     around_sums(v, around, hs_view_mechanism_vertex(v, k), &p);
-    res->unidirectionality_with = share(p.skeleton_with.to_hub, p.skeleton_with.to_system);
-    res->unidirectionality_without = share(p.skeleton_without.to_hub, p.skeleton_without.to_system);
+    res->unidirectionality_with = hs_share(p.skeleton_with.to_hub, p.skeleton_with.to_system);
+    res->unidirectionality_without = hs_share(p.skeleton_without.to_hub, p.skeleton_without.to_system);
     res->delta_unidirectionality = res->unidirectionality_without - res->unidirectionality_with;
     res->closedness_with = closedness_of(&p.skeleton_with);
     res->closedness_without = closedness_of(&p.skeleton_without);
     res->delta_closedness = res->closedness_without - res->closedness_with;
-    res->system_unidirectionality_with = share(p.system_with.to_hub, p.system_with.to_system);
-    res->system_unidirectionality_without = share(p.system_without.to_hub, p.system_without.to_system);
+    res->system_unidirectionality_with = hs_share(p.system_with.to_hub, p.system_with.to_system);
+    res->system_unidirectionality_without = hs_share(p.system_without.to_hub, p.system_without.to_system);
     res->system_closedness_with = closedness_of(&p.system_with);
     res->system_closedness_without = closedness_of(&p.system_without);
     res->type = type_of(res->delta_unidirectionality, res->delta_closedness, o);

@@ -24,20 +24,33 @@ void hs_coordination_weights(const hs_view *v, double *hub, double *coordinated,
     }
 }
 
-void hs_dependence_weights(const hs_view *v, double *to_hub, double *to_system) {
+int hs_tie_dependence_arcs(const hs_view *v, const hs_tie *t, size_t from[2], int to_hub[2]) {
     long h = hs_view_hub(v);
+    int n = 0;
+    for (int dir = 0; dir < 1 + t->mutual; dir++) {
+        size_t a = dir ? t->b : t->a, b = dir ? t->a : t->b;
+        if (hs_view_state_role(v, a) != HS_ROLE_ALLY) continue;
+        if ((long)b != h && hs_view_state_role(v, b) != HS_ROLE_ALLY) continue;
+        from[n] = a;
+        to_hub[n++] = (long)b == h;
+    }
+    return n;
+}
+
+int hs_tie_boundary(const hs_view *v, const hs_tie *t) {
+    int ia = hs_in_system(v, t->a), ib = hs_in_system(v, t->b);
+    return ia && ib ? 1 : ia != ib ? -1 : 0;
+}
+
+void hs_dependence_weights(const hs_view *v, double *to_hub, double *to_system) {
     *to_hub = *to_system = 0.0;
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
-        for (int dir = 0; dir < 1 + t->mutual; dir++) {
-            size_t from = dir ? t->b : t->a, to = dir ? t->a : t->b;
-            if (hs_view_state_role(v, from) != HS_ROLE_ALLY) continue;
-            if ((long)to == h) {
-                *to_hub += t->weight;
-                *to_system += t->weight;
-            } else if (hs_view_state_role(v, to) == HS_ROLE_ALLY) {
-                *to_system += t->weight;
-            }
+        size_t from[2];
+        int hub[2], n = hs_tie_dependence_arcs(v, t, from, hub);
+        for (int k = 0; k < n; k++) {
+            *to_system += t->weight;
+            if (hub[k]) *to_hub += t->weight;
         }
     }
 }
@@ -46,10 +59,9 @@ void hs_dependence_weights(const hs_view *v, double *to_hub, double *to_system) 
 static void boundary_counts(const hs_view *v, double *internal, double *external) {
     *internal = *external = 0.0;
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
-        const hs_tie *t = &hs_view_ties(v)[i];
-        int ia = hs_in_system(v, t->a), ib = hs_in_system(v, t->b);
-        if (ia && ib) *internal += 1.0;
-        else if (ia != ib) *external += 1.0;
+        int b = hs_tie_boundary(v, &hs_view_ties(v)[i]);
+        if (b > 0) *internal += 1.0;
+        else if (b < 0) *external += 1.0;
     }
 }
 

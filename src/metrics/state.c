@@ -61,18 +61,17 @@ hs_error hs_state_brokerage(const hs_view *v, igraph_matrix_t *res) {
 
 hs_error hs_state_hub_dependence(const hs_view *v, igraph_vector_t *res) {
     size_t n = hs_view_state_count(v);
-    long hub = hs_view_hub(v);
     igraph_vector_t to_system;
     HS_IGRAPH(igraph_vector_resize(res, (igraph_integer_t)n), "hub dependence");
     HS_IGRAPH(igraph_vector_init(&to_system, (igraph_integer_t)n), "hub dependence");
     igraph_vector_null(res);
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
-        for (int dir = 0; dir < 1 + t->mutual; dir++) {
-            size_t from = dir ? t->b : t->a, to = dir ? t->a : t->b;
-            if (hs_view_state_role(v, from) != HS_ROLE_ALLY) continue;
-            if ((long)to == hub) VECTOR(*res)[from] += t->weight;
-            if ((long)to == hub || hs_view_state_role(v, to) == HS_ROLE_ALLY) VECTOR(to_system)[from] += t->weight;
+        size_t from[2];
+        int hub[2], arcs = hs_tie_dependence_arcs(v, t, from, hub);
+        for (int k = 0; k < arcs; k++) {
+            VECTOR(to_system)[from[k]] += t->weight;
+            if (hub[k]) VECTOR(*res)[from[k]] += t->weight;
         }
     }
     for (size_t s = 0; s < n; s++) VECTOR(*res)[s] = hs_share(VECTOR(*res)[s], VECTOR(to_system)[s]);
