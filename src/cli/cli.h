@@ -95,6 +95,10 @@ int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv);
  * it. Returns -1 to go on, else an exit code (a name without its value). */
 int hs_cli_take_options(const hs_command *cmd, int argc, char **argv, const char *const *names, size_t count,
                         const char **values, char ***rest, int *nrest);
+/* Split text, in place, at its commas: *items (allocated, the caller frees
+ * it) points into text. Returns the number of items, -1 when one is empty,
+ * -2 when out of memory (*items is then NULL). */
+long hs_cli_split_list(char *text, char ***items);
 /* Strict numbers: the whole text, within [0, max] / [min, max]; 1 when valid. */
 int hs_cli_parse_count(const char *text, long long max, long long *value);
 int hs_cli_parse_real(const char *text, double min, double max, double *value);

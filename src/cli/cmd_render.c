@@ -49,21 +49,6 @@ static const char render_help[] =
 
 #define MAX_PANELS 64
 
-/* Split a comma-separated list in place; returns the count, or -1 when an
- * item is empty or there are more than max. */
-static long split_list(char *text, char **items, size_t max) {
-    size_t n = 0;
-    for (char *p = text;;) {
-        char *comma = strchr(p, ',');
-        if (comma) *comma = '\0';
-        if (!*p || n == max) return -1;
-        items[n++] = p;
-        if (!comma) break;
-        p = comma + 1;
-    }
-    return (long)n;
-}
-
 int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) {
     static const struct option options[] = {{"year", required_argument, NULL, 'y'},
                                             {"years", required_argument, NULL, 'Y'},
@@ -80,7 +65,7 @@ int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) 
     hs_render_options ro = hs_render_options_default();
     int years[MAX_PANELS];
     size_t nyears = 0;
-    char *focus[256];
+    char **focus = NULL;
     char *years_text = NULL, *focus_text = NULL;
     const char *out = NULL;
     int rc = -1;
@@ -104,9 +89,11 @@ int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) 
         case 'Y': {
             free(years_text);
             years_text = strdup(optarg);
-            char *items[MAX_PANELS];
-            long n = years_text ? split_list(years_text, items, MAX_PANELS) : -1;
+            char **items = NULL;
+            long n = years_text ? hs_cli_split_list(years_text, &items) : -2;
+            if (n > MAX_PANELS) n = -1;
             if (n < 0) {
+                free(items);
                 rc = hs_cli_usage_error(cmd->name, "--years '%s' is not a list of at most %d years Y1,Y2,...", optarg,
                                         MAX_PANELS);
                 break;
@@ -117,6 +104,7 @@ int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) 
                                             HS_YEAR_FIRST, HS_YEAR_LAST);
             }
             nyears = (size_t)n;
+            free(items);
             break;
         }
         case 'H':
@@ -131,7 +119,9 @@ int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) 
         case 'f': {
             free(focus_text);
             focus_text = strdup(optarg);
-            long n = focus_text ? split_list(focus_text, focus, sizeof focus / sizeof *focus) : -1;
+            free(focus);
+            focus = NULL;
+            long n = focus_text ? hs_cli_split_list(focus_text, &focus) : -2;
             if (n < 0) rc = hs_cli_usage_error(cmd->name, "--focus needs state ids separated by commas");
             ro.focus = (const char *const *)focus;
             ro.focus_count = n < 0 ? 0 : (size_t)n;
@@ -184,6 +174,7 @@ int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) 
     }
     free(years_text);
     free(focus_text);
+    free(focus);
     return rc;
 }
 

@@ -103,20 +103,14 @@ static int parse_view_args(const hs_command *cmd, int argc, char **argv, unsigne
             args->hub = optarg;
             break;
         case 'F': {
-            /* The ids live in argv: split the option's text in place. */
-            size_t n = 1;
-            for (const char *p = optarg; *p; p++) n += *p == ',';
+            char **ids;
+            long n = hs_cli_split_list(optarg, &ids);
             free(args->focus);
-            args->focus = malloc(n * sizeof *args->focus);
-            if (!args->focus) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+            args->focus = (const char **)ids;
             args->focus_count = 0;
-            for (char *id = optarg, *end; id; id = end) {
-                end = strchr(id, ',');
-                if (end) *end++ = '\0';
-                if (!id[0])
-                    return hs_cli_usage_error(cmd->name, "--focus needs state ids separated by commas");
-                args->focus[args->focus_count++] = id;
-            }
+            if (n == -2) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+            if (n < 0) return hs_cli_usage_error(cmd->name, "--focus needs state ids separated by commas");
+            args->focus_count = (size_t)n;
             break;
         }
         case 'c':
@@ -260,6 +254,21 @@ int hs_cli_take_options(const hs_command *cmd, int argc, char **argv, const char
     *rest = kept;
     *nrest = n;
     return -1;
+}
+
+long hs_cli_split_list(char *text, char ***items) {
+    size_t n = 1;
+    for (const char *p = text; *p; p++) n += *p == ',';
+    *items = malloc(n * sizeof **items);
+    if (!*items) return -2;
+    n = 0;
+    for (char *item = text, *end; item; item = end) {
+        end = strchr(item, ',');
+        if (end) *end++ = '\0';
+        if (!item[0]) return -1;
+        (*items)[n++] = item;
+    }
+    return (long)n;
 }
 
 int hs_cli_parse_count(const char *text, long long max, long long *value) {

@@ -238,14 +238,16 @@ int hs_cli_period_option(const char *cmd, int c, char *arg, hs_cli_period_args *
         a->hub = arg;
         return -1;
     case 'c': a->codebook = arg; return -1;
-    case 'F':
+    case 'F': {
+        char **ids;
+        long n = hs_cli_split_list(arg, &ids);
         free(a->focus);
-        a->focus_count = 0;
-        if (!(a->focus = malloc((strlen(arg) / 2 + 1) * sizeof *a->focus)))
-            return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
-        for (char *id = strtok(arg, ","); id; id = strtok(NULL, ",")) a->focus[a->focus_count++] = id;
-        if (!a->focus_count) return hs_cli_usage_error(cmd, "--focus needs state ids separated by commas");
+        a->focus = (const char **)ids;
+        a->focus_count = n > 0 ? (size_t)n : 0;
+        if (n == -2) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+        if (n < 0) return hs_cli_usage_error(cmd, "--focus needs state ids separated by commas");
         return -1;
+    }
     case 'f':
         if (strcmp(arg, "text") == 0) a->format = HS_OUT_TEXT;
         else if (strcmp(arg, "csv") == 0) a->format = HS_OUT_CSV;
