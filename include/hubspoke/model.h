@@ -48,6 +48,15 @@ typedef enum hs_kind {
 
 typedef enum hs_scope { HS_SCOPE_UNSET = -1, HS_SCOPE_ISSUE = 0, HS_SCOPE_BROAD, HS_SCOPE_COUNT } hs_scope;
 
+/* Who depends on whom through a tie: its `depends` attribute (docs/schema.md,
+ * "Direction"), resolved against the tie's two ends. */
+typedef enum hs_depends {
+    HS_DEPENDS_UNSET = -1, /* the file's direction rule applies */
+    HS_DEPENDS_FROM = 0,   /* the edge's first end depends on the second */
+    HS_DEPENDS_TO,         /* the edge's second end depends on the first */
+    HS_DEPENDS_MUTUAL      /* both depend on each other */
+} hs_depends;
+
 /* Open bounds of an activity span [since, until). */
 #define HS_SINCE_OPEN INT_MIN
 #define HS_UNTIL_OPEN INT_MAX
@@ -146,12 +155,20 @@ hs_kind hs_vertex_kind(const hs_model *model, size_t i);
 hs_scope hs_vertex_scope(const hs_model *model, size_t i);
 const char *hs_vertex_issue(const hs_model *model, size_t i);
 double hs_vertex_weight(const hs_model *model, size_t i);
+/* A mechanism's `amount` (docs/schema.md), NaN when absent. */
+double hs_vertex_amount(const hs_model *model, size_t i);
+/* A state's spells of existence (`spells`): count, and the k-th as
+ * [*since, *until); 0 when the state has none (its since/until apply). */
+size_t hs_vertex_spell_count(const hs_model *model, size_t i);
+void hs_vertex_spell(const hs_model *model, size_t i, size_t k, int *since, int *until);
 
 /* Edge accessors; i < hs_model_edge_count. */
 size_t hs_edge_from(const hs_model *model, size_t i);
 size_t hs_edge_to(const hs_model *model, size_t i);
 hs_kind hs_edge_kind(const hs_model *model, size_t i);
 double hs_edge_weight(const hs_model *model, size_t i);
+double hs_edge_amount(const hs_model *model, size_t i); /* NaN when absent */
+hs_depends hs_edge_depends(const hs_model *model, size_t i);
 int hs_edge_since(const hs_model *model, size_t i);
 int hs_edge_until(const hs_model *model, size_t i);
 const char *hs_edge_source(const hs_model *model, size_t i);
@@ -182,8 +199,9 @@ hs_error hs_model_append_vertex(hs_model *model, const char *id, int line, size_
 hs_error hs_model_append_edge(hs_model *model, size_t from, size_t to, int line, size_t *index);
 
 /* Set an attribute from its text, as a file would hold it: a schema attribute
- * (label, type, role, since, until, kind, scope, issue, weight on vertices;
- * kind, weight, since, until, source, label on edges; hub, period on the graph)
+ * (label, type, role, since, until, spells, kind, scope, issue, weight, amount
+ * on vertices; kind, weight, amount, depends, since, until, source, label on
+ * edges; hub, period on the graph)
  * is parsed and checked, any other name is kept as an extra attribute (a
  * string, written back by the writers). Both strings are copied; an empty
  * value means absent, as in files. */
@@ -202,6 +220,11 @@ hs_error hs_edge_set_span(hs_model *model, size_t i, int since, int until);
 
 /* The whole-model checks the readers run at the end of a file. */
 hs_error hs_model_check(hs_model *model);
+
+/* A state's spells of existence, each [since, until) (HS_SINCE_OPEN /
+ * HS_UNTIL_OPEN for an open bound), in increasing order and not overlapping:
+ * written as the attribute `spells`. A state with spells has no since/until. */
+hs_error hs_vertex_set_spells(hs_model *model, size_t i, const int *since, const int *until, size_t count);
 
 /* Is an element with span [since, until) active in `year`? */
 static inline int hs_span_active(int since, int until, int year) {

@@ -48,6 +48,34 @@ typedef struct hs_view_edit {
 /* The option that spells an edit on the command line: "--drop-tie", ... */
 const char *hs_view_edit_option(hs_view_edit_type type);
 
+/* Which states a view holds (docs/metrics.md, "Which states count"). */
+typedef enum hs_state_set {
+    HS_STATES_TIED = 0, /* the states with at least one active tie, and the hub (default) */
+    HS_STATES_LISTED    /* every state active in the year, tied or not */
+} hs_state_set;
+
+/* What a tie weighs in the security graph, the dependence digraph and the
+ * indices (docs/metrics.md, "Depth and amount"). */
+typedef enum hs_weight_source {
+    HS_WEIGHT_DEPTH = 0, /* the file's `weight`, else the codebook's depth (default) */
+    HS_WEIGHT_AMOUNT     /* the file's ratio-scale `amount`; every active tie must have one */
+} hs_weight_source;
+
+/* The length of a security tie in the path measures (betweenness, closeness). */
+typedef enum hs_path_weight {
+    HS_PATH_DEPTH = 0, /* 1 / the depth of the pair's deepest tie: >= 1 (default) */
+    HS_PATH_AMOUNT,    /* largest amount of a tie in the view / the pair's largest amount: >= 1 */
+    HS_PATH_HOPS       /* 1 for every pair: unweighted paths */
+} hs_path_weight;
+
+const char *hs_state_set_name(hs_state_set set);          /* "tied", "listed" */
+const char *hs_weight_source_name(hs_weight_source w);    /* "depth", "amount" */
+const char *hs_path_weight_name(hs_path_weight w);        /* "depth", "amount", "hops" */
+/* The value of a name above, or -1. */
+int hs_state_set_parse(const char *name);
+int hs_weight_source_parse(const char *name);
+int hs_path_weight_parse(const char *name);
+
 typedef struct hs_view_options {
     int has_year;                /* 0: every element, whatever its dates */
     int year;
@@ -61,19 +89,30 @@ typedef struct hs_view_options {
      * naming the edit's option. Not copied: they must outlive the call. */
     const hs_view_edit *edits;
     size_t edit_count;
+    hs_state_set state_set;      /* default HS_STATES_TIED */
+    hs_weight_source weight;     /* default HS_WEIGHT_DEPTH */
+    hs_path_weight path_weight;  /* default HS_PATH_DEPTH */
 } hs_view_options;
 
 /* Options for the whole file, inferred hub, built-in codebook, no edits. */
 hs_view_options hs_view_options_default(void);
 
-/* One security tie between two states. Co-membership of a mechanism gives
- * one tie per pair of its members. */
+/* One security tie between two states: one instrument (a treaty, an
+ * agreement, a mechanism's co-membership of two members). Co-membership of a
+ * mechanism gives one tie per pair of its members; in a digraph two
+ * reciprocal arcs of one kind are one mutual tie (docs/schema.md, "Direction"). */
 typedef struct hs_tie {
     size_t a, b;               /* state indices; when !mutual, a depends on b */
-    double weight;             /* depth: the file's weight, else the codebook's */
+    double weight;             /* the tie's weight in S and in K (docs/metrics.md): its depth
+                                  (the file's weight, else the codebook's) or, with
+                                  HS_WEIGHT_AMOUNT, its amount; for two reciprocal arcs the
+                                  larger of the two */
+    double arc[2];             /* weight of the dependence a -> b, and (mutual) of b -> a */
     long source;               /* model edge index of a bilateral tie (>= the model's
                                   edge count: added by an edit), or model vertex
                                   index of the mechanism of a co-membership tie */
+    long source_back;          /* the reverse arc's model edge index when two reciprocal
+                                  arcs make this tie, else -1 */
     signed char kind;          /* hs_kind: the edge's, or the mechanism's */
     unsigned char mechanism;   /* 1: co-membership (source is a mechanism) */
     unsigned char mutual;      /* both depend on each other */
@@ -125,6 +164,10 @@ const hs_tie *hs_view_ties(const hs_view *view);
 /* The graphs, owned by the view. */
 const igraph_t *hs_view_security_graph(const hs_view *view);
 const igraph_vector_t *hs_view_security_weights(const hs_view *view);
+/* The length of each security edge for the path measures (hs_path_weight): >= 1. */
+const igraph_vector_t *hs_view_security_lengths(const hs_view *view);
+hs_state_set hs_view_state_set(const hs_view *view);
+hs_weight_source hs_view_weight_source(const hs_view *view);
 /* The dependence graph on the states with keep[s] true (NULL: all), numbered
  * in state order. graph and weights are initialised by the call; the caller
  * destroys them. */

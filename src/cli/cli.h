@@ -73,6 +73,7 @@ typedef struct hs_cli_view_args {
     int format; /* HS_OUT_* */
     const char **focus; /* --focus ID,ID,...: a subsystem; owned, see hs_cli_view_args_free */
     size_t focus_count;
+    hs_state_set state_set; /* the states the view holds (view.h); info lists them all */
 } hs_cli_view_args;
 void hs_cli_view_args_free(hs_cli_view_args *args);
 

@@ -200,6 +200,7 @@ static int run(int argc, char **argv) {
     hs_cli_view_args args;
     int rc = hs_cli_parse_view_args(&hs_cmd_info, argc, argv, (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON), 0, &args);
     if (rc >= 0) return rc;
+    args.state_set = HS_STATES_LISTED; /* info describes the file: every state it lists */
     hs_model *m;
     hs_codebook *cb;
     hs_view *v;

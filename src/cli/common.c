@@ -201,6 +201,7 @@ hs_view_options hs_cli_view_options(const hs_cli_view_args *args, const hs_codeb
     opt.codebook = codebook;
     opt.focus = args->focus;
     opt.focus_count = args->focus_count;
+    opt.state_set = args->state_set;
     return opt;
 }
 

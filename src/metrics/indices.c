@@ -24,7 +24,7 @@ void hs_coordination_weights(const hs_view *v, double *hub, double *coordinated,
     }
 }
 
-int hs_tie_dependence_arcs(const hs_view *v, const hs_tie *t, size_t from[2], int to_hub[2]) {
+int hs_tie_dependence_arcs(const hs_view *v, const hs_tie *t, size_t from[2], int to_hub[2], double weight[2]) {
     long h = hs_view_hub(v);
     int n = 0;
     for (int dir = 0; dir < 1 + t->mutual; dir++) {
@@ -32,6 +32,7 @@ int hs_tie_dependence_arcs(const hs_view *v, const hs_tie *t, size_t from[2], in
         if (hs_view_state_role(v, a) != HS_ROLE_ALLY) continue;
         if ((long)b != h && hs_view_state_role(v, b) != HS_ROLE_ALLY) continue;
         from[n] = a;
+        weight[n] = t->arc[dir];
         to_hub[n++] = (long)b == h;
     }
     return n;
@@ -47,10 +48,12 @@ void hs_dependence_weights(const hs_view *v, double *to_hub, double *to_system) 
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
         size_t from[2];
-        int hub[2], n = hs_tie_dependence_arcs(v, t, from, hub);
+        int hub[2];
+        double w[2];
+        int n = hs_tie_dependence_arcs(v, t, from, hub, w);
         for (int k = 0; k < n; k++) {
-            *to_system += t->weight;
-            if (hub[k]) *to_hub += t->weight;
+            *to_system += w[k];
+            if (hub[k]) *to_hub += w[k];
         }
     }
 }

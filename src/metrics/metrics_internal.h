@@ -19,9 +19,10 @@ void hs_coordination_weights(const hs_view *view, double *hub, double *coordinat
 /* Depth of the allies' dependence arcs to the hub, and to the hub or other allies. */
 void hs_dependence_weights(const hs_view *view, double *to_hub, double *to_system);
 /* The arcs of tie t that count in U: those that leave an ally for the hub or
- * another ally (a mutual tie has two candidates). from[i] is the ally and
- * to_hub[i] whether the arc goes to the hub; returns how many (0, 1 or 2). */
-int hs_tie_dependence_arcs(const hs_view *view, const hs_tie *t, size_t from[2], int to_hub[2]);
+ * another ally (a mutual tie has two candidates). from[i] is the ally,
+ * to_hub[i] whether the arc goes to the hub and weight[i] its weight in D;
+ * returns how many (0, 1 or 2). */
+int hs_tie_dependence_arcs(const hs_view *view, const hs_tie *t, size_t from[2], int to_hub[2], double weight[2]);
 /* A tie's part in C: 1 inside the system, -1 across its boundary, 0 outside it. */
 int hs_tie_boundary(const hs_view *view, const hs_tie *t);
 /* part / whole, NaN for a whole of 0. */

@@ -219,6 +219,7 @@ static hs_error make_panels(figure *f) {
         vo.codebook = f->opt->codebook;
         vo.focus = f->focus;
         vo.focus_count = f->focus_count;
+        vo.state_set = HS_STATES_LISTED; /* a drawing shows every state the file lists */
         hs_error err = hs_view_new(&f->panels[p].view, f->m, &vo);
         if (!err) err = hs_indices_compute(f->panels[p].view, &f->panels[p].indices);
         if (err) return err;
