@@ -36,6 +36,29 @@ typedef enum hs_import_ids {
     HS_IDS_ISO3     /* ISO 3166-1 alpha-3 where the mapping is unambiguous (docs/import.md) */
 } hs_import_ids;
 
+/* The optional mapping of ATOP's provisions onto the schema (docs/import.md,
+ * "Provisions, direction and depth"), as bits of hs_import_options.mapping. */
+typedef enum hs_atop_mapping {
+    HS_MAP_DIRECTION = 1u << 0, /* a bilateral alliance in which only one member promises military
+                                   support (defense or offense): the other depends on it (`depends`) */
+    HS_MAP_DEPTH = 1u << 1      /* `weight` = the codebook depth of the kind x (1 + milinst) / 3,
+                                   milinst being Leeds & Anac's (2005) military institutionalization */
+} hs_atop_mapping;
+/* The bits of a mapping name ("direction", "depth"), or 0. */
+unsigned hs_atop_mapping_parse(const char *name);
+
+/* What an import noticed without refusing the file (NULL-able output of
+ * hs_import_file, through hs_import_options.notes). */
+typedef struct hs_import_notes {
+    size_t states_without_spells;   /* with a states file: states it has no row for (active in every year) */
+    size_t member_years_outside;    /* membership-years in which the member is outside its COW spells:
+                                       those years of the tie or membership do not count */
+    size_t memberships_outside;     /* memberships with at least one such year */
+    char first_outside[96];         /* the first of them, "JPN in atopid 3220 (1951)", or "" */
+    size_t asymmetric_multilateral; /* mechanisms in which some members promise military support and
+                                       others do not: no direction is written for them */
+} hs_import_notes;
+
 typedef struct hs_import_options {
     hs_dataset dataset;
     const char *states_file; /* COW state list (states2016.csv) or NULL */
@@ -43,9 +66,12 @@ typedef struct hs_import_options {
     int since, until;        /* keep alliances in force in some year of [since, until) */
     const char *hub;         /* graph attribute hub, or NULL */
     hs_import_ids ids;
+    unsigned mapping;        /* ATOP: hs_atop_mapping bits; 0 = provisions kept as attributes only */
+    hs_import_notes *notes;  /* filled when not NULL */
 } hs_import_options;
 
-/* Defaults: COW, no states file, every type, every year, no hub, COW ids. */
+/* Defaults: COW, no states file, every type, every year, no hub, COW ids, no
+ * mapping, no notes. */
 void hs_import_options_init(hs_import_options *options);
 
 /* The bits of an obligation name ("defense", "offense", "neutrality",
