@@ -151,6 +151,29 @@ hs_error hs_ei_permutation_test(const igraph_t *g, const igraph_vector_bool_t *i
                                 const igraph_vector_t *weights, igraph_integer_t permutations,
                                 uint64_t seed, hs_ei_test_t *res);
 
+/* Degree-preserving null of the E-I index: the vertex set S held fixed, the
+ * edges rewired so that every vertex keeps its degree. The model is the
+ * uniform distribution over stub-labelled loop-free multigraphs with the
+ * degrees of g (Fosdick, Larremore, Nishimura & Ugander 2018, "Configuring
+ * random graph models with fixed degree sequences", SIAM Review 60(2)),
+ * sampled by the double edge swap Markov chain: a proposal picks two distinct
+ * edges uniformly and one of the two ways to exchange their ends, and is
+ * refused (the chain stays where it is) when it would make a loop. The chain
+ * starts at g, runs HS_EI_SWAP_BURN_IN * m proposals before the first draw
+ * and HS_EI_SWAP_SPACING * m between draws (m non-loop edges), with
+ * xoshiro256** seeded from `seed` (as the permutation test). Edges are
+ * unweighted (each counts once), directions ignored, loops left out.
+ * Results as hs_ei_test_t: expected is the mean EI over the draws where EI
+ * is defined, p_closed = (1 + #{draw EI <= observed}) / (1 + #defined),
+ * permutations the number of defined draws. With fewer than two edges no
+ * swap exists: every draw is g itself.
+ * Errors: HS_EARG for a wrong-length in_set or draws < 0.
+ * Complexity: O(|V| + |E| + (HS_EI_SWAP_BURN_IN + draws * HS_EI_SWAP_SPACING) * |E|). */
+#define HS_EI_SWAP_BURN_IN 20
+#define HS_EI_SWAP_SPACING 2
+hs_error hs_ei_degree_test(const igraph_t *g, const igraph_vector_bool_t *in_set, igraph_integer_t draws,
+                           uint64_t seed, hs_ei_test_t *res);
+
 /* ---- Conductance ---------------------------------------------------------------
  *
  * phi(S) = cut(S, T) / min(vol(S), vol(T)), T the complement of S, exactly

@@ -95,6 +95,20 @@ void hs_closedness_destroy(hs_closedness *res);
 hs_error hs_closedness_compute(const hs_view *view, igraph_integer_t permutations, uint64_t seed,
                                hs_closedness *res);
 
+/* The null models of the system boundary's E-I index (docs/metrics.md,
+ * "Nulls for closedness"), on the view's ties counted once each:
+ *  - HS_NULL_LABEL: system membership shuffled over the view's states,
+ *    keeping the system's size (the permutation test of hs_closedness);
+ *  - HS_NULL_DEGREE: the system held fixed and the ties rewired so that every
+ *    state keeps its number of ties (hs_ei_degree_test).
+ * `draws` permutations or draws, seeded. Without a hub every field is NaN
+ * (and permutations 0). */
+typedef enum hs_ei_null { HS_NULL_LABEL = 0, HS_NULL_DEGREE } hs_ei_null;
+const char *hs_ei_null_name(hs_ei_null null); /* "label", "degree" */
+int hs_ei_null_parse(const char *name);       /* -1 for an unknown name */
+hs_error hs_ei_null_test(const hs_view *view, hs_ei_null null, igraph_integer_t draws, uint64_t seed,
+                         hs_ei_test_t *res);
+
 /* ---- cut sets of the security graph ---------------------------------------------- */
 
 typedef struct hs_cutsets {
