@@ -8,9 +8,6 @@
 #include "measures/measures_internal.h"
 #include "measures/prng.h"
 
-/* As in the permutation test: values this close to the observed one count as equal. */
-#define EI_TIE 1e-12
-
 /* A tie's part in the boundary: 2 inside, 1 across, 0 outside. */
 static inline int ends_in(const unsigned char *member, igraph_integer_t u, igraph_integer_t v) {
     return member[u] + member[v];
@@ -57,8 +54,7 @@ hs_error hs_ei_degree_test(const igraph_t *g, const igraph_vector_bool_t *in_set
      * uniform over the stub-labelled loop-free multigraphs with these
      * degrees (Fosdick et al. 2018). */
     const igraph_integer_t burn_in = HS_EI_SWAP_BURN_IN * m, spacing = HS_EI_SWAP_SPACING * m;
-    double sum = 0;
-    igraph_integer_t defined = 0, as_closed = 0;
+    hs_mi_tally tally = {0, 0, 0};
     for (igraph_integer_t t = 0; t < draws; t++) {
         igraph_integer_t steps = m < 2 ? 0 : (t == 0 ? burn_in : spacing);
         for (igraph_integer_t s = 0; s < steps; s++) {
@@ -78,15 +74,9 @@ hs_error hs_ei_degree_test(const igraph_t *g, const igraph_vector_bool_t *in_set
             u[2 * e2] = c;
             u[2 * e2 + 1] = b;
         }
-        double x = ei_of(internal, external);
-        if (isnan(x)) continue;
-        defined++;
-        sum += x;
-        if (x <= res->ei + EI_TIE) as_closed++;
+        hs_mi_tally_add(&tally, ei_of(internal, external), res->ei);
     }
-    res->permutations = defined;
-    res->expected = defined > 0 ? sum / (double)defined : NAN;
-    res->p_closed = defined > 0 && !isnan(res->ei) ? (1.0 + (double)as_closed) / (1.0 + (double)defined) : NAN;
+    hs_mi_tally_finish(&tally, res);
     free(u);
     free(member);
     return HS_OK;
