@@ -17,5 +17,6 @@
 #include "hubspoke/metrics.h"
 #include "hubspoke/classify.h"
 #include "hubspoke/import.h"
+#include "hubspoke/inference.h"
 
 #endif

@@ -11,16 +11,24 @@ hs_error hs_system_mask(const hs_view *v, igraph_vector_bool_t *res) {
     return HS_OK;
 }
 
-void hs_coordination_weights(const hs_view *v, double *hub, double *coordinated, double *bare) {
+int hs_tie_coordination(const hs_view *v, const hs_tie *t) {
     long h = hs_view_hub(v);
+    hs_role ra = hs_view_state_role(v, t->a), rb = hs_view_state_role(v, t->b);
+    if ((ra == HS_ROLE_ALLY && (long)t->b == h) || (rb == HS_ROLE_ALLY && (long)t->a == h)) return 1;
+    if (ra == HS_ROLE_ALLY && rb == HS_ROLE_ALLY) return t->hub_in_mechanism ? 2 : 3;
+    return 0;
+}
+
+void hs_coordination_weights(const hs_view *v, double *hub, double *coordinated, double *bare) {
     *hub = *coordinated = *bare = 0.0;
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
-        hs_role ra = hs_view_state_role(v, t->a), rb = hs_view_state_role(v, t->b);
-        if ((ra == HS_ROLE_ALLY && (long)t->b == h) || (rb == HS_ROLE_ALLY && (long)t->a == h))
-            *hub += t->weight;
-        else if (ra == HS_ROLE_ALLY && rb == HS_ROLE_ALLY)
-            *(t->hub_in_mechanism ? coordinated : bare) += t->weight;
+        switch (hs_tie_coordination(v, t)) {
+        case 1: *hub += t->weight; break;
+        case 2: *coordinated += t->weight; break;
+        case 3: *bare += t->weight; break;
+        default: break;
+        }
     }
 }
 

@@ -13,6 +13,9 @@ static inline int hs_in_system(const hs_view *v, size_t s) {
 /* res[s] = 1 for the hub and the allies. res must be initialised. */
 hs_error hs_system_mask(const hs_view *view, igraph_vector_bool_t *res);
 
+/* A tie's part in K: 1 a hub-ally tie, 2 an ally-ally tie in a mechanism the
+ * hub belongs to, 3 any other ally-ally tie, 0 none. */
+int hs_tie_coordination(const hs_view *view, const hs_tie *t);
 /* Depth of hub-ally ties, and of ally-ally ties with and without the hub's
  * coordination (inside a mechanism the hub belongs to, or not). */
 void hs_coordination_weights(const hs_view *view, double *hub, double *coordinated, double *bare);
