@@ -693,7 +693,7 @@ hs_error hs_import_file(hs_model **out, const char *path, const hs_import_option
     if (o->mapping & ~(unsigned)(HS_MAP_DIRECTION | HS_MAP_DEPTH))
         return hs_error_set(HS_EARG, "hs_import_file: unknown mapping bits %#x", o->mapping);
     if (o->mapping && o->dataset != HS_DATASET_ATOP)
-        return hs_error_set(HS_EARG, "the mapping of provisions to direction and depth needs ATOP's provisions (import atop)");
+        return hs_error_set(HS_EARG, "the mapping of provisions to direction and depth needs ATOP's provisions, not COW's");
     const dataset_spec *spec = &specs[o->dataset];
     state_list states = {0};
     hs_csv csv;

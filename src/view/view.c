@@ -457,8 +457,8 @@ static hs_error assign_roles(hs_view *v) {
 /* ---- a tie's weights and direction (docs/metrics.md, "Depth and amount") ---- */
 
 static hs_error missing_amount(const hs_view *v, const char *what) {
-    return hs_error_set(HS_EINPUT, "%s: %s has no amount: --weight amount and --path-weight amount need one on every "
-                                   "tie active in the year (docs/schema.md)",
+    return hs_error_set(HS_EINPUT, "%s: %s has no amount: weighing ties by amount needs one on every tie active in "
+                                   "the year (docs/schema.md)",
                         v->m->file, what);
 }
 
@@ -467,8 +467,7 @@ static void describe_edge(const hs_view *v, size_t ei, char *buf, size_t size) {
         hs_model_describe(v->m, HS_DOMAIN_EDGE, ei, buf, size);
     } else {
         const hs_edge *e = edge_at(v, ei);
-        snprintf(buf, size, "the tie %s added (%s -- %s)", hs_view_edit_option(HS_EDIT_ADD_TIE), v->m->v[e->from].id,
-                 v->m->v[e->to].id);
+        snprintf(buf, size, "the tie an edit added (%s -- %s)", v->m->v[e->from].id, v->m->v[e->to].id);
     }
 }
 

@@ -168,7 +168,7 @@ static void mapping_needs_atop(void **st) {
     hs_model *m = NULL;
     assert_int_equal(hs_import_file(&m, data_path("cow.csv"), &o), HS_EARG);
     assert_string_equal(hs_error_last(),
-                        "the mapping of provisions to direction and depth needs ATOP's provisions (import atop)");
+                        "the mapping of provisions to direction and depth needs ATOP's provisions, not COW's");
     assert_int_equal(hs_atop_mapping_parse("direction"), HS_MAP_DIRECTION);
     assert_int_equal(hs_atop_mapping_parse("depth"), HS_MAP_DEPTH);
     assert_int_equal(hs_atop_mapping_parse("weight"), 0);

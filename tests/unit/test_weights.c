@@ -235,8 +235,8 @@ static void amounts_as_weights(void **st) {
     hs_view *none = NULL;
     assert_int_equal(hs_view_new(&none, m, &o), HS_EINPUT);
     assert_null(none);
-    assert_string_equal(hs_error_last(), "t.graphml: edge 'H -- K' has no amount: --weight amount and --path-weight amount "
-                                         "need one on every tie active in the year (docs/schema.md)");
+    assert_string_equal(hs_error_last(), "t.graphml: edge 'H -- K' has no amount: weighing ties by amount needs one on every "
+                                         "tie active in the year (docs/schema.md)");
     hs_model_destroy(m);
 }
 
