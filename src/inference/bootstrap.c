@@ -22,6 +22,9 @@ hs_error hs_bootstrap_options_check(const hs_bootstrap_options *o) {
 }
 
 hs_error hs_bootstrap_view(const hs_view *v, const hs_bootstrap_options *o, hs_interval *res) {
+    hs_bootstrap_options defaults;
+    hs_bootstrap_options_init(&defaults);
+    if (!o) o = &defaults;
     hs_error err = hs_bootstrap_options_check(o);
     if (err) return err;
     hs_view_parts p;

@@ -117,7 +117,7 @@ hs_error hs_events_compute(const hs_model *m, const hs_view_options *base, int f
         vo.has_year = 1;
         vo.year = first + (int)i;
         hs_view *v = NULL;
-        if ((err = hs_view_new(&v, m, &vo))) break;
+        if ((err = hs_view_new(m, &vo, &v))) break;
         year_parts *y = &years[i];
         err = hs_view_parts_init(&y->p, v);
         y->pool = hs_malloc((y->p.count + 1) * sizeof *y->pool);

@@ -58,7 +58,7 @@ hs_error hs_hub_systems_compute(const hs_model *m, const hs_view_options *base, 
         vo.hub = hubs[h];
         hs_view *v = NULL;
         if (!(s->hub = hs_strdup(hubs[h]))) err = HS_ENOMEM;
-        if (err || (err = hs_view_new(&v, m, &vo))) break;
+        if (err || (err = hs_view_new(m, &vo, &v))) break;
         err = hs_indices_compute(v, &s->indices);
         double est[3] = {s->indices.coordination, s->indices.unidirectionality, s->indices.closedness};
         for (int i = 0; i < 3; i++) s->interval[i] = (hs_interval){est[i], NAN, NAN, NAN, 0};

@@ -39,7 +39,7 @@ static inline void hs_mi_tally_add(hs_mi_tally *t, double x, double observed) {
 }
 
 /* expected, p_closed and permutations of res from the tally; res->ei set. */
-static inline void hs_mi_tally_finish(const hs_mi_tally *t, hs_ei_test_t *res) {
+static inline void hs_mi_tally_finish(const hs_mi_tally *t, hs_ei_test *res) {
     res->permutations = t->defined;
     res->expected = t->defined > 0 ? t->sum / (double)t->defined : NAN;
     res->p_closed =

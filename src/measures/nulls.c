@@ -18,7 +18,7 @@ static inline double ei_of(double internal, double external) {
 }
 
 hs_error hs_ei_degree_test(const igraph_t *g, const igraph_vector_bool_t *in_set, igraph_integer_t draws,
-                           uint64_t seed, hs_ei_test_t *res) {
+                           uint64_t seed, hs_ei_test *res) {
     if (!g || !res) return hs_error_set(HS_EARG, "E-I degree-preserving test: NULL argument");
     hs_error err = hs_mi_check_vertex_set(g, in_set, "E-I degree-preserving test");
     if (err) return err;

@@ -30,7 +30,10 @@ struct hs_view {
     hs_state_set state_set;
     hs_weight_source wsrc;
     hs_path_weight path_weight;
-    /* What-if edits (view.h): edges they add have indices m->ne + i. */
+    /* What-if edits (view.h): edges they add have indices m->ne + i; `edits`
+     * is the caller's array, kept while hs_view_new runs to number them in
+     * messages. */
+    const hs_view_edit *edits;
     hs_edge *added;
     size_t nadded;
     unsigned char *dropped_vertex, *dropped_edge;
@@ -42,17 +45,19 @@ struct hs_view {
 static const char *const hub_source_names[] = {"none", "option", "graph", "role", "treaties"};
 const char *hs_hub_source_name(hs_hub_source s) { return hub_source_names[s]; }
 
-hs_view_options hs_view_options_default(void) {
-    hs_view_options o = {.exclude_mechanism = -1, .state_set = HS_STATES_TIED, .weight = HS_WEIGHT_DEPTH,
-                         .path_weight = HS_PATH_DEPTH};
-    return o;
+void hs_view_options_init(hs_view_options *o) {
+    *o = (hs_view_options){.exclude_mechanism = -1, .state_set = HS_STATES_TIED, .weight = HS_WEIGHT_DEPTH,
+                           .path_weight = HS_PATH_DEPTH};
 }
 
-static const char *const edit_options[] = {"--drop-tie", "--drop-state", "--drop-mechanism", "--add-tie",
-                                           "--add-member"};
-const char *hs_view_edit_option(hs_view_edit_type type) {
-    return (unsigned)type < sizeof edit_options / sizeof *edit_options ? edit_options[type] : "edit";
+/* An edit as error messages name it: its number among the edits and its
+ * type in words, "edit 2 (add member)". */
+static const char *edit_words(hs_view_edit_type type) {
+    static const char *const words[] = {"drop tie", "drop state", "drop mechanism", "add tie", "add member"};
+    return (unsigned)type < sizeof words / sizeof *words ? words[type] : "unknown";
 }
+#define EDIT_FMT "edit %zu (%s)"
+#define EDIT_ARGS(v, ed) (size_t)((ed) - (v)->edits + 1), edit_words((ed)->type)
 
 void hs_view_destroy(hs_view *v) {
     if (!v) return;
@@ -106,14 +111,14 @@ static hs_error edit_vertex(const hs_view *v, const hs_view_edit *ed, const char
     long i = id ? hs_model_find(m, id) : -1;
     const char *what = type == HS_VERTEX_STATE ? "state" : type == HS_VERTEX_MECHANISM ? "mechanism" : "state or mechanism";
     if (i < 0 || (type != ANY_VERTEX && m->v[i].type != (signed char)type))
-        return hs_error_set(HS_EARG, "%s: %s: '%s' names no %s", m->file, hs_view_edit_option(ed->type),
+        return hs_error_set(HS_EARG, "%s: " EDIT_FMT ": '%s' names no %s", m->file, EDIT_ARGS(v, ed),
                             id ? id : "", what);
     if (type == ANY_VERTEX) what = m->v[i].type == HS_VERTEX_STATE ? "state" : "mechanism";
     if (!vertex_active(v, (size_t)i)) {
         if (v->dropped_vertex[i])
-            return hs_error_set(HS_EARG, "%s: %s: %s '%s' is already dropped", m->file, hs_view_edit_option(ed->type),
+            return hs_error_set(HS_EARG, "%s: " EDIT_FMT ": %s '%s' is already dropped", m->file, EDIT_ARGS(v, ed),
                                 what, id);
-        return hs_error_set(HS_EARG, "%s: %s: %s '%s' is not active in %d", m->file, hs_view_edit_option(ed->type),
+        return hs_error_set(HS_EARG, "%s: " EDIT_FMT ": %s '%s' is not active in %d", m->file, EDIT_ARGS(v, ed),
                             what, id, v->year);
     }
     *out = (size_t)i;
@@ -151,6 +156,7 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
     /* The focus first: the edits edit the subsystem. */
     unsigned char *keep = hs_malloc(m->nv ? m->nv : 1);
     if (!keep) return HS_ENOMEM;
+    v->edits = opt->edits;
     hs_error err = focus_mask(v, opt, keep);
     for (size_t i = 0; i < m->nv; i++) v->dropped_vertex[i] |= !keep[i];
     free(keep);
@@ -182,8 +188,8 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
                 dropped++;
             }
             if (!dropped)
-                err = hs_error_set(HS_EARG, "%s: %s: no active tie between '%s' and '%s'%s", m->file,
-                                   hs_view_edit_option(ed->type), ed->a, ed->b, v->has_year ? " in that year" : "");
+                err = hs_error_set(HS_EARG, "%s: " EDIT_FMT ": no active tie between '%s' and '%s'%s", m->file,
+                                   EDIT_ARGS(v, ed), ed->a, ed->b, v->has_year ? " in that year" : "");
             break;
         }
         case HS_EDIT_ADD_TIE:
@@ -191,11 +197,11 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
                 (err = edit_vertex(v, ed, ed->b, HS_VERTEX_STATE, &b)))
                 break;
             if (a == b)
-                err = hs_error_set(HS_EARG, "%s: %s: a tie needs two states, not '%s' twice", m->file,
-                                   hs_view_edit_option(ed->type), ed->a);
+                err = hs_error_set(HS_EARG, "%s: " EDIT_FMT ": a tie needs two states, not '%s' twice", m->file,
+                                   EDIT_ARGS(v, ed), ed->a);
             else if (ed->kind < 0 || ed->kind >= HS_KIND_MEMBER)
-                err = hs_error_set(HS_EARG, "%s: %s: the kind of a tie must be one of docs/codebook.md's seven kinds",
-                                   m->file, hs_view_edit_option(ed->type));
+                err = hs_error_set(HS_EARG, "%s: " EDIT_FMT ": the kind of a tie must be one of docs/codebook.md's seven kinds",
+                                   m->file, EDIT_ARGS(v, ed));
             else
                 err = add_edge(v, a, b, ed->kind);
             break;
@@ -208,8 +214,8 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
                 const hs_edge *e = edge_at(v, i);
                 member = e->kind == HS_KIND_MEMBER && e->from == a && e->to == b && edge_active(v, i);
             }
-            err = member ? hs_error_set(HS_EARG, "%s: %s: '%s' is already a member of '%s'", m->file,
-                                        hs_view_edit_option(ed->type), ed->a, ed->b)
+            err = member ? hs_error_set(HS_EARG, "%s: " EDIT_FMT ": '%s' is already a member of '%s'", m->file,
+                                        EDIT_ARGS(v, ed), ed->a, ed->b)
                          : add_edge(v, a, b, HS_KIND_MEMBER);
             break;
         }
@@ -295,7 +301,7 @@ static hs_error find_hub(hs_view *v, const char *option) {
     v->hub = -1;
     if (name) {
         long vertex = hs_model_find(m, name);
-        const char *what = option ? "--hub " : "graph attribute hub=";
+        const char *what = option ? "hub " : "graph attribute hub=";
         if (vertex < 0 || m->v[vertex].type != HS_VERTEX_STATE)
             return hs_error_set(option ? HS_EARG : HS_EINPUT, "%s: %s'%s' names no state", m->file, what, name);
         if (v->vertex_state[vertex] < 0)
@@ -772,6 +778,7 @@ static hs_error view_build(hs_view **out, const hs_model *m, const hs_view_optio
     if (!err && !(err = select_active(v)) && !(err = find_hub(v, opt->hub)) && !(err = collect_members(v, cb)) &&
         !(err = assign_roles(v)) && !(err = build_ties(v, cb)))
         err = build_graphs(v);
+    v->edits = NULL;
     if (err) {
         hs_view_destroy(v);
         return err;
@@ -798,8 +805,9 @@ static hs_error find_untied(const hs_view *v, unsigned char **out) {
     return missing && !*out ? HS_ENOMEM : HS_OK;
 }
 
-hs_error hs_view_new(hs_view **out, const hs_model *m, const hs_view_options *opt) {
-    hs_view_options defaults = hs_view_options_default();
+hs_error hs_view_new(const hs_model *m, const hs_view_options *opt, hs_view **out) {
+    hs_view_options defaults;
+    hs_view_options_init(&defaults);
     if (!opt) opt = &defaults;
     if ((unsigned)opt->state_set > HS_STATES_LISTED || (unsigned)opt->weight > HS_WEIGHT_AMOUNT ||
         (unsigned)opt->path_weight > HS_PATH_HOPS)

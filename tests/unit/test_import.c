@@ -38,12 +38,12 @@ static hs_model *import(unsigned mapping, int states, hs_import_notes *notes) {
     hs_import_options_init(&o);
     o.dataset = HS_DATASET_ATOP;
     o.mapping = mapping;
-    o.notes = notes;
     char states_file[4096];
     snprintf(states_file, sizeof states_file, "%s", data_path("states.csv"));
     if (states) o.states_file = states_file;
     hs_model *m = NULL;
-    if (hs_import_file(&m, data_path("atop-provisions.csv"), &o) != HS_OK) fail_msg("refused: %s", hs_error_last());
+    if (hs_import_file_notes(data_path("atop-provisions.csv"), &o, notes, &m) != HS_OK)
+        fail_msg("refused: %s", hs_error_last());
     return m;
 }
 
@@ -121,19 +121,20 @@ static void mapping_direction_and_depth(void **st) {
     /* The US system of 1955 (hub USA): JPN -> USA (depends), ROK -> USA (a
      * treaty with the hub), and co-membership of atop_3180 (depth 1 x 3/3)
      * gives UKG <-> USA, FRN <-> USA, UKG <-> FRN: U = 4 / (4 + 2). */
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.has_year = 1;
     o.year = 1955;
     o.hub = "USA";
     hs_view *v = NULL;
-    assert_int_equal(hs_view_new(&v, m, &o), HS_OK);
+    assert_int_equal(hs_view_new(m, &o, &v), HS_OK);
     hs_indices idx;
     assert_int_equal(hs_indices_compute(v, &idx), HS_OK);
     assert_close(idx.unidirectionality, 4.0 / 6.0);
     hs_view_destroy(v);
     /* 1951: JPN is no state, its treaty does not count. */
     o.year = 1951;
-    assert_int_equal(hs_view_new(&v, m, &o), HS_OK);
+    assert_int_equal(hs_view_new(m, &o, &v), HS_OK);
     for (size_t s = 0; s < hs_view_state_count(v); s++) assert_string_not_equal(hs_view_state_id(v, s), "JPN");
     hs_view_destroy(v);
     hs_model_destroy(m);
@@ -166,7 +167,7 @@ static void mapping_needs_atop(void **st) {
     hs_import_options_init(&o);
     o.mapping = HS_MAP_DEPTH;
     hs_model *m = NULL;
-    assert_int_equal(hs_import_file(&m, data_path("cow.csv"), &o), HS_EARG);
+    assert_int_equal(hs_import_file(data_path("cow.csv"), &o, &m), HS_EARG);
     assert_string_equal(hs_error_last(),
                         "the mapping of provisions to direction and depth needs ATOP's provisions, not COW's");
     assert_int_equal(hs_atop_mapping_parse("direction"), HS_MAP_DIRECTION);

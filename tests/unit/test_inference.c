@@ -28,18 +28,19 @@
 
 static hs_model *model_of(const char *text) {
     hs_model *m = NULL;
-    if (hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml") != HS_OK)
+    if (hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml", &m) != HS_OK)
         fail_msg("refused: %s", hs_error_last());
     return m;
 }
 
 static hs_view *view_of(const hs_model *m, int year, const char *hub) {
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.has_year = year != 0;
     o.year = year;
     o.hub = hub;
     hs_view *v = NULL;
-    if (hs_view_new(&v, m, &o) != HS_OK) fail_msg("view refused: %s", hs_error_last());
+    if (hs_view_new(m, &o, &v) != HS_OK) fail_msg("view refused: %s", hs_error_last());
     return v;
 }
 
@@ -164,7 +165,8 @@ static void events(void **st) {
                            "<node id=\"M\"><data key=\"t\">mechanism</data><data key=\"s\">2000</data>"
                            "<data key=\"u\">2010</data></node>\n" E("H", "A", "treaty") E("H", "B", "treaty")
                                E("A", "M", "member") E("B", "M", "member") E("H", "M", "member") TAIL);
-    hs_view_options base = hs_view_options_default();
+    hs_view_options base;
+    hs_view_options_init(&base);
     base.hub = "H";
     hs_bootstrap_options o;
     hs_bootstrap_options_init(&o);
@@ -208,7 +210,8 @@ static void several_hubs(void **st) {
     (void)st;
     hs_model *m = model_of(HEAD E("U", "A", "treaty") E("U", "B", "treaty") E("V", "C", "treaty")
                                E("P", "A", "dialogue") E("P", "C", "dialogue") E("V", "B", "access") TAIL);
-    hs_view_options base = hs_view_options_default();
+    hs_view_options base;
+    hs_view_options_init(&base);
     const char *hubs[] = {"U", "V"};
     hs_hub_systems hs;
     assert_int_equal(hs_hub_systems_compute(m, &base, hubs, 2, NULL, &hs), HS_OK);
@@ -230,7 +233,7 @@ static void several_hubs(void **st) {
     assert_string_equal(hs_error_last(), "several hubs: 'U' is given twice");
     const char *none[] = {"U", "X"};
     assert_int_equal(hs_hub_systems_compute(m, &base, none, 2, NULL, &hs), HS_EARG);
-    assert_string_equal(hs_error_last(), "t.graphml: --hub 'X' names no state");
+    assert_string_equal(hs_error_last(), "t.graphml: hub 'X' names no state");
     hs_model_destroy(m);
 }
 

@@ -79,7 +79,7 @@ static void check_degree_null(int n, const int *edges, int m, const unsigned cha
     igraph_vector_bool_t in;
     igraph_vector_bool_init(&in, n);
     for (int v = 0; v < n; v++) VECTOR(in)[v] = member[v];
-    hs_ei_test_t r;
+    hs_ei_test r;
     const igraph_integer_t draws = 200000;
     assert_int_equal(hs_ei_degree_test(&g, &in, draws, 7, &r), HS_OK);
     assert_int_equal(r.permutations, draws);
@@ -90,7 +90,7 @@ static void check_degree_null(int n, const int *edges, int m, const unsigned cha
         fail_msg("degree null: sampled mean %.5f p %.5f, exact mean %.5f p %.5f over %.0f graphs", r.expected,
                  r.p_closed, mean, p, x.count);
     /* Reproducible: the same seed, the same answer. */
-    hs_ei_test_t again;
+    hs_ei_test again;
     assert_int_equal(hs_ei_degree_test(&g, &in, draws, 7, &again), HS_OK);
     assert_true(again.expected == r.expected && again.p_closed == r.p_closed);
     igraph_vector_bool_destroy(&in);
@@ -139,7 +139,7 @@ static void exact_label_null(void **st) {
         closed += ei <= 0.0 + 1e-12;
         count++;
     }
-    hs_ei_test_t r;
+    hs_ei_test r;
     assert_int_equal(hs_ei_permutation_test(&g, &in, NULL, 100000, 3, &r), HS_OK);
     assert_true(fabs(r.expected - sum / count) < 0.01);
     assert_true(fabs(r.p_closed - closed / count) < 0.01);
@@ -155,7 +155,7 @@ static void degenerate(void **st) {
     igraph_vector_bool_t in;
     igraph_vector_bool_init(&in, 3);
     VECTOR(in)[0] = 1;
-    hs_ei_test_t r;
+    hs_ei_test r;
     assert_int_equal(hs_ei_degree_test(&g, &in, 10, 1, &r), HS_OK);
     assert_true(r.ei == 1.0 && r.expected == 1.0 && r.p_closed == 1.0 && r.permutations == 10);
     assert_int_equal(hs_ei_degree_test(&g, &in, -1, 1, &r), HS_EARG);

@@ -37,14 +37,14 @@
 
 static hs_model *model_of(const char *text) {
     hs_model *m = NULL;
-    if (hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml") != HS_OK)
+    if (hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml", &m) != HS_OK)
         fail_msg("refused: %s", hs_error_last());
     return m;
 }
 
 static hs_view *view_with(const hs_model *m, const hs_view_options *o) {
     hs_view *v = NULL;
-    if (hs_view_new(&v, m, o) != HS_OK) fail_msg("view refused: %s", hs_error_last());
+    if (hs_view_new(m, o, &v) != HS_OK) fail_msg("view refused: %s", hs_error_last());
     return v;
 }
 
@@ -185,7 +185,8 @@ static void closeness_in_range(void **st) {
     assert_close(VECTOR(c)[state(v, "H")], 2.7);
     /* Hops: every length 1, closeness of H = 1. */
     hs_view_destroy(v);
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.path_weight = HS_PATH_HOPS;
     v = view_with(m, &o);
     assert_int_equal(hs_state_closeness(v, &c), HS_OK);
@@ -207,7 +208,8 @@ static void closeness_in_range(void **st) {
 static void amounts_as_weights(void **st) {
     (void)st;
     hs_model *m = model_of(AMOUNTS);
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.weight = HS_WEIGHT_AMOUNT;
     o.path_weight = HS_PATH_AMOUNT;
     hs_view *v = view_with(m, &o);
@@ -233,7 +235,7 @@ static void amounts_as_weights(void **st) {
     /* A tie without an amount is an error naming it. */
     m = model_of(HEAD("undirected") EX("H", "J", "treaty", "<data key=\"a\">5</data>") E("H", "K", "treaty") TAIL);
     hs_view *none = NULL;
-    assert_int_equal(hs_view_new(&none, m, &o), HS_EINPUT);
+    assert_int_equal(hs_view_new(m, &o, &none), HS_EINPUT);
     assert_null(none);
     assert_string_equal(hs_error_last(), "t.graphml: edge 'H -- K' has no amount: weighing ties by amount needs one on every "
                                          "tie active in the year (docs/schema.md)");
@@ -242,7 +244,7 @@ static void amounts_as_weights(void **st) {
 
 static void refused(const char *text, const char *expected) {
     hs_model *m = NULL;
-    assert_int_equal(hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml"), HS_EINPUT);
+    assert_int_equal(hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml", &m), HS_EINPUT);
     assert_null(m);
     assert_string_equal(hs_error_last(), expected);
 }
@@ -284,7 +286,8 @@ static void state_sets(void **st) {
     assert_int_equal(hs_coordination_compute(v, NULL, &c), HS_OK);
     assert_close(c.degree_centralization, 1.0);
     hs_view_destroy(v);
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.state_set = HS_STATES_LISTED;
     v = view_with(m, &o);
     assert_int_equal(hs_view_state_count(v), 5);
@@ -303,7 +306,8 @@ static void spells(void **st) {
     hs_model *m = model_of(HEAD("undirected") "<node id=\"J\"><data key=\"sp\">1900:1945 1950:</data></node>\n" N("K")
                                EX("H", "J", "treaty", "<data key=\"si\">1920</data>") E("H", "K", "treaty") TAIL);
     for (int listed = 0; listed < 2; listed++) {
-        hs_view_options o = hs_view_options_default();
+        hs_view_options o;
+    hs_view_options_init(&o);
         o.state_set = listed ? HS_STATES_LISTED : HS_STATES_TIED;
         o.has_year = 1;
         o.year = 1947;
@@ -331,7 +335,7 @@ static void spells(void **st) {
     snprintf(file, sizeof file, "%s.graphml", path);
     assert_int_equal(hs_model_write_file(m, file, HS_FORMAT_GRAPHML), HS_OK);
     hs_model *back = NULL;
-    assert_int_equal(hs_model_read_file(&back, file, HS_FORMAT_UNKNOWN, NULL), HS_OK);
+    assert_int_equal(hs_model_read_file(file, HS_FORMAT_UNKNOWN, NULL, &back), HS_OK);
     j = hs_model_find(back, "J");
     assert_int_equal(hs_vertex_spell_count(back, (size_t)j), 2);
     hs_vertex_spell(back, (size_t)j, 0, &since, &until);
