@@ -83,6 +83,7 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
         for (size_t i = 0; i < p->n; i++) {
             double y = p->series[s].y[i];
             if (isfinite(y) && y < lo) lo = y;
+            if (p->series[s].lo && isfinite(p->series[s].lo[i]) && p->series[s].lo[i] < lo) lo = p->series[s].lo[i];
         }
     }
     for (size_t i = 0; i < p->n; i++) {
@@ -139,14 +140,31 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
             if (isfinite(y)) fprintf(f, " %.17g", y);
             else fputs(" NaN", f);
         }
+        /* The bands' bounds follow the lines' values, two columns a band. */
+        for (size_t s = 0; s < p->nseries; s++) {
+            if (!p->series[s].lo || !p->series[s].hi) continue;
+            double a = p->series[s].lo[i], b = p->series[s].hi[i];
+            if (isfinite(a) && isfinite(b)) fprintf(f, " %.17g %.17g", a, b);
+            else fputs(" NaN NaN", f);
+        }
         fputc('\n', f);
     }
     fputs("EOD\nplot ", f);
+    /* Bands first, under the lines, in the lines' colours. */
+    size_t column = p->nseries + 2, drawn = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        if (!p->series[s].lo || !p->series[s].hi) continue;
+        fprintf(f, "%s$data using 1:%zu:%zu axes x1y%d with filledcurves fc rgb '%s' fs transparent solid 0.18 "
+                   "noborder notitle",
+                drawn++ ? ", \\\n     " : "", column, column + 1, on_y2(p, s) ? 2 : 1,
+                colours[s % (sizeof colours / sizeof *colours)]);
+        column += 2;
+    }
     for (size_t s = 0; s < p->nseries; s++) {
         const char *c = colours[s % (sizeof colours / sizeof *colours)];
         int y2 = on_y2(p, s);
         fprintf(f, "%s$data using 1:%zu axes x1y%d with linespoints lw %s pt 7 ps 0.%d lc rgb '%s' dt %d title ",
-                s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? "2.5" : "1.5", p->n > 40 ? 3 : 6, c,
+                s || drawn ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? "2.5" : "1.5", p->n > 40 ? 3 : 6, c,
                 y2 ? 2 : 1);
         quoted(f, p->series[s].title);
     }

@@ -12,6 +12,7 @@ typedef struct hs_plot_series {
     const char *title;
     const double *y; /* n values; NaN: no value (a gap in the line) */
     int count;       /* a count: on the right-hand axis whatever its values */
+    const double *lo, *hi; /* n values each: an interval drawn as a band under the line, or NULL */
 } hs_plot_series;
 
 typedef struct hs_plot_mark { /* a dashed vertical line with a label */
