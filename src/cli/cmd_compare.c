@@ -423,7 +423,7 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
     static const char *const titles[3] = {"K coordination", "U unidirectionality", "C closedness"};
     size_t nseries = 3 + (o->a.measures_given ? (size_t)o->a.ms.count : 0);
     double *x = malloc((n + 1) * sizeof *x), *y = malloc((nseries * n + 1) * sizeof *y);
-    hs_plot_series *series = malloc(nseries * sizeof *series);
+    hs_plot_series *series = calloc(nseries, sizeof *series);
     hs_plot_mark *marks = calloc(n + 1, sizeof *marks);
     const char **tics = malloc((n + 1) * sizeof *tics);
     char **labels = calloc(n + 1, sizeof *labels);
