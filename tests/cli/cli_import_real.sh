@@ -117,17 +117,21 @@ if dataset == "atop" and "asymm" in rows[0]:
 find("NATO", {2, 20, 200, 220}, 1949)
 find("Warsaw Pact", {365, 290, 315, 310, 355, 360}, 1955)
 
-def info(year):
-    return json.loads(subprocess.run([H, "info", graphml, "--year", str(year), "--format", "json"],
-                                     check=True, capture_output=True, text=True).stdout)
-
-print("%s: active in the first year of each decade (states with an alliance / ties / mechanisms):" % dataset)
-for y in range((first // 10) * 10 + 10, last + 1, 10):
-    d = info(y)
-    with_alliance = {s for a, b, e in g.edges(data=True)
-                     if int(e.get("since", -10**6)) <= y < int(e.get("until", 10**6)) for s in (a, b)
-                     if g.nodes[s].get("type") != "mechanism"}
-    print("    %d %d %d %d" % (y, len(with_alliance), d["counts"]["ties"] - d["ties"]["member"], d["counts"]["mechanisms"]))
+decades = list(range((first // 10) * 10 + 10, last + 1, 10))
+# One compare for the decades (states with a tie, ties of S counting each
+# co-membership pair, mechanisms), beside the counts of bilateral ties.
+p = subprocess.run([H, "compare", graphml, "--years", "%d:%d:10" % (decades[0], decades[-1]), "--format", "csv",
+                    "--measures", "states,ties,mechanisms", "--quiet"], capture_output=True, text=True)
+if p.returncode != 0:
+    fail("compare of the decades: %s" % p.stderr.strip())
+counts = {int(r["year"]): r for r in csv.DictReader(p.stdout.splitlines())}
+print("%s: active in the first year of each decade (states with a tie / bilateral ties / mechanisms / ties in S):"
+      % dataset)
+for y in decades:
+    bilateral = sum(1 for a, b, e in g.edges(data=True) if e.get("kind") != "member"
+                    and int(e.get("since", -10**6)) <= y < int(e.get("until", 10**6)))
+    r = counts.get(y, {})
+    print("    %d %s %d %s %s" % (y, r.get("states"), bilateral, r.get("mechanisms"), r.get("ties")))
 
 names = ("coordination", "unidirectionality", "closedness")
 out_of_range = 0
@@ -155,15 +159,15 @@ for c, years in ((365, (1950, 1954, 1956, 1960)), (2, (1948, 1950, 1952, 1955)))
     if c not in hubs:
         fail("no state with ccode %d" % c)
         continue
-    for y in years:
-        p = subprocess.run([H, "metrics", graphml, "--year", str(y), "--hub", hubs[c], "--table", "system",
-                            "--format", "csv", "--permutations", "0"], capture_output=True, text=True)
-        if p.returncode != 0:
-            print("    hub %s %d: %s" % (hubs[c], y, p.stderr.strip()))
-            continue
-        r = list(csv.DictReader(p.stdout.splitlines()))[0]
-        print("    hub %s %d: allies %s partners %s  K %s  U %s  C %s" %
-              (hubs[c], y, r["allies"], r["partners"], r["coordination"], r["unidirectionality"], r["closedness"]))
+    p = subprocess.run([H, "compare", graphml, "--years", ",".join(map(str, years)), "--hub", hubs[c], "--format",
+                        "csv", "--measures", "allies,partners", "--quiet"], capture_output=True, text=True)
+    if p.returncode != 0:
+        print("    hub %s: %s" % (hubs[c], p.stderr.strip()))
+        continue
+    for r in csv.DictReader(p.stdout.splitlines()):
+        print("    hub %s %s: allies %s partners %s  K %s  U %s  C %s" %
+              (hubs[c], r["year"], r["allies"], r["partners"], r["coordination"], r["unidirectionality"],
+               r["closedness"]))
 sys.exit(1 if bad else 0)
 PYEOF
 }
