@@ -54,6 +54,7 @@ typedef struct hs_cli_args {
     const char *states;
     hs_cli_list types;
     int since, until, ids;
+    hs_cli_list map; /* --map direction,depth */
     /* whatif */
     hs_cli_edits edits;
     const char *scenarios;

@@ -1,5 +1,6 @@
 /* hubspoke import: the COW and ATOP alliance datasets as alliance graphs. */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -24,6 +25,13 @@ static int run(const hs_cli_args *args) {
             return hs_cli_usage_error("import", "--types: %s does not code %s", dataset, args->types.items[i]);
         o.types |= bit;
     }
+    for (size_t i = 0; i < args->map.count; i++) {
+        unsigned bit = hs_atop_mapping_parse(args->map.items[i]);
+        if (!bit) return hs_cli_usage_error("import", "--map: unknown mapping '%s' (direction or depth)", args->map.items[i]);
+        o.mapping |= bit;
+    }
+    if (o.mapping && o.dataset != HS_DATASET_ATOP)
+        return hs_cli_usage_error("import", "--map needs ATOP's provisions: import atop");
     o.states_file = args->states;
     o.hub = args->hub;
     o.ids = args->ids == 1 ? HS_IDS_ISO3 : HS_IDS_COW;
@@ -40,11 +48,27 @@ static int run(const hs_cli_args *args) {
         return hs_cli_usage_error("import", "cannot tell the format of '%s' from its extension (use .graphml or .gv)",
                                   out);
     hs_model *m = NULL;
-    hs_error err = hs_import_file(in, &o, &m);
+    hs_import_notes notes;
+    hs_error err = hs_import_file_notes(in, &o, &notes, &m);
     if (err) return hs_cli_fail(err);
     err = hs_model_write_file(m, out, to);
     hs_model_destroy(m);
-    return err ? hs_cli_fail(err) : HS_EXIT_OK;
+    if (err) return hs_cli_fail(err);
+    /* What changes which years count is said, never done silently (docs/import.md). */
+    if (notes.memberships_outside)
+        fprintf(stderr,
+                "hubspoke import: note: %zu membership-years fall outside their states' COW spells (%zu memberships, "
+                "first: %s); they do not count\n",
+                notes.member_years_outside, notes.memberships_outside, notes.first_outside);
+    if (notes.states_without_spells)
+        fprintf(stderr, "hubspoke import: note: %zu states have no spell in %s; they count in every year\n",
+                notes.states_without_spells, o.states_file);
+    if ((o.mapping & HS_MAP_DIRECTION) && notes.asymmetric_multilateral)
+        fprintf(stderr,
+                "hubspoke import: note: %zu multilateral alliances have members that promise military support and "
+                "members that do not; their co-membership stays mutual\n",
+                notes.asymmetric_multilateral);
+    return HS_EXIT_OK;
 }
 
 static const char *const id_schemes[] = {"cow", "iso3", NULL};
@@ -58,6 +82,9 @@ static const hs_opt options[] = {
     {.type = HS_OPT_YEAR, .name = "since", .value_name = "Y", .help = "keep the alliances in force in Y or later", .offset = offsetof(hs_cli_args, since)},
     {.type = HS_OPT_YEAR, .name = "until", .value_name = "Y", .help = "keep the alliances in force before Y", .offset = offsetof(hs_cli_args, until)},
     {.type = HS_OPT_ID, .name = "hub", .value_name = "ID", .help = "set the graph's hub (a state id of the output)", .offset = offsetof(hs_cli_args, hub)},
+    {.type = HS_OPT_IDS, .name = "map", .value_name = "LIST", .help = "atop: turn the provisions into the schema's `depends` (direction: in a bilateral alliance only one side "
+     "promises military support) and `weight` (depth: the kind's depth x (1 + Leeds and Anac's milinst) / 3); without it "
+     "the provisions are attributes only (docs/import.md)", .offset = offsetof(hs_cli_args, map)},
     {.type = HS_OPT_CHOICE, .name = "ids", .value_name = "SCHEME", .help = "cow (default) or iso3: ISO 3166-1 alpha-3 ids where a COW code maps to one unambiguously; other states keep "
      "their COW ids", .offset = offsetof(hs_cli_args, ids), .choices = id_schemes},
     HS_OPT_INCLUDE(hs_opts_help),
@@ -87,7 +114,8 @@ const hs_command hs_cmd_import = {
     "\n"
     "EXAMPLES\n"
     "    hubspoke import cow alliance_v4.1_by_member.csv --states states2016.csv -o cow.graphml\n"
-    "    hubspoke import atop atop5_1m.csv --types defense,offense --since 1945 -o atop.gv\n",
+    "    hubspoke import atop atop5_1m.csv --types defense,offense --since 1945 -o atop.gv\n"
+    "    hubspoke import atop atop4_01m.csv --ids iso3 --map direction,depth -o atop.graphml\n",
     operands,
     2,
     2,

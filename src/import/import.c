@@ -513,7 +513,8 @@ static hs_error set_alliance_attrs(builder *b, int vertex, size_t i, const allia
     if (milinst >= 0 && (b->o->mapping & HS_MAP_DEPTH)) {
         /* Equal steps of the ordinal scale, below the kind's depth: a defence
          * pact with high institutionalization is the reference depth 1. */
-        hs_format_double(text, sizeof text, hs_codebook_tie_weight(b->codebook, kind) * (1.0 + milinst) / 3.0);
+        /* Twelve digits: the ratio of the scale, without float noise (0.2, not 0.19999999999999998). */
+        snprintf(text, sizeof text, "%.12g", hs_codebook_tie_weight(b->codebook, kind) * (1.0 + milinst) / 3.0);
         if ((err = set(b->m, i, "weight", text))) return err;
     }
     return vertex ? hs_vertex_set_kind(b->m, i, kind) : hs_edge_set_kind(b->m, i, kind);
