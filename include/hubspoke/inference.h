@@ -24,6 +24,7 @@
 #include "hubspoke/error.h"
 #include "hubspoke/export.h"
 #include "hubspoke/metrics.h"
+#include "hubspoke/table.h"
 #include "hubspoke/view.h"
 
 #ifdef __cplusplus
@@ -181,6 +182,32 @@ HS_API hs_error hs_hub_systems_compute(const hs_model *model, const hs_view_opti
                                        size_t nhubs, const hs_bootstrap_options *options, hs_hub_systems *res);
 /** Free an ::hs_hub_systems. */
 HS_API void hs_hub_systems_destroy(hs_hub_systems *res);
+
+/* ---- the same as tables of results (table.h), for the CLI and the packages ---------- */
+
+/** The influence of each instrument of the view as a table, largest
+ * |change| of `sort_by` first: columns `year`, `instrument` ("USA--JPN
+ * treaty", "mechanism TISA"), `type` ("tie" or "mechanism"), `kind`, then
+ * `<value>_change` for each ::hs_boot_stat (with - without). On success
+ * *out is the caller's: free it with hs_table_destroy(). */
+HS_API hs_error hs_influence_table(const hs_view *view, hs_boot_stat sort_by, hs_table **out);
+
+/** The events of hs_events_compute() as a table: columns `year`,
+ * `mechanism`, `event` ("start" or "end"), `years_before`, `years_after`,
+ * `others`, then for K, U and C `<index>_change` with `<index>_change_lo`
+ * and `<index>_change_hi` (empty without options). On success *out is the
+ * caller's. */
+HS_API hs_error hs_events_table(const hs_model *model, const hs_view_options *base, int first, int last, int window,
+                                const hs_bootstrap_options *options, hs_table **out);
+
+/** The systems of hs_hub_systems_compute() as a table, one row per hub:
+ * `year`, `hub`, `allies`, `partners` (counts), K, U and C each with `_lo`
+ * and `_hi`, and the lists `ally_ids`, `partner_ids`, `shared_partners` (this
+ * system's partners that are partners of another), `crossing` (this system's
+ * allies that are partners of another) and `shared_allies` (allies of another
+ * too). On success *out is the caller's. */
+HS_API hs_error hs_hub_systems_table(const hs_model *model, const hs_view_options *base, const char *const *hubs,
+                                     size_t nhubs, const hs_bootstrap_options *options, hs_table **out);
 
 #ifdef __cplusplus
 }

@@ -38,6 +38,13 @@ typedef struct hs_cli_args {
     /* the measures: --measures, --permutations, --seed, --table */
     hs_cli_list measures;
     unsigned long long permutations, seed;
+    /* inference: --bootstrap, --level, metrics --influence and --hubs, compare --events and --window */
+    unsigned long long bootstrap;
+    double level;
+    int influence;
+    hs_cli_list hubs;
+    int events;
+    unsigned long long window;
     int table;
     int format;         /* --format: HS_OUT_* */
     const char *output; /* -o, --output */
@@ -90,6 +97,7 @@ extern const hs_opt hs_opts_weights[];      /* --weight, --path-weight */
 extern const hs_opt hs_opts_limits[];       /* --max-states --max-ties --timeout */
 extern const hs_opt hs_opts_measures[];     /* --measures */
 extern const hs_opt hs_opts_permutations[]; /* --permutations --seed (of the E-I test) */
+extern const hs_opt hs_opts_bootstrap[];    /* --bootstrap --level */
 extern const hs_opt hs_opts_format[];       /* --format text|csv|json */
 extern const hs_opt hs_opts_format_json[];  /* --format text|json */
 extern const hs_opt hs_opts_output[];       /* -o, --output */
@@ -176,6 +184,10 @@ json_t *hs_cli_row_json(const hs_table *t, size_t row, const hs_cli_keys *keys, 
 int hs_cli_check_measures(const char *command, const hs_cli_args *args, hs_measure_kind kind);
 /* The E-I test's options: --permutations (default 1000) and --seed (default 1). */
 void hs_cli_metrics_options(const hs_cli_args *args, hs_metrics_options *options);
+/* The bootstrap's options (--bootstrap, --level, --seed). */
+void hs_cli_bootstrap_options(const hs_cli_args *args, hs_bootstrap_options *options);
+/* A usage error (exit 2) for --bootstrap 0, else -1. */
+int hs_cli_check_bootstrap(const hs_cli_args *args);
 
 /* CSV fields (RFC 4180: quoted when needed) and numbers (empty for NaN);
  * text numbers: four decimals, n/a for NaN. */

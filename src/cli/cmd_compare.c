@@ -26,11 +26,15 @@ static const char **column_names(const hs_cli_args *args, size_t *count) {
     static const char *const defaults[] = {"default"};
     const char *const *chosen = args->measures.count ? (const char *const *)args->measures.items : defaults;
     size_t nchosen = args->measures.count ? args->measures.count : 1;
-    const char **names = malloc((NINDICES + nchosen + 2) * sizeof *names);
+    const char **names = malloc((3 * NINDICES + nchosen + 2) * sizeof *names);
     if (!names) return NULL;
     size_t n = 0;
     for (int k = 0; k < NINDICES; k++) names[n++] = index_names[k];
     for (size_t i = 0; i < nchosen; i++) names[n++] = chosen[i];
+    /* --bootstrap: the indices' intervals (docs/metrics.md, "Intervals"). */
+    static const char *const bounds[] = {"coordination_lo",      "coordination_hi", "unidirectionality_lo",
+                                         "unidirectionality_hi", "closedness_lo",   "closedness_hi"};
+    for (int k = 0; hs_cli_given(args, "bootstrap") && k < 2 * NINDICES; k++) names[n++] = bounds[k];
     names[n++] = "mechanisms_started";
     names[n++] = "mechanisms_ended";
     *count = n;
@@ -170,9 +174,22 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
     size_t nmarks = 0, nseries = 0;
     for (size_t col = 2; !err && col + 2 < ncols && (col < FIRST_MEASURE || args->measures.count); col++) {
         if (!hs_table_numbers(t, col)) continue;
+        long measure = hs_table_column_measure(t, col);
+        if (measure >= 0 && (hs_measure_get((size_t)measure)->flags & HS_MEASURE_BOOTSTRAP)) continue;
         series[nseries].title = col < FIRST_MEASURE ? titles[col - 2] : hs_table_column_name(t, col);
         series[nseries].count = hs_table_column_type(t, col) == HS_VALUE_INTEGER;
-        series[nseries++].y = hs_table_numbers(t, col);
+        series[nseries].y = hs_table_numbers(t, col);
+        /* An index with its interval: a band under its line. */
+        char bound[64];
+        snprintf(bound, sizeof bound, "%s_lo", hs_table_column_name(t, col));
+        long lo = hs_table_find_column(t, bound);
+        snprintf(bound, sizeof bound, "%s_hi", hs_table_column_name(t, col));
+        long hi = hs_table_find_column(t, bound);
+        if (lo >= 0 && hi >= 0) {
+            series[nseries].lo = hs_table_numbers(t, (size_t)lo);
+            series[nseries].hi = hs_table_numbers(t, (size_t)hi);
+        }
+        nseries++;
     }
     for (size_t i = 0; !err && i < n; i++) {
         x[i] = f ? (double)(i + 1) : hs_table_number(t, i, 0);
@@ -202,6 +219,9 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
         for (size_t k = 0; k < args->focus.count && len > 0 && (size_t)len < sizeof title; k++)
             len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? ", " : "; subsystem ",
                             args->focus.items[k]);
+        if (hs_cli_given(args, "bootstrap") && len > 0 && (size_t)len < sizeof title)
+            len += snprintf(title + len, sizeof title - (size_t)len, "; bands: %.0f%% bootstrap intervals",
+                            100 * (hs_cli_given(args, "level") ? args->level : 0.95));
         hs_plot p = {title, f ? "period" : "year", n, x, f ? tics : NULL, nseries, series, nmarks, marks};
         err = hs_plot_write(args->plot, &p);
     }
@@ -212,6 +232,41 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
     free(series);
     free(x);
     return err == HS_ENOMEM ? hs_error_set(HS_ENOMEM, "out of memory") : err;
+}
+
+/* ---- --events ------------------------------------------------------------------- */
+
+/* The change of K, U and C across each start and end of a mechanism in the
+ * years' span, from the library (hs_events_table), instead of the rows. */
+static hs_error print_events(const hs_cli_args *args, const hs_model *m, const hs_view_options *vo) {
+    int first = args->years.years[0], last = first;
+    for (size_t i = 0; i < args->years.count; i++) {
+        if (args->years.years[i] < first) first = args->years.years[i];
+        if (args->years.years[i] > last) last = args->years.years[i];
+    }
+    int window = hs_cli_given(args, "window") ? (int)args->window : HS_EVENTS_WINDOW;
+    hs_bootstrap_options bo;
+    hs_cli_bootstrap_options(args, &bo);
+    hs_table *t = NULL;
+    hs_error err = hs_events_table(m, vo, first, last, window, &bo, &t);
+    if (!err) {
+        if (args->format == HS_OUT_JSON) {
+            err = hs_cli_table_json(t, NULL);
+        } else {
+            if (args->format == HS_OUT_CSV) {
+                hs_cli_table_csv(stdout, t, NULL);
+            } else {
+                printf("%s, %d-%d: the change of K, U and C across each start and end of a mechanism (mean over %d "
+                       "years after - mean over %d years before; %.0f%% interval, %lld draws)\n",
+                       args->operands[0], first, last, window, window, 100 * bo.level, bo.draws);
+                hs_cli_table_text(stdout, t, 0);
+            }
+            if (fflush(stdout) != 0 || ferror(stdout))
+                err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
+        }
+    }
+    hs_table_destroy(t);
+    return err;
 }
 
 /* ---- the command ----------------------------------------------------------------- */
@@ -225,6 +280,12 @@ static int run(const hs_cli_args *args) {
         return hs_cli_usage_error("compare", "--years compares the years of one FILE, not %zu files", nfiles);
     if (years_mode && hs_cli_given(args, "year"))
         return hs_cli_usage_error("compare", "--year and --years exclude each other");
+    if ((args->events || hs_cli_given(args, "window")) && !years_mode)
+        return hs_cli_usage_error("compare", "--events and --window look at the years of one FILE (--years)");
+    if (hs_cli_given(args, "window") && args->window == 0)
+        return hs_cli_usage_error("compare", "--window 0: a window needs at least 1 year");
+    int brc = hs_cli_check_bootstrap(args);
+    if (brc >= 0) return brc;
     int rc = hs_cli_check_output("compare", args->plot, (const char *const *)args->operands, (int)nfiles);
     if (rc < 0) rc = hs_cli_check_measures("compare", args, HS_MEASURE_SYSTEM);
     if (rc >= 0) return rc;
@@ -256,7 +317,9 @@ static int run(const hs_cli_args *args) {
     progress_end(&pg);
     const files *by_file = years_mode ? NULL : &f;
     if (!err && args->plot) err = plot(args, t, by_file);
-    if (!err) {
+    if (!err && args->events) {
+        err = print_events(args, m, &vo);
+    } else if (!err) {
         static const char *const key_names[] = {"file", "period"};
         hs_cli_keys keys = {2, key_names, f.keys};
         if (args->format == HS_OUT_JSON) {
@@ -294,6 +357,19 @@ static const hs_opt options_table[] = {
      .offset = offsetof(hs_cli_args, year)},
     HS_OPT_INCLUDE(hs_opts_measures),
     HS_OPT_INCLUDE(hs_opts_permutations),
+    HS_OPT_INCLUDE(hs_opts_bootstrap),
+    {.type = HS_OPT_FLAG,
+     .name = "events",
+     .help = "instead of the rows: for each start and end of a mechanism in the span of --years, the change of K, U "
+             "and C across it (mean over the years after - before) with a bootstrap interval (docs/metrics.md, "
+             "\"Events\")",
+     .offset = offsetof(hs_cli_args, events)},
+    {.type = HS_OPT_COUNT,
+     .name = "window",
+     .value_name = "W",
+     .help = "the years averaged on each side of an event (default 3)",
+     .offset = offsetof(hs_cli_args, window),
+     .max = 1000},
     HS_OPT_INCLUDE(hs_opts_view), HS_OPT_INCLUDE(hs_opts_state_set), HS_OPT_INCLUDE(hs_opts_weights),
     HS_OPT_INCLUDE(hs_opts_format),
     {.type = HS_OPT_FILE,
@@ -301,7 +377,7 @@ static const hs_opt options_table[] = {
      .value_name = "OUT",
      .help =
          "also draw K, U, C (and the measures --measures names) over the rows into OUT.svg, OUT.png or OUT.pdf, with "
-         "gnuplot, marking the years mechanisms started",
+         "gnuplot, marking the years mechanisms started; with --bootstrap, the indices' intervals as bands",
      .offset = offsetof(hs_cli_args, plot)},
     {.type = HS_OPT_FLAG,
      .name = "quiet",
@@ -339,7 +415,9 @@ const hs_command hs_cmd_compare = {
     "EXAMPLES\n"
     "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --format csv\n"
     "    hubspoke compare graphs/asia-pacific.gv --years 1990,2000,2010,2020 --plot kuc.svg\n"
-    "    hubspoke compare periods/*.gv --format json\n",
+    "    hubspoke compare periods/*.gv --format json\n"
+    "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --bootstrap 1000 --plot kuc.svg\n"
+    "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --events\n",
     operands,
     1,
     HS_ANY_NUMBER,

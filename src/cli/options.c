@@ -99,17 +99,34 @@ const hs_opt hs_opts_permutations[] = {
     {.type = HS_OPT_COUNT,
      .name = "permutations",
      .value_name = "N",
-     .help =
-         "permutations of the E-I test, for ei_expected and ei_p_closed (default 1000 when they are computed; 0 = no "
-         "test)",
+     .help = "permutations of the E-I label test and draws of its degree-preserving null (ei_expected, ei_p_closed, "
+             "ei_degree_expected, ei_degree_p_closed; default 1000 when they are computed; 0 = no test)",
      .offset = offsetof(hs_cli_args, permutations),
      .max = 100000000ULL},
     {.type = HS_OPT_COUNT,
      .name = "seed",
      .value_name = "S",
-     .help = "seed of the permutation test (default 1); the same seed gives the same p-value on every machine",
+     .help = "seed of the E-I tests and the bootstrap (default 1); the same seed gives the same p-values and "
+             "intervals on every machine",
      .offset = offsetof(hs_cli_args, seed),
      .max = 9007199254740991ULL},
+    HS_OPT_LAST};
+
+const hs_opt hs_opts_bootstrap[] = {
+    {.type = HS_OPT_COUNT,
+     .name = "bootstrap",
+     .value_name = "N",
+     .help = "draws of the bootstrap over the year's instruments, for the intervals of K, U, C and the sums over "
+             "ties (default 1000; at least 1; docs/metrics.md, \"Intervals\")",
+     .offset = offsetof(hs_cli_args, bootstrap),
+     .max = 100000000ULL},
+    {.type = HS_OPT_REAL,
+     .name = "level",
+     .value_name = "L",
+     .help = "the intervals' level (default 0.95)",
+     .offset = offsetof(hs_cli_args, level),
+     .min_real = 0.01,
+     .max_real = 0.999},
     HS_OPT_LAST};
 
 static const char *const format_names[] = {"text", "json", "csv", NULL};

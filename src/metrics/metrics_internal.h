@@ -3,6 +3,7 @@
 #define HS_METRICS_INTERNAL_H
 
 #include "core/internal.h"
+#include "hubspoke/inference.h"
 #include "hubspoke/metrics.h"
 
 static inline int hs_in_system(const hs_view *v, size_t s) {
@@ -49,8 +50,9 @@ typedef enum hs_state_vector {
  * the other measures that need it (context.c). */
 typedef struct hs_measure_context {
     const hs_view *view;
-    igraph_integer_t permutations; /* of the E-I test: 0 when no selected measure needs it */
+    igraph_integer_t permutations; /* of the E-I tests: 0 when no selected measure needs it */
     uint64_t seed;
+    hs_bootstrap_options bootstrap; /* of the intervals (docs/metrics.md, "Intervals") */
     /* What the change measures compare with. In a panel of years: the model,
      * the options of the views (for the focus) and the year after which
      * changes count (has_after 0: no year, no changes). In a panel of models:
@@ -68,6 +70,8 @@ typedef struct hs_measure_context {
     hs_cutsets cutsets;
     igraph_vector_t state[HS_STATE_VECTORS];
     igraph_matrix_t brokerage;
+    hs_ei_test ei_degree;                   /* the degree-preserving null */
+    hs_interval interval[HS_BOOT_STAT_COUNT]; /* the bootstrap intervals */
 } hs_measure_context;
 
 void hs_context_init(hs_measure_context *c, const hs_view *view);
@@ -79,6 +83,10 @@ hs_error hs_context_closedness(hs_measure_context *c, const hs_closedness **out)
 hs_error hs_context_cutsets(hs_measure_context *c, const hs_cutsets **out);
 hs_error hs_context_state_vector(hs_measure_context *c, hs_state_vector which, const igraph_vector_t **out);
 hs_error hs_context_brokerage(hs_measure_context *c, const igraph_matrix_t **out);
+/* The degree-preserving null of the E-I index, c->permutations draws. */
+hs_error hs_context_ei_degree(hs_measure_context *c, const hs_ei_test **out);
+/* The bootstrap intervals of the resampled values (inference.h). */
+hs_error hs_context_intervals(hs_measure_context *c, const hs_interval **out);
 /* The mechanisms that started (or ended) since the previous row, as the JSON
  * text of an array of ids (*text the caller's); NULL without a previous row. */
 hs_error hs_context_changes(hs_measure_context *c, int started, char **text);
