@@ -175,6 +175,9 @@ typedef struct hs_cli_keys {
 void hs_cli_table_csv(FILE *out, const hs_table *t, const hs_cli_keys *keys);
 hs_error hs_cli_table_json(const hs_table *t, const hs_cli_keys *keys);
 void hs_cli_table_text(FILE *out, const hs_table *t, size_t first_col);
+/* A table of the library in the format --format asks: JSON, CSV, or `title`
+ * and the text table from column first_col. */
+hs_error hs_cli_print_table(const hs_cli_args *args, const hs_table *t, const char *title, size_t first_col);
 /* One row as a JSON object: the keys, then the columns from first_col on. */
 json_t *hs_cli_row_json(const hs_table *t, size_t row, const hs_cli_keys *keys, size_t first_col);
 

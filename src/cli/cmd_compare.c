@@ -249,22 +249,12 @@ static hs_error print_events(const hs_cli_args *args, const hs_model *m, const h
     hs_cli_bootstrap_options(args, &bo);
     hs_table *t = NULL;
     hs_error err = hs_events_table(m, vo, first, last, window, &bo, &t);
-    if (!err) {
-        if (args->format == HS_OUT_JSON) {
-            err = hs_cli_table_json(t, NULL);
-        } else {
-            if (args->format == HS_OUT_CSV) {
-                hs_cli_table_csv(stdout, t, NULL);
-            } else {
-                printf("%s, %d-%d: the change of K, U and C across each start and end of a mechanism (mean over %d "
-                       "years after - mean over %d years before; %.0f%% interval, %lld draws)\n",
-                       args->operands[0], first, last, window, window, 100 * bo.level, bo.draws);
-                hs_cli_table_text(stdout, t, 0);
-            }
-            if (fflush(stdout) != 0 || ferror(stdout))
-                err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
-        }
-    }
+    char title[512];
+    snprintf(title, sizeof title,
+             "%s, %d-%d: the change of K, U and C across each start and end of a mechanism (mean over %d years "
+             "after - mean over %d years before; %.0f%% interval, %lld draws)",
+             args->operands[0], first, last, window, window, 100 * bo.level, bo.draws);
+    if (!err) err = hs_cli_print_table(args, t, title, 0);
     hs_table_destroy(t);
     return err;
 }

@@ -125,18 +125,6 @@ static const char **selection(const hs_cli_args *args, size_t *count) {
 
 /* ---- --influence and --hubs: tables of the inference module (inference.h) ----- */
 
-/* One of the library's tables, in the format asked; `title` heads the text. */
-static hs_error print_table(const hs_cli_args *args, const hs_table *t, const char *title) {
-    if (args->format == HS_OUT_JSON) return hs_cli_table_json(t, NULL);
-    if (args->format == HS_OUT_CSV) {
-        hs_cli_table_csv(stdout, t, NULL);
-    } else {
-        fprintf(stdout, "%s\n", title);
-        hs_cli_table_text(stdout, t, 1);
-    }
-    return fflush(stdout) == 0 ? HS_OK : hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
-}
-
 static int run_inference(const hs_cli_args *args) {
     hs_model *m = NULL;
     hs_codebook *cb = NULL;
@@ -158,7 +146,7 @@ static int run_inference(const hs_cli_args *args) {
         snprintf(title, sizeof title, "%s: the systems around %zu hubs, with %lld bootstrap draws", hs_model_file(m),
                  args->hubs.count, bo.draws);
     }
-    if (!err) err = print_table(args, t, title);
+    if (!err) err = hs_cli_print_table(args, t, title, 1);
     hs_table_destroy(t);
     hs_view_destroy(v);
     hs_codebook_destroy(cb);
