@@ -137,14 +137,16 @@ static int run_inference(const hs_cli_args *args) {
     if (!err && hs_cli_given(args, "influence")) {
         /* Largest first: which instrument moves the chosen value most when removed. */
         if (!(err = hs_view_new(m, &vo, &v))) err = hs_influence_table(v, (hs_boot_stat)args->influence, &t);
-        snprintf(title, sizeof title, "%s%s: each instrument's part in %s (with - without), largest first", hs_model_file(m),
-                 vo.has_year ? "" : " (all elements)", hs_boot_stat_name((hs_boot_stat)args->influence));
+        char when[32] = ", all elements";
+        if (vo.has_year) snprintf(when, sizeof when, ", year %d", vo.year);
+        snprintf(title, sizeof title, "%s%s: each instrument's part in %s (with - without), largest first",
+                 hs_model_file(m), when, hs_boot_stat_name((hs_boot_stat)args->influence));
     } else if (!err) {
         hs_bootstrap_options bo;
         hs_cli_bootstrap_options(args, &bo);
         err = hs_hub_systems_table(m, &vo, (const char *const *)args->hubs.items, args->hubs.count, &bo, &t);
-        snprintf(title, sizeof title, "%s: the systems around %zu hubs, with %lld bootstrap draws", hs_model_file(m),
-                 args->hubs.count, bo.draws);
+        snprintf(title, sizeof title, "%s%s: the systems around %zu hubs (intervals: %lld bootstrap draws)",
+                 hs_model_file(m), vo.has_year ? "" : ", all elements", args->hubs.count, bo.draws);
     }
     if (!err) err = hs_cli_print_table(args, t, title, 1);
     hs_table_destroy(t);
