@@ -42,7 +42,7 @@ def degree_null(G, system, draws, seed, burn_in=20, spacing=2):
     m = len(edges)
     observed = ei(H, system)
     rng = random.Random(seed)
-    total, defined, closed = 0.0, 0, 0
+    total, total2, defined, closed = 0.0, 0.0, 0, 0
     for t in range(draws):
         for _ in range((burn_in if t == 0 else spacing) * m if m >= 2 else 0):
             i, j = rng.sample(range(m), 2)
@@ -60,9 +60,11 @@ def degree_null(G, system, draws, seed, burn_in=20, spacing=2):
             continue
         defined += 1
         total += x
+        total2 += x * x
         closed += x <= observed + 1e-12
     if not defined:
         return None, None, 0
+    degree_null.sd = math.sqrt(max(0.0, total2 / defined - (total / defined) ** 2))
     return total / defined, (1 + closed) / (1 + defined), defined
 
 
