@@ -9,7 +9,9 @@
 #
 # Environment, for manual sweeps:
 #   HS_WRAP      prefix of every run, e.g. "valgrind --error-exitcode=9 --leak-check=full -q"
-#   HS_TIMEOUT   seconds per file (default 30)
+#   HS_TIMEOUT   seconds per file (default: the hang guard of guard.bash, 100
+#                times a small file's run now and at least 60; the largest
+#                corpus files take about 20 times a small one)
 #   HS_FILES     a file listing the inputs to sweep (one path a line) instead of all
 # Exit 77 without a corpus.
 set -u
@@ -25,7 +27,10 @@ if [[ -z $C || ! -d $C ]]; then
     exit 77
 fi
 read -r -a wrap <<<"${HS_WRAP:-}"
-limit=${HS_TIMEOUT:-30}
+SRC=${HS_SRC:?HS_SRC must name the source tree}
+# shellcheck source=tests/cli/guard.bash
+. "$SRC/tests/cli/guard.bash"
+limit=${HS_TIMEOUT:-$(hang_guard "${wrap[@]}" "$H" info "$SRC/graphs/us-japan-rok.gv")}
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT

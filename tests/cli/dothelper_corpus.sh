@@ -2,7 +2,8 @@
 # Runs hubspoke-dot over the third-party DOT corpus ($HS_CORPUS/dot and the
 # Graphviz files under $HS_CORPUS/bad). Every file must either convert (exit 0,
 # well-formed XML on stdout) or be refused cleanly (exit 1, one non-empty stderr
-# line starting with the file name); never a signal, a timeout or exit 2.
+# line starting with the file name); never a signal, a hang (guard.bash) or
+# exit 2.
 # HS_DOT_WRAP, when set, prefixes every run (for example
 # "valgrind --error-exitcode=9 --leak-check=full -q"). Exit 77 without a corpus.
 set -u
@@ -22,6 +23,10 @@ if ! command -v xmllint >/dev/null; then
     exit 77
 fi
 read -r -a wrap <<<"${HS_DOT_WRAP:-}"
+SRC=${HS_SRC:?HS_SRC must name the source tree}
+# shellcheck source=tests/cli/guard.bash
+. "$SRC/tests/cli/guard.bash"
+limit=$(hang_guard "${wrap[@]}" "$H" to-graphml "$SRC/graphs/us-japan-rok.gv")
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -29,7 +34,7 @@ ok=0 refused=0 failures=0
 declare -A reasons=()
 
 while IFS= read -r -d '' f; do
-    timeout 20 "${wrap[@]}" "$H" to-graphml "$f" >"$T/out" 2>"$T/err"
+    timeout "$limit" "${wrap[@]}" "$H" to-graphml "$f" >"$T/out" 2>"$T/err"
     rc=$?
     if [[ $rc -eq 0 ]]; then
         if [[ -s $T/err ]]; then
