@@ -54,8 +54,10 @@ reason_of() {
 
 sweep() {
     local f=$1 dir=$2 rc err out line
-    # A subshell, so that bash's own notice of a crash stays quiet.
-    (timeout "$limit" "${wrap[@]}" "$H" info "$f" >"$T/out" 2>"$T/err"; exit $?) 2>/dev/null
+    # A subshell, so that bash's own notice of a crash stays quiet. No helper
+    # time limit (--timeout 0): on a loaded machine it would turn slow files
+    # into refusals; the hang guard is what catches a hang.
+    (timeout "$limit" "${wrap[@]}" "$H" info --timeout 0 "$f" >"$T/out" 2>"$T/err"; exit $?) 2>/dev/null
     rc=$?
     err=$T/err
     line=$(head -n 1 "$err")

@@ -264,7 +264,10 @@ def diff(a, b):
 
 
 def convert(src, dst, td):
-    r = subprocess.run([HUBSPOKE, "convert", src, dst], capture_output=True, text=True, timeout=GUARD)
+    # No helper time limit (--timeout 0), which a loaded machine could reach;
+    # the hang guard catches a hang.
+    r = subprocess.run([HUBSPOKE, "convert", "--timeout", "0", src, dst], capture_output=True, text=True,
+                       timeout=GUARD)
     return r.returncode, r.stderr.strip()
 
 
