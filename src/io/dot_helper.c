@@ -66,20 +66,26 @@ static void close_fd(int *fd) {
  * when `fd` is not -1, the rest of that file, read in blocks as the pipe
  * takes them (a large file is never held whole, and a helper that stops
  * early leaves the rest unread). */
+#define SOURCE_BLOCK 65536
+
 typedef struct {
     const char *data;
     size_t len, sent;
     int fd;
     const char *display;
-    char block[65536];
+    char *block; /* SOURCE_BLOCK bytes once reading from fd; freed by run() */
 } source;
 
 /* Returns 1 while something is left to send, 0 at the end, or an error. */
 static int source_next(source *in, hs_error *err) {
     if (in->sent < in->len) return 1;
     if (in->fd < 0) return 0;
+    if (!in->block && !(in->block = hs_malloc(SOURCE_BLOCK))) {
+        *err = HS_ENOMEM;
+        return 0;
+    }
     for (;;) {
-        ssize_t n = read(in->fd, in->block, sizeof in->block);
+        ssize_t n = read(in->fd, in->block, SOURCE_BLOCK);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) *err = hs_error_set(HS_EIO, "%s: cannot read: %s", in->display, strerror(errno));
         if (n <= 0) return 0;
@@ -226,6 +232,8 @@ static hs_error run(const char *const *args, source *in, const char *display, co
         }
     }
     sigaction(SIGPIPE, &old, NULL);
+    free(in->block);
+    in->block = NULL;
     hs_buf_free(&e);
     if (err) {
         hs_buf_free(&o);
