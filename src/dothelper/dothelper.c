@@ -32,6 +32,9 @@
 #define MAX_INPUT ((size_t)256 << 20)
 /* The input is read in blocks of this size, at most one ahead of the parser. */
 #define BLOCK ((size_t)65536)
+/* The exit status of a refusal at --max-states or --max-ties, so that hubspoke
+ * reports it as it reports the GraphML reader's (HS_ELIMIT). */
+#define EXIT_LIMIT 3
 
 static const char usage[] =
     "Usage: hubspoke-dot to-graphml [--name NAME] [--max-states N] [--max-ties N] FILE\n"
@@ -57,7 +60,7 @@ static const char usage[] =
     "\n"
     "Exit status: 0 converted; 1 refused, with one line 'FILE:LINE: reason'\n"
     "or 'FILE: reason' on standard error and nothing on standard output;\n"
-    "2 usage error.\n";
+    "2 usage error; 3 refused at --max-states or --max-ties (one line, as 1).\n";
 
 static const char *g_name; /* the input's name in messages, printable */
 
@@ -319,7 +322,7 @@ static Agraph_t *parse(chan_t *ch, int *rc)
         if (g)
             agclose(g);
         if (ch->failed || over)
-            *rc = ch->failed ? ch->failed : refuse(ch->line, "%s", over);
+            *rc = ch->failed ? ch->failed : (refuse(ch->line, "%s", over), EXIT_LIMIT);
         else
             *rc = chan_drain(ch) ? ch->failed : refuse_cgraph_error();
         return NULL;
@@ -357,7 +360,7 @@ static Agraph_t *parse(chan_t *ch, int *rc)
 
 /* DOT text to a GraphML document, or to a drawing (render): everything
  * between opening the input and writing the output. Returns 0, or 1 after
- * the refusal line. */
+ * the refusal line (EXIT_LIMIT at a load limit). */
 static int run(chan_t *ch, buf_t *out, int render, const char *engine, const char *format)
 {
     buf_free(&cg_error.text);

@@ -60,7 +60,9 @@ const char *hs_dot_limits_crossed(void)
     return lim.reason[0] ? lim.reason : NULL;
 }
 
-/* hubspoke's own wording (src/model/model.c), so that both paths say the same. */
+/* The library's own wording (src/model/model.c), so that both paths say the
+ * same; the helper's exit status 3 lets hubspoke add its hint as it does for
+ * the GraphML path. */
 static void count(size_t states, size_t ties)
 {
     lim.states += states;
@@ -68,11 +70,10 @@ static void count(size_t states, size_t ties)
     if (lim.reason[0])
         return;
     if (lim.max_states && lim.states > lim.max_states)
-        snprintf(lim.reason, sizeof lim.reason,
-                 "more than %zu states and mechanisms (the limit; raise it with --max-states)", lim.max_states);
+        snprintf(lim.reason, sizeof lim.reason, "more than %zu states and mechanisms (the load limit)",
+                 lim.max_states);
     else if (lim.max_ties && lim.ties > lim.max_ties)
-        snprintf(lim.reason, sizeof lim.reason, "more than %zu ties (the limit; raise it with --max-ties)",
-                 lim.max_ties);
+        snprintf(lim.reason, sizeof lim.reason, "more than %zu ties (the load limit)", lim.max_ties);
 }
 
 static void *original(const char *name)

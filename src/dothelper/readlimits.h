@@ -17,7 +17,7 @@ void hs_dot_limits_begin(void);
 void hs_dot_limits_end(void);
 
 /* After begin: NULL, or the reason a limit was crossed, e.g. "more than 5
- * states and mechanisms (the limit; raise it with --max-states)". Static. */
+ * states and mechanisms (the load limit)". Static. */
 const char *hs_dot_limits_crossed(void);
 
 #endif

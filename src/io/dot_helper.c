@@ -2,8 +2,10 @@
  *
  * Protocol (docs/dot-helper.md): every command of the helper reads its input
  * on stdin and writes its whole result on stdout, exit 0; on bad input it
- * writes one line "NAME[:LINE]: reason" on stderr and exits 1. Anything else
- * (cannot start, killed by a signal, other exit codes) is a helper failure.
+ * writes one line "NAME[:LINE]: reason" on stderr and exits 1, or 3 when the
+ * input crossed a load limit (HS_ELIMIT, as from the GraphML reader).
+ * Anything else (cannot start, killed by a signal, other exit codes) is a
+ * helper failure.
  * `to-graphml` parses DOT for the readers; `render` lays out and draws for
  * src/render. */
 #define _GNU_SOURCE
@@ -216,7 +218,7 @@ static hs_error run(const char *const *args, source *in, const char *display, co
         int status = 0;
         hs_error waited = reap(pid, &status, limit, err == TIMED_OUT);
         if (err == TIMED_OUT || waited == TIMED_OUT)
-            err = hs_error_set(HS_EHELPER, "%s: the DOT helper did not finish within %u s (--timeout); stopped it",
+            err = hs_error_set(HS_ETIMEOUT, "%s: the DOT helper did not finish within %u s; stopped it",
                                display, helper_timeout);
         if (!err) {
             /* Keep the helper's first line only: the contract is one line. */
@@ -226,6 +228,8 @@ static hs_error run(const char *const *args, source *in, const char *display, co
                 err = hs_error_set(HS_EHELPER, "%s: %s crashed (signal %d)", display, what, WTERMSIG(status));
             else if (WEXITSTATUS(status) == 1 && e.data && e.data[0])
                 err = hs_error_set(HS_EINPUT, "%s", e.data);
+            else if (WEXITSTATUS(status) == 3 && e.data && e.data[0]) /* stopped at a load limit */
+                err = hs_error_set(HS_ELIMIT, "%s", e.data);
             else if (WEXITSTATUS(status) != 0)
                 err = hs_error_set(HS_EHELPER, "%s: the DOT helper '%s' failed (exit %d)%s%s", display, helper,
                                    WEXITSTATUS(status), e.data && e.data[0] ? ": " : "", e.data ? e.data : "");

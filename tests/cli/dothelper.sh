@@ -235,7 +235,8 @@ convert warn
 # ---- load limits: counted while reading, as hubspoke counts the GraphML ----------------
 # states = <node> elements (nodes and mechanisms), ties = <edge> elements
 # (edges and memberships). For each graph, the helper must accept it at
-# exactly its counts, with the same output, and refuse it one below either.
+# exactly its counts, with the same output, and refuse it one below either
+# (exit 3, a refusal at a load limit).
 cat >"$T/lim-strict.dot" <<'EOF'
 strict digraph S {
   a -> b; a -> b; b -> a
@@ -267,12 +268,12 @@ for x in lim-alliance lim-strict lim-multi; do
     [[ $rc -eq 0 ]] && cmp -s "$T/$x.out" "$T/$x-at.out" ||
         fail "$x: at its own counts ($s states, $e ties): exit $rc, $(head -c 300 "$T/$x-at.err")"
     run "$x-states" to-graphml --max-states $((s - 1)) "$T/$x.dot"
-    [[ $rc -eq 1 && ! -s $T/$x-states.out &&
-        $(cat "$T/$x-states.err") =~ ^"$T/$x.dot":[0-9]+": more than $((s - 1)) states and mechanisms (the limit; raise it with --max-states)"$ ]] ||
+    [[ $rc -eq 3 && ! -s $T/$x-states.out &&
+        $(cat "$T/$x-states.err") =~ ^"$T/$x.dot":[0-9]+": more than $((s - 1)) states and mechanisms (the load limit)"$ ]] ||
         fail "$x: --max-states $((s - 1)): exit $rc, $(head -c 300 "$T/$x-states.err")"
     run "$x-ties" to-graphml --max-ties $((e - 1)) "$T/$x.dot"
-    [[ $rc -eq 1 && ! -s $T/$x-ties.out &&
-        $(cat "$T/$x-ties.err") =~ ^"$T/$x.dot":[0-9]+": more than $((e - 1)) ties (the limit; raise it with --max-ties)"$ ]] ||
+    [[ $rc -eq 3 && ! -s $T/$x-ties.out &&
+        $(cat "$T/$x-ties.err") =~ ^"$T/$x.dot":[0-9]+": more than $((e - 1)) ties (the load limit)"$ ]] ||
         fail "$x: --max-ties $((e - 1)): exit $rc, $(head -c 300 "$T/$x-ties.err")"
 done
 # The line is the one the parser had reached: the crossing statement's when
@@ -280,16 +281,16 @@ done
 # messages).
 L=$T/lines.dot
 printf 'digraph {\n  a;\n  b;\n  subgraph cluster_m {\n    a;\n    c;\n  }\n}\n' >"$L"
-expect_refusal limit-states-line 1 "$L:4: more than 2 states and mechanisms (the limit; raise it with --max-states)" \
+expect_refusal limit-states-line 3 "$L:4: more than 2 states and mechanisms (the load limit)" \
     to-graphml --max-states 2 "$L"
-expect_refusal limit-ties-line 1 "$L:6: more than 1 ties (the limit; raise it with --max-ties)" \
+expect_refusal limit-ties-line 3 "$L:6: more than 1 ties (the load limit)" \
     to-graphml --max-ties 1 "$L"
 # A NUL byte is refused wherever it is, unless a limit stopped the reading
 # before the block that holds it (here 70 KB on, past the first 64 KB).
 { head -c 56 "$L"; printf '/*%70000s*/\n}\n\0' ''; } >"$T/lines-nul.dot"
 expect_refusal limit-none-nul 1 "$T/lines-nul.dot: binary file (NUL byte at offset 70063)" \
     to-graphml --max-states 0 --max-ties 0 "$T/lines-nul.dot"
-expect_refusal limit-before-nul 1 "user.dot:4: more than 2 states and mechanisms (the limit; raise it with --max-states)" \
+expect_refusal limit-before-nul 3 "user.dot:4: more than 2 states and mechanisms (the load limit)" \
     to-graphml --max-states 2 --name user.dot - <"$T/lines-nul.dot"
 printf 'digraph A { a }\ndigraph B { b; c; d }\n' >"$L"
 expect_refusal limit-second-graph 1 "$L: more than one graph; hubspoke reads one graph per file" \

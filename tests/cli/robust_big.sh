@@ -136,27 +136,27 @@ echo "note: $N states, $ties ties, $(($(stat -c %s big.graphml) / 1000000)) MB: 
 # ---- GraphML: the limits stop the reading early ----------------------------------------
 # Line 7 is US, so the (limit+1)-th state is on line limit + 7.
 rss stop "$H" info big.graphml --max-states 1000
-says stop "hubspoke: big.graphml:1007: more than 1000 states and mechanisms (the limit; raise it with --max-states)"
+says stop "hubspoke: big.graphml:1007: more than 1000 states and mechanisms (the load limit); raise it with --max-states or --max-ties"
 early GraphML stop full small-graphml
 # The tie limit, on the small file (its line does not depend on N): the
 # (limit+1)-th tie is on line SMALL + limit + 7.
 "$H" metrics small.graphml --max-ties 500 >/dev/null 2>ties.err
-says ties "hubspoke: small.graphml:$((SMALL + 507)): more than 500 ties (the limit; raise it with --max-ties)"
+says ties "hubspoke: small.graphml:$((SMALL + 507)): more than 500 ties (the load limit); raise it with --max-states or --max-ties"
 
 # ---- DOT: the helper stops reading early ------------------------------------------------
 # Line 2 is US, so the (limit+1)-th state is on line limit + 2.
 rss dstop "$H" info big.gv --max-states 1000
-says dstop "hubspoke: big.gv:1002: more than 1000 states and mechanisms (the limit; raise it with --max-states)"
+says dstop "hubspoke: big.gv:1002: more than 1000 states and mechanisms (the load limit); raise it with --max-states or --max-ties"
 # The control: the same command with a helper that is not given the limits,
 # so that it parses the whole file and hubspoke refuses its GraphML. Without
 # the helper's time limit, which a loaded machine could reach.
 printf '#!/bin/sh\n# to-graphml - --name NAME, without --max-states and --max-ties\nexec "%s" "$1" "$2" "$3" "$4"\n' "$HD" >nolimits
 chmod +x nolimits
 HUBSPOKE_DOT_HELPER=$T/nolimits rss dfull "$H" info big.gv --max-states 1000 --timeout 0
-says dfull "hubspoke: big.gv: more than 1000 states and mechanisms (the limit; raise it with --max-states)"
+says dfull "hubspoke: big.gv: more than 1000 states and mechanisms (the load limit); raise it with --max-states or --max-ties"
 early DOT dstop dfull small-dot
 "$H" metrics small.gv --max-ties 500 >/dev/null 2>dties.err
-says dties "hubspoke: small.gv:$((SMALL + 502)): more than 500 ties (the limit; raise it with --max-ties)"
+says dties "hubspoke: small.gv:$((SMALL + 502)): more than 500 ties (the load limit); raise it with --max-states or --max-ties"
 
 # ---- SIGKILL while writing leaves the previous output ----------------------------------
 # The old output is a small valid file; the new one is large (11 MB) but
