@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Round trips through `hubspoke convert`: every example in $HS_SRC/graphs (and
 # this suite's fixtures $HS_TESTDATA/roundtrip-*) is converted to the other
-# format and back several times (DOT -> GraphML -> DOT -> GraphML ...), and
-# every version must give byte-identical `info --format json` (with and
-# without --year) and `metrics --format json`. GraphML -> GraphML and
-# DOT -> DOT conversions are fixed points, and attributes the schema does not
-# know survive. One line per failure; exit 0 pass, 1 fail.
+# format and back several times (DOT -> GraphML -> DOT -> GraphML ...). From
+# the second round trip on, each version is byte-identical to the one two
+# steps before; the original and the first two versions must give
+# byte-identical `info --format json` (with and without --year) and
+# `metrics --format json` (the later versions, being the same bytes, would
+# only repeat those runs). GraphML -> GraphML and DOT -> DOT conversions are
+# fixed points, and attributes the schema does not know survive. One line
+# per failure; exit 0 pass, 1 fail.
 . "$(dirname "$0")/lib.sh"
 DATA=${HS_TESTDATA:-$SRC/tests/data}
 
@@ -89,6 +92,10 @@ for f in "${inputs[@]}"; do
     done
     [[ $ok -eq 1 ]] || continue
 
+    # Versions 3 and 4 are the bytes of 1 and 2 (checked below).
+    same_files "${versions[1]}" "${versions[3]}" "$base: version 3 differs from version 1 (a second round trip changed it)"
+    same_files "${versions[2]}" "${versions[4]}" "$base: version 4 differs from version 2 (a second round trip changed it)"
+    versions=("${versions[@]:0:3}")
     mapfile -t years < <(years_of "$f")
     for i in "${!versions[@]}"; do
         v=${versions[$i]}
@@ -122,13 +129,10 @@ for f in "${inputs[@]}"; do
     convert "$g" "$d/gg1.graphml" && convert "$d/gg1.graphml" "$d/gg2.graphml" &&
         same_files "$d/gg1.graphml" "$d/gg2.graphml" "$base: GraphML -> GraphML is not a fixed point"
     if [[ $ext == gv ]]; then
-        same_files "${versions[1]}" "${versions[3]}" "$base: GraphML differs after DOT -> GraphML -> DOT -> GraphML"
-        same_files "${versions[2]}" "${versions[4]}" "$base: DOT differs after a second round trip"
         convert "${versions[2]}" "$d/dd1.gv" && convert "$d/dd1.gv" "$d/dd2.gv" &&
             same_files "$d/dd1.gv" "$d/dd2.gv" "$base: DOT -> DOT is not a fixed point"
         same_files "${versions[2]}" "$d/dd1.gv" "$base: DOT -> DOT changes hubspoke's own DOT"
     else
-        same_files "${versions[2]}" "${versions[4]}" "$base: GraphML differs after GraphML -> DOT -> GraphML -> DOT -> GraphML"
         same_files "$d/gg1.graphml" "${versions[2]}" "$base: GraphML -> GraphML and GraphML -> DOT -> GraphML differ"
     fi
 done

@@ -2,7 +2,8 @@
 # Runs hubspoke-dot over the third-party DOT corpus ($HS_CORPUS/dot and the
 # Graphviz files under $HS_CORPUS/bad). Every file must either convert (exit 0,
 # well-formed XML on stdout) or be refused cleanly (exit 1, one non-empty stderr
-# line starting with the file name); never a signal, a timeout or exit 2.
+# line starting with the file name); never a signal, a hang (guard.bash) or
+# exit 2.
 # HS_DOT_WRAP, when set, prefixes every run (for example
 # "valgrind --error-exitcode=9 --leak-check=full -q"). Exit 77 without a corpus.
 . "$(dirname "$0")/lib.sh"
@@ -12,11 +13,14 @@ C=${HS_CORPUS:-}
 [[ -n $C && -d $C ]] || skip "no corpus at '${C}'"
 command -v xmllint >/dev/null || skip "xmllint (libxml2-utils) is not installed"
 read -r -a wrap <<<"${HS_DOT_WRAP:-}"
+# shellcheck source=tests/cli/guard.bash
+. "$SRC/tests/cli/guard.bash"
+limit=$(hang_guard "${wrap[@]}" "$DOT" to-graphml "$SRC/graphs/us-japan-rok.gv")
 converted=0 refusals=0
 declare -A reasons=()
 
 while IFS= read -r -d '' f; do
-    timeout 20 "${wrap[@]}" "$DOT" to-graphml "$f" >"$T/out" 2>"$T/err"
+    timeout "$limit" "${wrap[@]}" "$DOT" to-graphml "$f" >"$T/out" 2>"$T/err"
     rc=$?
     if [[ $rc -eq 0 ]]; then
         if [[ -s $T/err ]]; then
