@@ -67,8 +67,8 @@ check [ "$(json "$(out info-listed)" '",".join(d["states"]["other"])')" = "PAK" 
 succeeds boot1 metrics "$asia" --year 2016 --bootstrap 500 --seed 7 --table system --format csv
 succeeds boot2 metrics "$asia" --year 2016 --bootstrap 500 --seed 7 --table system --format csv
 succeeds boot3 metrics "$asia" --year 2016 --bootstrap 500 --seed 8 --table system --format csv
-same "$(out boot1)" "$(out boot2)"
-differ "$(out boot1)" "$(out boot3)"
+check same "$(out boot1)" "$(out boot2)" "the same seed gives other intervals"
+check differ "$(out boot1)" "$(out boot3)" "another seed gives the same intervals"
 check $py - "$(out boot1)" <<'PY' "an interval does not hold its estimate"
 import csv, sys
 r = next(csv.DictReader(open(sys.argv[1], newline="")))
