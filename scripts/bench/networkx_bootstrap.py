@@ -25,49 +25,22 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "tests", "xcheck"))
 sys.path.insert(0, os.path.join(ROOT, "scripts", "bench"))
 import alliance_ref as ref  # noqa: E402
+import inference_ref as iref  # noqa: E402
 import networkx_compare as nc  # noqa: E402
 
 
 def parts(M):
     """Per instrument: hub, coordinated, bare weights; dependence to the hub
-    and to the system; internal and external tie counts."""
-    hub, allies, system = M.hub, set(M.allies), M.system_set
-    inst = {}
-    for i, t in enumerate(M.ties):
-        p = inst.setdefault(("m", t.mech) if t.mech is not None else ("e", i), [0.0] * 7)
-        ends = {t.a, t.b}
-        if hub is not None and hub in ends and len(ends) == 2 and (ends - {hub}) <= allies:
-            p[0] += t.depth
-        elif t.a in allies and t.b in allies:
-            p[1 if t.mech is not None and hub in M.members[t.mech] else 2] += t.depth
-        arcs = [(t.a, t.b, t.arc[0])] + ([(t.b, t.a, t.arc[1])] if t.mutual else [])
-        for a, b, w in arcs:
-            if a in allies and (b == hub or b in allies):
-                p[4] += w
-                if b == hub:
-                    p[3] += w
-        ina, inb = t.a in system, t.b in system
-        if ina and inb:
-            p[5] += 1
-        elif ina or inb:
-            p[6] += 1
-    return list(inst.values())
-
-
-def ratio(a, b):
-    return a / b if b > 0 else float("nan")
+    and to the system; internal and external tie counts (the cross-check's
+    reference, tests/xcheck/inference_ref.py)."""
+    return [p for _, p in iref.instrument_parts(M)]
 
 
 def stats(s, has_hub):
-    return (ratio(s[0] + s[1], s[0] + s[1] + s[2]), ratio(s[3], s[4]),
-            ratio(s[5], s[5] + s[6]) if has_hub else float("nan"))
+    return tuple(float("nan") if x is None else x for x in iref.indices_of(s, has_hub))
 
 
-def quantile(xs, q):
-    """R's type 7."""
-    h = (len(xs) - 1) * q
-    j = int(math.floor(h))
-    return xs[j] + (h - j) * (xs[j + 1] - xs[j]) if j + 1 < len(xs) else xs[-1]
+quantile = iref.quantile
 
 
 def interval(draws, level=0.95):
