@@ -127,6 +127,10 @@ hs_format hs_model_format(const hs_model *model);   /* the format it was read fr
 const char *hs_model_name(const hs_model *model);   /* graph name/id or NULL */
 const char *hs_model_hub(const hs_model *model);    /* graph attribute `hub` or NULL */
 const char *hs_model_period(const hs_model *model); /* graph attribute `period` or NULL */
+/* The value of any graph attribute, by name: `hub` and `period` as above, any
+ * other (for instance a dataset's `version` and `date`, docs/schema.md) as the
+ * file gave it; NULL when the file does not set it. */
+const char *hs_model_graph_attr(const hs_model *model, const char *name);
 
 size_t hs_model_vertex_count(const hs_model *model);
 size_t hs_model_edge_count(const hs_model *model);
