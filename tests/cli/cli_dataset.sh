@@ -38,59 +38,60 @@ done
 
 "$HUBSPOKE" info "$gv" | grep -qx 'version     [0-9][0-9.]* ([0-9-]*)' && ok || bad "info prints no version (date) line"
 
+# The GraphML read with the standard library, independently of hubspoke: the
+# elements and their attributes (used by checks 2 and 3).
+cat > "$tmp/gml.py" <<'PY'
+import xml.etree.ElementTree as ET
+NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
+def elements(path):
+    """(states, mechanisms, ties): lists of (id, attrs); ties exclude memberships."""
+    root = ET.parse(path).getroot()
+    keys = {k.get("id"): (k.get("for"), k.get("attr.name")) for k in root.findall("g:key", NS)}
+    def attrs(el, kind):
+        return {keys[d.get("key")][1]: (d.text or "") for d in el.findall("g:data", NS)
+                if keys[d.get("key")][0] in (kind, "all")}
+    g = root.find("g:graph", NS)
+    states, mechs, ties = [], [], []
+    for n in g.findall("g:node", NS):
+        a = attrs(n, "node")
+        (mechs if a.get("type") == "mechanism" else states).append((n.get("id"), a))
+    ids = {m for m, _ in mechs}
+    for e in g.findall("g:edge", NS):
+        a = attrs(e, "edge")
+        if a.get("kind") == "member" or e.get("target") in ids or e.get("source") in ids:
+            continue
+        ties.append(("%s-%s" % (e.get("source"), e.get("target")), a))
+    return states, mechs, ties
+PY
+
 # 2. Every element dated, sourced and tied to its coding unit.
-$py - "$gml" <<'PY' && ok || bad "undated or unsourced elements"
-import sys, xml.etree.ElementTree as ET
-ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-root = ET.parse(sys.argv[1]).getroot()
-keys = {k.get("id"): (k.get("for"), k.get("attr.name")) for k in root.findall("g:key", ns)}
-def attrs(el, kind):
-    return {keys[d.get("key")][1]: (d.text or "") for d in el.findall("g:data", ns) if keys[d.get("key")][0] in (kind, "all")}
-g = root.find("g:graph", ns)
-mechs, errors = set(), []
-for n in g.findall("g:node", ns):
-    a = attrs(n, "node")
-    if a.get("type") == "mechanism":
-        mechs.add(n.get("id"))
-        for k in ("kind", "scope", "issue", "since", "label"):
-            if not a.get(k): errors.append("mechanism %s has no %s" % (n.get("id"), k))
-for e in g.findall("g:edge", ns):
-    a = attrs(e, "edge")
-    if a.get("kind") == "member" or e.get("target") in mechs or e.get("source") in mechs:
-        continue
+$py - "$gml" "$tmp" <<'PY' && ok || bad "undated or unsourced elements"
+import sys; sys.path.insert(0, sys.argv[2]); from gml import elements
+states, mechs, ties = elements(sys.argv[1])
+errors = []
+for i, a in mechs:
+    for k in ("kind", "scope", "issue", "since", "label"):
+        if not a.get(k): errors.append("mechanism %s has no %s" % (i, k))
+for i, a in ties:
     for k in ("kind", "since", "source", "element"):
-        if not a.get(k): errors.append("tie %s-%s has no %s" % (e.get("source"), e.get("target"), k))
-    if a.get("until") and int(a["until"]) <= int(a["since"]):
-        errors.append("tie %s-%s ends before it starts" % (e.get("source"), e.get("target")))
+        if not a.get(k): errors.append("tie %s has no %s" % (i, k))
+    if a.get("until") and a.get("since") and int(a["until"]) <= int(a["since"]):
+        errors.append("tie %s ends before it starts" % i)
 for m in errors: print(m)
 sys.exit(1 if errors else 0)
 PY
 
 # 3. Provenance: a source, an unverified reason, or both, on every element.
-$py - "$gml" <<'PY' && ok || bad "elements with neither source nor unverified"
-import sys, xml.etree.ElementTree as ET
-ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-root = ET.parse(sys.argv[1]).getroot()
-keys = {k.get("id"): (k.get("for"), k.get("attr.name")) for k in root.findall("g:key", ns)}
-def attrs(el, kind):
-    return {keys[d.get("key")][1]: (d.text or "") for d in el.findall("g:data", ns) if keys[d.get("key")][0] in (kind, "all")}
-g = root.find("g:graph", ns)
-count = {"states": [0, 0, 0], "ties": [0, 0, 0], "mechanisms": [0, 0, 0]}  # sourced, unverified, both
-neither, mechs = [], set()
-def tally(what, name, a):
-    s, u = bool(a.get("source")), bool(a.get("unverified"))
-    if not s and not u: neither.append("%s %s" % (what, name)); return
-    count[what][0] += s; count[what][1] += u; count[what][2] += s and u
-for n in g.findall("g:node", ns):
-    a = attrs(n, "node")
-    if a.get("type") == "mechanism": mechs.add(n.get("id")); tally("mechanisms", n.get("id"), a)
-    else: tally("states", n.get("id"), a)
-for e in g.findall("g:edge", ns):
-    a = attrs(e, "edge")
-    if a.get("kind") == "member" or e.get("target") in mechs or e.get("source") in mechs: continue
-    tally("ties", "%s-%s %s" % (e.get("source"), e.get("target"), a.get("element", "")), a)
-for w, (s, u, b) in count.items():
-    print("  provenance: %-10s %3d with source, %3d unverified (%d of them with a source too)" % (w, s, u, b))
+$py - "$gml" "$tmp" <<'PY' && ok || bad "elements with neither source nor unverified"
+import sys; sys.path.insert(0, sys.argv[2]); from gml import elements
+groups = dict(zip(("states", "mechanisms", "ties"), elements(sys.argv[1])))
+neither = []
+for what, items in groups.items():
+    s = sum(bool(a.get("source")) for _, a in items)
+    u = sum(bool(a.get("unverified")) for _, a in items)
+    b = sum(bool(a.get("source")) and bool(a.get("unverified")) for _, a in items)
+    print("  provenance: %-10s %3d with source, %3d unverified (%d of them with a source too)" % (what, s, u, b))
+    neither += ["%s %s" % (what, i) for i, a in items if not a.get("source") and not a.get("unverified")]
 for x in neither: print("no source, no unverified: " + x)
 sys.exit(1 if neither else 0)
 PY
