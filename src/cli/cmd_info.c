@@ -5,37 +5,6 @@
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "NAME\n"
-    "    hubspoke info - describe an alliance system: states by role, mechanisms, ties\n"
-    "\n"
-    "SYNOPSIS\n"
-    "    hubspoke info FILE [--year Y] [--hub ID] [--focus IDS] [--format text|json]\n"
-    "\n"
-    "DESCRIPTION\n"
-    "    Reads FILE (DOT or GraphML; '-' for standard input) and reports, for the year Y\n"
-    "    (or for every element of the file, whatever its dates, when --year is absent):\n"
-    "    the hub and how it was found, the states by role (hub, ally, partner, other),\n"
-    "    the active mechanisms with their members, the number of active ties of each\n"
-    "    kind, and the years the file covers. Roles are inferred as docs/schema.md\n"
-    "    (\"Roles\") describes unless a state's `role` attribute sets it.\n"
-    "\n"
-    "OPTIONS\n"
-    "    --year Y          look at year Y: elements with since <= Y < until\n"
-    "    --hub ID          take state ID as the hub instead of inferring it\n"
-    "    --focus IDS       a subsystem: only these states (comma-separated ids)\n"
-    "                      and the mechanisms all of whose members are among them\n"
-    "    --format FORMAT   text (default) or json; JSON keys are listed in docs/cli.md\n"
-    HS_CLI_LOAD_OPTIONS_HELP
-    "    --help            show this help\n"
-    "\n"
-    "EXIT STATUS\n"
-    "    0 success, 1 bad input, 2 usage error.\n"
-    "\n"
-    "EXAMPLES\n"
-    "    hubspoke info graphs/asia.gv\n"
-    "    hubspoke info graphs/asia.graphml --year 1990 --format json\n";
-
 typedef struct year_range {
     int first, last, any;
 } year_range;
@@ -100,7 +69,8 @@ static json_t *info_json(const hs_view *v) {
     for (int r = 0; r < HS_ROLE_COUNT; r++) {
         json_t *list = json_array();
         for (size_t s = 0; s < hs_view_state_count(v); s++) {
-            if (hs_view_state_role(v, s) == (hs_role)r) json_array_append_new(list, json_string(hs_view_state_id(v, s)));
+            if (hs_view_state_role(v, s) == (hs_role)r)
+                json_array_append_new(list, json_string(hs_view_state_id(v, s)));
         }
         json_object_set_new(states, hs_role_name((hs_role)r), list);
     }
@@ -132,7 +102,8 @@ static json_t *info_json(const hs_view *v) {
     count_kinds(v, counts);
     json_t *ties = json_object();
     for (int k = 0; k <= HS_KIND_COUNT; k++) {
-        json_object_set_new(ties, hs_kind_name(k == HS_KIND_COUNT ? HS_KIND_UNSET : (hs_kind)k), json_integer((json_int_t)counts[k]));
+        json_object_set_new(ties, hs_kind_name(k == HS_KIND_COUNT ? HS_KIND_UNSET : (hs_kind)k),
+                            json_integer((json_int_t)counts[k]));
         total += counts[k];
     }
     json_object_set_new(root, "ties", ties);
@@ -169,11 +140,16 @@ static void info_text(const hs_view *v) {
     if (hs_model_period(m)) printf("period      %s\n", hs_model_period(m));
     if (hs_model_graph_attr(m, "version")) printf("version     %s%s%s%s\n", hs_model_graph_attr(m, "version"), hs_model_graph_attr(m, "date") ? " (" : "", hs_model_graph_attr(m, "date") ? hs_model_graph_attr(m, "date") : "", hs_model_graph_attr(m, "date") ? ")" : "");
     if (yr.any) printf("years       %d-%d covered\n", yr.first, yr.last);
-    if (hs_view_has_year(v)) printf("year        %d\n", hs_view_year(v));
-    else printf("year        all elements, whatever their dates (no --year)\n");
+    if (hs_view_has_year(v))
+        printf("year        %d\n", hs_view_year(v));
+    else
+        printf("year        all elements, whatever their dates (no --year)\n");
     long hub = hs_view_hub(v);
-    if (hub >= 0) printf("hub         %s (from %s)\n", hs_view_state_id(v, (size_t)hub), hs_hub_source_name(hs_view_hub_source(v)));
-    else printf("hub         none (no --hub, hub attribute, role=hub or treaty tie)\n");
+    if (hub >= 0)
+        printf("hub         %s (from %s)\n", hs_view_state_id(v, (size_t)hub),
+               hs_hub_source_name(hs_view_hub_source(v)));
+    else
+        printf("hub         none (no --hub, hub attribute, role=hub or treaty tie)\n");
     printf("states      %zu\n", hs_view_state_count(v));
     print_ids(v, "hub", HS_ROLE_HUB);
     print_ids(v, "allies", HS_ROLE_ALLY);
@@ -182,7 +158,8 @@ static void info_text(const hs_view *v) {
     printf("mechanisms  %zu\n", hs_view_mechanism_count(v));
     for (size_t k = 0; k < hs_view_mechanism_count(v); k++) {
         size_t mv = hs_view_mechanism_vertex(v, k);
-        printf("  %-10s %s, %s", hs_vertex_id(m, mv), hs_kind_name(hs_vertex_kind(m, mv)), hs_scope_name(hs_vertex_scope(m, mv)));
+        printf("  %-10s %s, %s", hs_vertex_id(m, mv), hs_kind_name(hs_vertex_kind(m, mv)),
+               hs_scope_name(hs_vertex_scope(m, mv)));
         print_span(hs_vertex_since(m, mv), hs_vertex_until(m, mv));
         printf(":");
         const size_t *mem = hs_view_mechanism_members(v, k);
@@ -194,23 +171,18 @@ static void info_text(const hs_view *v) {
     for (int k = 0; k <= HS_KIND_COUNT; k++) total += counts[k];
     printf("ties        %zu\n", total);
     for (int k = 0; k <= HS_KIND_COUNT; k++) {
-        if (counts[k]) printf("  %-10s %zu\n", hs_kind_name(k == HS_KIND_COUNT ? HS_KIND_UNSET : (hs_kind)k), counts[k]);
+        if (counts[k])
+            printf("  %-10s %zu\n", hs_kind_name(k == HS_KIND_COUNT ? HS_KIND_UNSET : (hs_kind)k), counts[k]);
     }
 }
 
-static int run(int argc, char **argv) {
-    hs_cli_view_args args;
-    int rc = hs_cli_parse_view_args(&hs_cmd_info, argc, argv, (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON), 0, &args);
-    if (rc >= 0) return rc;
+static int run(const hs_cli_args *args) {
     hs_model *m;
     hs_codebook *cb;
     hs_view *v;
-    hs_error err = hs_cli_open_view(&args, &m, &cb, &v);
-    if (err) {
-        hs_cli_view_args_free(&args);
-        return hs_cli_fail(err);
-    }
-    if (args.format == HS_OUT_JSON) {
+    hs_error err = hs_cli_open_view(args, &m, &cb, &v);
+    if (err) return hs_cli_fail(err);
+    if (args->format == HS_OUT_JSON) {
         json_t *root = info_json(v);
         err = root ? hs_cli_print_json(root) : hs_error_set(HS_ENOMEM, "out of memory");
         json_decref(root);
@@ -221,8 +193,35 @@ static int run(int argc, char **argv) {
     hs_view_destroy(v);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
-    hs_cli_view_args_free(&args);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-const hs_command hs_cmd_info = {"info", "describe a file: states by role, mechanisms, ties, years", run, help};
+static const hs_opt options[] = {HS_OPT_INCLUDE(hs_opts_year),        HS_OPT_INCLUDE(hs_opts_view),
+                                 HS_OPT_INCLUDE(hs_opts_format_json), HS_OPT_INCLUDE(hs_opts_limits),
+                                 HS_OPT_INCLUDE(hs_opts_help),        HS_OPT_LAST};
+
+static const char *const operands[] = {"FILE", NULL};
+
+const hs_command hs_cmd_info = {"info",
+                                "describe a file: states by role, mechanisms, ties, years",
+                                "FILE [OPTIONS]",
+                                "    Reads FILE (DOT or GraphML; '-' for standard input) and reports, for the year Y\n"
+                                "    (or for every element of the file, whatever its dates, when --year is absent):\n"
+                                "    the hub and how it was found, the states by role (hub, ally, partner, other),\n"
+                                "    the active mechanisms with their members, the number of active ties of each\n"
+                                "    kind, and the years the file covers. Roles are inferred as docs/schema.md\n"
+                                "    (\"Roles\") describes unless a state's `role` attribute sets it.\n",
+                                options,
+                                "OUTPUT\n"
+                                "    json: the keys are listed in docs/cli.md (\"info --format json\").\n"
+                                "\n"
+                                "EXIT STATUS\n"
+                                "    0 success, 1 bad input, 2 usage error.\n"
+                                "\n"
+                                "EXAMPLES\n"
+                                "    hubspoke info graphs/asia-pacific.gv\n"
+                                "    hubspoke info graphs/asia-pacific.graphml --year 1990 --format json\n",
+                                operands,
+                                1,
+                                1,
+                                run};

@@ -53,7 +53,7 @@ for m in d["mechanisms"]:
     for k in ("delta_unidirectionality", "delta_closedness"):
         w, o = m[k.replace("delta_", "") + "_without"], m[k.replace("delta_", "") + "_with"]
         if m[k] is not None:
-            assert abs(m[k] - (w - o)) < 1e-12, (m["id"], k)
+            assert abs(m[k] - (o - w)) < 1e-12, (m["id"], k)  # D1: with - without
     assert 0 <= m["agreement"] <= 1 and abs(m["agreement"] * 50 - round(m["agreement"] * 50)) < 1e-9
     assert m["id"] in m["explanation"]
 quad = next(m for m in d["mechanisms"] if m["id"] == "Quad")
@@ -109,10 +109,10 @@ expect_usage() {
 }
 expect_usage "mechanism 'TCOG' is not active in 2023" "$gv" --year 2023 --mechanism TCOG
 expect_usage "no mechanism 'USA'" "$gv" --year 2023 --mechanism USA
-expect_usage "--threshold-u '0' is not valid" "$gv" --threshold-u 0
-expect_usage "--threshold-c '1.5' is not valid" "$gv" --threshold-c 1.5
-expect_usage "--sensitivity 'many' is not valid" "$gv" --sensitivity many
-expect_usage "--spread '-1' is not valid" "$gv" --spread -1
+expect_usage "--threshold-u '0' is not a number in [1e-09, 1]" "$gv" --threshold-u 0
+expect_usage "--threshold-c '1.5' is not a number in [1e-09, 1]" "$gv" --threshold-c 1.5
+expect_usage "--sensitivity 'many' is not a whole number in [0, 10000000]" "$gv" --sensitivity many
+expect_usage "--spread '-1' is not a number in [0, 10]" "$gv" --spread -1
 expect_usage "option '--seed' needs a value" "$gv" --seed
 expect_usage "focus 'XYZ' names no state" "$gv" --focus USA,XYZ
 "$HUBSPOKE" classify --help | grep -q "hub-and-spokes     expansive" && ok || bad "classify --help"
@@ -164,7 +164,7 @@ assert dep[2021]["JPN"] > 0.5 and dep[2007]["AUS"] > 0.5 and dep[2021]["AUS"] > 
 for y in (2017, 2021):
     q = json.load(open(f"{t}/cq{y}.json"))["mechanisms"][0]
     assert q["type"] == "expansive", q["type"]
-    assert q["delta_unidirectionality"] < 0.1 <= q["delta_closedness"], q
+    assert -q["delta_unidirectionality"] < 0.1 <= -q["delta_closedness"], q  # falls are negative (D1)
     # in the system as it stands the Quad hardly moves U
     assert abs(q["system_unidirectionality_without"] - q["system_unidirectionality_with"]) < 0.01, q
 PY
