@@ -18,25 +18,19 @@
 # 6. the roles docs/data.md states in its table of states come out of the
 #    schema's role inference in the years it names.
 # One line per failure; exit 0 pass, 1 fail.
-set -u
-: "${HUBSPOKE:?}" "${HS_SRC:?}"
-py=/usr/bin/python3
+. "$(dirname "$0")/lib.sh"
+tmp=$T
 gv=$HS_SRC/graphs/asia-pacific.gv
 gml=$HS_SRC/graphs/asia-pacific.graphml
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 checks=0
-ok() { checks=$((checks + 1)); }
-bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
 
 # 1. Identical content in both syntaxes.
 for y in "" $(seq 1945 2026); do
-  "$HUBSPOKE" info "$gv" ${y:+--year $y} --format json > "$tmp/a.json" 2>&1 || { bad "info $gv $y"; continue; }
-  "$HUBSPOKE" info "$gml" ${y:+--year $y} --format json > "$tmp/b.json" 2>&1 || { bad "info $gml $y"; continue; }
-  cmp -s "$tmp/a.json" "$tmp/b.json" && ok || bad "year '${y:-all}': .gv and .graphml differ"
+  "$H" info "$gv" ${y:+--year $y} --format json > "$tmp/a.json" 2>&1 || { fail "info $gv $y"; continue; }
+  "$H" info "$gml" ${y:+--year $y} --format json > "$tmp/b.json" 2>&1 || { fail "info $gml $y"; continue; }
+  cmp -s "$tmp/a.json" "$tmp/b.json" && pass || fail "year '${y:-all}': .gv and .graphml differ"
 done
 
-"$HUBSPOKE" info "$gv" | grep -qx 'version     [0-9][0-9.]* ([0-9-]*)' && ok || bad "info prints no version (date) line"
+"$H" info "$gv" | grep -qx 'version     [0-9][0-9.]* ([0-9-]*)' && pass || fail "info prints no version (date) line"
 
 # The GraphML read with the standard library, independently of hubspoke: the
 # elements and their attributes (used by checks 2 and 3).
@@ -65,7 +59,7 @@ def elements(path):
 PY
 
 # 2. Every element dated, sourced and tied to its coding unit.
-$py - "$gml" "$tmp" <<'PY' && ok || bad "undated or unsourced elements"
+$py - "$gml" "$tmp" <<'PY' && pass || fail "undated or unsourced elements"
 import sys; sys.path.insert(0, sys.argv[2]); from gml import elements
 states, mechs, ties = elements(sys.argv[1])
 errors = []
@@ -82,7 +76,7 @@ sys.exit(1 if errors else 0)
 PY
 
 # 3. Provenance: a source, an unverified reason, or both, on every element.
-$py - "$gml" "$tmp" <<'PY' && ok || bad "elements with neither source nor unverified"
+$py - "$gml" "$tmp" <<'PY' && pass || fail "elements with neither source nor unverified"
 import sys; sys.path.insert(0, sys.argv[2]); from gml import elements
 groups = dict(zip(("states", "mechanisms", "ties"), elements(sys.argv[1])))
 neither = []
@@ -98,8 +92,8 @@ PY
 
 # 4. The mechanisms and their spells (docs/data.md, "Mechanisms"), coded as
 # graphs/coding/resolved.csv says.
-"$HUBSPOKE" info "$gml" --format json > "$tmp/all.json" || bad "info union"
-$py - "$tmp/all.json" "$HS_SRC/graphs/coding/resolved.csv" <<'PY' && ok || bad "mechanisms differ from docs/data.md"
+"$H" info "$gml" --format json > "$tmp/all.json" || fail "info union"
+$py - "$tmp/all.json" "$HS_SRC/graphs/coding/resolved.csv" <<'PY' && pass || fail "mechanisms differ from docs/data.md"
 import csv, json, sys
 got = {m["id"]: m for m in json.load(open(sys.argv[1]))["mechanisms"]}
 coded = {r["element_id"]: r for r in csv.DictReader(open(sys.argv[2]))}
@@ -143,34 +137,34 @@ for b in bad: print(b)
 sys.exit(1 if bad else 0)
 PY
 # Pakistan leaves SEATO in 1973; the other members stay to the end.
-"$HUBSPOKE" info "$gv" --year 1972 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="SEATO"][0]; sys.exit("PAK" not in m["members"])' && ok || bad "PAK not in SEATO in 1972"
-"$HUBSPOKE" info "$gv" --year 1973 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="SEATO"][0]; sys.exit("PAK" in m["members"] or len(m["members"]) != 7)' && ok || bad "SEATO members in 1973"
+"$H" info "$gv" --year 1972 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="SEATO"][0]; sys.exit("PAK" not in m["members"])' && pass || fail "PAK not in SEATO in 1972"
+"$H" info "$gv" --year 1973 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="SEATO"][0]; sys.exit("PAK" in m["members"] or len(m["members"]) != 7)' && pass || fail "SEATO members in 1973"
 
-"$HUBSPOKE" info "$gv" --year 1955 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="FiveEyes"][0]; sys.exit(sorted(m["members"]) != ["CAN","GBR","USA"])' && ok || bad "Five Eyes members in 1955"
-"$HUBSPOKE" info "$gv" --year 2008 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="MSP"][0]; sys.exit("THA" in m["members"])' && ok || bad "THA in the MSP in 2008"
+"$H" info "$gv" --year 1955 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="FiveEyes"][0]; sys.exit(sorted(m["members"]) != ["CAN","GBR","USA"])' && pass || fail "Five Eyes members in 1955"
+"$H" info "$gv" --year 2008 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="MSP"][0]; sys.exit("THA" in m["members"])' && pass || fail "THA in the MSP in 2008"
 
 # 5. The coding shipped is the resolved coding; the coder files apply; the
 # agreement is the one docs/data.md reports.
 coding=$HS_SRC/graphs/coding
-$py "$HS_SRC/scripts/apply-coding" "$gml" "$coding/resolved.csv" "$tmp/resolved.graphml" 2> "$tmp/err" && ok || bad "apply-coding resolved.csv: $(cat "$tmp/err")"
+$py "$HS_SRC/scripts/apply-coding" "$gml" "$coding/resolved.csv" "$tmp/resolved.graphml" 2> "$tmp/err" && pass || fail "apply-coding resolved.csv: $(cat "$tmp/err")"
 for y in "" 1955 1990 2024; do
-  "$HUBSPOKE" info "$tmp/resolved.graphml" ${y:+--year $y} --format json > "$tmp/r.json" 2>&1
-  "$HUBSPOKE" info "$gml" ${y:+--year $y} --format json > "$tmp/g.json" 2>&1
-  cmp -s "$tmp/r.json" "$tmp/g.json" && ok || bad "year '${y:-all}': the file is not coded as resolved.csv"
+  "$H" info "$tmp/resolved.graphml" ${y:+--year $y} --format json > "$tmp/r.json" 2>&1
+  "$H" info "$gml" ${y:+--year $y} --format json > "$tmp/g.json" 2>&1
+  cmp -s "$tmp/r.json" "$tmp/g.json" && pass || fail "year '${y:-all}': the file is not coded as resolved.csv"
 done
 for c in a b; do
   $py "$HS_SRC/scripts/apply-coding" "$gml" "$coding/coder-$c.csv" "$tmp/coder-$c.graphml" 2> "$tmp/err" &&
-    "$HUBSPOKE" info "$tmp/coder-$c.graphml" --format json > /dev/null && ok || bad "coder-$c.csv does not apply: $(cat "$tmp/err")"
+    "$H" info "$tmp/coder-$c.graphml" --format json > /dev/null && pass || fail "coder-$c.csv does not apply: $(cat "$tmp/err")"
 done
 $py "$HS_SRC/scripts/kappa" "$coding/coder-a.csv" "$coding/coder-b.csv" --exclude INDFRAAUS > "$tmp/kappa" 2>&1
-grep -q '^kind   n=175  agreement=0.994  expected=0.173  kappa=0.993  disagreements=1$' "$tmp/kappa" && ok || bad "kappa kind: $(head -1 "$tmp/kappa")"
-grep -q '^scope  n=26  agreement=1.000  expected=0.527  kappa=1.000  disagreements=0$' "$tmp/kappa" && ok || bad "kappa scope: $(grep ^scope "$tmp/kappa")"
+grep -q '^kind   n=175  agreement=0.994  expected=0.173  kappa=0.993  disagreements=1$' "$tmp/kappa" && pass || fail "kappa kind: $(head -1 "$tmp/kappa")"
+grep -q '^scope  n=26  agreement=1.000  expected=0.527  kappa=1.000  disagreements=0$' "$tmp/kappa" && pass || fail "kappa scope: $(grep ^scope "$tmp/kappa")"
 # kappa itself, on a case worked by hand: kind p_o=.8, p_e=.24, kappa=.56/.76=.737.
 printf 'element_id,kind,scope,confidence,note\ne1,treaty,n/a,high,\ne2,access,n/a,high,\ne3,access,,medium,\ne4,dialogue,issue,high,\ne5,partnership,broad,low,"x, y"\n' > "$tmp/ka.csv"
 printf 'element_id,kind,scope,confidence,note\ne1,treaty,n/a,high,\ne2,partnership,n/a,high,\ne3,access,,medium,\ne4,dialogue,broad,high,\ne5,partnership,broad,low,\n' > "$tmp/kb.csv"
-$py "$HS_SRC/scripts/kappa" "$tmp/ka.csv" "$tmp/kb.csv" > "$tmp/k2" 2>&1; head -1 "$tmp/k2" | grep -q 'n=5  agreement=0.800  expected=0.240  kappa=0.737  disagreements=1$' && ok || bad "kappa on the hand-worked case"
+$py "$HS_SRC/scripts/kappa" "$tmp/ka.csv" "$tmp/kb.csv" > "$tmp/k2" 2>&1; head -1 "$tmp/k2" | grep -q 'n=5  agreement=0.800  expected=0.240  kappa=0.737  disagreements=1$' && pass || fail "kappa on the hand-worked case"
 # Every disagreement is resolved to one of the two coders' values.
-$py - "$coding" <<'PY' && ok || bad "resolved.csv: a disagreement not in resolution.csv, or resolved to a third value"
+$py - "$coding" <<'PY' && pass || fail "resolved.csv: a disagreement not in resolution.csv, or resolved to a third value"
 import csv, sys
 d = sys.argv[1]
 a = {r["element_id"]: r for r in csv.DictReader(open(d + "/coder-a.csv"))}
@@ -192,9 +186,9 @@ PY
 # 6. Roles by year (docs/data.md, "The states").
 check_roles() { # year role ids...
   local y=$1 r=$2; shift 2
-  "$HUBSPOKE" info "$gml" --year "$y" --format json |
+  "$H" info "$gml" --year "$y" --format json |
     $py -c 'import json,sys; s=json.load(sys.stdin)["states"]; r=sys.argv[1]; miss=[i for i in sys.argv[2:] if i not in s.get(r, [])]; print(" ".join(miss)); sys.exit(1 if miss else 0)' "$r" "$@" > "$tmp/miss" &&
-    ok || bad "$y: not $r: $(cat "$tmp/miss")"
+    pass || fail "$y: not $r: $(cat "$tmp/miss")"
 }
 check_roles 1947 partner PHL GBR
 check_roles 1951 ally GBR FRA CAN ITA
@@ -217,5 +211,4 @@ check_roles 2025 ally JPN KOR AUS PHL THA GBR FRA PAK CAN ITA
 check_roles 2025 partner NZL IND VNM SGP IDN MYS BRN
 check_roles 2025 other TWN
 
-echo "cli_dataset: $((checks - fails)) passed, $fails failed"
-[ $fails -eq 0 ]
+finish
