@@ -9,7 +9,9 @@
 #    independently of hubspoke);
 # 3. provenance: every state, tie and mechanism has a `source` or an
 #    `unverified` reason (docs/schema.md, "Provenance"); the counts are
-#    printed and one element with neither fails;
+#    printed, docs/data.md's "Unverified facts" lists exactly the elements
+#    marked `unverified` and gives their number, and a copy of the file with
+#    one tie stripped of both fails the check;
 # 4. the mechanisms docs/data.md lists exist with their members and years, and
 #    with the kind and scope of the resolved coding (graphs/coding/resolved.csv);
 # 5. the coding shipped is the resolved coding: scripts/apply-coding with
@@ -75,9 +77,11 @@ for m in errors: print(m)
 sys.exit(1 if errors else 0)
 PY
 
-# 3. Provenance: a source, an unverified reason, or both, on every element.
-$py - "$gml" "$tmp" <<'PY' && pass || fail "elements with neither source nor unverified"
-import sys; sys.path.insert(0, sys.argv[2]); from gml import elements
+# 3. Provenance: a source, an unverified reason, or both, on every element;
+# the counts are printed, and docs/data.md's list of unverified facts names
+# exactly the coding units that carry `unverified`, with their number.
+cat > "$tmp/prov.py" <<'PY'
+import re, sys; sys.path.insert(0, sys.argv[2]); from gml import elements
 groups = dict(zip(("states", "mechanisms", "ties"), elements(sys.argv[1])))
 neither = []
 for what, items in groups.items():
@@ -87,8 +91,41 @@ for what, items in groups.items():
     print("  provenance: %-10s %3d with source, %3d unverified (%d of them with a source too)" % (what, s, u, b))
     neither += ["%s %s" % (what, i) for i, a in items if not a.get("source") and not a.get("unverified")]
 for x in neither: print("no source, no unverified: " + x)
-sys.exit(1 if neither else 0)
+units = {a["element"] for _, a in groups["ties"]} | {i for i, _ in groups["mechanisms"]}
+unv = {a["element"] for _, a in groups["ties"] if a.get("unverified")}
+unv |= {i for i, a in groups["mechanisms"] if a.get("unverified")}
+unv_states = {i for i, a in groups["states"] if a.get("unverified")}
+print("  provenance: %d coding units, %d with an unverified fact; %d states, %d unverified"
+      % (len(units), len(unv), len(groups["states"]), len(unv_states)))
+bad = list(neither)
+if len(sys.argv) > 3:
+    doc = open(sys.argv[3], encoding="utf-8").read()
+    sec = doc[doc.index("## Unverified facts"):doc.index("## Where sources disagree")]
+    listed = set(re.findall(r"^- \*\*([^*]+)\*\*", sec, re.M))
+    if listed != unv | unv_states:
+        bad.append("docs/data.md lists %s, the file marks %s" % (sorted(listed - unv - unv_states), sorted((unv | unv_states) - listed)))
+    m = re.search(r"\((\d+) of the (\d+) coding units", sec)
+    if not m or (int(m.group(1)), int(m.group(2))) != (len(unv), len(units)):
+        bad.append("docs/data.md says %s, the file has %d of %d" % (m and m.group(0), len(unv), len(units)))
+for x in bad[len(neither):]: print(x)
+sys.exit(1 if bad else 0)
 PY
+$py "$tmp/prov.py" "$gml" "$tmp" "$HS_SRC/docs/data.md" && pass || fail "provenance: elements with neither source nor unverified, or docs/data.md's list is not the file's"
+# ... and the check fails on an element with neither (the source and unverified
+# of one tie removed).
+$py - "$gml" "$tmp/nosource.graphml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+NS = "http://graphml.graphdrawing.org/xmlns"; ET.register_namespace("", NS)
+t = ET.parse(sys.argv[1]); root = t.getroot()
+keys = {k.get("id") for k in root.findall("{%s}key" % NS) if k.get("attr.name") in ("source", "unverified")}
+e = next(e for e in root.iter("{%s}edge" % NS)
+         if any(d.get("key") in keys for d in e.findall("{%s}data" % NS)) and
+            not any(d.text == "member" for d in e.findall("{%s}data" % NS)))
+for d in [d for d in e.findall("{%s}data" % NS) if d.get("key") in keys]: e.remove(d)
+t.write(sys.argv[2], xml_declaration=True, encoding="UTF-8")
+PY
+$py "$tmp/prov.py" "$tmp/nosource.graphml" "$tmp" > "$tmp/prov.out"
+[ $? -eq 1 ] && grep -q '^no source, no unverified: ties ' "$tmp/prov.out" && pass || fail "an unsourced tie passes the provenance check: $(tail -2 "$tmp/prov.out")"
 
 # 4. The mechanisms and their spells (docs/data.md, "Mechanisms"), coded as
 # graphs/coding/resolved.csv says.
