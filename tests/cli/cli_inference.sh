@@ -39,7 +39,7 @@ succeeds dep metrics dep.gv --format json
 check [ "$(json "$(out dep)" '"%.6f" % d["indices"]["unidirectionality"]')" = "0.714286" ] "depends: U = 2 / 2.8"
 succeeds dep-amount metrics dep.gv --weight amount --format json
 check [ "$(json "$(out dep-amount)" '"%.6f" % d["indices"]["unidirectionality"]')" = "0.937500" ] "amount: U = 150 / 160"
-refused amount-missing 1 "hubspoke: $asia: edge 'USA -- JPN' has no amount: weighing ties by amount needs one on every tie active in the year (docs/schema.md)" \
+refused amount-missing 1 "hubspoke: $asia: edge 'USA -- AUS' has no amount: weighing ties by amount needs one on every tie active in the year (docs/schema.md)" \
     metrics "$asia" --year 2016 --weight amount
 cat > bad1.gv <<'DOT'
 graph g { H -- J [kind=treaty, amount=many]; }
@@ -51,17 +51,18 @@ DOT
 refused bad-depends 1 "hubspoke: bad2.gv: edge 'H -- J': depends 'USA' names neither end of the tie ('H', 'J') nor 'mutual'" metrics bad2.gv
 
 # ---- the state sets ------------------------------------------------------------
-# Pakistan has no tie in 2016: 15 states tied, 16 listed (docs/metrics.md).
+# Taiwan and Brunei have no tie in 2016: 17 states tied, 19 listed
+# (docs/metrics.md; dataset version 2).
 succeeds listed metrics "$asia" --year 2016 --state-set listed --format json --permutations 10000
 succeeds tied metrics "$asia" --year 2016 --format json --permutations 10000
-check [ "$(json "$(out tied)" '"%d %.3f %.3f" % (d["system"]["states"], d["system"]["degree_centralization"], d["system"]["betweenness_centralization"])')" = "15 0.698 0.710" ] "tied: states, centralizations"
-check [ "$(json "$(out listed)" '"%d %.3f %.3f" % (d["system"]["states"], d["system"]["degree_centralization"], d["system"]["betweenness_centralization"])')" = "16 0.667 0.616" ] "listed: states, centralizations"
+check [ "$(json "$(out tied)" '"%d %.3f %.3f" % (d["system"]["states"], d["system"]["degree_centralization"], d["system"]["betweenness_centralization"])')" = "17 0.608 0.529" ] "tied: states, centralizations"
+check [ "$(json "$(out listed)" '"%d %.3f %.3f" % (d["system"]["states"], d["system"]["degree_centralization"], d["system"]["betweenness_centralization"])')" = "19 0.582 0.416" ] "listed: states, centralizations"
 # The label null moves with the state set, the degree null does not.
-check [ "$(json "$(out tied)" '"%.3f" % d["system"]["ei_expected"]')" = "0.371" ] "tied: ei_expected"
-check [ "$(json "$(out listed)" '"%.3f" % d["system"]["ei_expected"]')" = "0.435" ] "listed: ei_expected"
+check [ "$(json "$(out tied)" '"%.3f" % d["system"]["ei_expected"]')" = "0.110" ] "tied: ei_expected"
+check [ "$(json "$(out listed)" '"%.3f" % d["system"]["ei_expected"]')" = "0.259" ] "listed: ei_expected"
 check [ "$(json "$(out tied)" '"%.4f %.4f" % (d["system"]["ei_degree_expected"], d["system"]["ei_degree_p_closed"])')" = "$(json "$(out listed)" '"%.4f %.4f" % (d["system"]["ei_degree_expected"], d["system"]["ei_degree_p_closed"])')" ] "the degree null depends on the state set"
 succeeds info-listed info "$asia" --year 2016 --format json
-check [ "$(json "$(out info-listed)" '",".join(d["states"]["other"])')" = "PAK" ] "info lists Pakistan"
+check [ "$(json "$(out info-listed)" '",".join(sorted(d["states"]["other"]))')" = "BRN,TWN" ] "info lists Taiwan and Brunei"
 
 # ---- intervals -----------------------------------------------------------------
 succeeds boot1 metrics "$asia" --year 2016 --bootstrap 500 --seed 7 --table system --format csv
@@ -112,24 +113,26 @@ if command -v gnuplot >/dev/null; then
 fi
 
 # ---- influence -------------------------------------------------------------------
-# What drives U in 2016 (docs/metrics.md, "Influence"): the UK-France treaty
-# lowers it most, by 0.0234 (with - without).
+# What drives U in 2016 (docs/metrics.md, "Influence"; dataset version 2):
+# the FPDA lowers it most, by 0.0104 (with - without); the parts of every
+# instrument are checked against the reference in tests/xcheck/test_inference.py.
 succeeds infl-csv metrics "$asia" --year 2016 --influence unidirectionality --format csv
 succeeds infl-json metrics "$asia" --year 2016 --influence unidirectionality --format json
 succeeds infl-text metrics "$asia" --year 2016 --influence unidirectionality
-check [ "$(sed -n 2p "$(out infl-csv)" | cut -d, -f1-4,6 | cut -c1-40)" = "2016,GBR--FRA treaty,tie,treaty,-0.02337" ] "the largest part in U"
-check [ "$(json "$(out infl-json)" 'd[0]["instrument"] + " %.4f" % d[0]["unidirectionality_change"]')" = "GBR--FRA treaty -0.0234" ] "influence JSON"
-check grep -q "GBR--FRA treaty" "$(out infl-text)" "influence text"
-# A mechanism is one instrument: the three of 2016 once each.
-check [ "$(json "$(out infl-json)" 'sorted(r["instrument"] for r in d if r["type"] == "mechanism")')" = "['mechanism FPDA', 'mechanism TISA', 'mechanism TSD']" ] "the mechanisms as instruments"
+check [ "$(sed -n 2p "$(out infl-csv)" | cut -d, -f1-4,6 | cut -c1-45)" = "2016,mechanism FPDA,mechanism,treaty,-0.01041" ] "the largest part in U"
+check [ "$(json "$(out infl-json)" 'd[0]["instrument"] + " %.4f" % d[0]["unidirectionality_change"]')" = "mechanism FPDA -0.0104" ] "influence JSON"
+check grep -q "^  mechanism FPDA  .* -0.0104 " "$(out infl-text)" "influence text"
+# A mechanism is one instrument: the nine of 2016 once each.
+check [ "$(json "$(out infl-json)" 'sorted(r["instrument"] for r in d if r["type"] == "mechanism")')" = "['mechanism DTT', 'mechanism FPDA', 'mechanism FiveEyes', 'mechanism JPNAUSIND', 'mechanism MSP', 'mechanism PacificQuad', 'mechanism TISA', 'mechanism TSD', 'mechanism USJPNIND']" ] "the mechanisms as instruments"
 refused infl-years 2 "hubspoke metrics: --influence looks at one year (--year), not --years or --hub (see 'hubspoke metrics --help')" \
     metrics "$asia" --years 2015:2016 --influence closedness
 
 # ---- events ------------------------------------------------------------------------
-# U fell when TISA started (2014): -0.122, interval entirely below 0.
+# U fell when TISA started (2014): -0.066, interval entirely below 0
+# (dataset version 2; one other event in the window).
 succeeds events compare "$asia" --years 1951:2025 --events --format json
-check [ "$(json "$(out events)" '" ".join("%.3f" % [e for e in d if e["mechanism"] == "TISA"][0][k] for k in ("unidirectionality_change", "unidirectionality_change_lo", "unidirectionality_change_hi"))')" = "-0.122 -0.239 -0.023" ] "TISA's change of U"
-check [ "$(json "$(out events)" 'len(d)')" = 15 ] "the number of events 1951-2025"
+check [ "$(json "$(out events)" '" ".join("%.3f" % [e for e in d if e["mechanism"] == "TISA"][0][k] for k in ("unidirectionality_change", "unidirectionality_change_lo", "unidirectionality_change_hi"))')" = "-0.066 -0.125 -0.024" ] "TISA's change of U"
+check [ "$(json "$(out events)" 'len(d)')" = 30 ] "the number of events 1951-2025"
 succeeds events-w compare "$asia" --years 1951:2025 --events --window 1 --format csv
 check [ "$(grep -c ',TISA,start,1,1,' "$(out events-w)")" = 1 ] "--window 1"
 refused events-files 2 "hubspoke compare: --events and --window look at the years of one FILE (--years) (see 'hubspoke compare --help')" \
