@@ -55,13 +55,15 @@ void hs_dependence_weights(const hs_view *v, double *to_hub, double *to_system) 
     }
 }
 
-/* Ties inside the system and across its boundary, each tie counted once. */
+/* Ties inside the system and across its boundary, each counted by its share
+ * of a relation (docs/metrics.md, "Membership without size inflation"). */
 static void boundary_counts(const hs_view *v, double *internal, double *external) {
     *internal = *external = 0.0;
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
-        int b = hs_tie_boundary(v, &hs_view_ties(v)[i]);
-        if (b > 0) *internal += 1.0;
-        else if (b < 0) *external += 1.0;
+        const hs_tie *t = &hs_view_ties(v)[i];
+        int b = hs_tie_boundary(v, t);
+        if (b > 0) *internal += t->share;
+        else if (b < 0) *external += t->share;
     }
 }
 
