@@ -115,6 +115,8 @@ def parse_graphml(path):
             "kind": d.get("kind"),
             "scope": d.get("scope"),
             "weight": d.get("weight"),
+            "since": _year(d.get("since")),
+            "until": _year(d.get("until")),
         })
     for edge in graph.findall(GRAPHML_NS + "edge"):
         d = data_of(edge)
@@ -123,8 +125,14 @@ def parse_graphml(path):
             "target": edge.get("target"),
             "kind": d.get("kind"),
             "weight": d.get("weight"),
+            "since": _year(d.get("since")),
+            "until": _year(d.get("until")),
         })
     return af
+
+
+def _year(v):
+    return None if v in (None, "") else int(float(v))
 
 
 # ---------------------------------------------------------------------------
@@ -147,7 +155,9 @@ class Tie:
 class Model:
     """Everything the reference derives from one file (optionally --hub)."""
 
-    def __init__(self, af, hub_override=None):
+    def __init__(self, af, hub_override=None, kind_depth=kind_depth, scope_factor=scope_factor):
+        """kind_depth(kind) and scope_factor(scope) give the codebook in use
+        (by default the built-in one)."""
         self.af = af
         self.directed = af.directed
         node_by_id = {n["id"]: n for n in af.nodes}
