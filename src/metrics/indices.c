@@ -74,7 +74,10 @@ hs_error hs_indices_compute(const hs_view *v, hs_indices *res) {
     hs_coordination_weights(v, &hub, &coordinated, &bare);
     hs_dependence_weights(v, &to_hub, &to_system);
     boundary_counts(v, &internal, &external);
-    res->coordination = hs_share(hub + coordinated, hub + coordinated + bare);
+    /* The hub's part in the allies' cooperation with each other: its own ties
+     * with them are the spokes, measured by U, and do not enter. */
+    (void)hub;
+    res->coordination = hs_share(coordinated, coordinated + bare);
     res->unidirectionality = hs_share(to_hub, to_system);
     /* (1 - EI) / 2 of the E-I index in ties: the share of the system's ties that stay inside. */
     res->closedness = hs_view_hub(v) >= 0 ? hs_share(internal, internal + external) : NAN;

@@ -129,10 +129,11 @@ PY
 
 # 4. whatif on a hand-computed system: hub H, allies A and B (treaties, depth
 #    1), A-B intelligence (5/7), partner P (partnership with H, 2/7).
-#    Before: K = 2 / (2 + 5/7), U = 2 / (2 + 2 x 5/7) = 7/12, C = I/(I+E) = 3/4.
-#    --drop-tie A-B: K = U = 1, C = 2/3. --add-tie H-P:treaty makes P an ally
-#    whose hub ties are the treaty (1, P -> H) and the partnership (2/7, both
-#    ways): K = (3 + 2/7) / (3 + 2/7 + 5/7), U = (3 + 2/7) / (3 + 2/7 + 10/7), C = 1.
+#    Before: K = 0 (the one ally-ally tie is bare), U = 2 / (2 + 2 x 5/7) = 7/12,
+#    C = I/(I+E) = 3/4. --drop-tie A-B: K null (no ally-ally tie), U = 1,
+#    C = 2/3. --add-tie H-P:treaty makes P an ally whose hub ties are the treaty
+#    (1, P -> H) and the partnership (2/7, both ways): K = 0,
+#    U = (3 + 2/7) / (3 + 2/7 + 10/7), C = 1.
 cat > "$tmp/small.graphml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
@@ -155,23 +156,24 @@ import json, sys
 w = json.load(open(sys.argv[1]))
 k, u, c, allies = (eval(x) for x in sys.argv[2:6])
 b, a, d = w["before"], w["after"], w["difference"]
-close = lambda x, y: abs(x - y) < 1e-12
-assert close(b["coordination"], 14 / 19) and close(b["unidirectionality"], 7 / 12) and close(b["closedness"], 0.75), b
+close = lambda x, y: (x is None and y is None) or (x is not None and y is not None and abs(x - y) < 1e-12)
+assert close(b["coordination"], 0.0) and close(b["unidirectionality"], 7 / 12) and close(b["closedness"], 0.75), b
 assert close(a["coordination"], k) and close(a["unidirectionality"], u) and close(a["closedness"], c), a
 assert a["allies"] == allies, a
 for key in ("coordination", "unidirectionality", "closedness", "ties"):
-    assert close(d[key], a[key] - b[key]), key
+    want = None if a[key] is None or b[key] is None else a[key] - b[key]
+    assert close(d[key], want), key
 print("ok")
 PY
 )
   [ "$r" = ok ] && ok || bad "whatif ${args[*]}: $r"
 }
-check_whatif --drop-tie A-B -- 1 1 "2/3" 2
-check_whatif --drop-tie B-A -- 1 1 "2/3" 2
-check_whatif --add-tie H-P:treaty -- "23/28" "23/33" 1 3
-check_whatif --drop-state B -- 1 1 "1/2" 1
+check_whatif --drop-tie A-B -- None 1 "2/3" 2
+check_whatif --drop-tie B-A -- None 1 "2/3" 2
+check_whatif --add-tie H-P:treaty -- 0 "23/33" 1 3
+check_whatif --drop-state B -- None 1 "1/2" 1
 # The edits apply in order: an added tie dropped again leaves the system as it was.
-check_whatif --add-tie A-P:dialogue --drop-tie P-A -- "14/19" "7/12" 0.75 2
+check_whatif --add-tie A-P:dialogue --drop-tie P-A -- 0 "7/12" 0.75 2
 
 # The typology before and after: before is what `classify` says for the year;
 # a dropped mechanism is not active after (null, changed); the others keep

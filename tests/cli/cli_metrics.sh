@@ -44,13 +44,14 @@ done
 
 # 2. Hand-computed values on the star (docs/metrics.md, "Indices"):
 #    intelligence 5/7, partnership 2/7 (docs/codebook.md):
-#    U = 3 / (3 + 5/7 + 5/7); K = 3 / (3 + 5/7); C = 4 internal ties / 5 ties.
+#    U = 3 / (3 + 5/7 + 5/7); K = 0 (the one ally-ally tie is bare); C = 4
+#    internal ties / 5 ties.
 $py - "$HUBSPOKE" "$tmp/star.graphml" <<'PY' || bad "hand-computed indices"
 import json, subprocess, sys
 out = json.loads(subprocess.run([sys.argv[1], "metrics", sys.argv[2], "--format", "json"],
                                 check=True, capture_output=True, text=True).stdout)
 i, s = out["indices"], out["system"]
-exp = {"unidirectionality": 21 / 31, "coordination": 21 / 26, "closedness": 4 / 5}
+exp = {"unidirectionality": 21 / 31, "coordination": 0.0, "closedness": 4 / 5}
 for k, v in exp.items():
     assert abs(i[k] - v) < 1e-12, (k, i[k], v)
 assert abs(s["ei_index"] - (1 - 4) / 5) < 1e-12, s["ei_index"]

@@ -32,11 +32,12 @@ static hs_indices indices_of(const char *spec) {
 
 #define STAR "H A treaty\nH B treaty\nH C treaty\n"
 
-/* 1. A pure hub-and-spokes star of treaties: U = C = K = 1. */
+/* 1. A pure hub-and-spokes star of treaties: U = C = 1; no cooperation among
+ * allies to coordinate, so K is undefined. */
 static void star_is_all_ones(void **state) {
     (void)state;
     hs_indices i = indices_of(STAR);
-    assert_close(i.coordination, 1.0);
+    assert_true(isnan(i.coordination));
     assert_close(i.unidirectionality, 1.0);
     assert_close(i.closedness, 1.0);
 }
@@ -73,28 +74,31 @@ static void partner_lowers_c_keeps_u(void **state) {
 
 /* 4. The same ally-ally tie inside a mechanism with the hub gives a higher K
  * than as a bare bilateral tie (TISA kept running while GSOMIA stalled).
- * Bare: K = 3 / (3 + 5/7). In the mechanism (depth 5/7 x 1.0): every internal
- * tie is the hub's own or coordinated by it, K = 1. */
+ * Bare: K = 0 (the only ally-ally cooperation is bare). In the mechanism: all
+ * of it is coordinated, K = 1. Both: TISA's A-B tie (5/7 shared by two, 5/14)
+ * against the bare one (5/7): K = (5/14) / (5/14 + 5/7) = 1/3. */
 static void hub_mechanism_raises_k(void **state) {
     (void)state;
     hs_indices bare = indices_of(STAR "A B intelligence\n");
     hs_indices coordinated = indices_of(STAR "@TISA intelligence issue H A B\n");
-    assert_close(bare.coordination, 21.0 / 26.0);
+    assert_close(bare.coordination, 0.0);
     assert_close(coordinated.coordination, 1.0);
-    assert_true(coordinated.coordination > bare.coordination);
+    hs_indices both = indices_of(STAR "A B intelligence\n@TISA intelligence issue H A B\n");
+    assert_close(both.coordination, 1.0 / 3.0);
     /* A mechanism of allies without the hub is as bare as a bilateral tie. */
     hs_indices without_hub = indices_of(STAR "@M intelligence issue A B\n");
     assert_close(without_hub.coordination, bare.coordination);
 }
 
 /* 5a. Monotone in tie weights: deeper bare ally ties never raise U or K; a
- * deeper hub tie never lowers them; C does not depend on depth. */
+ * deeper hub tie never lowers U and leaves K alone; C does not depend on depth. */
+#define COORDINATED "@T intelligence issue H A C\n"
 static void monotone_in_weights(void **state) {
     (void)state;
     hs_indices prev = {0};
     for (int step = 1; step <= 10; step++) {
         char spec[512];
-        snprintf(spec, sizeof spec, STAR "A B intelligence %g\nP H partnership\n", step / 10.0);
+        snprintf(spec, sizeof spec, STAR COORDINATED "A B intelligence %g\nP H partnership\n", step / 10.0);
         hs_indices i = indices_of(spec);
         if (step > 1) {
             assert_true(i.unidirectionality < prev.unidirectionality);
@@ -105,11 +109,13 @@ static void monotone_in_weights(void **state) {
     }
     for (int step = 1; step <= 10; step++) {
         char spec[512];
-        snprintf(spec, sizeof spec, "H A treaty %g\nH B treaty\nH C treaty\nA B intelligence\nP H partnership\n", step / 10.0);
+        snprintf(spec, sizeof spec,
+                 "H A treaty %g\nH B treaty\nH C treaty\n" COORDINATED "A B intelligence\nP H partnership\n",
+                 step / 10.0);
         hs_indices i = indices_of(spec);
         if (step > 1) {
             assert_true(i.unidirectionality > prev.unidirectionality);
-            assert_true(i.coordination > prev.coordination);
+            assert_close(i.coordination, prev.coordination);
             assert_close(i.closedness, prev.closedness);
         }
         prev = i;

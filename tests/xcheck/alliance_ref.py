@@ -531,7 +531,7 @@ def system_measures(M):
     r["coordinated_ally_weight"] = coord
     r["bare_ally_weight"] = bare
     r["hub_brokered_closure"] = _ratio(coord, coord + bare)
-    r["coordination"] = _ratio(hub_tie + coord, hub_tie + coord + bare)
+    r["coordination"] = _ratio(coord, coord + bare)  # the hub's part in ally-ally cooperation
 
     Dsys = D.subgraph(M.system)
     if Dsys.number_of_edges() == 0:

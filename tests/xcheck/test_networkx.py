@@ -501,7 +501,7 @@ def selftest():
         sm = ref.system_measures(M)
         expect("star hub", M.hub, "H")
         expect("star allies", M.allies, ["A1", "A2", "A3", "A4"])
-        for k, v in (("hub_dependence_share", 1.0), ("closedness", 1.0), ("coordination", 1.0),
+        for k, v in (("hub_dependence_share", 1.0), ("closedness", 1.0), ("coordination", None),
                      ("ei_index", -1.0), ("hub_only_ally_pairs", 1.0), ("reciprocity", 0.0),
                      ("flow_hierarchy", 1.0), ("degree_centralization", 1.0),
                      ("betweenness_centralization", 1.0), ("hub_tie_weight", 4.0), ("bare_ally_weight", 0.0),
@@ -547,7 +547,7 @@ def selftest():
         expect("quad bare", sm["bare_ally_weight"], 6 / 7)
         expect("quad coordinated", sm["coordinated_ally_weight"], 1 / 21)
         expect("quad hub_tie", sm["hub_tie_weight"], 2 + 2 / 21)
-        expect("quad K", sm["coordination"], 5 / 7)
+        expect("quad K", sm["coordination"], (1 / 21) / (1 / 21 + 6 / 7))
         expect("quad partner cut India", sm["partner_cuts"]["India"], 3 / 21)
         expect("quad U", sm["hub_dependence_share"], 22 / 41)
 
