@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# scripts/validation on a small synthetic file in ATOP's member-level format
+# (tests/data/import/atop.csv): the expectation rules of docs/validation.md
+# applied to known facts, the measured columns filled, nothing written on
+# failure. The run on the real ATOP 4.01 files is cli_validation_real.sh.
+set -u
+: "${HUBSPOKE:?}" "${HS_SRC:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+export HUBSPOKE
+atop="$HS_SRC/tests/data/import/atop.csv"
+
+/usr/bin/python3 "$HS_SRC/scripts/validation" --atop "$atop" --years 1950:1960:10 --sensitivity 20 \
+  --outdir "$tmp" > "$tmp/out.md" 2> "$tmp/err" || bad "scripts/validation: $(cat "$tmp/err")"
+/usr/bin/python3 - "$tmp/validation-tables/atop.csv" "$tmp/validation-tables/curated.csv" "$tmp/out.md" <<'PY' || bad "tables"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+# Alliance 1002 (defence): the US, Canada and the UK in 1950 (phase 1), with
+# West Germany in 1960 (phase 2): the hub and two, then three, allies in a
+# deep pact without outside members: integrative by rules U1 and C2. The
+# bilateral pacts 1001 and 1003 are ties, not mechanisms; 1004 (1939-1941)
+# is not active.
+got = [(r["hub"], r["year"], r["id"], r["size"], r["allies"], r["outside"], r["expected"]) for r in rows]
+assert got == [("USA", "1950", "atop_1002", "3", "2", "0", "integrative"),
+               ("USA", "1960", "atop_1002", "4", "3", "0", "integrative")], got
+for r in rows:
+    assert r["type"] in ("hub-and-spokes", "integrative", "expansive", "loose-multilateral"), r
+    assert 0 <= float(r["agreement"]) <= 1 and r["agrees"].split()[0] in ("yes", "no"), r
+cur = list(csv.DictReader(open(sys.argv[2])))
+exp = {r["id"]: r["expected"] for r in cur}
+assert exp["TISA"] == "integrative" and exp["Quad"] == "expansive" and exp["SEATO"] == "multilateral", exp
+assert exp["TCOG"] == "hub-and-spokes" and exp["FPDA"] == "multilateral", exp
+md = open(sys.argv[3]).read()
+assert "## ATOP 4.01" in md and "| USA | ATOP 1002 (from 1949) (`atop_1002`) | 1950 |" in md, md
+PY
+# A missing ATOP file is a clean skip, and nothing is written.
+/usr/bin/python3 "$HS_SRC/scripts/validation" --atop "$tmp/none" --outdir "$tmp/skip" > /dev/null 2>&1
+rc=$?
+[ $rc -eq 77 ] && [ ! -e "$tmp/skip" ] || bad "missing ATOP file: rc $rc"
+[ $fail -eq 0 ] && echo "cli_validation: ok"
+[ $fail -eq 0 ]

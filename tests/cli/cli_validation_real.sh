@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# docs/validation.md on the real ATOP 4.01 files (../shared/data beside the
+# source tree, or HS_DATA): skipped (77) where they are absent. The project
+# ships no copy of ATOP. Fails when the expectations recomputed from the rules
+# differ from the pre-registered ones (docs/validation-tables/expectations-atop.csv),
+# when an alliance beyond the critical mass is not multilateral, or when any
+# output holds a NaN.
+set -u
+: "${HUBSPOKE:?}" "${HS_SRC:?}"
+data=${HS_DATA:-$HS_SRC/../shared/data}
+member="$data/atop-4.01/atop-member-level_v4.01.csv"
+if [ ! -r "$member" ]; then
+  echo "skipped: no ATOP 4.01 member-level file at $member"
+  exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export HUBSPOKE
+/usr/bin/python3 "$HS_SRC/scripts/validation" --atop "$data/atop-4.01" --sensitivity 20 --outdir "$tmp" \
+  > "$tmp/out.md" 2> "$tmp/err" || { echo "FAIL: scripts/validation: $(cat "$tmp/err")"; exit 1; }
+/usr/bin/python3 - "$tmp/validation-tables/atop.csv" "$HS_SRC/docs/validation-tables/expectations-atop.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+pre = list(csv.DictReader(open(sys.argv[2])))
+key = lambda r: (r["hub"], r["year"], r["id"])
+assert [key(r) + (r["expected"],) for r in rows] == [key(r) + (r["expected"],) for r in pre], \
+    "the expectations differ from the pre-registered ones"
+assert len(rows) == 122, len(rows)
+for r in rows:
+    assert "nan" not in ",".join(r.values()).lower(), r
+    if int(r["size"]) > 4:
+        assert r["type"] == "multilateral", r
+    if int(r["size"]) == 2:
+        assert r["type"] == "bilateral", r
+ids = {(r["hub"], r["id"]) for r in rows if r["type"] == "multilateral"}
+assert ("USA", "atop_3180") in ids and ("RUS", "atop_3285") in ids and ("USA", "atop_3075") in ids, ids
+print("cli_validation_real: %d mechanism-years, expectations as pre-registered" % len(rows))
+PY
