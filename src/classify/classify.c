@@ -40,21 +40,20 @@ const char *hs_size_class_name(hs_size_class c) {
     }
 }
 
-hs_classify_options hs_classify_options_default(void) {
-    hs_classify_options o = {.mechanism = NULL,
-                             .critical_mass = 4,
-                             .reference_quantile = 0.5,
-                             .threshold_unidirectionality = NAN,
-                             .threshold_closedness = NAN,
-                             .sensitivity = 0,
-                             .seed = 1,
-                             .spread = 0.25,
-                             .recode = 0.1,
-                             .quantile_low = 0.25,
-                             .quantile_high = 0.75,
-                             .threshold_sweep = 2.0,
-                             .ambiguous_below = 0.8};
-    return o;
+void hs_classify_options_init(hs_classify_options *o) {
+    *o = (hs_classify_options){.mechanism = NULL,
+                               .critical_mass = 4,
+                               .reference_quantile = 0.5,
+                               .threshold_unidirectionality = NAN,
+                               .threshold_closedness = NAN,
+                               .sensitivity = 0,
+                               .seed = 1,
+                               .spread = 0.25,
+                               .recode = 0.1,
+                               .quantile_low = 0.25,
+                               .quantile_high = 0.75,
+                               .threshold_sweep = 2.0,
+                               .ambiguous_below = 0.8};
 }
 
 /* ---- sums of the indices over a set of ties ---------------------------------------- */
@@ -448,7 +447,7 @@ static hs_error sensitivity(hs_classification *c, const hs_model *model, const h
     size_t ne = hs_model_edge_count(model), nv = hs_model_vertex_count(model);
     hs_codebook *cb = NULL;
     signed char *codes = hs_malloc(ne + 2 * nv + 1);
-    hs_error err = codes ? hs_codebook_copy(&cb, base) : HS_ENOMEM;
+    hs_error err = codes ? hs_codebook_copy(base, &cb) : HS_ENOMEM;
     hs_view_recode recode = {codes, codes + ne, codes + ne + nv};
     hs_prng r;
     hs_prng_seed(&r, o->seed);
@@ -459,7 +458,7 @@ static hs_error sensitivity(hs_classification *c, const hs_model *model, const h
         analysis an;
         double q, fixed_u, fixed_c;
         draw(cb, base, model, &r, o, codes, codes + ne, codes + ne + nv, &q, &fixed_u, &fixed_c);
-        if ((err = hs_view_new_recoded(&v, model, &draw_options, &recode))) break;
+        if ((err = hs_view_new_recoded(model, &draw_options, &recode, &v))) break;
         if ((err = analyse(v, q, &an))) {
             hs_view_destroy(v);
             break;
@@ -691,12 +690,16 @@ static hs_error no_such_mechanism(const hs_model *model, const hs_view *v, const
     return hs_error_set(HS_EARG, "mechanism '%s' has no active member", id);
 }
 
-hs_error hs_classify(hs_classification **out, const hs_model *model, const hs_view_options *vo,
-                     const hs_classify_options *options) {
-    hs_classify_options o = options ? *options : hs_classify_options_default();
+hs_error hs_classification_new(const hs_model *model, const hs_view_options *vo, const hs_classify_options *options,
+                               hs_classification **out) {
+    hs_classify_options o;
+    if (options) o = *options;
+    else hs_classify_options_init(&o);
     hs_error err = check_options(&o);
     if (err) return err;
-    hs_view_options base_vo = vo ? *vo : hs_view_options_default();
+    hs_view_options base_vo;
+    if (vo) base_vo = *vo;
+    else hs_view_options_init(&base_vo);
     hs_codebook *builtin = NULL;
     hs_view *v = NULL;
     analysis an = {0};
@@ -706,7 +709,7 @@ hs_error hs_classify(hs_classification **out, const hs_model *model, const hs_vi
         if ((err = hs_codebook_new(&builtin))) goto fail;
         base_vo.codebook = builtin;
     }
-    if ((err = hs_view_new(&v, model, &base_vo)) || (err = analyse(v, o.reference_quantile, &an))) goto fail;
+    if ((err = hs_view_new(model, &base_vo, &v)) || (err = analyse(v, o.reference_quantile, &an))) goto fail;
     for (int p = 0; p < 2; p++) {
         c->ref_u[p] = an.ref_u[p];
         c->ref_c[p] = an.ref_c[p];

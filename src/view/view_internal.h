@@ -16,7 +16,7 @@ typedef struct hs_view_recode {
 } hs_view_recode;
 
 /* hs_view_new with a recode (NULL: none); the recode is read only during the call. */
-hs_error hs_view_new_recoded(hs_view **out, const hs_model *model, const hs_view_options *options,
-                             const hs_view_recode *recode);
+hs_error hs_view_new_recoded(const hs_model *model, const hs_view_options *options, const hs_view_recode *recode,
+                             hs_view **out);
 
 #endif

@@ -23,7 +23,7 @@
 static hs_model *model_of(const char *spec) {
     char *text = graphml(spec);
     hs_model *m = NULL;
-    assert_int_equal(hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml", &m), HS_OK);
     free(text);
     return m;
 }
@@ -33,13 +33,19 @@ static hs_model *model_of(const char *spec) {
 static hs_classification *classify_one(hs_model *m, const char *id, hs_classify_options o) {
     o.mechanism = id;
     hs_classification *c = NULL;
-    if (hs_classify(&c, m, NULL, &o) != HS_OK) fail_msg("%s", hs_error_last());
+    if (hs_classification_new(m, NULL, &o, &c) != HS_OK) fail_msg("%s", hs_error_last());
     assert_int_equal(hs_classification_count(c), 1);
     return c;
 }
 
+static hs_classify_options defaults(void) {
+    hs_classify_options o;
+    hs_classify_options_init(&o);
+    return o;
+}
+
 static hs_classify_options fixed(double tu, double tc) {
-    hs_classify_options o = hs_classify_options_default();
+    hs_classify_options o = defaults();
     o.threshold_unidirectionality = tu;
     o.threshold_closedness = tc;
     return o;
@@ -67,7 +73,7 @@ static void assert_no_nan(const hs_mechanism_class *k) {
 static void reference_rule(void **st) {
     (void)st;
     hs_model *m = model_of(LINES "H P partnership\n@M intelligence issue H A B");
-    hs_classification *c = classify_one(m, "M", hs_classify_options_default());
+    hs_classification *c = classify_one(m, "M", defaults());
     const hs_mechanism_class *k = hs_classification_get(c, 0);
     assert_close(k->system_unidirectionality_with, 19.0 / 24.0);
     assert_close(k->system_unidirectionality_without, 1.0);
@@ -114,7 +120,7 @@ static void reference_rule(void **st) {
 static void type_responds_to_network(void **st) {
     (void)st;
     hs_model *m = model_of(LINES "H C treaty\nA C exercise\nH P partnership\n@M intelligence issue H A B");
-    hs_classification *c = classify_one(m, "M", hs_classify_options_default());
+    hs_classification *c = classify_one(m, "M", defaults());
     const hs_mechanism_class *k = hs_classification_get(c, 0);
     assert_close(k->system_unidirectionality_with, 26.0 / 37.0);
     assert_close(k->system_unidirectionality_without, 7.0 / 9.0);
@@ -133,7 +139,7 @@ static void type_responds_to_network(void **st) {
     hs_classification_destroy(c);
     /* Another quantile of the same reference: the lower quartile of {25/333,
      * 156/1147} is below M's fall. */
-    hs_classify_options o = hs_classify_options_default();
+    hs_classify_options o = defaults();
     o.reference_quantile = 0.25;
     c = classify_one(m, "M", o);
     assert_close(hs_classification_reference(c, HS_PICTURE_SYSTEM, 1, NULL),
@@ -221,7 +227,7 @@ static void loose_multilateral_two_outside(void **st) {
 static void multilateral_treaty_makes_lines(void **st) {
     (void)st;
     hs_model *m = model_of("@NATO treaty issue H A B C D");
-    hs_classification *c = classify_one(m, "NATO", hs_classify_options_default());
+    hs_classification *c = classify_one(m, "NATO", defaults());
     const hs_mechanism_class *k = hs_classification_get(c, 0);
     assert_int_equal(k->member_count, 5);
     assert_int_equal(k->size_class, HS_SIZE_MULTILATERAL);
@@ -239,7 +245,7 @@ static void multilateral_treaty_makes_lines(void **st) {
     assert_non_null(strstr(k->explanation, "It ties the allies A, B, C and D to each other under the hub's coordination"));
     assert_no_nan(k);
     hs_classification_destroy(c);
-    hs_classify_options o = hs_classify_options_default();
+    hs_classify_options o = defaults();
     o.critical_mass = 5;
     c = classify_one(m, "NATO", o);
     assert_int_equal(hs_classification_get(c, 0)->type, HS_MECHANISM_INTEGRATIVE);
@@ -249,7 +255,7 @@ static void multilateral_treaty_makes_lines(void **st) {
     /* With the bilateral treaties too: lines 1 + 1/4 per ally; U with it
      * (5/4) / (5/4 + 3/4) = 5/8. */
     m = model_of("H A treaty\nH B treaty\nH C treaty\nH D treaty\n@NATO treaty issue H A B C D");
-    c = classify_one(m, "NATO", hs_classify_options_default());
+    c = classify_one(m, "NATO", defaults());
     k = hs_classification_get(c, 0);
     assert_int_equal(k->type, HS_MECHANISM_MULTILATERAL);
     assert_int_equal(k->cell, HS_MECHANISM_INTEGRATIVE);
@@ -263,7 +269,7 @@ static void multilateral_treaty_makes_lines(void **st) {
 static void bilateral(void **st) {
     (void)st;
     hs_model *m = model_of(LINES "@M intelligence issue A B");
-    hs_classification *c = classify_one(m, "M", hs_classify_options_default());
+    hs_classification *c = classify_one(m, "M", defaults());
     const hs_mechanism_class *k = hs_classification_get(c, 0);
     assert_int_equal(k->size_class, HS_SIZE_BILATERAL);
     assert_int_equal(k->type, HS_MECHANISM_BILATERAL);
@@ -279,9 +285,9 @@ static void outside_the_typology(void **st) {
     (void)st;
     hs_model *m = model_of("H A treaty\nH P partnership\nP Q partnership\n@M dialogue issue P Q\n@S dialogue issue A");
     hs_classification *c = NULL;
-    hs_classify_options o = hs_classify_options_default();
+    hs_classify_options o = defaults();
     o.sensitivity = 20;
-    assert_int_equal(hs_classify(&c, m, NULL, &o), HS_OK);
+    assert_int_equal(hs_classification_new(m, NULL, &o, &c), HS_OK);
     assert_int_equal(hs_classification_count(c), 2);
     const hs_mechanism_class *k = hs_classification_get(c, 0);
     assert_int_equal(k->type, HS_MECHANISM_UNCLASSIFIED);
@@ -304,8 +310,8 @@ static void outside_the_typology(void **st) {
         "<node id=\"M\"><data key=\"t\">mechanism</data></node>"
         "<edge source=\"A\" target=\"B\"><data key=\"k\">dialogue</data></edge>"
         "<edge source=\"A\" target=\"M\"/><edge source=\"B\" target=\"M\"/></graph></graphml>";
-    assert_int_equal(hs_model_read_memory(&m, no_hub, strlen(no_hub), HS_FORMAT_GRAPHML, "n.graphml"), HS_OK);
-    assert_int_equal(hs_classify(&c, m, NULL, NULL), HS_OK);
+    assert_int_equal(hs_model_read_memory(no_hub, strlen(no_hub), HS_FORMAT_GRAPHML, "n.graphml", &m), HS_OK);
+    assert_int_equal(hs_classification_new(m, NULL, NULL, &c), HS_OK);
     assert_null(hs_classification_hub(c));
     assert_int_equal(hs_classification_get(c, 0)->type, HS_MECHANISM_UNCLASSIFIED);
     assert_non_null(strstr(hs_classification_get(c, 0)->explanation, "no hub"));
@@ -356,7 +362,7 @@ static void options_refused(void **st) {
     hs_model *m = model_of(LINES "@M dialogue issue H A B");
     hs_classification *c = NULL;
     hs_classify_options bad[7];
-    for (int i = 0; i < 7; i++) bad[i] = hs_classify_options_default();
+    for (int i = 0; i < 7; i++) hs_classify_options_init(&bad[i]);
     bad[0].threshold_unidirectionality = 0.0;
     bad[1].critical_mass = 2;
     bad[2].reference_quantile = 1.0;
@@ -365,15 +371,15 @@ static void options_refused(void **st) {
     bad[5].ambiguous_below = -0.1;
     bad[6].threshold_sweep = 0.5;
     for (int i = 0; i < 7; i++) {
-        assert_int_equal(hs_classify(&c, m, NULL, &bad[i]), HS_EARG);
+        assert_int_equal(hs_classification_new(m, NULL, &bad[i], &c), HS_EARG);
         assert_null(c);
     }
-    hs_classify_options o = hs_classify_options_default();
+    hs_classify_options o = defaults();
     o.mechanism = "X";
-    assert_int_equal(hs_classify(&c, m, NULL, &o), HS_EARG);
+    assert_int_equal(hs_classification_new(m, NULL, &o, &c), HS_EARG);
     assert_non_null(strstr(hs_error_last(), "no mechanism 'X'"));
     o.mechanism = "A"; /* a state */
-    assert_int_equal(hs_classify(&c, m, NULL, &o), HS_EARG);
+    assert_int_equal(hs_classification_new(m, NULL, &o, &c), HS_EARG);
     hs_model_destroy(m);
 }
 
@@ -381,7 +387,7 @@ static void options_refused(void **st) {
 static void members_and_roles(void **st) {
     (void)st;
     hs_model *m = model_of(LINES "H P partnership\n@N intelligence issue H A B\n@M dialogue broad H A P");
-    hs_classification *c = classify_one(m, "M", hs_classify_options_default());
+    hs_classification *c = classify_one(m, "M", defaults());
     assert_string_equal(hs_classification_hub(c), "H");
     const hs_mechanism_class *k = hs_classification_get(c, 0);
     assert_string_equal(k->id, "M");
