@@ -16,7 +16,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export HUBSPOKE
-/usr/bin/python3 "$HS_SRC/scripts/validation" --atop "$data/atop-4.01" --sensitivity 20 --outdir "$tmp" \
+/usr/bin/python3 "$HS_SRC/scripts/validation" --atop "$data/atop-4.01" --sensitivity 2 --curated "$HS_SRC/graphs/asia-pacific.graphml" --outdir "$tmp" \
   > "$tmp/out.md" 2> "$tmp/err" || { echo "FAIL: scripts/validation: $(cat "$tmp/err")"; exit 1; }
 /usr/bin/python3 - "$tmp/validation-tables/atop.csv" "$HS_SRC/docs/validation-tables/expectations-atop.csv" <<'PY'
 import csv, sys
