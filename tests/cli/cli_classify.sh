@@ -134,6 +134,22 @@ out=$("$HUBSPOKE" classify "$gv" --year 2023 --mechanism Quad --threshold-u 0.05
 out=$("$HUBSPOKE" classify "$gv" --year 2023 --focus USA,JPN,KOR --format csv | col id)
 [ "$out" = "TISA ESD CampDavid MWDS" ] && ok || bad "--focus USA,JPN,KOR gave '$out'"
 
+# ---- the design's parameters from the command line ------------------------------------------
+# A critical mass of 5 makes the five-member FPDA a minilateral (its cell, expansive).
+out=$("$HUBSPOKE" classify "$gv" --year 2023 --mechanism FPDA --critical-mass 5 --format csv | col type)
+[ "$out" = "expansive" ] && ok || bad "--critical-mass 5 gave '$out'"
+"$HUBSPOKE" classify "$gv" --year 2023 --reference-quantile 0.25 --recode 0 --ambiguous-below 0.5 --sensitivity 10 \
+  --format json > "$tmp/p.json"
+/usr/bin/python3 - "$tmp/p.json" "$tmp/a.json" <<'PY' && ok || bad "--reference-quantile, --recode, --ambiguous-below"
+import json, sys
+d, a = (json.load(open(f)) for f in sys.argv[1:3])
+assert d["thresholds"]["quantile"] == 0.25 and d["sensitivity"]["recode"] == 0 and d["sensitivity"]["ambiguous_below"] == 0.5
+# the lower quartile of the same changes is below their median
+assert d["reference"]["system"]["unidirectionality"] < a["reference"]["system"]["unidirectionality"]
+for m in d["mechanisms"]:
+    assert m["verdict"] == (m["type"] if m["agreement"] >= 0.5 else "ambiguous"), m
+PY
+
 # ---- usage errors: exit 2, one line, nothing on stdout ---------------------------------
 expect_usage() {
   local want="$1"; shift
@@ -144,12 +160,15 @@ expect_usage() {
 }
 expect_usage "mechanism 'TCOG' is not active in 2023" "$gv" --year 2023 --mechanism TCOG
 expect_usage "no mechanism 'USA'" "$gv" --year 2023 --mechanism USA
-expect_usage "--threshold-u '0' is not valid" "$gv" --threshold-u 0
-expect_usage "--threshold-c '1.5' is not valid" "$gv" --threshold-c 1.5
-expect_usage "--sensitivity 'many' is not valid" "$gv" --sensitivity many
-expect_usage "--spread '-1' is not valid" "$gv" --spread -1
+expect_usage "--threshold-u '0' is not a number in [1e-09, 1]" "$gv" --threshold-u 0
+expect_usage "--threshold-c '1.5' is not a number in [1e-09, 1]" "$gv" --threshold-c 1.5
+expect_usage "--sensitivity 'many' is not a whole number in [0, 10000000]" "$gv" --sensitivity many
+expect_usage "--spread '-1' is not a number in [0, 10]" "$gv" --spread -1
 expect_usage "option '--seed' needs a value" "$gv" --seed
 expect_usage "focus 'XYZ' names no state" "$gv" --focus USA,XYZ
+expect_usage "--critical-mass 2: a minilateral has at least 3 members" "$gv" --critical-mass 2
+expect_usage "--reference-quantile '1'" "$gv" --reference-quantile 1
+expect_usage "--recode '1.5'" "$gv" --recode 1.5
 "$HUBSPOKE" classify --help | grep -q "hub-and-spokes     expansive" && ok || bad "classify --help"
 
 # ---- NATO coded as one mechanism: lines from the treaty, multilateral, no NaN ------------
