@@ -5,24 +5,18 @@
 # docs/cases.md reports on the shipped dataset (Table 2 and the two case
 # studies): when the dataset or the codebook changes, this fails where a
 # number of that page stops holding.
-set -u
-: "${HUBSPOKE:?}" "${HS_SRC:?}"
-py=/usr/bin/python3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
+tmp=$T
 gv="$HS_SRC/graphs/asia-pacific.gv"
 gml="$HS_SRC/graphs/asia-pacific.graphml"
 
 # ---- both syntaxes, byte for byte -------------------------------------------------------
-"$HUBSPOKE" classify "$gv" --year 2023 --format json --sensitivity 50 > "$tmp/a.json" || bad "classify $gv"
-"$HUBSPOKE" classify "$gml" --year 2023 --format json --sensitivity 50 > "$tmp/b.json" || bad "classify $gml"
-cmp -s "$tmp/a.json" "$tmp/b.json" && ok || bad "DOT and GraphML give different classify output"
+"$H" classify "$gv" --year 2023 --format json --sensitivity 50 > "$tmp/a.json" || fail "classify $gv"
+"$H" classify "$gml" --year 2023 --format json --sensitivity 50 > "$tmp/b.json" || fail "classify $gml"
+cmp -s "$tmp/a.json" "$tmp/b.json" && pass || fail "DOT and GraphML give different classify output"
 
 # ---- the JSON contract (docs/typology.md, "Output") --------------------------------------
-$py - "$tmp/a.json" <<'PY' && ok || bad "JSON contract"
+$py - "$tmp/a.json" <<'PY' && pass || fail "JSON contract"
 import json, math, sys
 d = json.load(open(sys.argv[1]))
 assert list(d) == ["year", "hub", "critical_mass", "thresholds", "reference", "sensitivity", "mechanisms"], list(d)
@@ -77,8 +71,8 @@ assert "more than the one outside partner" in fpda["explanation"] and "counter-m
 PY
 
 # ---- CSV: fixed columns, the same values as JSON ------------------------------------------
-"$HUBSPOKE" classify "$gv" --year 2023 --format csv --sensitivity 50 > "$tmp/c.csv"
-$py - "$tmp/c.csv" "$tmp/a.json" <<'PY' && ok || bad "CSV and JSON disagree"
+"$H" classify "$gv" --year 2023 --format csv --sensitivity 50 > "$tmp/c.csv"
+$py - "$tmp/c.csv" "$tmp/a.json" <<'PY' && pass || fail "CSV and JSON disagree"
 import csv, json, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 d = json.load(open(sys.argv[2]))
@@ -105,42 +99,42 @@ for r, m in zip(rows, d["mechanisms"]):
 PY
 
 # ---- text: every mechanism, its certainty, never NaN ----------------------------------------
-"$HUBSPOKE" classify "$gv" --year 2023 --sensitivity 50 > "$tmp/t.txt"
-grep -qi "nan" "$tmp/t.txt" && bad "text output prints nan" || ok
-grep -q "reference (system): U 0.004999 (44 relations), C 0.004414 (70 relations)" "$tmp/t.txt" && ok ||
-  bad "text reference line: $(grep reference "$tmp/t.txt")"
-grep -q "AMBIGUOUS" "$tmp/t.txt" && grep -q "outside members    3 (more than one outside partner)" "$tmp/t.txt" && ok ||
-  bad "text: no ambiguous verdict or outside-partner flag"
+"$H" classify "$gv" --year 2023 --sensitivity 50 > "$tmp/t.txt"
+grep -qi "nan" "$tmp/t.txt" && fail "text output prints nan" || pass
+grep -q "reference (system): U 0.004999 (44 relations), C 0.004414 (70 relations)" "$tmp/t.txt" && pass ||
+  fail "text reference line: $(grep reference "$tmp/t.txt")"
+grep -q "AMBIGUOUS" "$tmp/t.txt" && grep -q "outside members    3 (more than one outside partner)" "$tmp/t.txt" && pass ||
+  fail "text: no ambiguous verdict or outside-partner flag"
 
 # ---- redraws: reproducible, none by default --------------------------------------------------
-"$HUBSPOKE" classify "$gv" --year 2023 --format json --sensitivity 50 --seed 1 > "$tmp/s1.json"
-cmp -s "$tmp/s1.json" "$tmp/a.json" && ok || bad "same seed, different agreement"
-"$HUBSPOKE" classify "$gv" --year 2023 --format json > "$tmp/n.json"
+"$H" classify "$gv" --year 2023 --format json --sensitivity 50 --seed 1 > "$tmp/s1.json"
+cmp -s "$tmp/s1.json" "$tmp/a.json" && pass || fail "same seed, different agreement"
+"$H" classify "$gv" --year 2023 --format json > "$tmp/n.json"
 $py -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(m["agreement"] is None and m["alternatives"] == [] and m["verdict"] == m["type"] for m in d["mechanisms"])' \
-  "$tmp/n.json" && ok || bad "agreement without --sensitivity"
+  "$tmp/n.json" && pass || fail "agreement without --sensitivity"
 
 # ---- one mechanism, fixed thresholds, focus ----------------------------------------------------
 col() { $py -c 'import csv,sys; r=list(csv.DictReader(sys.stdin)); print(" ".join(x[sys.argv[1]] for x in r))' "$1"; }
-out=$("$HUBSPOKE" classify "$gv" --year 2023 --mechanism Quad --format csv | col type)
-[ "$out" = "hub-and-spokes" ] && ok || bad "--mechanism Quad gave '$out'"
+out=$("$H" classify "$gv" --year 2023 --mechanism Quad --format csv | col type)
+[ "$out" = "hub-and-spokes" ] && pass || fail "--mechanism Quad gave '$out'"
 # On the lines the Quad lowers C by 1/4 and U by 1/44: fixed thresholds decide.
-out=$("$HUBSPOKE" classify "$gv" --year 2023 --mechanism Quad --threshold-u 0.02 --threshold-c 0.2 --format csv | col type_lines)
-[ "$out" = "loose-multilateral" ] && ok || bad "--threshold-u 0.02 --threshold-c 0.2 gave '$out'"
-out=$("$HUBSPOKE" classify "$gv" --year 2023 --mechanism Quad --threshold-u 0.05 --threshold-c 0.2 --format csv | col type_lines)
-[ "$out" = "expansive" ] && ok || bad "--threshold-u 0.05 gave '$out'"
-"$HUBSPOKE" classify "$gv" --year 2023 --mechanism Quad --threshold-c 0.2 --format json |
+out=$("$H" classify "$gv" --year 2023 --mechanism Quad --threshold-u 0.02 --threshold-c 0.2 --format csv | col type_lines)
+[ "$out" = "loose-multilateral" ] && pass || fail "--threshold-u 0.02 --threshold-c 0.2 gave '$out'"
+out=$("$H" classify "$gv" --year 2023 --mechanism Quad --threshold-u 0.05 --threshold-c 0.2 --format csv | col type_lines)
+[ "$out" = "expansive" ] && pass || fail "--threshold-u 0.05 gave '$out'"
+"$H" classify "$gv" --year 2023 --mechanism Quad --threshold-c 0.2 --format json |
   $py -c 'import json,sys; t=json.load(sys.stdin)["thresholds"]; assert t["rule"]=="fixed" and t["closedness"]==0.2 and t["unidirectionality"] is None, t' &&
-  ok || bad "fixed thresholds in JSON"
-out=$("$HUBSPOKE" classify "$gv" --year 2023 --focus USA,JPN,KOR --format csv | col id)
-[ "$out" = "TISA ESD CampDavid MWDS" ] && ok || bad "--focus USA,JPN,KOR gave '$out'"
+  pass || fail "fixed thresholds in JSON"
+out=$("$H" classify "$gv" --year 2023 --focus USA,JPN,KOR --format csv | col id)
+[ "$out" = "TISA ESD CampDavid MWDS" ] && pass || fail "--focus USA,JPN,KOR gave '$out'"
 
 # ---- the design's parameters from the command line ------------------------------------------
 # A critical mass of 5 makes the five-member FPDA a minilateral (its cell, expansive).
-out=$("$HUBSPOKE" classify "$gv" --year 2023 --mechanism FPDA --critical-mass 5 --format csv | col type)
-[ "$out" = "expansive" ] && ok || bad "--critical-mass 5 gave '$out'"
-"$HUBSPOKE" classify "$gv" --year 2023 --reference-quantile 0.25 --recode 0 --ambiguous-below 0.5 --sensitivity 10 \
+out=$("$H" classify "$gv" --year 2023 --mechanism FPDA --critical-mass 5 --format csv | col type)
+[ "$out" = "expansive" ] && pass || fail "--critical-mass 5 gave '$out'"
+"$H" classify "$gv" --year 2023 --reference-quantile 0.25 --recode 0 --ambiguous-below 0.5 --sensitivity 10 \
   --format json > "$tmp/p.json"
-/usr/bin/python3 - "$tmp/p.json" "$tmp/a.json" <<'PY' && ok || bad "--reference-quantile, --recode, --ambiguous-below"
+/usr/bin/python3 - "$tmp/p.json" "$tmp/a.json" <<'PY' && pass || fail "--reference-quantile, --recode, --ambiguous-below"
 import json, sys
 d, a = (json.load(open(f)) for f in sys.argv[1:3])
 assert d["thresholds"]["quantile"] == 0.25 and d["sensitivity"]["recode"] == 0 and d["sensitivity"]["ambiguous_below"] == 0.5
@@ -153,10 +147,10 @@ PY
 # ---- usage errors: exit 2, one line, nothing on stdout ---------------------------------
 expect_usage() {
   local want="$1"; shift
-  "$HUBSPOKE" classify "$@" > "$tmp/out" 2> "$tmp/err"
+  "$H" classify "$@" > "$tmp/out" 2> "$tmp/err"
   local rc=$?
-  if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -qF -- "$want" "$tmp/err"; then ok
-  else bad "classify $* -> rc $rc, stderr: $(cat "$tmp/err")"; fi
+  if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -qF -- "$want" "$tmp/err"; then pass
+  else fail "classify $* -> rc $rc, stderr: $(cat "$tmp/err")"; fi
 }
 expect_usage "mechanism 'TCOG' is not active in 2023" "$gv" --year 2023 --mechanism TCOG
 expect_usage "no mechanism 'USA'" "$gv" --year 2023 --mechanism USA
@@ -169,7 +163,7 @@ expect_usage "focus 'XYZ' names no state" "$gv" --focus USA,XYZ
 expect_usage "--critical-mass 2: a minilateral has at least 3 members" "$gv" --critical-mass 2
 expect_usage "--reference-quantile '1'" "$gv" --reference-quantile 1
 expect_usage "--recode '1.5'" "$gv" --recode 1.5
-"$HUBSPOKE" classify --help | grep -q "hub-and-spokes     expansive" && ok || bad "classify --help"
+"$H" classify --help | grep -q "hub-and-spokes     expansive" && pass || fail "classify --help"
 
 # ---- NATO coded as one mechanism: lines from the treaty, multilateral, no NaN ------------
 cat > "$tmp/nato.gv" <<'DOT'
@@ -179,10 +173,10 @@ graph { hub=USA;
 }
 DOT
 for fmt in text csv json; do
-  "$HUBSPOKE" classify "$tmp/nato.gv" --format $fmt --sensitivity 20 > "$tmp/nato.$fmt" || bad "nato $fmt"
-  grep -qi "nan" "$tmp/nato.$fmt" && bad "nato $fmt prints nan" || ok
+  "$H" classify "$tmp/nato.gv" --format $fmt --sensitivity 20 > "$tmp/nato.$fmt" || fail "nato $fmt"
+  grep -qi "nan" "$tmp/nato.$fmt" && fail "nato $fmt prints nan" || pass
 done
-$py - "$tmp/nato.json" <<'PY' && ok || bad "NATO as one mechanism"
+$py - "$tmp/nato.json" <<'PY' && pass || fail "NATO as one mechanism"
 import json, sys
 d = {m["id"]: m for m in json.load(open(sys.argv[1]))["mechanisms"]}
 n = d["NATO"]
@@ -195,8 +189,8 @@ assert d["T"]["size_class"] == "minilateral" and d["T"]["type"] in ("hub-and-spo
 PY
 
 # ---- docs/cases.md, Table 2: the page's numbers are the command's ---------------------------
-"$HUBSPOKE" classify "$gv" --year 2023 --sensitivity 1000 --format json > "$tmp/t2.json"
-$py - "$tmp/t2.json" "$HS_SRC/docs/cases.md" <<'PY' && ok || bad "docs/cases.md Table 2 differs from classify"
+"$H" classify "$gv" --year 2023 --sensitivity 1000 --format json > "$tmp/t2.json"
+$py - "$tmp/t2.json" "$HS_SRC/docs/cases.md" <<'PY' && pass || fail "docs/cases.md Table 2 differs from classify"
 import json, re, sys
 d = {m["id"]: m for m in json.load(open(sys.argv[1]))["mechanisms"]}
 page = open(sys.argv[2]).read()
@@ -222,9 +216,9 @@ assert "0.00441 for C over %d" % r["relations"]["closedness"] in page and abs(r[
 PY
 
 # ---- case 1, US-Japan-ROK (docs/cases.md) ---------------------------------------------
-metrics() { "$HUBSPOKE" metrics "$gv" --permutations 0 --format json "$@"; }
+metrics() { "$H" metrics "$gv" --permutations 0 --format json "$@"; }
 for y in 1999 2004 2014 2015 2016 2023; do metrics --year $y --focus USA,JPN,KOR > "$tmp/k$y.json"; done
-$py - "$tmp" <<'PY' && ok || bad "case 1 (US-Japan-ROK)"
+$py - "$tmp" <<'PY' && pass || fail "case 1 (US-Japan-ROK)"
 import json, sys
 i = {y: json.load(open(f"{sys.argv[1]}/k{y}.json"))["indices"] for y in (1999, 2004, 2014, 2015, 2016, 2023)}
 U = {y: i[y]["unidirectionality"] for y in i}
@@ -234,14 +228,14 @@ assert all(i[y]["closedness"] == 1.0 for y in i), i
 K = {y: i[y]["coordination"] for y in i}
 assert K[2004] is None and K[2014] == K[2015] == 1.0 and r(K[2016]) == 0.333 and r(K[2023]) == 0.592, K
 PY
-"$HUBSPOKE" classify "$gv" --year 2014 --focus USA,JPN,KOR --sensitivity 200 --format json > "$tmp/c1.json"
+"$H" classify "$gv" --year 2014 --focus USA,JPN,KOR --sensitivity 200 --format json > "$tmp/c1.json"
 $py -c 'import json,sys; m=json.load(open(sys.argv[1]))["mechanisms"][0]; assert m["id"]=="TISA" and m["type"]=="integrative" and m["agreement"]==1 and round(m["system_delta_unidirectionality"],3)==-0.102, m' \
-  "$tmp/c1.json" && ok || bad "case 1: TISA in the subsystem, 2014"
+  "$tmp/c1.json" && pass || fail "case 1: TISA in the subsystem, 2014"
 
 # ---- case 2, US-Japan-Australia-India ---------------------------------------------------
 for y in 2007 2016 2017 2020 2021; do metrics --year $y --focus USA,JPN,AUS,IND > "$tmp/q$y.json"; done
-for y in 2017 2020; do "$HUBSPOKE" classify "$gv" --year $y --mechanism Quad --sensitivity 500 --format json > "$tmp/cq$y.json"; done
-$py - "$tmp" <<'PY' && ok || bad "case 2 (Quad)"
+for y in 2017 2020; do "$H" classify "$gv" --year $y --mechanism Quad --sensitivity 500 --format json > "$tmp/cq$y.json"; done
+$py - "$tmp" <<'PY' && pass || fail "case 2 (Quad)"
 import json, sys
 t = sys.argv[1]
 m = {y: json.load(open(f"{t}/q{y}.json")) for y in (2007, 2016, 2017, 2020, 2021)}
@@ -259,11 +253,10 @@ assert round(q17["system_delta_closedness"], 4) == -0.0058 and round(q20["system
 PY
 
 # ---- beyond Table 2 ----------------------------------------------------------------------
-out=$("$HUBSPOKE" classify "$gv" --year 1976 --mechanism SEATO --format csv | col cell)
-typ=$("$HUBSPOKE" classify "$gv" --year 1976 --mechanism SEATO --format csv | col type)
-[ "$typ $out" = "multilateral integrative" ] && ok || bad "SEATO 1976: $typ $out"
-out=$("$HUBSPOKE" classify "$gv" --year 2003 --mechanism TCOG --format csv | col type)
-[ "$out" = "hub-and-spokes" ] && ok || bad "TCOG 2003: $out"
+out=$("$H" classify "$gv" --year 1976 --mechanism SEATO --format csv | col cell)
+typ=$("$H" classify "$gv" --year 1976 --mechanism SEATO --format csv | col type)
+[ "$typ $out" = "multilateral integrative" ] && pass || fail "SEATO 1976: $typ $out"
+out=$("$H" classify "$gv" --year 2003 --mechanism TCOG --format csv | col type)
+[ "$out" = "hub-and-spokes" ] && pass || fail "TCOG 2003: $out"
 
-echo "cli_classify: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

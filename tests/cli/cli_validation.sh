@@ -3,18 +3,14 @@
 # (tests/data/import/atop.csv): the expectation rules of docs/validation.md
 # applied to known facts, the measured columns filled, nothing written on
 # failure. The run on the real ATOP 4.01 files is cli_validation_real.sh.
-set -u
-: "${HUBSPOKE:?}" "${HS_SRC:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-export HUBSPOKE
+. "$(dirname "$0")/lib.sh"
+tmp=$T
+export HUBSPOKE=$H
 atop="$HS_SRC/tests/data/import/atop.csv"
 
-/usr/bin/python3 "$HS_SRC/scripts/validation" --atop "$atop" --years 1950:1960:10 --sensitivity 2 \
-  --curated "$HS_SRC/graphs/asia-pacific.graphml" --outdir "$tmp" > "$tmp/out.md" 2> "$tmp/err" || bad "scripts/validation: $(cat "$tmp/err")"
-/usr/bin/python3 - "$tmp/validation-tables/atop.csv" "$tmp/validation-tables/curated.csv" "$tmp/out.md" <<'PY' || bad "tables"
+$py "$HS_SRC/scripts/validation" --atop "$atop" --years 1950:1960:10 --sensitivity 2 \
+  --curated "$HS_SRC/graphs/asia-pacific.graphml" --outdir "$tmp" > "$tmp/out.md" 2> "$tmp/err" && pass || fail "scripts/validation: $(cat "$tmp/err")"
+$py - "$tmp/validation-tables/atop.csv" "$tmp/validation-tables/curated.csv" "$tmp/out.md" <<'PY' && pass || fail "tables"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 # Alliance 1002 (defence): the US, Canada and the UK in 1950 (phase 1), with
@@ -36,8 +32,7 @@ md = open(sys.argv[3]).read()
 assert "## ATOP 4.01" in md and "| USA | ATOP 1002 (from 1949) (`atop_1002`) | 1950 |" in md, md
 PY
 # A missing ATOP file is a clean skip, and nothing is written.
-/usr/bin/python3 "$HS_SRC/scripts/validation" --atop "$tmp/none" --outdir "$tmp/skip" > /dev/null 2>&1
+$py "$HS_SRC/scripts/validation" --atop "$tmp/none" --outdir "$tmp/skip" > /dev/null 2>&1
 rc=$?
-[ $rc -eq 77 ] && [ ! -e "$tmp/skip" ] || bad "missing ATOP file: rc $rc"
-[ $fail -eq 0 ] && echo "cli_validation: ok"
-[ $fail -eq 0 ]
+[ $rc -eq 77 ] && [ ! -e "$tmp/skip" ] && pass || fail "missing ATOP file: rc $rc"
+finish

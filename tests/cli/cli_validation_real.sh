@@ -5,20 +5,15 @@
 # differ from the pre-registered ones (docs/validation-tables/expectations-atop.csv),
 # when an alliance beyond the critical mass is not multilateral, or when any
 # output holds a NaN.
-set -u
-: "${HUBSPOKE:?}" "${HS_SRC:?}"
-data=${HS_DATA:-$HS_SRC/../shared/data}
+. "$(dirname "$0")/lib.sh"
+data=${HS_DATA:-$SRC/../shared/data}
 member="$data/atop-4.01/atop-member-level_v4.01.csv"
-if [ ! -r "$member" ]; then
-  echo "skipped: no ATOP 4.01 member-level file at $member"
-  exit 77
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export HUBSPOKE
-/usr/bin/python3 "$HS_SRC/scripts/validation" --atop "$data/atop-4.01" --sensitivity 2 --curated "$HS_SRC/graphs/asia-pacific.graphml" --outdir "$tmp" \
-  > "$tmp/out.md" 2> "$tmp/err" || { echo "FAIL: scripts/validation: $(cat "$tmp/err")"; exit 1; }
-/usr/bin/python3 - "$tmp/validation-tables/atop.csv" "$HS_SRC/docs/validation-tables/expectations-atop.csv" <<'PY'
+[ -r "$member" ] || skip "no ATOP 4.01 member-level file at $member"
+tmp=$T
+export HUBSPOKE=$H
+$py "$HS_SRC/scripts/validation" --atop "$data/atop-4.01" --sensitivity 2 --curated "$HS_SRC/graphs/asia-pacific.graphml" --outdir "$tmp" \
+  > "$tmp/out.md" 2> "$tmp/err" && pass || { fail "scripts/validation: $(cat "$tmp/err")"; finish; }
+$py - "$tmp/validation-tables/atop.csv" "$HS_SRC/docs/validation-tables/expectations-atop.csv" <<'PY' && pass || fail "the ATOP validation table"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 pre = list(csv.DictReader(open(sys.argv[2])))
@@ -36,3 +31,4 @@ ids = {(r["hub"], r["id"]) for r in rows if r["type"] == "multilateral"}
 assert ("USA", "atop_3180") in ids and ("RUS", "atop_3285") in ids and ("USA", "atop_3075") in ids, ids
 print("cli_validation_real: %d mechanism-years, expectations as pre-registered" % len(rows))
 PY
+finish
