@@ -29,7 +29,23 @@ exp = {r["id"]: r["expected"] for r in cur}
 assert exp["TISA"] == "integrative" and exp["Quad"] == "expansive" and exp["SEATO"] == "multilateral", exp
 assert exp["TCOG"] == "hub-and-spokes" and exp["FPDA"] == "multilateral", exp
 md = open(sys.argv[3]).read()
+assert "| ATOP, US system (hub USA) | 2 | 0 of 0 | 2 of 2 | 2 | 2 of 2 | 2 of 2 |" in md, md
 assert "## ATOP 4.01" in md and "| USA | ATOP 1002 (from 1949) (`atop_1002`) | 1950 |" in md, md
+PY
+# The headline counts of docs/validation.md, by hand on five rows: size 1 of 2
+# (a bilateral measured multilateral); cells 2 of 3, one of them ambiguous;
+# unidirectionality 3 of 3 (hub-and-spokes for expansive keeps U, as
+# expected); closedness 2 of 3 (it keeps C, expected weakened); an
+# expectation with two cells agrees with either.
+$py - "$HS_SRC/scripts/validation" <<'PY' && pass || fail "headline counts"
+import importlib.machinery, sys
+v = importlib.machinery.SourceFileLoader("validation", sys.argv[1]).load_module()
+row = lambda e, t, verdict=None: {"expected": e, "type": t, "verdict": verdict or t}
+rows = [row("multilateral", "multilateral"), row("bilateral", "multilateral"),
+        row("expansive", "hub-and-spokes"), row("integrative", "integrative", "ambiguous"),
+        row("expansive|loose-multilateral", "loose-multilateral")]
+got = v.headline([("S", rows)]).splitlines()[2]
+assert got == "| S | 5 | 1 of 2 | 2 of 3 | 1 | 3 of 3 | 2 of 3 |", got
 PY
 # A missing ATOP file is a clean skip, and nothing is written.
 $py "$HS_SRC/scripts/validation" --atop "$tmp/none" --outdir "$tmp/skip" > /dev/null 2>&1
