@@ -61,7 +61,7 @@ succeeds panel-json metrics "$asia" --years 2016,2023 --format json --table stat
 check $py - "$(out panel-json)" <<'PY' "metrics --years --format json"
 import json, sys
 rows = json.load(open(sys.argv[1]))
-assert len(rows) == 32 and list(rows[0]) == ["year", "name", "role", "degree", "hub_dependence"], list(rows[0])
+assert len(rows) == 38 and list(rows[0]) == ["year", "name", "role", "degree", "hub_dependence"], list(rows[0])
 assert {r["year"] for r in rows} == {2016, 2023}
 PY
 refused panel-both 2 "hubspoke metrics: --year and --years exclude each other (see 'hubspoke metrics --help')" \
@@ -107,7 +107,7 @@ PY
 # ---- whatif: scenarios and years ------------------------------------------------
 succeeds whatif-long whatif "$asia" --year 2023 --drop-tie JPN-KOR --format csv --measures ties
 check [ "$(head -1 "$(out whatif-long)" | tr -d '\r')" = "year,scenario,measure,before,after,difference" ] "whatif long header"
-check grep -q "^2023,--drop-tie JPN-KOR,ties,105,104,-1" "$(out whatif-long)" "whatif: a dropped tie is -1 (after - before)"
+check grep -q "^2023,--drop-tie JPN-KOR,ties,237,236,-1" "$(out whatif-long)" "whatif: a dropped tie is -1 (after - before)"
 
 cat > scenarios.txt <<'EOF'
 # a comment, then a blank line
@@ -152,13 +152,13 @@ succeeds whatif-stdin whatif "$asia" --year 2023 --scenarios - --format csv --ta
 check [ "$(wc -l < "$(out whatif-stdin)")" -eq 4 ] "whatif --scenarios -"
 
 # A mechanism that does not exist yet, with members; its type after, none before.
-succeeds add-mechanism whatif "$asia" --year 2023 --add-mechanism Squad:exercise --add-member USA:Squad \
-    --add-member JPN:Squad --add-member AUS:Squad --add-member PHL:Squad --format json --measures mechanisms,ties
+succeeds add-mechanism whatif "$asia" --year 2023 --add-mechanism Tetra:exercise --add-member USA:Tetra \
+    --add-member JPN:Tetra --add-member AUS:Tetra --add-member PHL:Tetra --format json --measures mechanisms,ties
 check $py - "$(out add-mechanism)" <<'PY' "whatif --add-mechanism"
 import json, sys
 r = json.load(open(sys.argv[1]))
 assert r["difference"]["mechanisms"] == 1 and r["difference"]["ties"] == 6, r["difference"]
-squad = [m for m in r["mechanisms"] if m["id"] == "Squad"][0]
+squad = [m for m in r["mechanisms"] if m["id"] == "Tetra"][0]
 assert squad["before"] is None and squad["after"] is not None and squad["changed"], squad
 PY
 # A member before the mechanism's start: the Quad brought into 2005 with four members.
