@@ -128,13 +128,34 @@ def span(a):
 # ---- the figure, read from the SVG ------------------------------------------------------
 
 
+def centre(g):
+    """A node's centre: its (first) ellipse's, else its polygon's."""
+    e = next(g.iter(SVG + "ellipse"), None)
+    if e is not None:
+        return round(float(e.get("cx")), 2), round(float(e.get("cy")), 2)
+    for tag in ("polygon", "path"):
+        el = next(g.iter(SVG + tag), None)
+        if el is not None:
+            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", el.get("points") or el.get("d"))]
+            xs, ys = nums[0::2], nums[1::2]
+            return round((min(xs) + max(xs)) / 2, 2), round((min(ys) + max(ys)) / 2, 2)
+    raise ValueError("a node without a shape")
+
+
+def shape_fill(g):
+    for el in g.iter():
+        if el.tag in (SVG + "ellipse", SVG + "polygon", SVG + "path") and el.get("fill") not in (None, "none"):
+            return el.get("fill")
+    return None
+
+
 class Figure:
     def __init__(self, svg_text, directed):
         root = ET.fromstring(svg_text)
         self.panels = []  # (year, x0, y0)
         self.nodes = {}  # title -> dict
         self.edges = []
-        self.legend_kinds, self.legend_roles = set(), set()
+        self.legend_kinds, self.legend_roles, self.legend_mechanisms = set(), set(), set()
         for g in root.iter(SVG + "g"):
             cls = (g.get("class") or "").split()
             gid = g.get("id") or ""
@@ -144,20 +165,26 @@ class Figure:
                 pts = [tuple(map(float, p.split(","))) for p in g.find(SVG + "polygon").get("points").split()]
                 self.panels.append((int(year[0]) if year else None, min(p[0] for p in pts), min(p[1] for p in pts)))
             elif "node" in cls and ("state" in cls or "mechanism" in cls) and "legend" not in cls:
-                text = next(g.iter(SVG + "text"))
                 m = re.match(r"p(\d+)-([sm])-(.*)$", gid)
+                x, y = centre(g)
                 self.nodes[title] = {
                     "panel": int(m.group(1)), "id": m.group(3), "mech": m.group(2) == "m",
                     "ghost": "ghost" in cls, "roles": [c[5:] for c in cls if c.startswith("role-")],
-                    "x": float(text.get("x")), "y": float(text.get("y")),
+                    "x": x, "y": y, "text": [t.text for t in g.iter(SVG + "text")],
+                    "fill": shape_fill(g),
                 }
             elif "edge" in cls and "legend" not in cls:
                 sep = "->"
                 tail, head = title.split(sep)
                 kind = [c[5:] for c in cls if c.startswith("kind-")][0]
+                # A membership spoke names the mechanisms it stands for
+                # (of-vI); its tail is a mechanism or a stack's frame.
+                of = [tail.split("/")[0] + "/" + c[3:] for c in cls if c.startswith("of-")]
                 self.edges.append({"tail": tail, "head": head, "kind": kind, "ghost": "ghost" in cls,
-                                   "member": "member" in cls, "panel": int(gid.split("-")[0][1:])})
+                                   "member": "member" in cls, "panel": int(gid.split("-")[0][1:]), "of": of})
             elif "legend" in cls:
+                if gid.startswith("legend-m-"):
+                    self.legend_mechanisms.add(gid[len("legend-m-"):])
                 if gid.startswith("legend-kind-"):
                     self.legend_kinds.add(gid[len("legend-kind-"):])
                 if gid.startswith("legend-role-"):
@@ -176,9 +203,12 @@ class Figure:
         for e in self.edges:
             if e["panel"] != p:
                 continue
-            a, b = self.nodes[e["tail"]]["id"], self.nodes[e["head"]]["id"]
             if e["member"]:
-                mem.append((a, b))
+                mem += [(self.nodes[t]["id"], self.nodes[e["head"]]["id"]) for t in e["of"]]
+                continue
+            a, b = self.nodes[e["tail"]]["id"], self.nodes[e["head"]]["id"]
+            if False:
+                pass
             elif e["ghost"]:
                 ghosts.append(system.tie_key(a, b, e["kind"]))
             else:
@@ -245,6 +275,16 @@ def check_figure(name, path, years, focus=None, ghosts=False, expect=None):
         got = re.sub(r"\s+", " ", fig.captions.get(p, "")).strip()
         check(got == want, "%s %d: caption '%s', expected '%s'" % (name, y, got, want))
 
+    drawn_mechs = {n["id"] for n in fig.nodes.values() if n["mech"] and not n["ghost"]}
+    check(fig.legend_mechanisms == drawn_mechs,
+          "%s: legend mechanisms %s, drawn %s" % (name, sorted(fig.legend_mechanisms), sorted(drawn_mechs)))
+    # One colour per mechanism in the figure, and the same in every panel.
+    fills = {}
+    for n in fig.nodes.values():
+        if n["mech"] and not n["ghost"]:
+            fills.setdefault(n["id"], set()).add(n["fill"])
+    check(all(len(v) == 1 for v in fills.values()), "%s: a mechanism in several colours: %s" % (name, fills))
+    fig.fills = {k: next(iter(v)) for k, v in fills.items()}
     check(fig.legend_kinds == kinds, "%s: legend kinds %s, drawn %s" % (name, sorted(fig.legend_kinds), sorted(kinds)))
     check(fig.legend_roles == roles, "%s: legend roles %s, drawn %s" % (name, sorted(fig.legend_roles), sorted(roles)))
     return fig
@@ -302,19 +342,41 @@ def main():
         check(not any(n["mech"] for n in fig.nodes.values()), "small-focus: mechanism M drawn without its member C")
         check_figure("small-ghosts", small, [2001, 2007, 2012], ghosts=True)
 
-        # Names as ids (schema-valid, not ISO codes): wider circles, same checks.
+        # Names as ids (schema-valid, not ISO codes): labels beside circles
+        # of the same size as any other, same checks.
         names = os.path.join(d, "names.gv")
         with open(names, "w") as f:
             f.write('graph g { hub="United States"; "United States" -- "Japan" [kind=treaty];'
                     ' "United States" -- "Republic of Korea" [kind=treaty, since=1954];'
                     ' "Japan" -- "Republic of Korea" [kind=intelligence, since=2016];'
                     ' subgraph cluster_TISA { since=2014; "United States"; "Japan"; "Republic of Korea"; } }')
-        check_figure("names", names, [1953, 2014, 2016])
+        fig = check_figure("names", names, [1953, 2014, 2016])
+        with tempfile.TemporaryDirectory() as d2:
+            run("evolve", names, "--years", "2014", "-o", os.path.join(d2, "n.svg"))
+            root = ET.parse(os.path.join(d2, "n.svg")).getroot()
+            radii = set()
+            for g in root.iter(SVG + "g"):
+                if "state" in (g.get("class") or "").split():
+                    radii.add(float(next(g.iter(SVG + "ellipse")).get("rx")))
+                    check(not list(g.iter(SVG + "text")), "names: a long id written inside its circle")
+            labels = {g.get("id") for g in root.iter(SVG + "g") if "label" in (g.get("class") or "").split()}
+            check(len(radii) == 1, "names: circles of different sizes %s" % radii)
+            check(labels == {"p0-l-United States", "p0-l-Japan", "p0-l-Republic of Korea"}, "names: labels %s" % labels)
 
         asia = os.path.join(SRC, "graphs", "asia-pacific.gv")
-        check_figure("us-japan-rok", asia, [1953, 1999, 2014, 2016, 2019, 2023], focus=["USA", "JPN", "KOR"])
-        check_figure("quad", asia, [2007, 2009, 2017, 2021], focus=["USA", "JPN", "AUS", "IND"], ghosts=True)
-        check_figure("system", asia, [1960, 1990, 2000, 2010, 2014, 2016, 2020, 2023])
+        figs = [check_figure("us-japan-rok", asia, [1953, 1999, 2014, 2016, 2019, 2023], focus=["USA", "JPN", "KOR"]),
+                check_figure("quad", asia, [2007, 2009, 2017, 2021], focus=["USA", "JPN", "AUS", "IND"], ghosts=True),
+                check_figure("system", asia, [1960, 1990, 2000, 2010, 2014, 2016, 2020, 2023])]
+        # A mechanism has the same colour in every figure of the file; the
+        # nine active in 2023 have nine colours.
+        colour = {}
+        for f in figs:
+            for mid, fill in f.fills.items():
+                colour.setdefault(mid, set()).add(fill)
+        check(all(len(v) == 1 for v in colour.values()), "mechanisms' colours differ between figures: %s" % colour)
+        last = [n for n in figs[2].nodes.values() if n["mech"] and not n["ghost"] and n["panel"] == 7]
+        check(len(last) == 9 and len({n["fill"] for n in last}) == 9,
+              "system 2023: %d mechanisms in %d colours" % (len(last), len({n["fill"] for n in last})))
         rok = os.path.join(SRC, "graphs", "us-japan-rok.gv")
         check_figure("us-japan-rok digraph", rok, [1999, 2016, 2023])
 
