@@ -424,15 +424,19 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
     size_t nseries = 3 + (o->a.measures_given ? (size_t)o->a.ms.count : 0);
     double *x = malloc((n + 1) * sizeof *x), *y = malloc((nseries * n + 1) * sizeof *y);
     hs_plot_series *series = malloc(nseries * sizeof *series);
-    hs_plot_mark *marks = calloc(n + 1, sizeof *marks);
+    hs_plot_mark *marks = calloc(2 * n + 1, sizeof *marks);
     const char **tics = malloc((n + 1) * sizeof *tics);
-    char **labels = calloc(n + 1, sizeof *labels);
+    char **labels = calloc(2 * n + 1, sizeof *labels);
     hs_error err = x && y && series && marks && tics && labels ? HS_OK : HS_ENOMEM;
     size_t nmarks = 0;
     for (size_t s = 0; !err && s < nseries; s++) {
         int m = s < 3 ? -1 : o->a.ms.list[s - 3];
         series[s].title = s < 3 ? titles[s] : hs_cli_measure_name(m);
         series[s].count = s >= 3 && hs_cli_measure_kind(m) == 1;
+        /* The range each is defined on (docs/metrics.md): the E-I index -1 to 1. */
+        int signed_m = s >= 3 && (m == HS_M_EI_INDEX || m == HS_M_EI_EXPECTED);
+        series[s].lo = series[s].count ? NAN : signed_m ? -1 : 0;
+        series[s].hi = series[s].count ? NAN : 1;
         series[s].y = y + s * n;
         for (size_t i = 0; i < n; i++) y[s * n + i] = s < 3 ? rows[i].row.index[s] : rows[i].row.value[m];
     }
@@ -440,11 +444,15 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
         x[i] = o->years_mode ? rows[i].row.year : (double)(i + 1);
         tics[i] = rows[i].period;
         /* A mechanism is marked at the first row at or after its start (files:
-         * the first file it is active in). */
-        if (rows[i].started) {
+         * the first file it is active in), and at the first row at or after
+         * its end (the first it is no longer active in). */
+        for (int end = 0; end < 2 && !err; end++) {
+            const char *ids = end ? rows[i].ended : rows[i].started;
+            if (!ids) continue;
             marks[nmarks].x = x[i];
-            if (o->years_mode ? asprintf(&labels[nmarks], "%s %d", rows[i].started, rows[i].row.year) < 0
-                              : !(labels[nmarks] = strdup(rows[i].started)))
+            marks[nmarks].end = end;
+            if (o->years_mode ? asprintf(&labels[nmarks], "%s%s %d", end ? "end " : "", ids, rows[i].row.year) < 0
+                              : asprintf(&labels[nmarks], "%s%s", end ? "end " : "", ids) < 0)
                 err = HS_ENOMEM;
             marks[nmarks].label = labels[nmarks];
             nmarks++;
@@ -458,7 +466,7 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
         for (size_t k = 0; k < o->a.focus_count && len > 0 && (size_t)len < sizeof title; k++)
             len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? ", " : "; subsystem ", o->a.focus[k]);
         hs_plot p = {title, o->years_mode ? "year" : "period", n, x, o->years_mode ? NULL : tics, nseries, series,
-                     nmarks, marks};
+                     nmarks, marks, 0, 0, 0};
         err = hs_plot_write(o->plot, &p);
     }
     for (size_t i = 0; labels && i < nmarks; i++) free(labels[i]);
