@@ -109,11 +109,10 @@ static hs_error put_role_attrs(const rd_figure *f, hs_buf *b, const role_style *
 
 /* ---- places -------------------------------------------------------------------------- */
 
-static void panel_origin(const rd_figure *f, size_t p, double *ox, double *oy) {
-    const rd_frame *fr = &f->fr;
+void rd_panel_origin(const rd_frame *fr, size_t p, double *ox, double *oy) {
     size_t col = p % fr->cols, row = p / fr->cols;
-    *ox = f->k.gap + (double)col * (fr->pw + f->k.gap);
-    *oy = fr->H - fr->title_h - (double)(row + 1) * fr->ph - (double)row * f->k.gap;
+    *ox = fr->gap + (double)col * (fr->pw + fr->gap);
+    *oy = fr->H - fr->title_h - (double)(row + 1) * fr->ph - (double)row * fr->gap;
 }
 
 /* Panel coordinates of a union point: the union's extent centred in the
@@ -523,7 +522,7 @@ static hs_error put_panel(const rd_figure *f, size_t p, hs_buf *b, hs_buf *bg) {
     const hs_model *m = f->m;
     const hs_view *v = f->panels[p].view;
     double ox, oy;
-    panel_origin(f, p, &ox, &oy);
+    rd_panel_origin(&f->fr, p, &ox, &oy);
     hs_error err = put_surfaces(f, bg, p, ox, oy);
     if (err) return err;
     err = hs_buf_printf(b, "  subgraph \"cluster_p%zu\" {\n    graph [id=\"panel-%zu\", class=\"panel", p, p);

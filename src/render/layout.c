@@ -571,6 +571,7 @@ static int frame_finish(const rd_figure *f, rd_frame *r) {
     const rd_metrics *k = &f->k;
     double F = k->font, lw = 0, lh = 0;
     r->title_h = f->opt->title && !f->opt->title[0] ? 0 : k->title_h;
+    r->gap = k->gap;
     if (r->legend_where == RD_LEGEND_RIGHT) {
         r->lcols = 1;
         if (rd_legend_size(f, LEGEND_COL * F, 1, &lw, &lh)) return 0;
@@ -592,6 +593,7 @@ static int frame_finish(const rd_figure *f, rd_frame *r) {
     }
     /* Whole points, so that every panel's corner is too. */
     lw = ceil(lw), lh = ceil(lh);
+    r->lh = lh;
     if (r->legend_where == RD_LEGEND_RIGHT) r->lw = lw;
     double grid_h = (double)r->rows * r->ph + (double)(r->rows - 1) * k->gap;
     if (f->opt->width > 0)

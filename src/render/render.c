@@ -386,8 +386,8 @@ static hs_error figure_build(rd_figure *f, const hs_model *model, const int *yea
     return err;
 }
 
-hs_error hs_render_figure(const hs_model *model, const int *years, size_t year_count, const hs_render_options *options,
-                          hs_render_format format, char **out, size_t *out_len) {
+hs_error rd_render(const hs_model *model, const int *years, size_t year_count, const hs_render_options *options,
+                   hs_render_format format, char **out, size_t *out_len, rd_frame *frame) {
     hs_render_options def = hs_render_options_default();
     const hs_render_options *o = options ? options : &def;
     if (format == HS_RENDER_UNKNOWN) return hs_error_set(HS_EARG, "no output format");
@@ -396,6 +396,7 @@ hs_error hs_render_figure(const hs_model *model, const int *years, size_t year_c
     hs_buf dot = {0};
     hs_error err = figure_build(&f, model, years, year_count, o);
     if (!err) err = rd_figure_dot(&f, format == HS_RENDER_PNG ? (o->dpi > 0 ? o->dpi : HS_RENDER_DPI) : 0, &dot);
+    if (!err && frame) *frame = f.fr;
     figure_free(&f);
     if (err) {
         hs_buf_free(&dot);
@@ -412,6 +413,11 @@ hs_error hs_render_figure(const hs_model *model, const int *years, size_t year_c
     err = hs_dot_helper_run(args, dot.data, dot.len, display, "Graphviz's renderer", out, out_len);
     hs_buf_free(&dot);
     return err;
+}
+
+hs_error hs_render_figure(const hs_model *model, const int *years, size_t year_count, const hs_render_options *options,
+                          hs_render_format format, char **out, size_t *out_len) {
+    return rd_render(model, years, year_count, options, format, out, out_len, NULL);
 }
 
 hs_error hs_render_file(const hs_model *model, const int *years, size_t year_count, const hs_render_options *options,

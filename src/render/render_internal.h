@@ -60,12 +60,14 @@ typedef struct rd_panel {
 } rd_panel;
 
 typedef struct rd_frame {
+    double gap;         /* between panels and around the grid */
     double pw, ph;      /* one panel */
     double W, H;        /* the figure */
     double title_h;
     size_t cols, rows;
     int legend_where;   /* RD_LEGEND_RIGHT, _BELOW or _CELL */
     double lx, ly, lw;  /* the legend's top left corner and width */
+    double lh;          /* its height */
     size_t lcols;       /* its columns */
 } rd_frame;
 enum { RD_LEGEND_RIGHT = 0, RD_LEGEND_BELOW, RD_LEGEND_CELL };
@@ -123,7 +125,13 @@ int rd_state_label_shown(const rd_figure *f, size_t i);
 const char *rd_state_label(const rd_figure *f, size_t i);
 double rd_stack_height(const rd_figure *f, const rd_stack *s);
 
+/* render.c: a figure's drawing in `format` and its frame, for the report. */
+hs_error rd_render(const hs_model *model, const int *years, size_t year_count, const hs_render_options *options,
+                   hs_render_format format, char **out, size_t *out_len, rd_frame *frame);
+
 /* draw.c */
+/* Panel p's lower left corner in Graphviz's points (y up). */
+void rd_panel_origin(const rd_frame *fr, size_t p, double *ox, double *oy);
 /* The legend's size with its entries in `cols` columns `col_width` wide. */
 hs_error rd_legend_size(const rd_figure *f, double col_width, size_t cols, double *w, double *h);
 /* The figure as DOT for the nop2 engine; dpi > 0 sets a PNG's resolution. */

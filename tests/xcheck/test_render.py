@@ -25,33 +25,16 @@ Exit status: 0 pass, 1 fail.
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-H = os.environ.get("HUBSPOKE")
+from checks import H, check, run, summary
+
 SRC = os.environ.get("HS_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 SVG = "{http://www.w3.org/2000/svg}"
 GML = "{http://graphml.graphdrawing.org/xmlns}"
 
-failures = []
-checks = 0
-
-
-def check(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def run(*args):
-    p = subprocess.run([H, *args], capture_output=True, text=True)
-    if p.returncode != 0:
-        raise SystemExit("hubspoke %s failed (%d): %s" % (" ".join(args), p.returncode, p.stderr))
-    return p.stdout
 
 
 # ---- the input, read independently ---------------------------------------------------
@@ -402,8 +385,7 @@ def main():
                             if "state" in (g.get("class") or "").split())
             check(states == want, "render --engine %s: states drawn %s, active %s" % (engine, states, want))
 
-    print("render checks: %d, failed: %d" % (checks, len(failures)))
-    return 1 if failures else 0
+    return summary("render")
 
 
 if __name__ == "__main__":
