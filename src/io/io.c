@@ -26,8 +26,8 @@ const char *hs_format_name(hs_format format) {
     return format == HS_FORMAT_DOT ? "dot" : format == HS_FORMAT_GRAPHML ? "graphml" : "unknown";
 }
 
-hs_error hs_model_read_memory(hs_model **out, const char *data, size_t len, hs_format format,
-                              const char *display) {
+hs_error hs_model_read_memory(const char *data, size_t len, hs_format format,
+                              const char *display, hs_model **out) {
     if (!display) display = "<input>";
     hs_error err = hs_input_check_text(data, len, display);
     if (err) return err;
@@ -45,7 +45,7 @@ hs_error hs_model_read_memory(hs_model **out, const char *data, size_t len, hs_f
     return err;
 }
 
-hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format, const char *display) {
+hs_error hs_model_read_file(const char *path, hs_format format, const char *display, hs_model **out) {
     int is_stdin = strcmp(path, "-") == 0;
     if (!display) display = is_stdin ? "<stdin>" : path;
     if (format == HS_FORMAT_UNKNOWN) format = hs_format_from_path(path);
@@ -65,7 +65,7 @@ hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format, 
     size_t len;
     hs_error err = hs_file_read_all(path, display, &data, &len);
     if (err) return err;
-    err = hs_model_read_memory(out, data, len, format, display);
+    err = hs_model_read_memory(data, len, format, display, out);
     free(data);
     return err;
 }

@@ -23,12 +23,10 @@
 #include "io/io_internal.h"
 #include "render/render_internal.h"
 
-hs_render_options hs_render_options_default(void) {
-    hs_render_options o;
-    memset(&o, 0, sizeof o);
-    o.labels = HS_LABELS_ID;
-    o.mechanisms = HS_MECHANISMS_AUTO;
-    return o;
+void hs_render_options_init(hs_render_options *o) {
+    memset(o, 0, sizeof *o);
+    o->labels = HS_LABELS_ID;
+    o->mechanisms = HS_MECHANISMS_AUTO;
 }
 
 int hs_render_engine_known(const char *engine) {
@@ -179,7 +177,7 @@ static hs_error select_elements(rd_figure *f) {
     if (o->mechanism) {
         long v = hs_model_find(m, o->mechanism);
         if (v < 0 || hs_vertex_type_of(m, (size_t)v) != HS_VERTEX_MECHANISM)
-            return hs_error_set(HS_EARG, "%s: --mechanism: '%s' names no mechanism", f->file, o->mechanism);
+            return hs_error_set(HS_EARG, "%s: '%s' names no mechanism", f->file, o->mechanism);
         for (size_t e = 0; e < f->ne; e++) {
             if (hs_edge_kind(m, e) == HS_KIND_MEMBER && hs_edge_to(m, e) == (size_t)v) f->drawn[hs_edge_from(m, e)] = 1;
         }
@@ -202,14 +200,15 @@ static hs_error make_panels(rd_figure *f) {
     for (size_t p = 0; p < f->nviews; p++) {
         int is_panel = p < f->npanels;
         int year = is_panel ? (f->years ? f->years[p] : 0) : o->layout_years[p - f->npanels];
-        hs_view_options vo = hs_view_options_default();
+        hs_view_options vo;
+        hs_view_options_init(&vo);
         vo.has_year = !is_panel || f->years != NULL;
         vo.year = year;
         vo.hub = o->hub;
         vo.codebook = o->codebook;
         vo.focus = f->focus;
         vo.focus_count = f->focus_count;
-        hs_error err = hs_view_new(&f->panels[p].view, f->m, &vo);
+        hs_error err = hs_view_new(f->m, &vo, &f->panels[p].view);
         if (err == HS_EARG && !is_panel) { /* e.g. a --hub not active in a layout year: it adds nothing */
             hs_error_clear();
             f->panels[p].view = NULL;
@@ -388,7 +387,8 @@ static hs_error figure_build(rd_figure *f, const hs_model *model, const int *yea
 
 hs_error rd_render(const hs_model *model, const int *years, size_t year_count, const hs_render_options *options,
                    hs_render_format format, char **out, size_t *out_len, rd_frame *frame) {
-    hs_render_options def = hs_render_options_default();
+    hs_render_options def;
+    hs_render_options_init(&def);
     const hs_render_options *o = options ? options : &def;
     if (format == HS_RENDER_UNKNOWN) return hs_error_set(HS_EARG, "no output format");
     rd_figure f;

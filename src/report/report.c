@@ -21,12 +21,10 @@
 #include "io/io_internal.h"
 #include "render/render_internal.h"
 
-hs_report_options hs_report_options_default(void) {
-    hs_report_options o;
-    memset(&o, 0, sizeof o);
-    o.sensitivity = HS_REPORT_SENSITIVITY;
-    o.seed = 1;
-    return o;
+void hs_report_options_init(hs_report_options *o) {
+    memset(o, 0, sizeof *o);
+    o->sensitivity = HS_REPORT_SENSITIVITY;
+    o->seed = 1;
 }
 
 /* ---- HTML text ------------------------------------------------------------------------- */
@@ -85,14 +83,15 @@ static void year_free(year_data *y) {
 /* The year's view, its indices, its states' measures (those `metrics`
  * prints: metrics.h) and its mechanisms' classification (classify.h). */
 static hs_error year_compute(const hs_model *m, const hs_report_options *o, year_data *y) {
-    hs_view_options vo = hs_view_options_default();
+    hs_view_options vo;
+    hs_view_options_init(&vo);
     vo.has_year = 1;
     vo.year = y->year;
     vo.hub = o->hub;
     vo.codebook = o->codebook;
     vo.focus = o->focus;
     vo.focus_count = o->focus_count;
-    hs_error err = hs_view_new(&y->view, m, &vo);
+    hs_error err = hs_view_new(m, &vo, &y->view);
     if (err) return err;
     y->drawn = hs_view_edge_count(y->view) > 0;
     err = hs_indices_compute(y->view, &y->idx);
@@ -109,10 +108,11 @@ static hs_error year_compute(const hs_model *m, const hs_report_options *o, year
     if (!err) err = hs_state_hub_dependence(y->view, &y->hub_dependence);
     if (!err) err = hs_state_brokerage(y->view, &y->brokerage);
     if (!err) {
-        hs_classify_options co = hs_classify_options_default();
+        hs_classify_options co;
+        hs_classify_options_init(&co);
         co.sensitivity = o->sensitivity;
         co.seed = o->seed;
-        err = hs_classify(&y->cls, m, &vo, &co);
+        err = hs_classification_new(m, &vo, &co, &y->cls);
     }
     return err;
 }
@@ -601,7 +601,8 @@ static hs_error put_year(hs_buf *b, const hs_model *m, const timeline *t, size_t
 
 hs_error hs_report_html(const hs_model *model, int first, int last, const hs_report_options *options, char **out,
                         size_t *out_len) {
-    hs_report_options def = hs_report_options_default();
+    hs_report_options def;
+    hs_report_options_init(&def);
     const hs_report_options *o = options ? options : &def;
     if (first > last || first < HS_YEAR_FIRST || last > HS_YEAR_LAST)
         return hs_error_set(HS_EARG, "a report needs a period FIRST:LAST with FIRST <= LAST in [%d, %d], not %d:%d",
@@ -635,7 +636,11 @@ hs_error hs_report_html(const hs_model *model, int first, int last, const hs_rep
     size_t svg_len = 0;
     rd_frame fr;
     memset(&fr, 0, sizeof fr);
-    hs_render_options ro = o->render ? *o->render : hs_render_options_default();
+    hs_render_options ro;
+    if (o->render)
+        ro = *o->render;
+    else
+        hs_render_options_init(&ro);
     ro.hub = o->hub;
     ro.codebook = o->codebook;
     ro.focus = o->focus;

@@ -64,7 +64,7 @@ static hs_model *model;
 
 static int setup(void **st) {
     (void)st;
-    if (hs_model_read_memory(&model, small_doc, strlen(small_doc), HS_FORMAT_GRAPHML, "small.graphml") != HS_OK) {
+    if (hs_model_read_memory(small_doc, strlen(small_doc), HS_FORMAT_GRAPHML, "small.graphml", &model) != HS_OK) {
         fprintf(stderr, "%s\n", hs_error_last());
         return -1;
     }
@@ -233,17 +233,18 @@ static void test_option_values(void **st) {
     assert_int_equal(hs_render_parse_mechanisms("hulls", &mm), HS_EARG);
 
     /* Out of range, refused before anything is drawn. */
-    hs_render_options o = hs_render_options_default();
+    hs_render_options o;
+    hs_render_options_init(&o);
     int years[] = {2012};
     char *out = NULL;
     size_t len = 0;
     o.width = 100;
     assert_int_equal(hs_render_figure(model, years, 1, &o, HS_RENDER_SVG, &out, &len), HS_EARG);
     assert_string_equal(hs_error_last(), "a figure's width must be from 144 pt (2in) to 14400 pt (200in), not 100 pt");
-    o = hs_render_options_default();
+    hs_render_options_init(&o);
     o.font_size = 3;
     assert_int_equal(hs_render_figure(model, years, 1, &o, HS_RENDER_SVG, &out, &len), HS_EARG);
-    o = hs_render_options_default();
+    hs_render_options_init(&o);
     o.rows = 1, o.cols = 1;
     int three[] = {2000, 2005, 2012};
     assert_int_equal(hs_render_figure(model, three, 3, &o, HS_RENDER_SVG, &out, &len), HS_EARG);
@@ -266,7 +267,8 @@ static void test_width_and_type(void **st) {
     } cases[] = {{468, 8}, {252, 7}, {504, 9}, {16.5 / 2.54 * 72, 6}, {1000, 12}};
     int years[] = {2000, 2005, 2012};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        hs_render_options o = hs_render_options_default();
+        hs_render_options o;
+        hs_render_options_init(&o);
         o.width = cases[i].width;
         o.font_size = cases[i].font;
         char *svg = svg_of(years, 3, &o);
@@ -280,7 +282,8 @@ static void test_width_and_type(void **st) {
         free(svg);
     }
     /* Natural size: the default type. */
-    hs_render_options o = hs_render_options_default();
+    hs_render_options o;
+    hs_render_options_init(&o);
     char *svg = svg_of(years, 3, &o);
     double lo, hi;
     type_range(svg, &lo, &hi);
@@ -303,7 +306,8 @@ static void test_state_size(void **st) {
     int years[] = {2012};
     static const hs_render_labels labels[] = {HS_LABELS_ID, HS_LABELS_NAME, HS_LABELS_NONE};
     for (size_t k = 0; k < 3; k++) {
-        hs_render_options o = hs_render_options_default();
+        hs_render_options o;
+        hs_render_options_init(&o);
         o.labels = labels[k];
         char *svg = svg_of(years, 1, &o);
         static const char *const ids[] = {"p0-s-JPN", "p0-s-CIV", "p0-s-X", "p0-s-AUS"};
@@ -321,7 +325,8 @@ static void test_labels(void **st) {
     (void)st;
     if (!have_helper()) return;
     int years[] = {2012};
-    hs_render_options o = hs_render_options_default();
+    hs_render_options o;
+    hs_render_options_init(&o);
     char *svg = svg_of(years, 1, &o);
     assert_true(group_has(element(svg, "p0-s-JPN"), ">JPN</text>"));
     assert_true(group_has(element(svg, "p0-s-X"), ">X</text>"));
@@ -358,7 +363,8 @@ static void test_greyscale(void **st) {
     (void)st;
     if (!have_helper()) return;
     int years[] = {2000, 2012};
-    hs_render_options o = hs_render_options_default();
+    hs_render_options o;
+    hs_render_options_init(&o);
     o.greyscale = 1;
     o.mechanisms = HS_MECHANISMS_SURFACES; /* surfaces too */
     char *svg = svg_of(years, 2, &o);
@@ -403,7 +409,8 @@ static void test_grid(void **st) {
         size_t rows, cols;
     } grids[] = {{1, 4}, {2, 2}, {4, 1}, {2, 3}};
     for (size_t k = 0; k < sizeof grids / sizeof *grids; k++) {
-        hs_render_options o = hs_render_options_default();
+        hs_render_options o;
+        hs_render_options_init(&o);
         o.rows = grids[k].rows;
         o.cols = grids[k].cols;
         o.width = 7 * 72;
@@ -446,7 +453,8 @@ static void test_mechanism_colours(void **st) {
     assert_int_equal(hs_render_mechanism_colour(model, (size_t)hs_model_find(model, "A"), 0, fill[0], NULL), HS_OK);
 
     int y1[] = {2012}, y2[] = {2000, 2006, 2012};
-    hs_render_options o = hs_render_options_default();
+    hs_render_options o;
+    hs_render_options_init(&o);
     char *one = svg_of(y1, 1, &o);
     o.mechanisms = HS_MECHANISMS_SURFACES;
     o.width = 6.5 * 72;
@@ -481,7 +489,7 @@ static void test_mechanism_colours(void **st) {
     assert_non_null(element(one, "p0-k-0"));
     assert_non_null(strstr(one, "class=\"edge member kind&#45;member of&#45;v5 of&#45;v6\""));
     free(one);
-    o = hs_render_options_default();
+    hs_render_options_init(&o);
     o.mechanisms = HS_MECHANISMS_SURFACES;
     one = svg_of(y1, 1, &o);
     assert_null(element(one, "p0-k-0"));
@@ -492,7 +500,7 @@ static void test_mechanism_colours(void **st) {
 static void test_many_mechanisms(void **st) {
     (void)st;
     hs_model *m = NULL;
-    assert_int_equal(hs_model_create(&m, 0, "many"), HS_OK);
+    assert_int_equal(hs_model_new(0, "many", &m), HS_OK);
     size_t h, s;
     assert_int_equal(hs_model_append_vertex(m, "H", 0, &h), HS_OK);
     assert_int_equal(hs_model_append_vertex(m, "S", 0, &s), HS_OK);

@@ -38,7 +38,7 @@ static hs_model *model;
 
 static int setup(void **st) {
     (void)st;
-    return hs_model_read_memory(&model, doc, strlen(doc), HS_FORMAT_GRAPHML, "r.graphml") == HS_OK ? 0 : -1;
+    return hs_model_read_memory(doc, strlen(doc), HS_FORMAT_GRAPHML, "r.graphml", &model) == HS_OK ? 0 : -1;
 }
 
 static int teardown(void **st) {
@@ -70,7 +70,8 @@ static void test_report(void **st) {
         print_message("skipped: drawing needs HUBSPOKE_DOT_HELPER\n");
         return;
     }
-    hs_report_options o = hs_report_options_default();
+    hs_report_options o;
+    hs_report_options_init(&o);
     o.sensitivity = 20;
     char *html = NULL;
     size_t len = 0;
