@@ -183,7 +183,7 @@ static hs_error put_state(const rd_figure *f, hs_buf *b, size_t p, size_t i, dou
     rd_pt l = place_xy(f, ox, oy, f->lx[i], f->ly[i]);
     err = hs_buf_printf(b, "  \"p%zu/l%zu\" [", p, i);
     if (!err) err = put_id_attr(b, p, 'l', hs_vertex_id(m, i));
-    if (!err) err = hs_buf_printf(b, ", class=\"label%s\", shape=plaintext, width=%.3f, height=%.3f, margin=0",
+    if (!err) err = hs_buf_printf(b, ", class=\"label%s\", shape=plaintext, style=filled, fillcolor=\"#ffffffd0\", width=%.3f, height=%.3f, margin=0",
                                   s >= 0 ? "" : " ghost", (f->lw[i] + 2) / 72.0, 1.2 * f->k.font / 72.0);
     if (!err) err = put_colour_attr(f, b, "fontcolor", s >= 0 ? (role == HS_ROLE_OTHER ? "#404040" : "#000000") : "#bbbbbb");
     if (!err) err = hs_buf_puts(b, ", label=");
@@ -518,6 +518,10 @@ static hs_error put_surfaces(const rd_figure *f, hs_buf *bg, size_t p, double ox
 
 /* ---- a panel ---------------------------------------------------------------------------------- */
 
+/* The widest a caption's line of indices can be ("K 0.00  U 0.00  C 0.00";
+ * the two spaces are a no-break space and a space). */
+double rd_caption_width(const rd_figure *f) { return rd_text_width("K 0.00  U 0.00  C 0.00", f->k.font, 0); }
+
 static hs_error put_panel(const rd_figure *f, size_t p, hs_buf *b, hs_buf *bg) {
     const hs_model *m = f->m;
     const hs_view *v = f->panels[p].view;
@@ -563,7 +567,7 @@ static hs_error put_panel(const rd_figure *f, size_t p, hs_buf *b, hs_buf *bg) {
                         p, p, f->fr.pw / 72.0, f->k.caption_h / 72.0, ox + f->fr.pw / 2,
                         oy + f->k.caption_h / 2 + 0.2 * f->k.font, f->k.font, 1.15 * f->k.font);
     if (!err) err = f->years ? hs_buf_printf(b, "%d", f->years[p]) : hs_buf_puts(b, "all years");
-    if (!err) err = hs_buf_printf(b, "</b></font><br/>K %s &#160; U %s &#160; C %s>];\n", k, u, c);
+    if (!err) err = hs_buf_printf(b, "</b></font><br/>K %s &#160;U %s &#160;C %s>];\n", k, u, c);
     return err;
 }
 
@@ -861,29 +865,34 @@ hs_error rd_figure_dot(rd_figure *f, double dpi, hs_buf *out) {
     if (!err)
         err = hs_buf_printf(out, "];\n  node [fontname=\"" RD_FONT "\", fontsize=%.2f, fixedsize=true];\n  edge [arrowsize=%.2f];\n",
                             f->k.font, 0.7 * f->k.font / 11.0 * 1.3);
-    /* The title. */
-    const char *title = f->opt->title;
-    hs_buf deftitle = {0};
-    if (!err && !title) {
-        const char *name = hs_model_name(f->m) ? hs_model_name(f->m) : f->file;
-        if (!f->years)
-            err = hs_buf_printf(&deftitle, "%s, all years", name);
-        else if (f->npanels == 1)
-            err = hs_buf_printf(&deftitle, "%s, %d", name, f->years[0]);
-        else
-            err = hs_buf_printf(&deftitle, "%s, %d to %d", name, f->years[0], f->years[f->npanels - 1]);
-        title = deftitle.data;
-    }
-    if (!err && title && title[0]) {
-        err = hs_buf_printf(out,
-                            "  \"title\" [id=\"title\", class=\"title\", shape=plaintext, width=%.3f, height=%.3f, "
-                            "pos=\"%.1f,%.1f\", fontsize=%.2f, label=<<b>",
-                            (fr->W - 2 * f->k.gap) / 72.0, (fr->title_h - 0.4 * f->k.font) / 72.0, fr->W / 2,
-                            fr->H - fr->title_h / 2, 1.25 * f->k.font);
-        if (!err) err = put_html(out, title);
+    /* The title, wrapped to the figure's width. */
+    if (!err && f->title.len) {
+        hs_buf lines = {0};
+        double widest;
+        size_t n = rd_wrap(f->title.data, 1.25 * f->k.font * 1.08, f->opt->width > 0 ? fr->W - 2 * f->k.gap : INFINITY,
+                           &lines, &widest, &err);
+        (void)n;
+        if (!err)
+            err = hs_buf_printf(out,
+                                "  \"title\" [id=\"title\", class=\"title\", shape=plaintext, width=%.3f, height=%.3f, "
+                                "pos=\"%.1f,%.1f\", fontsize=%.2f, label=<<b>",
+                                (fr->W - 2 * f->k.gap) / 72.0, (fr->title_h - 0.4 * f->k.font) / 72.0, fr->W / 2,
+                                fr->H - fr->title_h / 2, 1.25 * f->k.font);
+        for (const char *p = lines.data; !err && p && *p;) {
+            size_t len = strcspn(p, "\n");
+            hs_buf one = {0};
+            err = hs_buf_append(&one, p, len);
+            if (!err) err = put_html(out, one.data);
+            hs_buf_free(&one);
+            p += len;
+            if (*p == '\n') {
+                p++;
+                if (!err) err = hs_buf_puts(out, "<br/>");
+            }
+        }
         if (!err) err = hs_buf_puts(out, "</b>>];\n");
+        hs_buf_free(&lines);
     }
-    hs_buf_free(&deftitle);
     /* Two invisible corners: nop2 bounds the drawing by what it holds,
      * and the figure is to be exactly W x H. */
     if (!err)

@@ -250,7 +250,11 @@ static void clear_lines(rd_figure *f, const size_t *pairs, size_t npairs, double
     size_t n = 0;
     for (size_t c = 0; c < f->nv; c++) n += is_state(f, c);
     if (n > CLEAR_MAX) return;
-    double g = 0.7 * f->k.font;
+    /* Tied states keep room for the line between them to be seen: 1.6 F
+     * edge to edge; others 0.7 F. */
+    unsigned char *tied = calloc(f->nv ? f->nv * f->nv : 1, 1);
+    for (size_t k = 0; tied && k < npairs; k++) tied[pairs[2 * k] * f->nv + pairs[2 * k + 1]] = 1;
+    double g = 0.7 * f->k.font, gt = 1.6 * f->k.font;
     for (int round = 0; round < 60; round++) {
         int moved = 0;
         for (size_t c = 0; c < f->nv; c++) {
@@ -273,7 +277,7 @@ static void clear_lines(rd_figure *f, const size_t *pairs, size_t npairs, double
             for (size_t o = c + 1; o < f->nv; o++) {
                 if (!is_state(f, o)) continue;
                 double dx = f->x[o] - f->x[c], dy = f->y[o] - f->y[c], d = sqrt(dx * dx + dy * dy);
-                double apart = 2 * r + g;
+                double apart = 2 * r + (tied && tied[c * f->nv + o] ? gt : g);
                 if (d >= apart) continue;
                 if (d == 0) dx = 1, dy = 0, d = 1;
                 double step = (apart - d) / 2 + 0.5;
@@ -286,9 +290,15 @@ static void clear_lines(rd_figure *f, const size_t *pairs, size_t npairs, double
         }
         if (!moved) break;
     }
+    free(tied);
 }
 
 /* ---- labels beside states ---------------------------------------------------------------- */
+
+/* How much more widening the union costs than making it taller, when
+ * labels and mechanisms look for a place: at a stated width the width is
+ * what is scarce. */
+static double wide_weight(const rd_figure *f) { return f->opt->width > 0 ? 3 : 1; }
 
 static double label_hh(const rd_figure *f) { return 0.62 * f->k.font; }
 
@@ -297,7 +307,9 @@ static double label_hh(const rd_figure *f) { return 0.62 * f->k.font; }
  * (placed[s]) and, when `lines`, every line of the union? */
 static int box_free(const rd_figure *f, const size_t *pairs, size_t npairs, size_t self, long self_stack, double x,
                     double y, double hw, double hh, int lines, const unsigned char *placed) {
-    double r = state_r(f) + 0.3 * f->k.font, pad = 0.3 * f->k.font;
+    /* The hub's ring lies 4 points outside its circle (Graphviz's
+     * doublecircle), whatever the type size. */
+    double r = state_r(f) + 4 + 0.3 * f->k.font, pad = 0.3 * f->k.font;
     for (size_t i = 0; i < f->nv; i++) {
         if (!is_state(f, i)) continue;
         if (i != self && box_hits_circle(x, y, hw, hh, f->x[i], f->y[i], r)) return 0;
@@ -347,7 +359,8 @@ static void place_labels(rd_figure *f, const size_t *pairs, size_t npairs) {
                                        {0.72 * d + hw, 0.72 * d + hh},    {-(0.72 * d + hw), 0.72 * d + hh}};
             for (int c = 0; c < 8; c++) {
                 double x = f->x[i] + cand[c][0], y = f->y[i] + cand[c][1];
-                double grow = fmax(x1, x + hw) - fmin(x0, x - hw) - (x1 - x0) + fmax(y1, y + hh) - fmin(y0, y - hh) - (y1 - y0);
+                double grow = wide_weight(f) * (fmax(x1, x + hw) - fmin(x0, x - hw) - (x1 - x0)) + fmax(y1, y + hh) -
+                              fmin(y0, y - hh) - (y1 - y0);
                 double cost = extra + 0.5 * grow + 0.01 * c;
                 if (cost >= best || !box_free(f, pairs, npairs, i, -1, x, y, hw, hh, 0, NULL)) continue;
                 if (!box_free(f, pairs, npairs, i, -1, x, y, hw, hh, 1, NULL)) cost += 3 * F;
@@ -439,9 +452,9 @@ typedef struct box {
     double x0, y0, x1, y1;
 } box;
 
-static double grow_cost(const box *e, double x, double y, double hw, double hh) {
+static double grow_cost(const rd_figure *f, const box *e, double x, double y, double hw, double hh) {
     double x0 = fmin(e->x0, x - hw), y0 = fmin(e->y0, y - hh), x1 = fmax(e->x1, x + hw), y1 = fmax(e->y1, y + hh);
-    return (x1 - x0) - (e->x1 - e->x0) + (y1 - y0) - (e->y1 - e->y0);
+    return wide_weight(f) * ((x1 - x0) - (e->x1 - e->x0)) + (y1 - y0) - (e->y1 - e->y0);
 }
 
 /* Each stack near the centre of its members, clear of states, labels and
@@ -483,7 +496,7 @@ static void place_stacks(rd_figure *f, const size_t *pairs, size_t npairs) {
             for (int k = 0; k < dirs; k++) {
                 double a = 6.283185307179586 * k / dirs + 1.5707963267948966;
                 double x = cx + d * cos(a), y = cy + d * sin(a);
-                double cost = d + 0.5 * grow_cost(&e, x, y, hw, hh);
+                double cost = d + 0.5 * grow_cost(f, &e, x, y, hw, hh);
                 if (cost >= best || !box_free(f, pairs, npairs, (size_t)-1, (long)s, x, y, hw, hh, 0, placed)) continue;
                 if (!box_free(f, pairs, npairs, (size_t)-1, (long)s, x, y, hw, hh, 1, placed)) cost += 12 * F;
                 if (cost < best) best = cost, st->x = x, st->y = y;
@@ -564,13 +577,25 @@ static double right_legend_w(const rd_figure *f) {
     return w;
 }
 
+/* The title's lines at width W, and the height they take: a title wider
+ * than the figure is wrapped, not shrunk. */
+static double title_height(const rd_figure *f, double W) {
+    if (!f->title.len) return 0;
+    hs_buf lines = {0};
+    double widest;
+    hs_error err;
+    size_t n = rd_wrap(f->title.data, 1.25 * f->k.font * 1.08, W - 2 * f->k.gap, &lines, &widest, &err);
+    hs_buf_free(&lines);
+    return round(f->k.title_h + (double)(n > 1 ? n - 1 : 0) * 1.5 * f->k.font);
+}
+
 /* Everything of frame r that follows from its grid, its legend's place and
  * its panels' size (pw, ph; with a width, W too): the figure's size and the
  * legend's corner. Returns 0 when the legend does not fit the empty cell. */
 static int frame_finish(const rd_figure *f, rd_frame *r) {
     const rd_metrics *k = &f->k;
     double F = k->font, lw = 0, lh = 0;
-    r->title_h = f->opt->title && !f->opt->title[0] ? 0 : k->title_h;
+    r->title_h = title_height(f, f->opt->width > 0 ? f->opt->width : INFINITY);
     r->gap = k->gap;
     if (r->legend_where == RD_LEGEND_RIGHT) {
         r->lcols = 1;
@@ -642,7 +667,7 @@ static int frame_for(const rd_figure *f, size_t rows, size_t cols, int where, co
         double beside = where == RD_LEGEND_RIGHT ? right_legend_w(f) + k->gap : 0;
         r.pw = floor((W - k->gap - (double)cols * k->gap - beside) / (double)cols);
         double s = fit_scale(f, nat, r.pw);
-        if (s < nat->floor) return 0;
+        if (s < nat->floor || r.pw < rd_caption_width(f) + 0.4 * k->font) return 0;
         *scale = s > S_EXPAND ? S_EXPAND : s;
     } else {
         *scale = 1;
@@ -654,63 +679,85 @@ static int frame_for(const rd_figure *f, size_t rows, size_t cols, int where, co
     return 1;
 }
 
-/* The grid: the user's, else as many panels to a row (at most four, rows as
- * even as can be) as keep each near its natural size; when none does, the
- * arrangement that gives the panels the most room within a page's height.
- * The legend goes beside the grid, in a cell the panels leave empty, or
- * below it, wherever the panels get more room. */
-static hs_error choose_frame(rd_figure *f, const natural *nat) {
-    size_t n = f->npanels;
+/* A candidate arrangement and how it ranks. */
+typedef struct candidate {
+    rd_frame fr;
+    double s;          /* the scale its panels give the union, estimated */
+    int ok;            /* within a page's height */
+    size_t order;      /* the order tried: more columns first */
+} candidate;
+
+/* Better first: within a page's height; then, of those whose panels keep
+ * enough of their natural size, the most panels to a row; then the most
+ * room; out of a page's height, the lowest. */
+static int candidate_cmp(const void *x, const void *y) {
+    const candidate *a = x, *b = y;
+    if (a->ok != b->ok) return a->ok ? -1 : 1;
+    if (!a->ok && a->fr.H != b->fr.H) return a->fr.H < b->fr.H ? -1 : 1;
+    int ea = a->s >= S_ENOUGH, eb = b->s >= S_ENOUGH;
+    if (ea != eb) return ea ? -1 : 1;
+    if (!ea && fabs(a->s - b->s) > 0.02 * fmax(a->s, b->s)) return a->s > b->s ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The arrangements to try, best first (*n of them): the user's grid, else
+ * as many panels to a row (at most four, rows as even as can be) as keep
+ * each near its natural size, else those that give the panels the most
+ * room within a page's height; the legend beside the grid, in a cell the
+ * panels leave empty, or below it. At the natural size, one: the legend
+ * beside the grid. */
+static hs_error rank_frames(const rd_figure *f, const natural *nat, candidate **out, size_t *n) {
+    size_t np = f->npanels, maxcols = np < 4 ? np : 4, k = 0;
     double W = f->opt->width;
-    rd_frame best = {0};
-    double best_s = -1;
-    int have = 0, best_ok = 0;
-    size_t maxcols = n < 4 ? n : 4;
-    for (size_t c = maxcols; c >= 1; c--) {
+    candidate *c = hs_calloc(3 * (maxcols + 1), sizeof *c);
+    if (!c) return HS_ENOMEM;
+    for (size_t cols0 = maxcols; cols0 >= 1; cols0--) {
         size_t rows, cols;
         if (f->opt->rows) {
             rows = f->opt->rows, cols = f->opt->cols;
         } else {
-            rows = (n + c - 1) / c;
-            cols = (n + rows - 1) / rows;
-            if (cols != c) continue;
+            rows = (np + cols0 - 1) / cols0;
+            cols = (np + rows - 1) / rows;
+            if (cols != cols0) continue;
         }
         for (int where = RD_LEGEND_RIGHT; where <= RD_LEGEND_CELL; where++) {
-            if (where == RD_LEGEND_CELL && rows * cols == n) continue;
-            if (W <= 0 && where == RD_LEGEND_BELOW) continue;
-            rd_frame fr;
-            double s;
-            if (!frame_for(f, rows, cols, where, nat, &s, &fr)) continue;
-            int better, ok = fr.H <= H_MAX;
-            if (!have)
-                better = 1;
-            else if (W <= 0) /* natural size: beside the grid, else in an empty cell */
-                better = 0;
-            else if (ok != best_ok)
-                better = ok;
-            else if (!ok)
-                better = fr.H < best.H;
-            else if (best_s >= S_ENOUGH && s >= S_ENOUGH) /* more to a row already fit */
-                better = 0;
-            else
-                better = s > best_s * 1.02;
-            if (better) best = fr, best_s = s, best_ok = ok, have = 1;
+            if (where == RD_LEGEND_CELL && rows * cols == np) continue;
+            if (W <= 0 && where != RD_LEGEND_RIGHT) continue;
+            if (!frame_for(f, rows, cols, where, nat, &c[k].s, &c[k].fr)) continue;
+            c[k].ok = c[k].fr.H <= H_MAX;
+            c[k].order = k;
+            k++;
         }
-        if (f->opt->rows) break;
+        if (f->opt->rows || W <= 0) break;
     }
-    if (!have) {
-        if (f->opt->rows)
-            return hs_error_set(HS_EARG, "%s: in a figure %g pt wide, %zu panels to a row leave too little room for "
-                                         "this system at %g pt type: make it wider, the type smaller or the "
-                                         "rows longer",
-                                f->file, W, f->opt->cols, f->k.font);
-        return hs_error_set(HS_EARG, "%s: a figure %g pt wide leaves too little room for this system at %g pt "
-                                     "type: make it wider or the type smaller",
-                            f->file, W, f->k.font);
-    }
-    f->fr = best;
-    f->fit_scale = best_s;
+    qsort(c, k, sizeof *c, candidate_cmp);
+    *out = c;
+    *n = k;
     return HS_OK;
+}
+
+/* Fit the union to frame fr's panels: the largest scale, from `hi` down to
+ * the floor, at which it fits (half the margin may be taken: it is room
+ * for surfaces' edges), found by bisection, as labels and stacks move when
+ * the states come closer and the union's width is not proportional to the
+ * scale. 0 when it does not fit even at the floor. */
+static int fit(rd_figure *f, const size_t *pairs, size_t npairs, const natural *nat, double hi) {
+    double cw = f->fr.pw - 2 * f->k.margin + (f->nodes ? 0.5 * f->k.margin : 0), lo = nat->floor;
+    arrange(f, pairs, npairs, hi);
+    if (f->maxx - f->minx <= cw) return 1;
+    if (hi <= lo) return 0;
+    arrange(f, pairs, npairs, lo);
+    if (f->maxx - f->minx > cw) return 0;
+    for (int round = 0; round < FIT_ROUNDS; round++) {
+        double mid = (lo + hi) / 2;
+        arrange(f, pairs, npairs, mid);
+        if (f->maxx - f->minx > cw)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    arrange(f, pairs, npairs, lo);
+    return 1;
 }
 
 /* ---- entry ------------------------------------------------------------------------------- */
@@ -750,40 +797,44 @@ hs_error rd_layout(rd_figure *f, const char *engine) {
     nat.sh = fmax(y1 - y0, 0);
     nat.ow = fmax(f->maxx - f->minx - nat.sw, 0);
     nat.oh = fmax(f->maxy - f->miny - nat.sh, 0);
+    /* The floor: where the closest tied states would touch. Below it the
+     * untangling pushes them apart again (to 1.6 F for tied states), so the
+     * union is let shrink to half of it; whether it then fits the panel is
+     * what decides. */
     for (size_t k = 0; k < npairs; k++) {
         double d = hypot(f->nx[pairs[2 * k]] - f->nx[pairs[2 * k + 1]], f->ny[pairs[2 * k]] - f->ny[pairs[2 * k + 1]]);
         if (d > 0) nat.floor = fmax(nat.floor, (f->k.state_d + 0.8 * f->k.font) / d);
     }
-    err = choose_frame(f, &nat);
-    if (!err && f->opt->width > 0) {
-        /* The largest scale at which the union fits the panel (half the
-         * margin may be taken: it is room for surfaces' edges), found by
-         * bisection: labels and stacks move as the states come closer, so
-         * the union's width is not proportional to the scale. */
-        double cw = f->fr.pw - 2 * f->k.margin + (f->nodes ? 0.5 * f->k.margin : 0), lo = nat.floor, hi = f->fit_scale;
-        arrange(f, pairs, npairs, hi);
-        if (f->maxx - f->minx > cw) {
-            arrange(f, pairs, npairs, lo);
-            if (f->maxx - f->minx > cw) {
-                err = hs_error_set(HS_EARG, "%s: in a figure %g pt wide, the panels are too narrow for this system at "
-                                            "%g pt type: make it wider, the type smaller or the rows longer",
-                                   f->file, f->opt->width, f->k.font);
-            } else {
-                for (int round = 0; round < FIT_ROUNDS; round++) {
-                    double mid = (lo + hi) / 2;
-                    arrange(f, pairs, npairs, mid);
-                    if (f->maxx - f->minx > cw) hi = mid;
-                    else lo = mid;
-                }
-                arrange(f, pairs, npairs, lo);
+    nat.floor /= 2;
+    candidate *c = NULL;
+    size_t nc = 0;
+    err = rank_frames(f, &nat, &c, &nc);
+    int done = 0;
+    for (size_t k = 0; !err && k < nc && !done; k++) {
+        f->fr = c[k].fr;
+        if (f->opt->width <= 0) {
+            done = 1; /* the natural size: as arranged */
+        } else if (getenv("HS_DEBUG_FIT") && fprintf(stderr, "try %zux%zu where %d s %.3f H %.0f ok %d pw %.0f\n", c[k].fr.rows, c[k].fr.cols, c[k].fr.legend_where, c[k].s, c[k].fr.H, c[k].ok, c[k].fr.pw) < 0) {
+        } else if (fit(f, pairs, npairs, &nat, c[k].s)) {
+            /* The panels' height follows the fitted union. */
+            f->fr.ph = ceil((f->maxy - f->miny) + 2 * f->k.margin + f->k.caption_h);
+            if (!frame_finish(f, &f->fr)) { /* the legend no longer fits its cell */
+                f->fr.legend_where = RD_LEGEND_BELOW;
+                frame_finish(f, &f->fr);
             }
+            done = 1;
         }
-        /* The panels' height follows the fitted union. */
-        f->fr.ph = ceil((f->maxy - f->miny) + 2 * f->k.margin + f->k.caption_h);
-        if (!err && !frame_finish(f, &f->fr)) { /* the legend no longer fits its cell */
-            f->fr.legend_where = RD_LEGEND_BELOW;
-            frame_finish(f, &f->fr);
-        }
+    }
+    free(c);
+    if (!err && !done) {
+        if (f->opt->rows)
+            err = hs_error_set(HS_EARG, "%s: in a figure %g pt wide, %zu panels to a row leave too little room for "
+                                        "this system at %g pt type: make it wider, the type smaller or the rows longer",
+                               f->file, f->opt->width, f->opt->cols, f->k.font);
+        else
+            err = hs_error_set(HS_EARG, "%s: a figure %g pt wide leaves too little room for this system at %g pt type: "
+                                        "make it wider or the type smaller",
+                               f->file, f->opt->width, f->k.font);
     }
     free(pairs);
     return err;

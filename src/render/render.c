@@ -336,6 +336,7 @@ static void figure_free(rd_figure *f) {
     free(f->ly);
     free(f->lw);
     free(f->stack_of);
+    hs_buf_free(&f->title);
 }
 
 /* Everything of the figure up to its DOT: selection, views, layout. */
@@ -377,6 +378,18 @@ static hs_error figure_build(rd_figure *f, const hs_model *model, const int *yea
     if (!err) err = select_elements(f);
     if (!err) err = make_panels(f);
     if (!err) err = survey(f);
+    /* The title: the option's, else the graph's name and the years. */
+    if (!err && o->title) {
+        err = hs_buf_puts(&f->title, o->title);
+    } else if (!err) {
+        const char *name = hs_model_name(f->m) ? hs_model_name(f->m) : f->file;
+        if (!f->years)
+            err = hs_buf_printf(&f->title, "%s, all years", name);
+        else if (f->npanels == 1)
+            err = hs_buf_printf(&f->title, "%s, %d", name, f->years[0]);
+        else
+            err = hs_buf_printf(&f->title, "%s, %d to %d", name, f->years[0], f->years[f->npanels - 1]);
+    }
     if (!err) err = rd_mechanism_styles(f);
     if (!err) {
         metrics_init(f);

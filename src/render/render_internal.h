@@ -103,7 +103,7 @@ typedef struct rd_figure {
     unsigned char present_kind[HS_KIND_COUNT + 1];
     int any_mechanism, any_ghost, any_arrow, any_stack;
     rd_frame fr;
-    double fit_scale;             /* the natural layout times this fits the panel */
+    hs_buf title;                 /* the title ("" for none) */
 } rd_figure;
 
 /* style.c */
@@ -134,6 +134,8 @@ hs_error rd_render(const hs_model *model, const int *years, size_t year_count, c
 void rd_panel_origin(const rd_frame *fr, size_t p, double *ox, double *oy);
 /* The legend's size with its entries in `cols` columns `col_width` wide. */
 hs_error rd_legend_size(const rd_figure *f, double col_width, size_t cols, double *w, double *h);
+/* The widest line of indices a panel's caption has. */
+double rd_caption_width(const rd_figure *f);
 /* The figure as DOT for the nop2 engine; dpi > 0 sets a PNG's resolution. */
 hs_error rd_figure_dot(rd_figure *f, double dpi, hs_buf *out);
 
