@@ -253,7 +253,7 @@ static hs_error put_states(hs_buf *b, const hs_model *m, const year_data *y) {
                 {"brokerage_representative", "repr.", "brokerage: representative"},
                 {"brokerage_liaison", "liais.", "brokerage: liaison"}};
     hs_error err = hs_buf_puts(b, "<table class=\"states sortable\"><caption>States: the measures of "
-                                  "<code>metrics --year</code> (docs/metrics.md); click a heading to sort</caption>\n"
+                                  "<code>metrics --year</code> (docs/metrics.md)<span class=\"hint\">; press a heading to sort</span></caption>\n"
                                   "<thead><tr><th data-key=\"name\" aria-sort=\"none\"><button type=\"button\">state</button></th>");
     for (size_t c = 0; !err && c < sizeof cols / sizeof *cols; c++)
         err = hs_buf_printf(b, "<th data-key=\"%s\" aria-sort=\"none\" title=\"%s\"><button type=\"button\">%s</button></th>",
@@ -376,7 +376,7 @@ static const char css[] =
     "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     "thead th{background:#f3f3f3;white-space:nowrap}\n"
     "thead th button{font:inherit;font-weight:bold;border:0;background:none;padding:0;cursor:pointer;color:inherit}\n"
-    ".no-js thead th button{cursor:default}\n"
+    ".no-js thead th button{cursor:default}.no-js .hint{display:none}\n"
     "th[aria-sort=ascending] button::after{content:' \\25B2'}th[aria-sort=descending] button::after{content:' \\25BC'}\n"
     ".name,.role{color:var(--muted);font-weight:normal}\n"
     "td.why{max-width:34em;font-size:12px}\n"
@@ -561,8 +561,54 @@ static hs_error put_part(hs_buf *b, const char *cls, const cut_figure *c, double
     return err ? err : hs_buf_puts(b, "</g></svg>\n");
 }
 
-static hs_error put_year(hs_buf *b, const hs_model *m, const timeline *t, size_t i, const year_data *y, const rd_frame *fr,
-                         const cut_figure *cut, size_t sensitivity) {
+/* Is mechanism vertex mv active in view v? */
+static int has_mechanism(const hs_view *v, size_t mv) {
+    for (size_t k = 0; k < hs_view_mechanism_count(v); k++) {
+        if (hs_view_mechanism_vertex(v, k) == mv) return 1;
+    }
+    return 0;
+}
+
+/* The mechanisms active in `now` and not in `before` (what started), as
+ * "ID (name), ..."; returns how many. */
+static size_t put_changes(hs_buf *b, const hs_model *m, const hs_view *now, const hs_view *before, hs_error *err) {
+    size_t n = 0;
+    for (size_t k = 0; !*err && k < hs_view_mechanism_count(now); k++) {
+        size_t mv = hs_view_mechanism_vertex(now, k);
+        if (has_mechanism(before, mv)) continue;
+        *err = hs_buf_puts(b, n ? ", " : "");
+        if (!*err) *err = put_esc(b, hs_vertex_id(m, mv));
+        if (!*err && hs_vertex_label(m, mv)) {
+            *err = hs_buf_puts(b, " (");
+            if (!*err) *err = put_esc(b, hs_vertex_label(m, mv));
+            if (!*err) *err = hs_buf_puts(b, ")");
+        }
+        n++;
+    }
+    return n;
+}
+
+/* What changed in the mechanisms since the year before: the reader's cue
+ * to a jump in the timeline. */
+static hs_error put_started_ended(hs_buf *b, const hs_model *m, const year_data *y, const year_data *prev) {
+    if (!prev) return HS_OK;
+    hs_buf started = {0}, ended = {0};
+    hs_error err = HS_OK;
+    size_t ns = put_changes(&started, m, y->view, prev->view, &err);
+    size_t ne = put_changes(&ended, m, prev->view, y->view, &err);
+    if (!err && (ns || ne)) {
+        err = hs_buf_puts(b, "<p class=\"changes\">");
+        if (!err && ns) err = hs_buf_printf(b, "Started: %s.%s", started.data, ne ? " " : "");
+        if (!err && ne) err = hs_buf_printf(b, "Ended: %s.", ended.data);
+        if (!err) err = hs_buf_puts(b, "</p>\n");
+    }
+    hs_buf_free(&started);
+    hs_buf_free(&ended);
+    return err;
+}
+
+static hs_error put_year(hs_buf *b, const hs_model *m, const timeline *t, size_t i, const year_data *y,
+                         const year_data *prev, const rd_frame *fr, const cut_figure *cut, size_t sensitivity) {
     const hs_view *v = y->view;
     long hub = hs_view_hub(v);
     hs_error err = hs_buf_printf(b, "<section class=\"year\" id=\"y%d\" data-year=\"%d\" aria-label=\"%d\">\n<h2>%d</h2>\n",
@@ -592,6 +638,7 @@ static hs_error put_year(hs_buf *b, const hs_model *m, const timeline *t, size_t
     }
     if (!err) err = put_timeline_year(b, t, i);
     if (!err) err = hs_buf_puts(b, "</div>\n<h3>Mechanisms</h3>\n");
+    if (!err) err = put_started_ended(b, m, y, prev);
     if (!err) err = put_mechanisms(b, y, sensitivity);
     if (!err) err = hs_buf_puts(b, "<h3>States</h3>\n");
     if (!err) err = put_states(b, m, y);
@@ -688,7 +735,8 @@ hs_error hs_report_html(const hs_model *model, int first, int last, const hs_rep
     if (!err) err = hs_buf_puts(&b, "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" focusable=\"false\"><defs>\n");
     if (!err) err = put_timeline_symbol(&b, &t);
     if (!err) err = hs_buf_puts(&b, "</defs></svg>\n<div class=\"layout\">\n<main>\n");
-    for (size_t i = 0; !err && i < n; i++) err = put_year(&b, model, &t, i, &yd[i], &fr, &cut, o->sensitivity);
+    for (size_t i = 0; !err && i < n; i++)
+        err = put_year(&b, model, &t, i, &yd[i], i ? &yd[i - 1] : NULL, &fr, &cut, o->sensitivity);
     if (!err) err = hs_buf_puts(&b, "</main>\n");
     /* The key beside the years, in view while they change. */
     if (!err && npanels) {
