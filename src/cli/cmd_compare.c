@@ -45,6 +45,10 @@ static int parse_args(const hs_cli_args *args, options *o) {
     o->quiet = args->quiet;
     o->files = args->operands;
     o->nfiles = args->noperands;
+    static const char *const chart[] = {"width", "font-size", "greyscale", "dpi"};
+    for (size_t k = 0; !o->plot && k < sizeof chart / sizeof *chart; k++) {
+        if (hs_cli_given(args, chart[k])) return hs_cli_usage_error("compare", "--%s is the chart's: give --plot OUT", chart[k]);
+    }
     if (o->plot && !hs_plot_format_ok(o->plot))
         return hs_cli_usage_error("compare", "--plot '%s': the name must end in .svg, .png or .pdf", o->plot);
     if (o->years_mode && o->nfiles > 1)
@@ -359,7 +363,7 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
             len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? ", " : "; subsystem ",
                             o->args->focus.items[k]);
         hs_plot p = {title, o->years_mode ? "year" : "period", n, x, o->years_mode ? NULL : tics, nseries, series,
-                     nmarks, marks, 0, 0, 0};
+                     nmarks, marks, o->args->width, o->args->font_size, o->args->dpi, o->args->greyscale};
         err = hs_plot_write(o->plot, &p);
     }
     for (size_t i = 0; labels && i < nmarks; i++) free(labels[i]);
@@ -410,6 +414,14 @@ static int run(const hs_cli_args *args) {
 }
 
 
+/* The chart's size, type and colours (docs/compare.md, "The chart"). */
+static const hs_opt chart_options[] = {
+    {.type = HS_OPT_LENGTH, .name = "width", .value_name = "LENGTH", .help = "--plot: the chart's width, e.g. 6.5in, 16.5cm, 468pt (default 10in); its height is 0.56 of it", .offset = offsetof(hs_cli_args, width), .min_real = HS_RENDER_WIDTH_MIN, .max_real = HS_RENDER_WIDTH_MAX},
+    {.type = HS_OPT_REAL, .name = "font-size", .value_name = "PT", .help = "--plot: the type size in points at the chart's size (default 10)", .offset = offsetof(hs_cli_args, font_size), .min_real = HS_RENDER_FONT_MIN, .max_real = HS_RENDER_FONT_MAX},
+    {.type = HS_OPT_FLAG, .name = "greyscale", .help = "--plot: greys, each series in its own line pattern", .offset = offsetof(hs_cli_args, greyscale)},
+    {.type = HS_OPT_REAL, .name = "dpi", .value_name = "N", .help = "--plot: a PNG's resolution (default 192)", .offset = offsetof(hs_cli_args, dpi), .min_real = 36, .max_real = 1200},
+    HS_OPT_LAST};
+
 static const hs_opt options_table[] = {
     {.type = HS_OPT_YEARS, .name = "years", .value_name = "LIST", .help = "the years of FILE, one row each: years and ranges A:B[:STEP] separated by commas (1951:2025, 1950:2020:10, "
      "1990,2014,2023)", .offset = offsetof(hs_cli_args, years), .max = MAX_ROWS},
@@ -419,7 +431,8 @@ static const hs_opt options_table[] = {
     HS_OPT_INCLUDE(hs_opts_view),
     HS_OPT_INCLUDE(hs_opts_format),
     {.type = HS_OPT_FILE, .name = "plot", .value_name = "OUT", .help = "also draw K, U, C (and the measures --measures names) over the rows into OUT.svg, OUT.png or OUT.pdf, with "
-     "gnuplot, marking the years mechanisms started", .offset = offsetof(hs_cli_args, plot)},
+     "gnuplot, marking the years mechanisms started and ended", .offset = offsetof(hs_cli_args, plot)},
+    HS_OPT_INCLUDE(chart_options),
     {.type = HS_OPT_FLAG, .name = "quiet", .alias = 'q', .help = "no progress on standard error", .offset = offsetof(hs_cli_args, quiet)},
     HS_OPT_INCLUDE(hs_opts_limits),
     HS_OPT_INCLUDE(hs_opts_help),

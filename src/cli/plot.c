@@ -173,7 +173,7 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
     int any_start = 0, any_end = 0;
     for (size_t k = 0; k < p->nmarks; k++) {
         const hs_plot_mark *mk = &p->marks[k];
-        const char *col = mk->end ? "#b2182b" : "#999999";
+        const char *col = mk->end ? (p->greyscale ? "#444444" : "#b2182b") : "#999999";
         any_start |= !mk->end;
         any_end |= mk->end;
         fprintf(f, "set arrow from %.17g, graph 0 to %.17g, graph %g nohead dt %d lw 1 lc rgb '%s'\n", mk->x, mk->x,
@@ -185,7 +185,7 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
         fputs("set label ", f);
         quoted(f, mk->label);
         fprintf(f, " at %.17g, graph %g rotate by 90 left offset %.2f,0 font ',%g' tc rgb '%s'\n", mk->x, 1 - top + 0.01,
-                shift - 0.5, lpt * px, mk->end ? "#b2182b" : "#555555");
+                shift - 0.5, lpt * px, mk->end && !p->greyscale ? "#b2182b" : "#555555");
     }
     fputs("$data << EOD\n", f);
     for (size_t i = 0; i < p->n; i++) {
@@ -200,20 +200,25 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
     /* Rows that are files are not a series in time: points, not lines. */
     int points = p->xtics != NULL;
     fputs("EOD\nplot ", f);
+    /* Greyscale: greys from dark to light, each series its own dash pattern
+     * (counts on the right-hand axis keep theirs). */
+    static const char *const greys[] = {"#000000", "#555555", "#888888", "#333333", "#777777", "#aaaaaa"};
     for (size_t s = 0; s < p->nseries; s++) {
-        const char *c = colours[s % (sizeof colours / sizeof *colours)];
+        const char *c = p->greyscale ? greys[s % (sizeof greys / sizeof *greys)] : colours[s % (sizeof colours / sizeof *colours)];
         int y2 = on_y2(p, s);
         if (points)
             fprintf(f, "%s$data using 1:%zu axes x1y%d with points pt %d ps 1.2 lc rgb '%s' title ", s ? ", \\\n     " : "",
                     s + 2, y2 ? 2 : 1, (int)(s % 6) * 2 + 5, c);
         else
             fprintf(f, "%s$data using 1:%zu axes x1y%d with linespoints lw %s pt 7 ps 0.%d lc rgb '%s' dt %d title ",
-                    s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? "2.5" : "1.5", p->n > 40 ? 3 : 6, c, y2 ? 2 : 1);
+                    s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? "2.5" : "1.5", p->n > 40 ? 3 : 6, c,
+                    p->greyscale && !y2 ? (int)(s % 5) + 1 : y2 ? 2 : 1);
         quoted(f, p->series[s].title);
     }
     /* The marks in the key. */
     if (any_start) fputs(", \\\n     NaN with lines dt 2 lw 1 lc rgb '#999999' title 'mechanism started'", f);
-    if (any_end) fputs(", \\\n     NaN with lines dt 3 lw 1 lc rgb '#b2182b' title 'mechanism ended'", f);
+    if (any_end)
+        fprintf(f, ", \\\n     NaN with lines dt 3 lw 1 lc rgb '%s' title 'mechanism ended'", p->greyscale ? "#444444" : "#b2182b");
     fputc('\n', f);
 }
 

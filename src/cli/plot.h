@@ -36,6 +36,7 @@ typedef struct hs_plot {
     double width;        /* points; 0: HS_PLOT_WIDTH */
     double font_size;    /* points at that width; 0: HS_PLOT_FONT_SIZE */
     double dpi;          /* PNG; 0: 192 */
+    int greyscale;       /* greys, each series in its own dash pattern */
 } hs_plot;
 
 #define HS_PLOT_WIDTH 720.0 /* 10 in; the height is 0.56 of the width */

@@ -518,9 +518,9 @@ static hs_error put_surfaces(const rd_figure *f, hs_buf *bg, size_t p, double ox
 
 /* ---- a panel ---------------------------------------------------------------------------------- */
 
-/* The widest a caption's line of indices can be ("K 0.00  U 0.00  C 0.00";
- * the two spaces are a no-break space and a space). */
-double rd_caption_width(const rd_figure *f) { return rd_text_width("K 0.00  U 0.00  C 0.00", f->k.font, 0); }
+/* The widest a caption's line of indices can be ("K 0.00   U 0.00   C 0.00":
+ * a space, a no-break space and a space apart). */
+double rd_caption_width(const rd_figure *f) { return rd_text_width("K 0.00   U 0.00   C 0.00", f->k.font, 0); }
 
 static hs_error put_panel(const rd_figure *f, size_t p, hs_buf *b, hs_buf *bg) {
     const hs_model *m = f->m;
@@ -567,7 +567,7 @@ static hs_error put_panel(const rd_figure *f, size_t p, hs_buf *b, hs_buf *bg) {
                         p, p, f->fr.pw / 72.0, f->k.caption_h / 72.0, ox + f->fr.pw / 2,
                         oy + f->k.caption_h / 2 + 0.2 * f->k.font, f->k.font, 1.15 * f->k.font);
     if (!err) err = f->years ? hs_buf_printf(b, "%d", f->years[p]) : hs_buf_puts(b, "all years");
-    if (!err) err = hs_buf_printf(b, "</b></font><br/>K %s &#160;U %s &#160;C %s>];\n", k, u, c);
+    if (!err) err = hs_buf_printf(b, "</b></font><br/>K %s &#160; U %s &#160; C %s>];\n", k, u, c);
     return err;
 }
 

@@ -363,6 +363,32 @@ def main():
         rok = os.path.join(SRC, "graphs", "us-japan-rok.gv")
         check_figure("us-japan-rok digraph", rok, [1999, 2016, 2023])
 
+        # Physical size from the command line: exactly that wide, no text
+        # smaller than the type size at that width.
+        for width, pt, font in (("7in", 504, 8), ("3.5in", 252, 7), ("16.5cm", 468, 8)):
+            out = os.path.join(d, "w.svg")
+            run("evolve", asia, "--years", "1990,2025", "--width", width, "--font-size", str(font), "-o", out)
+            root = ET.parse(out).getroot()
+            w = float(root.get("width")[:-2])
+            scale = w / float(root.get("viewBox").split()[2])
+            sizes = [float(t.get("font-size")) * scale for t in root.iter(SVG + "text")]
+            check(root.get("width").endswith("pt") and abs(w - pt) <= 0.5, "--width %s: the SVG is %s wide" % (width, root.get("width")))
+            check(sizes and min(sizes) >= font - 0.01, "--width %s --font-size %d: text down to %.2f pt" % (width, font, min(sizes)))
+
+        # --layout-years: a figure of one year on the layout of a period is
+        # that year's panel of evolve over the period, element for element.
+        period = list(range(1990, 2026))
+        evo = os.path.join(d, "period.svg")
+        run("evolve", asia, "--years", ",".join(map(str, period)), "-o", evo)
+        one = os.path.join(d, "one.svg")
+        run("render", asia, "--year", "2014", "--layout-years", "1990:2025", "-o", one)
+        fe = Figure(open(evo, encoding="utf-8").read(), False)
+        fo = Figure(open(one, encoding="utf-8").read(), False)
+        pe = {(n["mech"], n["id"]): fe.relative(t) for t, n in fe.nodes.items() if n["panel"] == period.index(2014)}
+        po = {(n["mech"], n["id"]): fo.relative(t) for t, n in fo.nodes.items()}
+        check(pe == po and len(po) > 15, "render --layout-years: 2014 differs from evolve's panel: %s" %
+              sorted(set(pe.items()) ^ set(po.items()))[:6])
+
         # Every format, from render and evolve.
         for cmd in (["render", asia, "--year", "2014"], ["evolve", asia, "--years", "1960,2023"]):
             for ext, magic in (("svg", None), ("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF-"), ("gv", b"digraph figure {")):
