@@ -610,7 +610,7 @@ static int frame_finish(const rd_figure *f, rd_frame *r) {
         if (rd_legend_size(f, (inner - (double)(lc - 1) * F) / (double)lc, lc, &lw, &lh)) return 0;
     } else {
         double inner = r->pw - 2 * F;
-        size_t lc = inner > 28 * F ? 2 : 1;
+        size_t lc = inner > 22 * F ? 2 : 1;
         r->lcols = lc;
         r->lw = inner;
         if (rd_legend_size(f, (inner - (double)(lc - 1) * F) / (double)lc, lc, &lw, &lh)) return 0;
