@@ -439,7 +439,15 @@ static hs_error make_stacks(rd_figure *f) {
         f->stack_of[i] = found;
         double w = rd_text_width(hs_vertex_id(m, i), f->k.font, 0) + 1.0 * f->k.font;
         if (w > st->w) st->w = w;
-        if (st->count > 1) f->any_stack = 1;
+    }
+    /* The legend shows a stack when some panel draws a frame: two of its
+     * mechanisms active at once. */
+    for (size_t p = 0; !err && p < f->npanels; p++) {
+        for (size_t s = 0; s < f->nstacks; s++) {
+            size_t active = 0;
+            for (size_t r = 0; r < f->stacks[s].count; r++) active += rd_vertex_active(f->panels[p].view, f->stacks[s].mech[r]);
+            if (active > 1) f->any_stack = 1;
+        }
     }
     free(a);
     free(b);
