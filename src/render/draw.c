@@ -573,7 +573,7 @@ static hs_error put_panel(const rd_figure *f, size_t p, hs_buf *b, hs_buf *bg) {
 
 /* ---- the legend ------------------------------------------------------------------------------- */
 
-enum { LG_HEAD, LG_ROLE, LG_GHOST, LG_KIND, LG_ARROW, LG_SPOKE, LG_STACK, LG_SURFACE, LG_MECH };
+enum { LG_HEAD, LG_ROLE, LG_GHOST, LG_KIND, LG_ARROW, LG_SPOKE, LG_STACK, LG_SHADE, LG_SURFACE, LG_MECH };
 
 typedef struct lg_entry {
     int type;
@@ -617,6 +617,18 @@ static hs_error lg_add(legend *lg, const rd_figure *f, int type, size_t which, c
     return err;
 }
 
+/* Drawn as nodes, does some panel shade a mechanism's members (as
+ * put_surfaces does: two or more members)? */
+static int any_shade(const rd_figure *f) {
+    for (size_t p = 0; p < f->npanels; p++) {
+        const hs_view *v = f->panels[p].view;
+        for (size_t a = 0; a < hs_view_mechanism_count(v); a++) {
+            if (f->drawn[hs_view_mechanism_vertex(v, a)] && hs_view_mechanism_member_count(v, a) >= 2) return 1;
+        }
+    }
+    return 0;
+}
+
 /* The entries: headings, then every role, tie kind and mechanism drawn,
  * with their text wrapped to `col_width` less the swatches. */
 static hs_error legend_build(const rd_figure *f, double col_width, legend *lg) {
@@ -646,6 +658,8 @@ static hs_error legend_build(const rd_figure *f, double col_width, legend *lg) {
         err = lg_add(lg, f, LG_HEAD, 0, "Mechanisms", textmax);
         if (!err && f->nodes) err = lg_add(lg, f, LG_SPOKE, 0, "joins its members", textmax);
         if (!err && f->nodes && f->any_stack) err = lg_add(lg, f, LG_STACK, 0, "stacked: the same members", textmax);
+        if (!err && f->nodes && any_shade(f))
+            err = lg_add(lg, f, LG_SHADE, 0, "shaded: a mechanism's members", textmax);
         if (!err && !f->nodes) err = lg_add(lg, f, LG_SURFACE, 0, "its surface, over its members", textmax);
         for (size_t i = 0; !err && i < f->nv; i++) {
             if (hs_vertex_type_of(m, i) != HS_VERTEX_MECHANISM || !f->in_panels[i] || !f->drawn[i]) continue;
@@ -672,7 +686,6 @@ static void legend_flow(const legend *lg, size_t cols, size_t *col, double *h) {
             c++;
             acc = 0;
         }
-        if (acc == 0 && lg->e[i].type == LG_HEAD) acc -= 0.7 * 0; /* headings at a column's top keep their space */
         col[i] = c;
         acc += lg->e[i].h;
         if (acc > tallest) tallest = acc;
@@ -774,6 +787,21 @@ static hs_error put_entry(const rd_figure *f, hs_buf *b, const legend *lg, size_
         snprintf(extra, sizeof extra, ", arrowhead=dot, arrowsize=%.2f", 0.35 * F / 11.0 * 1.6);
         err = put_swatch_line(f, b, name, "legend-member", "legend member", x0, line_y, fmin(sw, 2.4 * F), SPOKE_GREY,
                               "solid", pen(f, 0.9), extra);
+        break;
+    }
+    case LG_SHADE: {
+        /* The panels' own shade (put_surfaces), once and twice over. */
+        double bw = fmin(sw, 2.4 * F);
+        for (int layer = 0; !err && layer < 2; layer++) {
+            err = hs_buf_printf(b, "  \"%s/%d\" [id=\"legend-shade-%d\", class=\"legend\", shape=box, "
+                                   "style=\"rounded,filled\", label=\"\", penwidth=0, fixedsize=true, width=%.3f, "
+                                   "height=%.3f, pos=\"%.1f,%.1f\"",
+                                name, layer, layer, (layer ? 0.55 : 1.0) * bw / 72.0, 0.9 * F / 72.0,
+                                x0 + (layer ? 0.725 : 0.5) * bw, line_y);
+            if (!err) err = put_colour_attr(f, b, "fillcolor", "#0000000a");
+            if (!err) err = put_colour_attr(f, b, "color", "#00000000");
+            if (!err) err = hs_buf_puts(b, "];\n");
+        }
         break;
     }
     case LG_STACK:

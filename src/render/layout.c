@@ -599,7 +599,8 @@ static double title_height(const rd_figure *f, double W) {
 
 /* Everything of frame r that follows from its grid, its legend's place and
  * its panels' size (pw, ph; with a width, W too): the figure's size and the
- * legend's corner. Returns 0 when the legend does not fit the empty cell. */
+ * legend's corner. Returns 0 when the legend is wider than the empty cell
+ * (it may run below the cell: the figure grows by what does not fit). */
 static int frame_finish(const rd_figure *f, rd_frame *r) {
     const rd_metrics *k = &f->k;
     double F = k->font, lw = 0, lh = 0;
@@ -622,7 +623,7 @@ static int frame_finish(const rd_figure *f, rd_frame *r) {
         r->lcols = lc;
         r->lw = inner;
         if (rd_legend_size(f, (inner - (double)(lc - 1) * F) / (double)lc, lc, &lw, &lh)) return 0;
-        if (lh > r->ph - 2 * F || lw > inner + 0.5) return 0;
+        if (lw > inner + 0.5) return 0;
     }
     /* Whole points, so that every panel's corner is too. */
     lw = ceil(lw), lh = ceil(lh);
@@ -634,6 +635,9 @@ static int frame_finish(const rd_figure *f, rd_frame *r) {
     else
         r->W = k->gap + (double)r->cols * (r->pw + k->gap) + (r->legend_where == RD_LEGEND_RIGHT ? r->lw + k->gap : 0);
     r->H = r->title_h + grid_h + k->gap;
+    /* A legend in the empty cell may run below it: the figure grows by what
+     * does not fit the cell (still less than a legend below the grid). */
+    if (r->legend_where == RD_LEGEND_CELL) r->H += fmax(0, ceil(lh) - (r->ph - 2 * F));
     if (r->legend_where == RD_LEGEND_RIGHT) {
         r->H = fmax(r->H, r->title_h + lh + k->gap);
         r->lx = r->W - r->lw - k->gap;
@@ -728,7 +732,10 @@ static hs_error rank_frames(const rd_figure *f, const natural *nat, candidate **
             cols = (np + rows - 1) / rows;
             if (cols != cols0) continue;
         }
-        for (int where = RD_LEGEND_RIGHT; where <= RD_LEGEND_CELL; where++) {
+        /* The legend in an empty cell before below the grid: no hole in it. */
+        static const int wheres[] = {RD_LEGEND_RIGHT, RD_LEGEND_CELL, RD_LEGEND_BELOW};
+        for (size_t w = 0; w < sizeof wheres / sizeof *wheres; w++) {
+            int where = wheres[w];
             if (where == RD_LEGEND_CELL && rows * cols == np) continue;
             if (W <= 0 && where != RD_LEGEND_RIGHT) continue;
             if (!frame_for(f, rows, cols, where, nat, &c[k].s, &c[k].fr)) continue;
@@ -822,7 +829,6 @@ hs_error rd_layout(rd_figure *f, const char *engine) {
         f->fr = c[k].fr;
         if (f->opt->width <= 0) {
             done = 1; /* the natural size: as arranged */
-        } else if (getenv("HS_DEBUG_FIT") && fprintf(stderr, "try %zux%zu where %d s %.3f H %.0f ok %d pw %.0f\n", c[k].fr.rows, c[k].fr.cols, c[k].fr.legend_where, c[k].s, c[k].fr.H, c[k].ok, c[k].fr.pw) < 0) {
         } else if (fit(f, pairs, npairs, &nat, c[k].s)) {
             /* The panels' height follows the fitted union. */
             f->fr.ph = ceil((f->maxy - f->miny) + 2 * f->k.margin + f->k.caption_h);

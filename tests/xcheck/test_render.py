@@ -139,6 +139,7 @@ class Figure:
         self.nodes = {}  # title -> dict
         self.edges = []
         self.legend_kinds, self.legend_roles, self.legend_mechanisms = set(), set(), set()
+        self.legend_ids, self.stack_frames = set(), 0
         for g in root.iter(SVG + "g"):
             cls = (g.get("class") or "").split()
             gid = g.get("id") or ""
@@ -156,6 +157,8 @@ class Figure:
                     "x": x, "y": y, "text": [t.text for t in g.iter(SVG + "text")],
                     "fill": shape_fill(g),
                 }
+            elif "node" in cls and "stack" in cls and "legend" not in cls:
+                self.stack_frames += 1
             elif "edge" in cls and "legend" not in cls:
                 sep = "->"
                 tail, head = title.split(sep)
@@ -166,6 +169,7 @@ class Figure:
                 self.edges.append({"tail": tail, "head": head, "kind": kind, "ghost": "ghost" in cls,
                                    "member": "member" in cls, "panel": int(gid.split("-")[0][1:]), "of": of})
             elif "legend" in cls:
+                self.legend_ids.add(gid)
                 if gid.startswith("legend-m-"):
                     self.legend_mechanisms.add(gid[len("legend-m-"):])
                 if gid.startswith("legend-kind-"):
@@ -270,6 +274,16 @@ def check_figure(name, path, years, focus=None, ghosts=False, expect=None):
     fig.fills = {k: next(iter(v)) for k, v in fills.items()}
     check(fig.legend_kinds == kinds, "%s: legend kinds %s, drawn %s" % (name, sorted(fig.legend_kinds), sorted(kinds)))
     check(fig.legend_roles == roles, "%s: legend roles %s, drawn %s" % (name, sorted(fig.legend_roles), sorted(roles)))
+    # The keys of how mechanisms are drawn, exactly when the figure draws
+    # that: a stack's frame (two of its mechanisms active in one panel), and
+    # as nodes, the shade under a mechanism of two or more members.
+    check(("legend-stack" in fig.legend_ids) == (fig.stack_frames > 0),
+          "%s: stack key %s, %d frames drawn" % (name, "legend-stack" in fig.legend_ids, fig.stack_frames))
+    nodes = "legend-member" in fig.legend_ids
+    shaded = nodes and any(len([m for m in fig.drawn(p, system)[3] if m[0] == mid]) >= 2
+                           for p in range(len(years)) for mid in fig.drawn(p, system)[1])
+    check(("legend-shade-0" in fig.legend_ids) == shaded,
+          "%s: shade key %s, shades drawn %s" % (name, "legend-shade-0" in fig.legend_ids, shaded))
     return fig
 
 
@@ -374,6 +388,19 @@ def main():
             sizes = [float(t.get("font-size")) * scale for t in root.iter(SVG + "text")]
             check(root.get("width").endswith("pt") and abs(w - pt) <= 0.5, "--width %s: the SVG is %s wide" % (width, root.get("width")))
             check(sizes and min(sizes) >= font - 0.01, "--width %s --font-size %d: text down to %.2f pt" % (width, font, min(sizes)))
+
+        # Three panels in two rows: the legend takes the empty cell (the
+        # fourth), not a band below the grid.
+        out = os.path.join(d, "cell.svg")
+        run("evolve", asia, "--years", "1960,1990,2025", "--width", "7in", "--font-size", "8", "-o", out)
+        fig = Figure(open(out, encoding="utf-8").read(), False)
+        root = ET.parse(out).getroot()
+        legend_xy = [centre(g) for g in root.iter(SVG + "g")
+                     if "legend" in (g.get("class") or "").split() and g.find(SVG + "ellipse") is not None]
+        xs = sorted(p[1] for p in fig.panels)
+        ys = sorted(p[2] for p in fig.panels)
+        check(legend_xy and all(x > xs[-1] and y > ys[-1] for x, y in legend_xy),
+              "three panels: legend outside the empty cell (panels at %s, legend at %s)" % (fig.panels, legend_xy[:3]))
 
         # --layout-years: a figure of one year on the layout of a period is
         # that year's panel of evolve over the period, element for element.
