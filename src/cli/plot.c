@@ -61,12 +61,13 @@ static void terminal(FILE *f, plot_format fmt, double w, double h, double pt, do
         break;
     case PLOT_PNG: {
         double k = dpi / 72;
-        fprintf(f, "set terminal pngcairo size %.0f,%.0f noenhanced font 'Helvetica,%g' linewidth %g pointscale %g background rgb 'white'\n",
+        fprintf(f,
+                "set terminal pngcairo size %.0f,%.0f noenhanced font 'Helvetica,%g' linewidth %g pointscale %g "
+                "background rgb 'white'\n",
                 w * k, h * k, pt * k, k, k);
         break;
     }
-    default:
-        fprintf(f, "set terminal pdfcairo size %gin,%gin noenhanced font 'Helvetica,%g'\n", w / 72, h / 72, pt);
+    default: fprintf(f, "set terminal pdfcairo size %gin,%gin noenhanced font 'Helvetica,%g'\n", w / 72, h / 72, pt);
     }
 }
 
@@ -118,9 +119,10 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
         fprintf(f, "\nset ylabel 'index (%g to %g)'\n", lo, hi);
     else
         fprintf(f, "\nset ylabel 'index or measure (%g to %g)'\n", lo, hi);
-    fputs("set key outside right top vertical Left reverse noautotitle\n"
-          "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n",
-          f);
+    fputs(
+        "set key outside right top vertical Left reverse noautotitle\n"
+        "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n",
+        f);
     double xlo = INFINITY, xhi = -INFINITY, y2hi = 1;
     int any_y2 = 0;
     for (size_t s = 0; s < p->nseries; s++) {
@@ -135,11 +137,12 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
         xhi = fmax(xhi, p->x[i]);
     }
     /* Room at the top for the labels, set upright, as long as the longest:
-     * a character is about 0.55 of the type's size, the plot about 0.75 of
+     * a character is about 0.6 of the type's size, the plot about 0.75 of
      * the chart's height. */
     size_t longest = 0;
-    for (size_t k = 0; k < p->nmarks; k++) longest = strlen(p->marks[k].label) > longest ? strlen(p->marks[k].label) : longest;
-    double top = p->nmarks ? fmin(0.6, 0.04 + 0.55 * 0.9 * pt * (double)longest / (0.75 * h)) : 0.05 / 1.05;
+    for (size_t k = 0; k < p->nmarks; k++)
+        longest = strlen(p->marks[k].label) > longest ? strlen(p->marks[k].label) : longest;
+    double top = p->nmarks ? fmin(0.6, 0.04 + 0.6 * pt * (double)longest / (0.75 * h)) : 0.05 / 1.05;
     double room = top / (1 - top);
     fprintf(f, "set yrange [%g:%g]\n", lo, hi + room * (hi - lo));
     /* No tics in the room above the data: hi is the measures' ceiling. */
@@ -169,7 +172,7 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
      * overprint: each is pushed right of the one before by the height of a
      * line of type, on the plot's width (about 0.62 of the chart's, the key
      * taking the rest). */
-    double lpt = 0.9 * pt, per_x = 0.62 * w / (xhi - xlo + 1), placed = -INFINITY;
+    double lpt = pt, per_x = 0.62 * w / (xhi - xlo + 1), placed = -INFINITY; /* no text below the type size */
     int any_start = 0, any_end = 0;
     for (size_t k = 0; k < p->nmarks; k++) {
         const hs_plot_mark *mk = &p->marks[k];
@@ -184,16 +187,18 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
         double shift = (at - (mk->x - xlo) * per_x) / (0.6 * lpt); /* in character widths */
         fputs("set label ", f);
         quoted(f, mk->label);
-        fprintf(f, " at %.17g, graph %g rotate by 90 left offset %.2f,0 font ',%g' tc rgb '%s'\n", mk->x, 1 - top + 0.01,
-                shift - 0.5, lpt * px, mk->end && !p->greyscale ? "#b2182b" : "#555555");
+        fprintf(f, " at %.17g, graph %g rotate by 90 left offset %.2f,0 font ',%g' tc rgb '%s'\n", mk->x,
+                1 - top + 0.03, shift - 0.5, lpt * px, mk->end && !p->greyscale ? "#b2182b" : "#555555");
     }
     fputs("$data << EOD\n", f);
     for (size_t i = 0; i < p->n; i++) {
         fprintf(f, "%.17g", p->x[i]);
         for (size_t s = 0; s < p->nseries; s++) {
             double y = p->series[s].y[i];
-            if (isfinite(y)) fprintf(f, " %.17g", y);
-            else fputs(" NaN", f);
+            if (isfinite(y))
+                fprintf(f, " %.17g", y);
+            else
+                fputs(" NaN", f);
         }
         fputc('\n', f);
     }
@@ -204,21 +209,27 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
      * (counts on the right-hand axis keep theirs). */
     static const char *const greys[] = {"#000000", "#555555", "#888888", "#333333", "#777777", "#aaaaaa"};
     for (size_t s = 0; s < p->nseries; s++) {
-        const char *c = p->greyscale ? greys[s % (sizeof greys / sizeof *greys)] : colours[s % (sizeof colours / sizeof *colours)];
+        const char *c =
+            p->greyscale ? greys[s % (sizeof greys / sizeof *greys)] : colours[s % (sizeof colours / sizeof *colours)];
         int y2 = on_y2(p, s);
         if (points)
-            fprintf(f, "%s$data using 1:%zu axes x1y%d with points pt %d ps 1.2 lc rgb '%s' title ", s ? ", \\\n     " : "",
-                    s + 2, y2 ? 2 : 1, (int)(s % 6) * 2 + 5, c);
-        else
-            fprintf(f, "%s$data using 1:%zu axes x1y%d with linespoints lw %s pt 7 ps 0.%d lc rgb '%s' dt %d title ",
-                    s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? "2.5" : "1.5", p->n > 40 ? 3 : 6, c,
-                    p->greyscale && !y2 ? (int)(s % 5) + 1 : y2 ? 2 : 1);
+            fprintf(f, "%s$data using 1:%zu axes x1y%d with points pt %d ps 1.2 lc rgb '%s' title ",
+                    s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, (int)(s % 6) * 2 + 5, c);
+        else /* K, U, C from thick to thin, so that one drawn over another
+              * with the same values (K and C at 1) still shows at its edges */
+            fprintf(f, "%s$data using 1:%zu axes x1y%d with linespoints lw %.1f pt 7 ps %.2f lc rgb '%s' dt %d title ",
+                    s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? 4.0 - (double)s : 1.2,
+                    (p->n > 40 ? 0.5 : 1.0) * (s < 3 ? 0.9 - 0.2 * (double)s : 0.4), c,
+                    p->greyscale && !y2 ? (int)(s % 5) + 1
+                    : y2                ? 2
+                                        : 1);
         quoted(f, p->series[s].title);
     }
     /* The marks in the key. */
     if (any_start) fputs(", \\\n     NaN with lines dt 2 lw 1 lc rgb '#999999' title 'mechanism started'", f);
     if (any_end)
-        fprintf(f, ", \\\n     NaN with lines dt 3 lw 1 lc rgb '%s' title 'mechanism ended'", p->greyscale ? "#444444" : "#b2182b");
+        fprintf(f, ", \\\n     NaN with lines dt 3 lw 1 lc rgb '%s' title 'mechanism ended'",
+                p->greyscale ? "#444444" : "#b2182b");
     fputc('\n', f);
 }
 
@@ -289,7 +300,8 @@ hs_error hs_plot_write(const char *path, const hs_plot *p) {
     char script[4096], errors[4096], output[4096];
     const char *slash = strrchr(path, '/');
     int dirlen = slash ? (int)(slash - path + 1) : 0;
-    if (snprintf(output, sizeof output, "%.*s.%s.XXXXXX", dirlen, path, slash ? slash + 1 : path) >= (int)sizeof output ||
+    if (snprintf(output, sizeof output, "%.*s.%s.XXXXXX", dirlen, path, slash ? slash + 1 : path) >=
+            (int)sizeof output ||
         snprintf(script, sizeof script, "%s/hubspoke-plot.XXXXXX", tmpdir) >= (int)sizeof script ||
         snprintf(errors, sizeof errors, "%s/hubspoke-plot-err.XXXXXX", tmpdir) >= (int)sizeof errors)
         return hs_error_set(HS_EARG, "--plot '%s': the name is too long", path);
@@ -298,7 +310,8 @@ hs_error hs_plot_write(const char *path, const hs_plot *p) {
     /* The chart gets the permissions any new file would, not mkstemp's 0600. */
     mode_t mask = umask(0);
     umask(mask);
-    if (fchmod(fd_out, 0666 & ~mask) != 0) {} /* a chart readable by its owner only still works */
+    if (fchmod(fd_out, 0666 & ~mask) != 0) {
+    } /* a chart readable by its owner only still works */
     close(fd_out);
     int fd_script = mkostemp(script, O_CLOEXEC), fd_err = fd_script >= 0 ? mkostemp(errors, O_CLOEXEC) : -1;
     hs_error err = HS_OK;
@@ -330,15 +343,17 @@ hs_error hs_plot_write(const char *path, const hs_plot *p) {
         int rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
         posix_spawn_file_actions_destroy(&fa);
         if (rc == ENOENT)
-            err = hs_error_set(HS_EIO, "--plot: gnuplot is not installed; install it (Debian: apt-get install "
-                                       "gnuplot-nox) or leave out --plot");
+            err = hs_error_set(HS_EIO,
+                               "--plot: gnuplot is not installed; install it (Debian: apt-get install "
+                               "gnuplot-nox) or leave out --plot");
         else if (rc)
             err = hs_error_set(HS_EIO, "--plot: cannot run gnuplot: %s", strerror(rc));
     }
     close(fd_err);
     if (!err) {
         int status;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             char line[512];
             last_line(errors, line, sizeof line);

@@ -322,6 +322,18 @@ $labels
 $ends"
   # Physical size: 10 in wide, in points.
   grep -q 'width="720pt" height="403pt"' "$tmp/plots/kuc.svg" && pass || fail "kuc.svg: $(grep -m1 -o 'width="[^"]*" height="[^"]*"' "$tmp/plots/kuc.svg")"
+  # The chart's options: a single column at 7 pt in greys. Exactly that
+  # size, no text below 7 pt, and no colour (every stroke and fill grey).
+  "$HUBSPOKE" compare "$asia" --years 1990:2025 --plot "$tmp/col.svg" --width 3.5in --font-size 7 --greyscale \
+    --quiet > /dev/null && grep -q 'width="252pt" height="141pt"' "$tmp/col.svg" && pass ||
+    fail "col.svg: $(grep -m1 -o 'width="[^"]*" height="[^"]*"' "$tmp/col.svg")"
+  sizes=$(grep -o 'font-size="[0-9.]*"' "$tmp/col.svg" | tr -dc '0-9.\n' | sort -n | uniq | tr '\n' ' ')
+  [ "${sizes%% *}" = 7.00 ] && pass || fail "col.svg: font sizes $sizes (7 pt asked)"
+  colours=$(grep -o "rgb([ 0-9]*,[ 0-9]*,[ 0-9]*)" "$tmp/col.svg" | tr -d ' ' | sort -u |
+    awk -F'[(,)]' '$2 != $3 || $3 != $4' | tr '\n' ' ')
+  [ -z "$colours" ] && pass || fail "col.svg: colours in --greyscale: $colours"
+  "$HUBSPOKE" compare "$asia" --years 1990:2025 --plot "$tmp/colour.svg" --quiet > /dev/null &&
+    grep -q "rgb( 27, 108, 168)" "$tmp/colour.svg" && pass || fail "colour.svg: K not in its colour (the greyscale check means nothing)"
   # A measure on -1 to 1 (the E-I index) widens the axis and its label.
   "$HUBSPOKE" compare "$asia" --years 1951:2025 --measures ei_index --plot "$tmp/ei.svg" --quiet > /dev/null &&
     grep -qF ">index or measure (-1 to 1)<" "$tmp/ei.svg" && pass || fail "ei.svg: no -1 to 1 axis"
