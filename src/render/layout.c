@@ -687,6 +687,28 @@ static int frame_for(const rd_figure *f, size_t rows, size_t cols, int where, co
     }
     r.ph = ceil(nat->sh * *scale + nat->oh + chrome_h);
     if (!frame_finish(f, &r)) return 0;
+    /* Taller than a page: the union drawn smaller, if some scale at which
+     * tied states stay apart brings the figure within the page (the largest
+     * such, by bisection); else as it is, and the ranking decides. */
+    if (W > 0 && r.H > H_MAX) {
+        rd_frame t = r;
+        t.ph = ceil(nat->sh * nat->floor + nat->oh + chrome_h);
+        if (nat->floor < *scale && frame_finish(f, &t) && t.H <= H_MAX) {
+            double lo = nat->floor, hi = *scale;
+            for (int round = 0; round < FIT_ROUNDS; round++) {
+                double mid = (lo + hi) / 2;
+                t.ph = ceil(nat->sh * mid + nat->oh + chrome_h);
+                if (frame_finish(f, &t) && t.H <= H_MAX)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            t.ph = ceil(nat->sh * lo + nat->oh + chrome_h);
+            frame_finish(f, &t);
+            r = t;
+            *scale = lo;
+        }
+    }
     *fr = r;
     return 1;
 }

@@ -52,14 +52,25 @@ size_t rd_wrap(const char *text, double size, double max_width, hs_buf *out, dou
     hs_buf line = {0};
     *err = HS_OK;
     while (*p && !*err) {
-        while (*p == ' ') p++;
+        int space = 0;
+        while (*p == ' ') p++, space = 1;
         if (!*p) break;
-        const char *end = p + strcspn(p, " ");
+        /* A word ends at a blank, or after a hyphen inside it, so that a
+         * compound ("Australia-Japan-Philippines-US") may break there
+         * rather than run past the width. */
+        const char *end = p;
+        while (*end && *end != ' ') {
+            if (*end == '-' && end > p && end[1] && end[1] != ' ') {
+                end++;
+                break;
+            }
+            end++;
+        }
         hs_buf word = {0};
         *err = hs_buf_append(&word, p, (size_t)(end - p));
         if (!*err) {
             hs_buf trial = {0};
-            if (line.len) *err = hs_buf_printf(&trial, "%s %s", line.data, word.data);
+            if (line.len) *err = hs_buf_printf(&trial, "%s%s%s", line.data, space ? " " : "", word.data);
             else *err = hs_buf_puts(&trial, word.data);
             if (!*err && line.len && rd_text_width(trial.data, size, 0) > max_width) {
                 /* The line is full: emit it and start the next with the word. */

@@ -156,6 +156,7 @@ class Figure:
                     "ghost": "ghost" in cls, "roles": [c[5:] for c in cls if c.startswith("role-")],
                     "x": x, "y": y, "text": [t.text for t in g.iter(SVG + "text")],
                     "fill": shape_fill(g),
+                    "pattern": [c[8:] for c in cls if c.startswith("pattern-")],
                 }
             elif "node" in cls and "stack" in cls and "legend" not in cls:
                 self.stack_frames += 1
@@ -364,16 +365,19 @@ def main():
         figs = [check_figure("us-japan-rok", asia, [1953, 1999, 2014, 2016, 2019, 2023], focus=["USA", "JPN", "KOR"]),
                 check_figure("quad", asia, [2007, 2009, 2017, 2021], focus=["USA", "JPN", "AUS", "IND"], ghosts=True),
                 check_figure("system", asia, [1960, 1990, 2000, 2010, 2014, 2016, 2020, 2023])]
-        # A mechanism has the same colour in every figure of the file; the
-        # nine active in 2023 have nine colours.
+        # A mechanism has the same colour in every figure of the file; those
+        # active in 2023 each have a colour and pattern of their own, and as
+        # many colours as the palette's nine allow.
         colour = {}
         for f in figs:
             for mid, fill in f.fills.items():
                 colour.setdefault(mid, set()).add(fill)
         check(all(len(v) == 1 for v in colour.values()), "mechanisms' colours differ between figures: %s" % colour)
         last = [n for n in figs[2].nodes.values() if n["mech"] and not n["ghost"] and n["panel"] == 7]
-        check(len(last) == 9 and len({n["fill"] for n in last}) == 9,
-              "system 2023: %d mechanisms in %d colours" % (len(last), len({n["fill"] for n in last})))
+        styles = {(n["fill"], tuple(n["pattern"])) for n in last}
+        fills = {n["fill"] for n in last}
+        check(9 <= len(last) <= 27 and len(styles) == len(last) and len(fills) == min(len(last), 9),
+              "system 2023: %d mechanisms in %d colours and %d styles" % (len(last), len(fills), len(styles)))
         rok = os.path.join(SRC, "graphs", "us-japan-rok.gv")
         check_figure("us-japan-rok digraph", rok, [1999, 2016, 2023])
 
@@ -392,7 +396,8 @@ def main():
         # Three panels in two rows: the legend takes the empty cell (the
         # fourth), not a band below the grid.
         out = os.path.join(d, "cell.svg")
-        run("evolve", asia, "--years", "1960,1990,2025", "--width", "7in", "--font-size", "8", "-o", out)
+        run("evolve", asia, "--years", "1953,1999,2023", "--focus", "USA,JPN,KOR", "--width", "3.5in", "--font-size", "7",
+            "--grid", "2x2", "-o", out)
         fig = Figure(open(out, encoding="utf-8").read(), False)
         root = ET.parse(out).getroot()
         legend_xy = [centre(g) for g in root.iter(SVG + "g")
