@@ -664,8 +664,11 @@ static hs_error legend_build(const rd_figure *f, double col_width, legend *lg) {
         for (size_t i = 0; !err && i < f->nv; i++) {
             if (hs_vertex_type_of(m, i) != HS_VERTEX_MECHANISM || !f->in_panels[i] || !f->drawn[i]) continue;
             hs_buf t = {0};
-            err = hs_vertex_label(m, i) ? hs_buf_printf(&t, "%s: %s", hs_vertex_id(m, i), hs_vertex_label(m, i))
-                                        : hs_buf_puts(&t, hs_vertex_id(m, i));
+            /* "AUKUS", not "AUKUS: AUKUS", when the name is the id. */
+            const char *label = hs_vertex_label(m, i);
+            err = label && strcmp(label, hs_vertex_id(m, i)) != 0
+                      ? hs_buf_printf(&t, "%s: %s", hs_vertex_id(m, i), label)
+                      : hs_buf_puts(&t, hs_vertex_id(m, i));
             if (!err) err = lg_add(lg, f, LG_MECH, i, t.data, textmax);
             hs_buf_free(&t);
         }

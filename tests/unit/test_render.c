@@ -45,6 +45,7 @@ static const char small_doc[] = GU(
     "<node id=\"B\"><data key=\"type\">mechanism</data><data key=\"label\">Beta sharing</data>"
     "<data key=\"kind\">intelligence</data><data key=\"since\">2010</data></node>\n"
     "<node id=\"LongMechanismId\"><data key=\"type\">mechanism</data><data key=\"kind\">dialogue</data>"
+    "<data key=\"label\">LongMechanismId</data>"
     "<data key=\"since\">2005</data></node>\n"
     "<edge source=\"USA\" target=\"JPN\"><data key=\"kind\">treaty</data></edge>\n"
     "<edge source=\"USA\" target=\"CIV\"><data key=\"kind\">treaty</data></edge>\n"
@@ -474,6 +475,9 @@ static void test_mechanism_colours(void **st) {
     }
     assert_non_null(strstr(one, ">A: Alpha dialogue</text>"));
     assert_non_null(strstr(one, ">B: Beta sharing</text>"));
+    /* A name that is the id is not said twice. */
+    assert_non_null(strstr(one, ">LongMechanismId</text>"));
+    assert_null(strstr(one, ">LongMechanismId:"));
     free(three);
 
     /* Only the mechanisms drawn are in the legend. */
