@@ -14,6 +14,7 @@ packages=(
   libgraphviz-dev graphviz                  # hubspoke-dot; graphviz pulls libgvc6, whose
                                             # core, layout and cairo plugins draw the figures
   fonts-urw-base35                          # Helvetica's metrics (Nimbus Sans) for figure text
+  chromium                                  # the report's browser test (tests/browser/)
   libcmocka-dev libxml2-utils valgrind      # tests
   clang libclang-rt-14-dev time             # fuzz harnesses (libFuzzer), peak memory in tests
   hyperfine                                 # scripts/bench-render, scripts/bench-metrics
