@@ -1,0 +1,109 @@
+"""Options structs of the C API filled from Python keywords, by field name.
+
+Every hs_*_options struct is filled with its documented defaults by its
+hs_*_options_init() and then changed field by field (hubspoke.h,
+"Conventions"). fill() sets each keyword on the field of that name, converting
+by the field's C type as cffi reads it from the generated declarations, so an
+option the C library gains is a keyword of the package at once:
+
+  const char *                    str (None: NULL)
+  const char *const * + X_count   a list of str (or one str)
+  const int * + X_count           a list of int
+  an enum                         the constant's name without its prefix,
+                                  case-insensitive: labels="name" for HS_LABELS_NAME
+  const hs_codebook *             a hubspoke.Codebook, or a codebook file's path
+  int, unsigned, size_t, double   a number (bool for the int flags)
+"""
+import os
+
+from . import errors
+from ._native import encode, native
+
+
+def _count_field(fields, name):
+    for candidate in (name + "_count", name[:-1] + "_count" if name.endswith("s") else None):
+        if candidate and candidate in fields:
+            return candidate
+    return None
+
+
+def _enum_value(ctype, value, option):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, str):
+        raise errors.ArgumentError("option %s: expected a name, not %r" % (option, value))
+    want = value.strip().upper().replace("-", "_")
+    matches = [v for name, v in ctype.relements.items() if name == want or name.endswith("_" + want)]
+    if len(matches) != 1:
+        names = sorted(n.split("_", 2)[-1].lower() for n in ctype.relements)
+        raise errors.ArgumentError("option %s: unknown value %r (one of %s)" % (option, value, ", ".join(names)))
+    return matches[0]
+
+
+def fill(struct, options, keep, special=None):
+    """Set each keyword of `options` on the cdata `struct` (a pointer to an
+    options struct). Buffers the struct points into are appended to `keep`,
+    which the caller holds until the C call returns. `special` maps an option
+    name to a function(value, keep) returning the field's value, for options
+    that are not a plain field."""
+    n = native()
+    ffi = n.ffi
+    ctype = ffi.typeof(struct).item
+    fields = dict(ctype.fields)
+    special = special or {}
+    counts = {c for c in (_count_field(fields, f) for f in fields) if c}
+    for option, value in options.items():
+        if option in special:
+            special[option](value, keep)
+            continue
+        if option not in fields or option in counts:
+            known = sorted(set(fields) - counts - {"has_year"} | set(special))
+            raise errors.ArgumentError("unknown option %r (known: %s)" % (option, ", ".join(known)))
+        ftype = fields[option].type
+        if ftype.kind == "pointer" and ftype.item.cname == "char":
+            buf = ffi.new("char[]", encode(value, "option " + option)) if value is not None else ffi.NULL
+            keep.append(buf)
+            setattr(struct, option, buf)
+        elif ftype.kind == "pointer" and ftype.item.cname == "hs_codebook":
+            setattr(struct, option, codebook_pointer(value, keep))
+        elif ftype.kind == "pointer" and _count_field(fields, option):
+            count = _count_field(fields, option)
+            if value is None:
+                setattr(struct, option, ffi.NULL)
+                setattr(struct, count, 0)
+                continue
+            if isinstance(value, (str, bytes, os.PathLike)) or not hasattr(value, "__iter__"):
+                value = [value]
+            items = list(value)
+            if ftype.item.cname == "char *":
+                bufs = [ffi.new("char[]", encode(v, "option " + option)) for v in items]
+                keep.extend(bufs)
+                array = ffi.new("char *[]", bufs)
+            else:
+                array = ffi.new(ftype.item.cname + "[]", [int(v) for v in items])
+            keep.append(array)
+            setattr(struct, option, array)
+            setattr(struct, count, len(items))
+        elif ftype.kind == "enum":
+            setattr(struct, option, _enum_value(ftype, value, option))
+        elif ftype.kind == "primitive":
+            if value is None:
+                raise errors.ArgumentError("option %s needs a value" % option)
+            try:
+                setattr(struct, option, value)
+            except (TypeError, OverflowError) as e:
+                raise errors.ArgumentError("option %s: %s" % (option, e)) from None
+        else:
+            raise errors.ArgumentError("option %s cannot be set from Python" % option)
+
+
+def codebook_pointer(value, keep):
+    """A `const hs_codebook *` for a Codebook, a path, or None (the built-in one)."""
+    from .codebook import Codebook
+
+    if value is None:
+        return native().ffi.NULL
+    if not isinstance(value, Codebook):
+        value = Codebook(value)
+    keep.append(value)
+    return value._ptr
