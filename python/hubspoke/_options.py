@@ -17,14 +17,8 @@ option the C library gains is a keyword of the package at once:
 import os
 
 from . import errors
+from ._convert import count_field
 from ._native import encode, native
-
-
-def _count_field(fields, name):
-    for candidate in (name + "_count", name[:-1] + "_count" if name.endswith("s") else None):
-        if candidate and candidate in fields:
-            return candidate
-    return None
 
 
 def _enum_value(ctype, value, option):
@@ -44,17 +38,17 @@ def fill(struct, options, keep, special=None):
     """Set each keyword of `options` on the cdata `struct` (a pointer to an
     options struct). Buffers the struct points into are appended to `keep`,
     which the caller holds until the C call returns. `special` maps an option
-    name to a function(value, keep) returning the field's value, for options
-    that are not a plain field."""
+    name to a function(struct, value, keep) that sets it, for options that are
+    not a plain field."""
     n = native()
     ffi = n.ffi
     ctype = ffi.typeof(struct).item
     fields = dict(ctype.fields)
     special = special or {}
-    counts = {c for c in (_count_field(fields, f) for f in fields) if c}
+    counts = {c for c in (count_field(fields, f) for f, t in fields.items() if t.type.kind == "pointer") if c}
     for option, value in options.items():
         if option in special:
-            special[option](value, keep)
+            special[option](struct, value, keep)
             continue
         if option not in fields or option in counts:
             known = sorted(set(fields) - counts - {"has_year"} | set(special))
@@ -66,8 +60,8 @@ def fill(struct, options, keep, special=None):
             setattr(struct, option, buf)
         elif ftype.kind == "pointer" and ftype.item.cname == "hs_codebook":
             setattr(struct, option, codebook_pointer(value, keep))
-        elif ftype.kind == "pointer" and _count_field(fields, option):
-            count = _count_field(fields, option)
+        elif ftype.kind == "pointer" and count_field(fields, option):
+            count = count_field(fields, option)
             if value is None:
                 setattr(struct, option, ffi.NULL)
                 setattr(struct, count, 0)

@@ -6,6 +6,7 @@ import os
 
 from . import errors
 from ._native import check, encode, native
+from ._convert import struct_dict
 from ._options import codebook_pointer, fill
 from .figure import Figure
 
@@ -240,24 +241,31 @@ def _security_to_schema(S):
     return G
 
 
+def view_options(year, hub, focus, codebook, keep):
+    """An hs_view_options for a year (None: the whole file), a hub, a focus
+    and a codebook; the buffers it points into are appended to `keep`."""
+    n = native()
+    opts = n.ffi.new("hs_view_options *")
+    n.lib.hs_view_options_init(opts)
+    if year is not None:
+        opts.has_year = 1
+        opts.year = year_value(year)
+    fill(opts, {k: v for k, v in (("hub", hub), ("focus", focus)) if v is not None}, keep)
+    opts.codebook = codebook_pointer(codebook, keep)
+    keep.append(opts)
+    return opts
+
+
 class _View:
     """An hs_view for a year, kept alive with the model it points into."""
 
     def __init__(self, model, year=None, hub=None, focus=None, codebook=None):
         n = native()
-        ffi, lib = n.ffi, n.lib
         self._keep = []
-        opts = ffi.new("hs_view_options *")
-        lib.hs_view_options_init(opts)
-        if year is not None:
-            opts.has_year = 1
-            opts.year = year_value(year)
-        fill(opts, {k: v for k, v in (("hub", hub), ("focus", focus)) if v is not None}, self._keep)
-        opts.codebook = codebook_pointer(codebook, self._keep)
-        out = ffi.new("hs_view **")
-        check(lib.hs_view_new(model._ptr, opts, out))
+        out = n.ffi.new("hs_view **")
+        check(n.lib.hs_view_new(model._ptr, view_options(year, hub, focus, codebook, self._keep), out))
         self.model = model
-        self._ptr = ffi.gc(out[0], lib.hs_view_destroy)
+        self._ptr = n.ffi.gc(out[0], n.lib.hs_view_destroy)
 
 
 class Model:
@@ -450,6 +458,43 @@ class Model:
                 "members": [ids[members[j]] for j in range(lib.hs_view_mechanism_member_count(v, k))]}
         G.graph["mechanisms"] = mechanisms
         return G
+
+    def classify(self, year=None, hub=None, focus=None, codebook=None, **options):
+        """Each mechanism active in `year` placed in the paper's typology, as
+        `hubspoke classify` places it (docs/typology.md): a DataFrame with one
+        row per mechanism, in file order, and a column for every field of the
+        library's hs_mechanism_class: id, label, members and member_roles,
+        type, the changes of U and C that decide it and the indices with and
+        without the mechanism, agreement (with redraws), explanation, and
+        whatever the library adds. The hub and the year are in df.attrs.
+
+        Options, by the name of their field in hs_classify_options: mechanism
+        (one id), sensitivity (codebook redraws for `agreement`), seed,
+        spread, the thresholds, and whatever else that struct holds; hub,
+        focus and codebook as for metrics().
+
+            asia.classify(2023, sensitivity=1000)[["id", "type", "agreement"]]
+        """
+        import pandas as pd
+
+        n = native()
+        ffi, lib = n.ffi, n.lib
+        keep = []
+        vopts = view_options(year, hub, focus, codebook, keep)
+        copts = ffi.new("hs_classify_options *")
+        lib.hs_classify_options_init(copts)
+        fill(copts, options, keep)
+        out = ffi.new("hs_classification **")
+        check(lib.hs_classification_new(self._ptr, vopts, copts, out))
+        classification = ffi.gc(out[0], lib.hs_classification_destroy)
+        rows = [struct_dict(lib.hs_classification_get(classification, k), skip=("vertex",))
+                for k in range(lib.hs_classification_count(classification))]
+        frame = pd.DataFrame(rows, columns=[f for f, _ in ffi.typeof("hs_mechanism_class").fields
+                                            if f != "vertex" and not f.endswith("_count")] or None)
+        frame = frame.rename(columns={"member_ids": "members"})
+        frame.attrs.update(year=vopts.year if vopts.has_year else None,
+                           hub=n.string(lib.hs_classification_hub(classification)))
+        return frame
 
     # ---- figures -----------------------------------------------------------------
     def render(self, year=None, format="svg", **options):
