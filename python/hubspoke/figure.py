@@ -7,8 +7,7 @@ class Figure:
     """A figure drawn by Model.render() or Model.evolve().
 
     `format` is "svg", "png", "pdf" or "dot"; `data` the bytes. Jupyter and
-    IPython show an SVG or PNG figure inline (_repr_svg_, _repr_png_);
-    str(figure) is the SVG or DOT text. save(path) writes it atomically.
+    IPython show an SVG or PNG figure inline (_repr_svg_, _repr_png_). save(path) writes it atomically.
     """
 
     def __init__(self, data, format):
@@ -21,9 +20,6 @@ class Figure:
         if self.format not in ("svg", "dot"):
             raise ValueError("a %s figure is binary; use .data" % self.format)
         return self.data.decode("utf-8")
-
-    def __str__(self):
-        return self.text
 
     def __repr__(self):
         return "<hubspoke.Figure %s, %d bytes>" % (self.format, len(self.data))
