@@ -5,14 +5,16 @@
 #include "cli/cli.h"
 #include "hubspoke/import.h"
 
-
 static int run(const hs_cli_args *args) {
     hs_import_options o;
     hs_import_options_init(&o);
     const char *dataset = args->operands[0], *in = args->operands[1], *out = args->output;
-    if (strcmp(dataset, "cow") == 0) o.dataset = HS_DATASET_COW;
-    else if (strcmp(dataset, "atop") == 0) o.dataset = HS_DATASET_ATOP;
-    else return hs_cli_usage_error("import", "unknown dataset '%s' (cow or atop)", dataset);
+    if (strcmp(dataset, "cow") == 0)
+        o.dataset = HS_DATASET_COW;
+    else if (strcmp(dataset, "atop") == 0)
+        o.dataset = HS_DATASET_ATOP;
+    else
+        return hs_cli_usage_error("import", "unknown dataset '%s' (cow or atop)", dataset);
     for (size_t i = 0; i < args->types.count; i++) {
         unsigned bit = hs_obligation_parse(args->types.items[i]);
         if (!bit)
@@ -51,15 +53,41 @@ static const char *const id_schemes[] = {"cow", "iso3", NULL};
 
 static const hs_opt options[] = {
     HS_OPT_INCLUDE(hs_opts_output),
-    {.type = HS_OPT_FILE, .name = "states", .value_name = "FILE", .help = "COW's state list (states2016.csv): ids are COW abbreviations (USA, UKG, RUS) and labels the state names; "
-     "without it ids are COW<ccode> (COW2) and COW labels come from state_name", .offset = offsetof(hs_cli_args, states)},
-    {.type = HS_OPT_IDS, .name = "types", .value_name = "LIST", .help = "keep the alliances with one of these obligations (comma-separated): defense, offense, neutrality, "
-     "nonaggression, entente (cow), consultation (atop)", .offset = offsetof(hs_cli_args, types)},
-    {.type = HS_OPT_YEAR, .name = "since", .value_name = "Y", .help = "keep the alliances in force in Y or later", .offset = offsetof(hs_cli_args, since)},
-    {.type = HS_OPT_YEAR, .name = "until", .value_name = "Y", .help = "keep the alliances in force before Y", .offset = offsetof(hs_cli_args, until)},
-    {.type = HS_OPT_ID, .name = "hub", .value_name = "ID", .help = "set the graph's hub (a state id of the output)", .offset = offsetof(hs_cli_args, hub)},
-    {.type = HS_OPT_CHOICE, .name = "ids", .value_name = "SCHEME", .help = "cow (default) or iso3: ISO 3166-1 alpha-3 ids where a COW code maps to one unambiguously; other states keep "
-     "their COW ids", .offset = offsetof(hs_cli_args, ids), .choices = id_schemes},
+    {.type = HS_OPT_FILE,
+     .name = "states",
+     .value_name = "FILE",
+     .help = "COW's state list (states2016.csv): ids are COW abbreviations (USA, UKG, RUS) and labels the state names; "
+             "without it ids are COW<ccode> (COW2) and COW labels come from state_name",
+     .offset = offsetof(hs_cli_args, states)},
+    {.type = HS_OPT_IDS,
+     .name = "types",
+     .value_name = "LIST",
+     .help = "keep the alliances with one of these obligations (comma-separated): defense, offense, neutrality, "
+             "nonaggression, entente (cow), consultation (atop)",
+     .offset = offsetof(hs_cli_args, types)},
+    {.type = HS_OPT_YEAR,
+     .name = "since",
+     .value_name = "Y",
+     .help = "keep the alliances in force in Y or later",
+     .offset = offsetof(hs_cli_args, since)},
+    {.type = HS_OPT_YEAR,
+     .name = "until",
+     .value_name = "Y",
+     .help = "keep the alliances in force before Y",
+     .offset = offsetof(hs_cli_args, until)},
+    {.type = HS_OPT_ID,
+     .name = "hub",
+     .value_name = "ID",
+     .help = "set the graph's hub (a state id of the output)",
+     .offset = offsetof(hs_cli_args, hub)},
+    {.type = HS_OPT_CHOICE,
+     .name = "ids",
+     .value_name = "SCHEME",
+     .help =
+         "cow (default) or iso3: ISO 3166-1 alpha-3 ids where a COW code maps to one unambiguously; other states keep "
+         "their COW ids",
+     .offset = offsetof(hs_cli_args, ids),
+     .choices = id_schemes},
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 
