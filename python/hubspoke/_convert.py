@@ -1,6 +1,8 @@
 """C results to Python values, by the C types cffi reads from the declarations,
 so that a field the library adds to a result struct becomes a column without
 a change here (the counterpart of _options.fill for outputs)."""
+import os
+
 from ._native import native
 
 
@@ -18,12 +20,18 @@ def count_field(fields, name):
 
 def enum_name(ctype, value):
     """The name the library gives an enum value (hs_T_name(value) for enum
-    type hs_T), else the constant's own name; None where the library says NULL."""
+    type hs_T; None where it says NULL), else the constant's name without the
+    prefix the enum's constants share, in lower case (HS_MEASURE_STATE: "state")."""
     n = native()
     namer = getattr(n.lib, ctype.cname + "_name", None) if ctype.cname.startswith("hs_") else None
     if namer is not None:
         return n.string(namer(value))
-    return ctype.elements.get(value, value)
+    if value not in ctype.elements:
+        return value
+    names = list(ctype.relements)
+    prefix = os.path.commonprefix(names) if len(names) > 1 else names[0].rsplit("_", 1)[0] + "_"
+    prefix = prefix[: prefix.rfind("_") + 1]
+    return ctype.elements[value][len(prefix):].lower()
 
 
 def _scalar(ctype, value):

@@ -14,6 +14,7 @@ option the C library gains is a keyword of the package at once:
   const hs_codebook *             a hubspoke.Codebook, or a codebook file's path
   int, unsigned, size_t, double   a number (bool for the int flags)
 """
+import operator
 import os
 
 from . import errors
@@ -101,3 +102,30 @@ def codebook_pointer(value, keep):
         value = Codebook(value)
     keep.append(value)
     return value._ptr
+
+
+def year_value(year):
+    """A year as the C API takes it: an int in [-9999, 9999]."""
+    lib = native().lib
+    try:
+        y = operator.index(year)
+    except TypeError:
+        raise errors.ArgumentError("a year must be an integer, not %r" % (year,)) from None
+    if not lib.HS_YEAR_FIRST <= y <= lib.HS_YEAR_LAST:
+        raise errors.ArgumentError("year %d is outside [%d, %d]" % (y, lib.HS_YEAR_FIRST, lib.HS_YEAR_LAST))
+    return y
+
+
+def view_options(year, hub, focus, codebook, keep):
+    """An hs_view_options for a year (None: the whole file), a hub, a focus
+    and a codebook; the buffers it points into are appended to `keep`."""
+    n = native()
+    opts = n.ffi.new("hs_view_options *")
+    n.lib.hs_view_options_init(opts)
+    if year is not None:
+        opts.has_year = 1
+        opts.year = year_value(year)
+    fill(opts, {k: v for k, v in (("hub", hub), ("focus", focus)) if v is not None}, keep)
+    opts.codebook = codebook_pointer(codebook, keep)
+    keep.append(opts)
+    return opts

@@ -1,13 +1,11 @@
 """Alliance-graph models: reading, importing, building from NetworkX, writing,
 the security graph of a year, and figures."""
 import math
-import operator
-import os
 
 from . import errors
 from ._native import check, encode, native
-from ._convert import struct_dict
-from ._options import codebook_pointer, fill
+from ._options import fill, view_options, year_value
+from .measures import MeasureMethods
 from .figure import Figure
 
 _FORMATS = {None: "HS_FORMAT_UNKNOWN", "dot": "HS_FORMAT_DOT", "gv": "HS_FORMAT_DOT",
@@ -19,18 +17,6 @@ def _format(format):
     if key not in _FORMATS:
         raise errors.ArgumentError("unknown format %r (dot or graphml)" % (format,))
     return getattr(native().lib, _FORMATS[key])
-
-
-def year_value(year):
-    """A year as the C API takes it: an int in [-9999, 9999]."""
-    lib = native().lib
-    try:
-        y = operator.index(year)
-    except TypeError:
-        raise errors.ArgumentError("a year must be an integer, not %r" % (year,)) from None
-    if not lib.HS_YEAR_FIRST <= y <= lib.HS_YEAR_LAST:
-        raise errors.ArgumentError("year %d is outside [%d, %d]" % (y, lib.HS_YEAR_FIRST, lib.HS_YEAR_LAST))
-    return y
 
 
 def _wrap(ptr):
@@ -241,21 +227,6 @@ def _security_to_schema(S):
     return G
 
 
-def view_options(year, hub, focus, codebook, keep):
-    """An hs_view_options for a year (None: the whole file), a hub, a focus
-    and a codebook; the buffers it points into are appended to `keep`."""
-    n = native()
-    opts = n.ffi.new("hs_view_options *")
-    n.lib.hs_view_options_init(opts)
-    if year is not None:
-        opts.has_year = 1
-        opts.year = year_value(year)
-    fill(opts, {k: v for k, v in (("hub", hub), ("focus", focus)) if v is not None}, keep)
-    opts.codebook = codebook_pointer(codebook, keep)
-    keep.append(opts)
-    return opts
-
-
 class _View:
     """An hs_view for a year, kept alive with the model it points into."""
 
@@ -268,7 +239,7 @@ class _View:
         self._ptr = n.ffi.gc(out[0], n.lib.hs_view_destroy)
 
 
-class Model:
+class Model(MeasureMethods):
     """An alliance graph: states and mechanisms (vertices), ties and
     memberships (edges), each with its years, for every year the file covers.
     Made by read(), read_string(), from_networkx(), import_cow() and
@@ -341,8 +312,6 @@ class Model:
         order: id, label, type, role (as the file gives it; None: inferred),
         since, until (None: open), kind, scope, issue, weight (NaN: the
         codebook decides)."""
-        import pandas as pd
-
         n = native()
         lib, s, p = n.lib, n.string, self._ptr
         rows = []
@@ -459,43 +428,6 @@ class Model:
         G.graph["mechanisms"] = mechanisms
         return G
 
-    def classify(self, year=None, hub=None, focus=None, codebook=None, **options):
-        """Each mechanism active in `year` placed in the paper's typology, as
-        `hubspoke classify` places it (docs/typology.md): a DataFrame with one
-        row per mechanism, in file order, and a column for every field of the
-        library's hs_mechanism_class: id, label, members and member_roles,
-        type, the changes of U and C that decide it and the indices with and
-        without the mechanism, agreement (with redraws), explanation, and
-        whatever the library adds. The hub and the year are in df.attrs.
-
-        Options, by the name of their field in hs_classify_options: mechanism
-        (one id), sensitivity (codebook redraws for `agreement`), seed,
-        spread, the thresholds, and whatever else that struct holds; hub,
-        focus and codebook as for metrics().
-
-            asia.classify(2023, sensitivity=1000)[["id", "type", "agreement"]]
-        """
-        import pandas as pd
-
-        n = native()
-        ffi, lib = n.ffi, n.lib
-        keep = []
-        vopts = view_options(year, hub, focus, codebook, keep)
-        copts = ffi.new("hs_classify_options *")
-        lib.hs_classify_options_init(copts)
-        fill(copts, options, keep)
-        out = ffi.new("hs_classification **")
-        check(lib.hs_classification_new(self._ptr, vopts, copts, out))
-        classification = ffi.gc(out[0], lib.hs_classification_destroy)
-        rows = [struct_dict(lib.hs_classification_get(classification, k), skip=("vertex",))
-                for k in range(lib.hs_classification_count(classification))]
-        frame = pd.DataFrame(rows, columns=[f for f, _ in ffi.typeof("hs_mechanism_class").fields
-                                            if f != "vertex" and not f.endswith("_count")] or None)
-        frame = frame.rename(columns={"member_ids": "members"})
-        frame.attrs.update(year=vopts.year if vopts.has_year else None,
-                           hub=n.string(lib.hs_classification_hub(classification)))
-        return frame
-
     # ---- figures -----------------------------------------------------------------
     def render(self, year=None, format="svg", **options):
         """A figure of the system in `year` (None: the whole file, whatever
@@ -556,3 +488,4 @@ def _frame(rows, columns):
         if c in frame:
             frame[c] = frame[c].astype("Int64")
     return frame
+

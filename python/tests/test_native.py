@@ -7,7 +7,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
 
 from conftest import BUILD, SRC, cli_json, path
 
