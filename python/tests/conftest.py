@@ -86,7 +86,17 @@ def asia(hubspoke):
     return hubspoke.read(path("graphs", "asia-pacific.gv"))
 
 
+# In the ASan/UBSan build (tests/CMakeLists.txt sets HS_SANITIZED) the tests
+# that compare every year with the CLI take a sample of years: there they look
+# for memory errors on the paths, which the years repeat; the release build
+# compares every year.
+SANITIZED = bool(os.environ.get("HS_SANITIZED"))
+
+
 @pytest.fixture(scope="session")
 def asia_years(asia):
-    """Every year of the curated dataset's span (1951-2025)."""
+    """Every year of the curated dataset's span (1951-2025); a sample of them,
+    the years of the paper's events among them, in the sanitizer build."""
+    if SANITIZED:
+        return [1951, 1953, 1986, 1999, 2004, 2014, 2016, 2017, 2022, 2023, 2025]
     return list(range(1951, 2026))

@@ -56,18 +56,18 @@ def test_metrics_of_every_year_equal_the_cli(asia, asia_years):
         cells += compare_rows(ours.system.drop(columns=["year", "hub"]), [system], "%s system" % year)
         states = ours.states.drop(columns=["year"])
         cells += compare_rows(states, theirs["states"], "%s states" % year)
-    assert cells > 15000
+    assert cells > 200 * len(asia_years)
 
 
 def test_panels_equal_the_clis_panel_and_the_years_measured_alone(asia, asia_years):
-    span = "%d:%d" % (asia_years[0], asia_years[-1])
+    span = ",".join(map(str, asia_years))
     panel = asia.panel(asia_years)
     compare_rows(panel, cli_json("metrics", ASIA, "--years", span, "--table", "states"), "states panel")
     system = asia.system_panel(asia_years)
     compare_rows(system, cli_json("metrics", ASIA, "--years", span, "--table", "system"), "system panel")
     assert list(panel.year.unique()) == asia_years and list(system.year) == asia_years
     # A panel is the years measured one by one.
-    for year in (1953, 1990, 2016, 2023):
+    for year in [y for y in (1953, 1990, 2016, 2023) if y in asia_years]:
         one = asia.metrics(year)
         pd.testing.assert_frame_equal(panel[panel.year == year].reset_index(drop=True), one.states,
                                       check_dtype=False)
@@ -124,7 +124,7 @@ def test_choosing_measures_options_and_focus(hubspoke, asia):
 
 def test_compare_equals_the_cli_over_years_and_files(hubspoke, asia, asia_years):
     ours = asia.compare(asia_years)
-    theirs = cli_json("compare", ASIA, "--years", "%d:%d" % (asia_years[0], asia_years[-1]))
+    theirs = cli_json("compare", ASIA, "--years", ",".join(map(str, asia_years)))
     compare_rows(ours, theirs, "compare years")
     chosen = asia.compare(range(2010, 2025), measures=["ei_index", "conductance"])
     theirs = cli_json("compare", ASIA, "--years", "2010:2024", "--measures", "ei_index,conductance")
