@@ -71,7 +71,8 @@ def fill(struct, options, keep, special=None):
                 value = [value]
             items = list(value)
             if ftype.item.cname == "char *":
-                bufs = [ffi.new("char[]", encode(v, "option " + option)) for v in items]
+                bufs = [ffi.new("char[]", encode(v, "an item of option " + option) if v is not None
+                                else _none_item(option)) for v in items]
                 keep.extend(bufs)
                 array = ffi.new("char *[]", bufs)
             else:
@@ -90,6 +91,10 @@ def fill(struct, options, keep, special=None):
                 raise errors.ArgumentError("option %s: %s" % (option, e)) from None
         else:
             raise errors.ArgumentError("option %s cannot be set from Python" % option)
+
+
+def _none_item(option):
+    raise TypeError("an item of option %s must be str, not None" % option)
 
 
 def codebook_pointer(value, keep):

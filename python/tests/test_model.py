@@ -177,3 +177,26 @@ def test_codebook_values_and_errors(hubspoke, tmp_path):
     f.write_text('{"ties": {"treaty": 2}}')
     with pytest.raises(hubspoke.InputError, match="cb.json"):
         hubspoke.Codebook(f)
+
+
+def test_options_of_the_wrong_type_or_range_raise_not_crash(hubspoke, asia):
+    with pytest.raises(hubspoke.ArgumentError, match="permutations"):
+        asia.metrics(2023, permutations=-1)
+    with pytest.raises(hubspoke.ArgumentError, match="sensitivity"):
+        asia.classify(2023, sensitivity="many")
+    with pytest.raises(hubspoke.ArgumentError, match="ghosts"):
+        asia.render(2023, ghosts="yes")
+    with pytest.raises(TypeError, match="engine"):
+        asia.render(2023, engine=5)
+    with pytest.raises(TypeError, match="focus"):
+        asia.render(2023, focus=[None])
+    with pytest.raises(TypeError, match="measures"):
+        asia.metrics(2023, measures=[1, 2])
+    with pytest.raises(hubspoke.ArgumentError, match="a year must be an integer"):
+        asia.panel(["x"])
+    with pytest.raises(hubspoke.ArgumentError, match="edit 1"):
+        asia.whatif([("drop_tie", "JPN")], 2023)
+    with pytest.raises(hubspoke.ArgumentError, match="at least one scenario"):
+        asia.whatif({}, 2023)
+    # a string where a list is expected is one item
+    assert list(asia.metrics(2023, focus="USA").states.name) == ["USA"]
