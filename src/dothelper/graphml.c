@@ -139,7 +139,7 @@ static void collect_syms(conv_t *c, int d)
     c->nsym[d] = n;
 }
 
-static int is_cluster(Agraph_t *sg)
+int hs_dot_is_cluster(Agraph_t *sg)
 {
     return strncmp(agnameof(sg), "cluster", 7) == 0;
 }
@@ -166,7 +166,7 @@ static void collect_clusters(conv_t *c, Agraph_t *g)
         kids[n++] = s;
     qsort(kids, n, sizeof *kids, by_graph_seq);
     for (size_t i = 0; i < n; i++) {
-        if (is_cluster(kids[i])) {
+        if (hs_dot_is_cluster(kids[i])) {
             c->cluster = xrealloc(c->cluster, c->ncluster + 1, sizeof *c->cluster);
             c->cluster[c->ncluster++] = kids[i];
         }

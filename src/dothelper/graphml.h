@@ -11,4 +11,7 @@
  * a partial document that must not be written. */
 int hs_dot_to_graphml(Agraph_t *g, buf_t *out, buf_t *err);
 
+/* A subgraph whose name starts with "cluster": a mechanism (rule 4). */
+int hs_dot_is_cluster(Agraph_t *sg);
+
 #endif
