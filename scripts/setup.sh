@@ -19,6 +19,8 @@ packages=(
   hyperfine                                 # scripts/bench-render, scripts/bench-metrics
   python3-networkx python3-igraph           # cross-checks against NetworkX
   python3-cffi python3-pandas python3-venv  # the Python package (python/, docs/python.md)
+  python3-pip python3-setuptools python3-wheel  # pip's offline install of it (--no-build-isolation:
+                                            # setuptools builds it, and needs `wheel`, from Debian)
   python3-pytest python3-matplotlib         # its tests; the plots of docs/python.md
   gnuplot-nox python3-pil                   # compare --plot, and its image check
   doxygen                                   # the API reference (tests/api/doxygen.sh)
