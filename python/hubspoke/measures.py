@@ -204,7 +204,7 @@ class MeasureMethods:
         scope), as long as it needs, or a dict of those fields: ("drop_tie",
         "JPN", "KOR"), ("drop_state", "PHL"), ("drop_mechanism", "Quad"),
         ("add_tie", "USA", "VNM", "treaty"), ("add_member", "VNM", "Quad"),
-        {"type": "add_mechanism", "a": "Squad", "kind": "exercise"}. `year`
+        {"type": "add_mechanism", "a": "Pentad", "kind": "exercise"}. `year`
         is a year, a list of years, or None (the whole file). Options as
         metrics().
 

@@ -162,25 +162,28 @@ def from_networkx(G, name=None):
         m = hubspoke.from_networkx(G)
     """
     if G.graph.get("hubspoke") == "security":
-        G = _security_to_schema(G)
+        graph, nodes, edges, directed = _security_to_schema(G)
+    else:
+        graph, nodes, directed = G.graph, G.nodes(data=True), G.is_directed()
+        edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
     n = native()
     ffi, lib = n.ffi, n.lib
-    origin = name if name is not None else (G.graph.get("name") or "<networkx>")
+    origin = name if name is not None else (graph.get("name") or "<networkx>")
     out = ffi.new("hs_model **")
-    check(lib.hs_model_new(1 if G.is_directed() else 0, encode(str(origin), "name"), out))
+    check(lib.hs_model_new(1 if directed else 0, encode(str(origin), "name"), out))
     model = _wrap(out[0])
     ptr = model._ptr
     # nx.read_graphml keeps the GraphML keys' <default>s here, unapplied.
-    node_default = G.graph.get("node_default") or {}
-    edge_default = G.graph.get("edge_default") or {}
-    for key, value in G.graph.items():
+    node_default = graph.get("node_default") or {}
+    edge_default = graph.get("edge_default") or {}
+    for key, value in graph.items():
         if key in ("name", "node_default", "edge_default"):
             continue
         text = _text(value, "graph attribute %r" % key)
         if text is not None:
             check(lib.hs_model_set_graph_attr(ptr, encode(str(key), "attribute"), encode(text)))
     index = {}
-    for node, attrs in G.nodes(data=True):
+    for node, attrs in nodes:
         ident = str(node)
         if ident in index:
             raise errors.InputError("node %r: its id %r is also another node's id" % (node, ident))
@@ -191,7 +194,6 @@ def from_networkx(G, name=None):
             text = _text(value, "node %r, attribute %r" % (node, key))
             if text is not None:
                 check(lib.hs_vertex_set_attr(ptr, i[0], encode(str(key), "attribute"), encode(text)))
-    edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
     for e in edges:
         u, v, attrs = e[0], e[1], e[-1]
         i = ffi.new("size_t *")
@@ -205,26 +207,25 @@ def from_networkx(G, name=None):
 
 
 def _security_to_schema(S):
-    """The schema-form graph of a security graph made by to_networkx()."""
-    import networkx as nx
-
-    G = nx.MultiDiGraph() if S.graph.get("directed") else nx.MultiGraph()
-    if S.graph.get("hub") is not None:
-        G.graph["hub"] = S.graph["hub"]
-    for node, attrs in S.nodes(data=True):
-        G.add_node(node, **{k: attrs[k] for k in ("label", "role") if attrs.get(k) is not None})
+    """The schema-form items of a security graph made by to_networkx(): graph
+    attributes, nodes and edges as (u, v, attributes), in the order the
+    file's elements had (a NetworkX graph would list edges node by node, and
+    so put a mechanism's members in another order than the file's), and
+    whether the file was directed."""
+    graph = {"hub": S.graph["hub"]} if S.graph.get("hub") is not None else {}
+    nodes = [(node, {k: attrs[k] for k in ("label", "role") if attrs.get(k) is not None})
+             for node, attrs in S.nodes(data=True)]
+    edges = []
     for mech, m in (S.graph.get("mechanisms") or {}).items():
-        G.add_node(mech, type="mechanism",
-                   **{k: m[k] for k in ("label", "kind", "scope", "weight") if m.get(k) is not None})
-        for member in m["members"]:
-            G.add_edge(member, mech, kind="member")
+        nodes.append((mech, dict(type="mechanism", **{k: m[k] for k in ("label", "kind", "scope", "weight")
+                                                       if m.get(k) is not None})))
+        edges += [(member, mech, {"kind": "member"}) for member in m["members"]]
     for _, _, attrs in S.edges(data=True):
         for tie in attrs.get("ties", ()):
-            if tie["mechanism"] is not None:
-                continue
-            extra = {k: tie[k] for k in ("kind", "source") if tie.get(k) is not None}
-            G.add_edge(tie["from"], tie["to"], weight=tie["depth"], **extra)
-    return G
+            if tie["mechanism"] is None:
+                edges.append((tie["from"], tie["to"], dict(weight=tie["depth"], **{
+                    k: tie[k] for k in ("kind", "source") if tie.get(k) is not None})))
+    return graph, nodes, edges, bool(S.graph.get("directed"))
 
 
 class _View:
@@ -271,6 +272,18 @@ class Model(MeasureMethods):
     def period(self):
         """The graph attribute `period`, or None."""
         return native().string(native().lib.hs_model_period(self._ptr))
+
+    @property
+    def version(self):
+        """The graph attribute `version`: the dataset version the file is
+        ("2.0.0" for graphs/asia-pacific.gv, docs/data.md), or None."""
+        return self.graph_attr("version")
+
+    def graph_attr(self, name):
+        """Any graph attribute of the file, by name, as the file gives it
+        (`hub`, `period`, `version`, `date`, or one of the file's own), or None."""
+        n = native()
+        return n.string(n.lib.hs_model_graph_attr(self._ptr, encode(name, "an attribute's name")))
 
     @property
     def directed(self):

@@ -43,18 +43,21 @@ def test_the_worked_example_says_what_was_measured(examples):
     the data or a measure changes them, the prose must change too."""
     namespace, _ = examples
     system = namespace["system"]
-    stated = {(1999, "unidirectionality"): 0.93, (1999, "coordination"): 1.0,
-              (2014, "unidirectionality"): 0.83, (2014, "coordination"): 1.0,
-              (2016, "coordination"): 0.92, (2016, "unidirectionality"): 0.71,
-              (2023, "unidirectionality"): 0.63, (2023, "coordination"): 0.94}
+    stated = {(1999, "unidirectionality"): 0.95, (1999, "coordination"): 1.0,
+              (2014, "unidirectionality"): 0.87, (2014, "coordination"): 1.0,
+              (2016, "coordination"): 0.94, (2016, "unidirectionality"): 0.78,
+              (2023, "unidirectionality"): 0.71, (2023, "coordination"): 0.95}
     for (year, column), value in stated.items():
         assert round(system.loc[year, column], 2) == value, (year, column)
-    assert (system.loc[1952:1998, ["coordination", "unidirectionality", "closedness"]] == 1).all().all()
-    assert (system.loc[1952:2025, "closedness"] == 1).all()
-    types = namespace["types"].set_index("id")["type"].to_dict()
-    assert types == {"TISA": "integrative", "ESD": "integrative", "MWDS": "integrative",
-                     "CampDavid": "hub-and-spokes"}
-    assert namespace["types"].set_index("id").loc["CampDavid", "agreement"] < 1
+    assert system.loc[1951:1953, ["coordination", "unidirectionality"]].isna().all().all()
+    assert list(system.loc[[1953, 1954, 1959], "closedness"].round(4)) == [0, 0.3333, 0.3333]
+    assert (system.loc[1960:1998, ["coordination", "unidirectionality", "closedness"]] == 1).all().all()
+    assert (system.loc[1960:2025, "closedness"] == 1).all()
+    types = namespace["types"].set_index("id")
+    assert types["type"].to_dict() == {"TISA": "integrative", "ESD": "integrative", "MWDS": "integrative",
+                                       "CampDavid": "integrative", "DTT": "hub-and-spokes"}
+    assert round(types.loc["CampDavid", "agreement"], 3) == 0.855
+    assert round(types.loc["DTT", "agreement"], 3) == 0.795
 
 
 def test_every_public_function_has_an_example(hubspoke):

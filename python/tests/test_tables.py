@@ -149,20 +149,20 @@ def test_whatif_equals_the_cli(hubspoke, asia):
         [(m["id"], m["before"], m["after"], m["changed"]) for m in theirs["mechanisms"]]
     # several scenarios, several years, a mechanism added
     many = asia.whatif({"no GSOMIA": [("drop_tie", "JPN", "KOR")],
-                        "Squad": [{"type": "add_mechanism", "a": "Squad", "kind": "exercise"},
-                                  ("add_member", "USA", "Squad"), ("add_member", "AUS", "Squad"),
-                                  ("add_member", "JPN", "Squad"), ("add_member", "PHL", "Squad")]},
+                        "Pentad": [{"type": "add_mechanism", "a": "Pentad", "kind": "exercise"},
+                                  ("add_member", "USA", "Pentad"), ("add_member", "AUS", "Pentad"),
+                                  ("add_member", "JPN", "Pentad"), ("add_member", "PHL", "Pentad")]},
                        [2023, 2024])
-    assert list(many.change.scenario) == ["no GSOMIA", "no GSOMIA", "Squad", "Squad"]
+    assert list(many.change.scenario) == ["no GSOMIA", "no GSOMIA", "Pentad", "Pentad"]
     assert list(many.change.year) == [2023, 2024, 2023, 2024]
-    squad = many.types[(many.types.scenario == "Squad") & (many.types.id == "Squad")]
+    squad = many.types[(many.types.scenario == "Pentad") & (many.types.id == "Pentad")]
     assert len(squad) == 2 and squad.before.isna().all() and squad.changed.all()
-    theirs = cli_json("whatif", ASIA, "--year", 2023, "--add-mechanism", "Squad:exercise", "--add-member",
-                      "USA:Squad", "--add-member", "AUS:Squad", "--add-member", "JPN:Squad", "--add-member",
-                      "PHL:Squad")
-    row = many.after[(many.after.scenario == "Squad") & (many.after.year == 2023)]
+    theirs = cli_json("whatif", ASIA, "--year", 2023, "--add-mechanism", "Pentad:exercise", "--add-member",
+                      "USA:Pentad", "--add-member", "AUS:Pentad", "--add-member", "JPN:Pentad", "--add-member",
+                      "PHL:Pentad")
+    row = many.after[(many.after.scenario == "Pentad") & (many.after.year == 2023)]
     for key, value in theirs["after"].items():
-        same(row[key].iloc[0], value, "Squad after " + key)
+        same(row[key].iloc[0], value, "Pentad after " + key)
     with pytest.raises(hubspoke.ArgumentError, match="XXX"):
         asia.whatif([("drop_state", "XXX")], 2023)
     with pytest.raises(hubspoke.ArgumentError, match="unknown value"):
