@@ -14,10 +14,15 @@ packages=(
   libgraphviz-dev graphviz                  # hubspoke-dot; graphviz pulls libgvc6, whose
                                             # core, layout and cairo plugins draw the figures
   fonts-urw-base35                          # Helvetica's metrics (Nimbus Sans) for figure text
+  chromium                                  # the report's browser test (tests/browser/)
   libcmocka-dev libxml2-utils valgrind      # tests
   clang libclang-rt-14-dev time             # fuzz harnesses (libFuzzer), peak memory in tests
   hyperfine                                 # scripts/bench-render, scripts/bench-metrics
   python3-networkx python3-igraph           # cross-checks against NetworkX
+  python3-cffi python3-pandas python3-venv  # the Python package (python/, docs/python.md)
+  python3-pip python3-setuptools python3-wheel  # pip's offline install of it (--no-build-isolation:
+                                            # setuptools builds it, and needs `wheel`, from Debian)
+  python3-pytest python3-matplotlib         # its tests; the plots of docs/python.md
   gnuplot-nox python3-pil                   # compare --plot, and its image check
   doxygen                                   # the API reference (tests/api/doxygen.sh)
 )
@@ -36,6 +41,16 @@ fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
 echo "setup: built build/hubspoke"
+
+# The Python package (docs/python.md, "Installing"): Debian's Python is
+# "externally managed" (PEP 668), so the package goes into a virtual
+# environment, .venv, that sees Debian's cffi, pandas, NetworkX and matplotlib;
+# CMake installs the library, its declarations, the CLI and the DOT helper
+# into the same prefix, pip the package, both offline.
+[ -x .venv/bin/python ] || /usr/bin/python3 -m venv --system-site-packages .venv
+cmake --install build --prefix .venv >/dev/null
+.venv/bin/python -m pip install --no-index --no-build-isolation --quiet --disable-pip-version-check ./python
+echo "setup: installed the Python package into .venv ($(.venv/bin/python -c 'import hubspoke; print(hubspoke.library_path())'))"
 
 # The main job: the Asia-Pacific system from points to lines to surfaces.
 echo

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the whole test suite: a release build and an ASan+UBSan build, each
 # under ctest (cmocka unit tests, end-to-end CLI tests, NetworkX
-# cross-checks, corpus sweeps); the libFuzzer harnesses in regression mode
+# cross-checks, corpus sweeps, the Python package's pytest suite, python.*);
+# the libFuzzer harnesses in regression mode
 # over their committed corpus and the third-party corpus (clang); then
 # valgrind on the unit tests and on the end-to-end tests
 # (docs/robustness.md, "Memory and time in the tests", for what runs where).
@@ -12,7 +13,9 @@ bash scripts/setup.sh --deps
 jobs=$(nproc)
 
 echo "== release build"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+# HUBSPOKE_PYTHON=ON: the Python tests are registered, or configuring fails
+# (never a suite that silently lost them).
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DHUBSPOKE_PYTHON=ON >/dev/null
 cmake --build build -j"$jobs" >/dev/null
 (cd build && ctest --output-on-failure -j"$jobs")
 
@@ -24,7 +27,7 @@ echo "== ASan + UBSan build"
 # and outputs over code that other tests run here (cli_roundtrip: the same
 # conversions and reports across versions; cli_dataset: the curated data
 # year by year; scripts: the case-study scripts' tables).
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHUBSPOKE_SANITIZE=ON -DHS_CORPUS_DIR= >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHUBSPOKE_SANITIZE=ON -DHUBSPOKE_PYTHON=ON -DHS_CORPUS_DIR= >/dev/null
 cmake --build build-asan -j"$jobs" >/dev/null
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j"$jobs" -E '^cli[.](cli_roundtrip|cli_dataset|scripts)$')

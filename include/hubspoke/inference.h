@@ -122,7 +122,9 @@ typedef struct hs_event {
     size_t mechanism;  /**< the mechanism's model vertex index */
     int start;         /**< 1: its since, 0: its until (the first year no longer active) */
     int year;          /**< the year of the start or end */
-    int years_before;  /**< the years of K averaged before it (U and C may have fewer) */
+    int years_before;  /**< the years of K averaged before it (each index averages the years where it
+                            is defined: U and C may have more or fewer; K has none where the allies
+                            have no tie to each other) */
     int years_after;   /**< the years of K averaged after it */
     hs_interval change[3]; /**< K, U, C: after - before, with a bootstrap interval */
     size_t others;     /**< the other starts and ends in (year - window, year + window - 1]: confounders */

@@ -126,15 +126,19 @@ HS_API void hs_view_options_init(hs_view_options *options);
 
 /** One security tie between two states: one instrument (a treaty, an
  * agreement, a mechanism's co-membership of two members). Co-membership of a
- * mechanism gives one tie per pair of its members; in a digraph two
- * reciprocal arcs of one kind are one mutual tie (docs/schema.md, "Direction"). */
+ * mechanism of n members gives one tie per pair of its members, each carrying
+ * 1/(n-1) of a relation: a member's one relation to the mechanism is shared
+ * among its co-members (docs/metrics.md, "Membership without size
+ * inflation"). In a digraph two reciprocal arcs of one kind are one mutual
+ * tie (docs/schema.md, "Direction"). */
 typedef struct hs_tie {
     size_t a;                       /**< a state index; when !mutual, a depends on b */
     size_t b;                       /**< the other state index */
     double weight;                  /**< the tie's weight in S and in K (docs/metrics.md): its depth
                                          (the file's weight, else the codebook's) or, with
-                                         ::HS_WEIGHT_AMOUNT, its amount; for two reciprocal arcs
-                                         the larger of the two */
+                                         ::HS_WEIGHT_AMOUNT, its amount; for co-membership
+                                         multiplied by its share 1/(n-1); for two reciprocal
+                                         arcs the larger of the two */
     double arc[2];                  /**< the weight of the dependence a -> b, and (mutual) of b -> a */
     long source;                    /**< model edge index of a bilateral tie (>= the model's
                                          edge count: added by an edit), or model vertex
@@ -145,6 +149,9 @@ typedef struct hs_tie {
     unsigned char mechanism;        /**< 1: co-membership (source is a mechanism) */
     unsigned char mutual;           /**< both depend on each other */
     unsigned char hub_in_mechanism; /**< co-membership in a mechanism the hub belongs to */
+    unsigned char line;             /**< a treaty between the hub and an ally: bilateral, or
+                                         through a treaty mechanism the hub belongs to */
+    double share;                   /**< of one relation: 1 bilateral, 1/(n-1) co-membership */
 } hs_tie;
 
 /** How the hub was found. */

@@ -23,8 +23,8 @@ int hs_boot_stat_parse(const char *name) {
 }
 
 void hs_stats_of(const double s[PART_COUNT], int has_hub, double out[HS_BOOT_STAT_COUNT]) {
-    double k = s[PART_HUB] + s[PART_COORDINATED];
-    out[HS_BOOT_COORDINATION] = hs_share(k, k + s[PART_BARE]);
+    /* K as hs_indices_compute() has it: the hub's own ties (the spokes) do not enter. */
+    out[HS_BOOT_COORDINATION] = hs_share(s[PART_COORDINATED], s[PART_COORDINATED] + s[PART_BARE]);
     out[HS_BOOT_UNIDIRECTIONALITY] = hs_share(s[PART_TO_HUB], s[PART_TO_SYSTEM]);
     double ie = s[PART_INTERNAL] + s[PART_EXTERNAL];
     out[HS_BOOT_CLOSEDNESS] = has_hub ? hs_share(s[PART_INTERNAL], ie) : NAN;
@@ -87,8 +87,9 @@ hs_error hs_view_parts_init(hs_view_parts *p, const hs_view *v) {
             if (hub[a]) q[PART_TO_HUB] += w[a];
         }
         int b = hs_tie_boundary(v, t);
-        q[PART_INTERNAL] += b > 0;
-        q[PART_EXTERNAL] += b < 0;
+        /* C counts each tie by its share of a relation. */
+        if (b > 0) q[PART_INTERNAL] += t->share;
+        else if (b < 0) q[PART_EXTERNAL] += t->share;
     }
     free(of_mechanism);
     return HS_OK;

@@ -6,6 +6,7 @@
 #include "core/internal.h"
 #include "hubspoke/view.h"
 #include "model/model_internal.h"
+#include "view/view_internal.h"
 
 struct hs_view {
     const hs_model *m;
@@ -41,6 +42,7 @@ struct hs_view {
     igraph_t security;
     igraph_vector_t security_w, security_len;
     int graphs_ready;
+    const hs_view_recode *recode; /* only while the view is built */
 };
 
 static const char *const hub_source_names[] = {"none", "option", "graph", "role", "treaties"};
@@ -97,6 +99,22 @@ static const hs_edge *edge_at(const hs_view *v, size_t i) {
 
 /* A state with spells is active in the years of its spells (docs/schema.md). */
 static int vertex_in_year(const hs_view *v, size_t i) { return !v->has_year || hs_vertex_active_in(v->m, i, v->year); }
+
+/* Kinds and scopes as coded, or as a recode of classify's redraws gives them. */
+static hs_kind edge_kind_coded(const hs_view *v, size_t i) {
+    if (v->recode && v->recode->edge_kind && i < v->m->ne) return (hs_kind)v->recode->edge_kind[i];
+    return edge_at(v, i)->kind;
+}
+
+static hs_kind mechanism_kind_coded(const hs_view *v, size_t vertex) {
+    if (v->recode && v->recode->vertex_kind) return (hs_kind)v->recode->vertex_kind[vertex];
+    return v->m->v[vertex].kind;
+}
+
+static hs_scope mechanism_scope_coded(const hs_view *v, size_t vertex) {
+    if (v->recode && v->recode->vertex_scope) return (hs_scope)v->recode->vertex_scope[vertex];
+    return v->m->v[vertex].scope;
+}
 
 static int vertex_active(const hs_view *v, size_t i) {
     return !v->dropped_vertex[i] && (v->activated[i] || vertex_in_year(v, i));
@@ -381,7 +399,9 @@ static hs_error collect_members(hs_view *v, const hs_codebook *cb) {
     for (size_t k = 0; k < v->nmech; k++) {
         const hs_vertex *mv = &m->v[v->mech_vertex[k]];
         mech_index[v->mech_vertex[k]] = (long)k;
-        v->mech_weight[k] = isnan(mv->weight) ? hs_codebook_mechanism_weight(cb, mv->kind, mv->scope) : mv->weight;
+        v->mech_weight[k] = isnan(mv->weight) ? hs_codebook_mechanism_weight(cb, mechanism_kind_coded(v, v->mech_vertex[k]),
+                                                                             mechanism_scope_coded(v, v->mech_vertex[k]))
+                                              : mv->weight;
     }
     for (size_t j = 0; j < v->nedges; j++) {
         const hs_edge *e = edge_at(v, v->edges[j]);
@@ -481,6 +501,22 @@ static hs_error assign_roles(hs_view *v) {
     return HS_OK;
 }
 
+/* Whether a tie of `kind` between states a and b is a line: a treaty of the
+ * hub with an ally (docs/typology.md, "Lines and relations"). */
+static int is_line(const hs_view *v, size_t a, size_t b, hs_kind kind) {
+    if (kind != HS_KIND_TREATY || v->hub < 0) return 0;
+    return ((long)a == v->hub && v->role[b] == HS_ROLE_ALLY) || ((long)b == v->hub && v->role[a] == HS_ROLE_ALLY);
+}
+
+/* A line reads as the ally's dependence on the hub: a -> b with b the hub. */
+static void read_as_line(const hs_view *v, hs_tie *t) {
+    if (t->a == (size_t)v->hub) {
+        t->a = t->b;
+        t->b = (size_t)v->hub;
+    }
+    t->mutual = 0;
+}
+
 /* ---- a tie's weights and direction (docs/metrics.md, "Depth and amount") ---- */
 
 static hs_error missing_amount(const hs_view *v, const char *what) {
@@ -501,7 +537,7 @@ static void describe_edge(const hs_view *v, size_t ei, char *buf, size_t size) {
 /* The weight of a bilateral tie in S, D and K, and its strength for the paths. */
 static hs_error bilateral_weights(const hs_view *v, const hs_codebook *cb, size_t ei, double *weight, double *path) {
     const hs_edge *e = edge_at(v, ei);
-    double depth = isnan(e->weight) ? hs_codebook_tie_weight(cb, e->kind) : e->weight;
+    double depth = isnan(e->weight) ? hs_codebook_tie_weight(cb, edge_kind_coded(v, ei)) : e->weight;
     if (isnan(e->amount) && (v->wsrc == HS_WEIGHT_AMOUNT || v->path_weight == HS_PATH_AMOUNT)) {
         char what[160];
         describe_edge(v, ei, what, sizeof what);
@@ -534,12 +570,9 @@ static void tie_direction(const hs_view *v, const hs_edge *e, hs_tie *t) {
     if (v->m->directed) {
         t->mutual = 0;
     } else if (e->kind == HS_KIND_TREATY && v->hub >= 0 && (t->a == (size_t)v->hub || t->b == (size_t)v->hub)) {
-        /* An undirected treaty with the hub reads as the other side's dependence on it. */
-        if (t->a == (size_t)v->hub) {
-            t->a = t->b;
-            t->b = (size_t)v->hub;
-        }
-        t->mutual = 0;
+        /* An undirected treaty with the hub reads as the other side's
+         * dependence on it (a line when that side is an ally). */
+        read_as_line(v, t);
     }
 }
 
@@ -630,7 +663,9 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
         double w = 0.0, path = 0.0;
         if ((err = bilateral_weights(v, cb, ei, &w, &path))) return err;
         hs_tie t = {.a = (size_t)v->vertex_state[e->from], .b = (size_t)v->vertex_state[e->to], .weight = w,
-                    .arc = {w, w}, .source = (long)ei, .source_back = -1, .kind = (signed char)e->kind};
+                    .arc = {w, w}, .source = (long)ei, .source_back = -1, .kind = (signed char)edge_kind_coded(v, ei),
+                    .share = 1.0};
+        t.line = (unsigned char)is_line(v, t.a, t.b, e->kind);
         tie_direction(v, e, &t);
         v->tie_path[v->nties] = path;
         if ((err = push_tie(v, t))) return err;
@@ -641,28 +676,41 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
         v->nties = kept;
     }
     /* Co-membership: a mechanism closes its members' lines into a surface.
-     * A member edge's own weight caps that member's ties. */
+     * Each member's relation of the mechanism's depth (or its member edge's
+     * own) is shared among its n-1 co-members; a pair takes the smaller. */
     for (size_t k = 0; k < v->nmech; k++) {
         size_t first = v->mech_first[k], last = v->mech_first[k + 1];
+        if (last - first < 2) continue;
+        /* Each pair's tie carries 1/(n-1) of a relation, whether it weighs
+         * depth or amount: one relation per member, shared. */
+        double share = 1.0 / (double)(last - first - 1);
         const hs_vertex *mv = &m->v[v->mech_vertex[k]];
-        if (last - first > 1 && isnan(mv->amount) && (v->wsrc == HS_WEIGHT_AMOUNT || v->path_weight == HS_PATH_AMOUNT)) {
+        if (isnan(mv->amount) && (v->wsrc == HS_WEIGHT_AMOUNT || v->path_weight == HS_PATH_AMOUNT)) {
             char what[160];
             hs_model_describe(m, HS_DOMAIN_NODE, v->mech_vertex[k], what, sizeof what);
             return missing_amount(v, what);
         }
         int hub_in = 0;
         for (size_t q = first; q < last; q++) hub_in |= (long)v->members[q] == v->hub;
-        hs_kind kind = mv->kind;
+        hs_kind kind = mechanism_kind_coded(v, v->mech_vertex[k]);
         for (size_t p = first; p < last; p++) {
             double wp = isnan(v->member_cap[p]) ? v->mech_weight[k] : v->member_cap[p];
             for (size_t q = p + 1; q < last; q++) {
                 double wq = isnan(v->member_cap[q]) ? v->mech_weight[k] : v->member_cap[q];
-                double depth = fmin(wp, wq), w = v->wsrc == HS_WEIGHT_AMOUNT ? mv->amount : depth;
+                double depth = fmin(wp, wq), w = (v->wsrc == HS_WEIGHT_AMOUNT ? mv->amount : depth) * share;
                 hs_tie t = {.a = v->members[p], .b = v->members[q], .weight = w, .arc = {w, w},
                             .source = (long)v->mech_vertex[k], .source_back = -1, .kind = (signed char)kind,
-                            .mechanism = 1, .mutual = 1, .hub_in_mechanism = (unsigned char)hub_in};
+                            .mechanism = 1, .mutual = 1, .hub_in_mechanism = (unsigned char)hub_in, .share = share};
+                /* A treaty mechanism with the hub is a treaty with the hub
+                 * for each ally: its hub-ally ties are lines, read one way
+                 * in every file (membership has no direction of its own). */
+                t.line = (unsigned char)(hub_in && is_line(v, t.a, t.b, kind));
+                if (t.line) read_as_line(v, &t);
+                /* Its strength for the paths is shared too: co-membership in
+                 * a large mechanism is a longer path than a bilateral tie of
+                 * the same depth. */
                 v->tie_path[v->nties] =
-                    v->path_weight == HS_PATH_DEPTH ? depth : v->path_weight == HS_PATH_AMOUNT ? mv->amount : 1.0;
+                    (v->path_weight == HS_PATH_DEPTH ? depth : v->path_weight == HS_PATH_AMOUNT ? mv->amount : 1.0) * share;
                 if ((err = push_tie(v, t))) return err;
             }
         }
@@ -785,10 +833,11 @@ hs_error hs_view_dependence_graph(const hs_view *v, const igraph_vector_bool_t *
 /* One pass of building a view; `untied` (may be NULL) marks model vertices
  * to leave out after the edits: the states the first pass found without a tie. */
 static hs_error view_build(hs_view **out, const hs_model *m, const hs_view_options *opt, const hs_codebook *cb,
-                           const unsigned char *untied) {
+                           const hs_view_recode *recode, const unsigned char *untied) {
     hs_view *v = hs_calloc(1, sizeof *v);
     if (!v) return HS_ENOMEM;
     v->m = m;
+    v->recode = recode;
     v->has_year = opt->has_year;
     v->year = opt->year;
     v->state_set = opt->state_set;
@@ -799,6 +848,7 @@ static hs_error view_build(hs_view **out, const hs_model *m, const hs_view_optio
     if (!err && !(err = select_active(v)) && !(err = find_hub(v, opt->hub)) && !(err = collect_members(v, cb)) &&
         !(err = assign_roles(v)) && !(err = build_ties(v, cb)))
         err = build_graphs(v);
+    v->recode = NULL;
     v->edits = NULL;
     if (err) {
         hs_view_destroy(v);
@@ -827,6 +877,11 @@ static hs_error find_untied(const hs_view *v, unsigned char **out) {
 }
 
 hs_error hs_view_new(const hs_model *m, const hs_view_options *opt, hs_view **out) {
+    return hs_view_new_recoded(m, opt, NULL, out);
+}
+
+hs_error hs_view_new_recoded(const hs_model *m, const hs_view_options *opt, const hs_view_recode *recode,
+                             hs_view **out) {
     hs_view_options defaults;
     hs_view_options_init(&defaults);
     if (!opt) opt = &defaults;
@@ -841,7 +896,7 @@ hs_error hs_view_new(const hs_model *m, const hs_view_options *opt, hs_view **ou
         cb = own_cb;
     }
     hs_view *v = NULL;
-    hs_error err = view_build(&v, m, opt, cb, NULL);
+    hs_error err = view_build(&v, m, opt, cb, recode, NULL);
     /* The states without a tie are left out by building the view again
      * without them: the edits, the hub and the roles are as they were, and
      * no number depends on a state the ties do not reach. */
@@ -849,7 +904,7 @@ hs_error hs_view_new(const hs_model *m, const hs_view_options *opt, hs_view **ou
     if (!err && opt->state_set == HS_STATES_TIED && !(err = find_untied(v, &untied)) && untied) {
         hs_view_destroy(v);
         v = NULL;
-        err = view_build(&v, m, opt, cb, untied);
+        err = view_build(&v, m, opt, cb, recode, untied);
     }
     free(untied);
     hs_codebook_destroy(own_cb);

@@ -310,7 +310,7 @@ for a, b, d in g.edges(data=True):
                                        d.get("military_support_by") or "-"))
 print(";".join(sorted(out)))
 PYEOF
-)" "3220 JPN 1.0 2 USA;3240 - 1.0 2 USA COW732;3400 - 0.2 1 -;3500 - - - -"
+)" "3220 JPN 1.0 2 USA;3240 - 1.0 2 USA COW732;3400 - 0.190476190476 1 -;3500 - - - -"
 # Without --map the provisions are attributes only: no depends, no weight.
 NOTE= imp nomap atop "$D/atop-provisions.csv" -o "$T/nomap.graphml"
 expect_text "no map: no depends, no weight" "$($PY -c '

@@ -107,8 +107,8 @@ static void mapping_direction_and_depth(void **st) {
     /* Both promise: no direction from the data. */
     e = edge_of(m, "3240");
     assert_int_equal(hs_edge_depends(m, e), HS_DEPENDS_UNSET);
-    /* Partnership (0.3) x (1 + 1) / 3 */
-    assert_close(hs_edge_weight(m, edge_of(m, "3400")), 0.2);
+    /* Partnership (2/7 in the codebook at equal intervals) x (1 + 1) / 3 = 4/21 */
+    assert_close(hs_edge_weight(m, edge_of(m, "3400")), 4.0 / 21.0);
     assert_true(isnan(hs_edge_weight(m, edge_of(m, "3500"))));
     assert_close(hs_vertex_weight(m, (size_t)hs_model_find(m, "atop_3300")), 1.0);
     assert_int_equal(notes.asymmetric_multilateral, 1);
@@ -119,8 +119,10 @@ static void mapping_direction_and_depth(void **st) {
     assert_string_equal(notes.first_outside, "JPN in atopid 3220 (1951)");
     assert_int_equal(notes.states_without_spells, 3);
     /* The US system of 1955 (hub USA): JPN -> USA (depends), ROK -> USA (a
-     * treaty with the hub), and co-membership of atop_3180 (depth 1 x 3/3)
-     * gives UKG <-> USA, FRN <-> USA, UKG <-> FRN: U = 4 / (4 + 2). */
+     * treaty with the hub), and co-membership of atop_3180 (a treaty
+     * mechanism with the hub, depth 1 x 3/3, three members: each tie 1/2)
+     * gives the lines UKG -> USA and FRN -> USA and UKG <-> FRN, 1/2 each:
+     * U = (1 + 1 + 1/2 + 1/2) / (3 + 1/2 + 1/2) = 3/4. */
     hs_view_options o;
     hs_view_options_init(&o);
     o.has_year = 1;
@@ -130,7 +132,7 @@ static void mapping_direction_and_depth(void **st) {
     assert_int_equal(hs_view_new(m, &o, &v), HS_OK);
     hs_indices idx;
     assert_int_equal(hs_indices_compute(v, &idx), HS_OK);
-    assert_close(idx.unidirectionality, 4.0 / 6.0);
+    assert_close(idx.unidirectionality, 3.0 / 4.0);
     hs_view_destroy(v);
     /* 1951: JPN is no state, its treaty does not count. */
     o.year = 1951;

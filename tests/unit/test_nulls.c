@@ -81,7 +81,7 @@ static void check_degree_null(int n, const int *edges, int m, const unsigned cha
     for (int v = 0; v < n; v++) VECTOR(in)[v] = member[v];
     hs_ei_test r;
     const igraph_integer_t draws = 200000;
-    assert_int_equal(hs_ei_degree_test(&g, &in, draws, 7, &r), HS_OK);
+    assert_int_equal(hs_ei_degree_test(&g, &in, NULL, draws, 7, &r), HS_OK);
     assert_int_equal(r.permutations, draws);
     assert_true(fabs(r.ei - x.observed) < 1e-12);
     /* Draws 2m proposals apart are nearly independent (docs/measures-algorithms.md). */
@@ -91,7 +91,7 @@ static void check_degree_null(int n, const int *edges, int m, const unsigned cha
                  r.p_closed, mean, p, x.count);
     /* Reproducible: the same seed, the same answer. */
     hs_ei_test again;
-    assert_int_equal(hs_ei_degree_test(&g, &in, draws, 7, &again), HS_OK);
+    assert_int_equal(hs_ei_degree_test(&g, &in, NULL, draws, 7, &again), HS_OK);
     assert_true(again.expected == r.expected && again.p_closed == r.p_closed);
     igraph_vector_bool_destroy(&in);
     igraph_destroy(&g);
@@ -147,6 +147,45 @@ static void exact_label_null(void **st) {
     igraph_destroy(&g);
 }
 
+/* Weighted ties keep their weights when rewired (hubspoke passes shares of a
+ * relation). Ties 0-1 (weight 1) and 2-3 (weight 0.5), the set {0, 1, 2}:
+ * observed EI (0.5 - 1) / 1.5 = -1/3. The chain is uniform over the six
+ * weighted configurations (three matchings of the four stubs, two ways to
+ * give them the weights): EI is -1/3 in three and +1/3 in the other three,
+ * so the mean is 0 and p 1/2. Unweighted every configuration has one tie in
+ * and one across (EI 0, p 1): the weights are what the answer turns on. */
+static void weighted_ties(void **st) {
+    (void)st;
+    const int edges[] = {0, 1, 2, 3};
+    igraph_t g = graph_of(4, edges, 2);
+    igraph_vector_bool_t in;
+    igraph_vector_bool_init(&in, 4);
+    VECTOR(in)[0] = VECTOR(in)[1] = VECTOR(in)[2] = 1;
+    igraph_vector_t w;
+    igraph_vector_init(&w, 2);
+    VECTOR(w)[0] = 1.0;
+    VECTOR(w)[1] = 0.5;
+    hs_ei_test r;
+    assert_int_equal(hs_ei_degree_test(&g, &in, &w, 200000, 5, &r), HS_OK);
+    assert_true(fabs(r.ei + 1.0 / 3.0) < 1e-12);
+    if (fabs(r.expected) > 0.01 || fabs(r.p_closed - 0.5) > 0.01)
+        fail_msg("weighted degree null: mean %.4f p %.4f, exact 0 and 0.5", r.expected, r.p_closed);
+    assert_int_equal(hs_ei_degree_test(&g, &in, NULL, 1000, 5, &r), HS_OK);
+    assert_true(r.ei == 0.0 && r.expected == 0.0 && r.p_closed == 1.0);
+    /* Equal weights are the unweighted test, draw for draw. */
+    VECTOR(w)[1] = 1.0;
+    hs_ei_test same;
+    assert_int_equal(hs_ei_degree_test(&g, &in, &w, 1000, 5, &same), HS_OK);
+    assert_true(same.expected == r.expected && same.p_closed == r.p_closed);
+    VECTOR(w)[1] = -1.0;
+    assert_int_equal(hs_ei_degree_test(&g, &in, &w, 10, 1, &r), HS_EARG);
+    igraph_vector_resize(&w, 1);
+    assert_int_equal(hs_ei_degree_test(&g, &in, &w, 10, 1, &r), HS_EARG);
+    igraph_vector_destroy(&w);
+    igraph_vector_bool_destroy(&in);
+    igraph_destroy(&g);
+}
+
 /* Fewer than two ties: no swap exists, every draw is the graph itself. */
 static void degenerate(void **st) {
     (void)st;
@@ -156,12 +195,12 @@ static void degenerate(void **st) {
     igraph_vector_bool_init(&in, 3);
     VECTOR(in)[0] = 1;
     hs_ei_test r;
-    assert_int_equal(hs_ei_degree_test(&g, &in, 10, 1, &r), HS_OK);
+    assert_int_equal(hs_ei_degree_test(&g, &in, NULL, 10, 1, &r), HS_OK);
     assert_true(r.ei == 1.0 && r.expected == 1.0 && r.p_closed == 1.0 && r.permutations == 10);
-    assert_int_equal(hs_ei_degree_test(&g, &in, -1, 1, &r), HS_EARG);
+    assert_int_equal(hs_ei_degree_test(&g, &in, NULL, -1, 1, &r), HS_EARG);
     assert_string_equal(hs_error_last(), "E-I degree-preserving test: -1 draws");
     igraph_vector_bool_resize(&in, 2);
-    assert_int_equal(hs_ei_degree_test(&g, &in, 10, 1, &r), HS_EARG);
+    assert_int_equal(hs_ei_degree_test(&g, &in, NULL, 10, 1, &r), HS_EARG);
     igraph_vector_bool_destroy(&in);
     igraph_destroy(&g);
     assert_int_equal(hs_ei_null_parse("degree"), HS_NULL_DEGREE);
@@ -173,6 +212,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(exact_small_system),
         cmocka_unit_test(exact_multigraph_hub),
+        cmocka_unit_test(weighted_ties),
         cmocka_unit_test(exact_label_null),
         cmocka_unit_test(degenerate),
     };

@@ -62,9 +62,11 @@ static long state(const hs_view *v, const char *id) {
 
 /* The issue's example: a hub H with allies J and K and a mutual intelligence
  * tie between J and K, written once in an undirected file and as two arcs in a
- * digraph. Both give K = (1 + 1) / (1 + 1 + 0.7) = 0.7407, U = 2 / (2 + 0.7 +
- * 0.7) = 0.5882 and C = 1, three ties, and the same S and closeness. Before the
- * two arcs were one tie, K was 2 / 3.4 = 0.588 from the digraph. */
+ * digraph. Both give K = 0 (the allies' one tie is bare: in no mechanism with
+ * the hub), U = 2 / (2 + 5/7 + 5/7) = 7/12 (intelligence 5/7 in the codebook
+ * at equal intervals) and C = 1, three ties, and the same S and closeness.
+ * Before the two arcs were one tie, the digraph counted the J-K dependence
+ * twice over. */
 static void one_meaning_two_writings(void **st) {
     (void)st;
     hs_model *mu = model_of(HEAD("undirected") E("H", "J", "treaty") E("H", "K", "treaty") E("J", "K", "intelligence") TAIL);
@@ -72,10 +74,10 @@ static void one_meaning_two_writings(void **st) {
                                 E("K", "J", "intelligence") TAIL);
     hs_view *vu = view_with(mu, NULL), *vd = view_with(md, NULL);
     hs_indices iu = indices(vu), id = indices(vd);
-    assert_close(iu.coordination, 2.0 / 2.7);
-    assert_close(id.coordination, 2.0 / 2.7);
-    assert_close(iu.unidirectionality, 2.0 / 3.4);
-    assert_close(id.unidirectionality, 2.0 / 3.4);
+    assert_close(iu.coordination, 0.0);
+    assert_close(id.coordination, 0.0);
+    assert_close(iu.unidirectionality, 7.0 / 12.0);
+    assert_close(id.unidirectionality, 7.0 / 12.0);
     assert_close(iu.closedness, 1.0);
     assert_close(id.closedness, 1.0);
     assert_int_equal(hs_view_tie_count(vu), 3);
@@ -116,7 +118,8 @@ static void reciprocal_arcs_keep_their_weights(void **st) {
     assert_close(t->arc[0], 0.8);
     assert_close(t->arc[1], 0.3);
     assert_close(indices(v).unidirectionality, 2.0 / 3.1);
-    assert_close(indices(v).coordination, 2.0 / 2.8);
+    assert_close(indices(v).coordination, 0.0); /* the allies' tie is bare */
+    assert_close(igraph_vector_sum(hs_view_security_weights(v)), 2.8); /* S: 1 + 1 + the larger arc 0.8 */
     hs_view_destroy(v);
     hs_model_destroy(m);
 
@@ -124,8 +127,8 @@ static void reciprocal_arcs_keep_their_weights(void **st) {
                      E("K", "J", "dialogue") TAIL);
     v = view_with(m, NULL);
     assert_int_equal(hs_view_tie_count(v), 5);
-    /* D: J->K 0.8 + 0.8, K->J 0.2: U = 2 / (2 + 1.6 + 0.2) */
-    assert_close(indices(v).unidirectionality, 2.0 / 3.8);
+    /* D: J->K 6/7 + 6/7, K->J 1/7: U = 2 / (2 + 13/7) = 14/27 */
+    assert_close(indices(v).unidirectionality, 14.0 / 27.0);
     hs_view_destroy(v);
     hs_model_destroy(m);
 }
@@ -135,14 +138,14 @@ static void reciprocal_arcs_keep_their_weights(void **st) {
  * depends=mutual makes one arc a mutual instrument. */
 static void depends_sets_direction(void **st) {
     (void)st;
-    /* H, J, K allies; J-K access depends=J: arc J->K only. U = 2 / (2 + 0.8). */
+    /* H, J, K allies; J-K access depends=J: arc J->K only. U = 2 / (2 + 6/7) = 0.7. */
     hs_model *m = model_of(HEAD("undirected") E("H", "J", "treaty") E("H", "K", "treaty")
                                EX("K", "J", "access", "<data key=\"d\">J</data>") TAIL);
     hs_view *v = view_with(m, NULL);
     const hs_tie *t = &hs_view_ties(v)[2];
     assert_false(t->mutual);
     assert_string_equal(hs_view_state_id(v, t->a), "J");
-    assert_close(indices(v).unidirectionality, 2.0 / 2.8);
+    assert_close(indices(v).unidirectionality, 0.7);
     hs_view_destroy(v);
     hs_model_destroy(m);
     /* A treaty with the hub that the file says is mutual: H -> J too, so
@@ -158,16 +161,17 @@ static void depends_sets_direction(void **st) {
     m = model_of(HEAD("directed") E("J", "H", "treaty") E("K", "H", "treaty")
                      EX("J", "K", "intelligence", "<data key=\"d\">mutual</data>") TAIL);
     v = view_with(m, NULL);
-    assert_close(indices(v).unidirectionality, 2.0 / 3.4);
-    assert_close(indices(v).coordination, 2.0 / 2.7);
+    assert_close(indices(v).unidirectionality, 7.0 / 12.0);
+    assert_close(indices(v).coordination, 0.0);
     hs_view_destroy(v);
     hs_model_destroy(m);
 }
 
 /* Closeness stays in [0, 1]: H and A share a treaty, an access and an
- * intelligence agreement (summed depth 2.5; a path length of 1/2.5 = 0.4
- * gave closeness 2.5 before). The deepest tie sets the length: 1/1. H - B by
- * dialogue only: 1/0.2 = 5. Closeness of H: (2/2) * 2 / (1 + 5) = 1/3. */
+ * intelligence agreement (summed depth 1 + 6/7 + 5/7 = 18/7; a path length
+ * of 7/18 gave closeness above 1 before). The deepest tie sets the length:
+ * 1/1. H - B by dialogue only: 1/(1/7) = 7. Closeness of H: (2/2) * 2 / (1 +
+ * 7) = 1/4. */
 static void closeness_in_range(void **st) {
     (void)st;
     hs_model *m = model_of(HEAD("undirected") E("H", "A", "treaty") E("H", "A", "access") E("H", "A", "intelligence")
@@ -176,13 +180,13 @@ static void closeness_in_range(void **st) {
     igraph_vector_t c;
     igraph_vector_init(&c, 0);
     assert_int_equal(hs_state_closeness(v, &c), HS_OK);
-    assert_close(VECTOR(c)[state(v, "H")], 2.0 / 6.0);
-    /* A reaches H (1) and B (6): 2 / 7. */
-    assert_close(VECTOR(c)[state(v, "A")], 2.0 / 7.0);
+    assert_close(VECTOR(c)[state(v, "H")], 2.0 / 8.0);
+    /* A reaches H (1) and B (8): 2 / 9. */
+    assert_close(VECTOR(c)[state(v, "A")], 2.0 / 9.0);
     for (long s = 0; s < 3; s++) assert_true(VECTOR(c)[s] >= 0.0 && VECTOR(c)[s] <= 1.0);
     /* Strength keeps the sum of depths. */
     assert_int_equal(hs_state_strength(v, &c), HS_OK);
-    assert_close(VECTOR(c)[state(v, "H")], 2.7);
+    assert_close(VECTOR(c)[state(v, "H")], 19.0 / 7.0);
     /* Hops: every length 1, closeness of H = 1. */
     hs_view_destroy(v);
     hs_view_options o;
@@ -215,8 +219,8 @@ static void amounts_as_weights(void **st) {
     hs_view *v = view_with(m, &o);
     assert_int_equal(hs_view_weight_source(v), HS_WEIGHT_AMOUNT);
     assert_close(indices(v).unidirectionality, 71000.0 / 72000.0);
-    /* K = (51000 + 20000) / (71000 + 500) */
-    assert_close(indices(v).coordination, 71000.0 / 71500.0);
+    /* K = 0 / (0 + 500): the allies' one tie is bare */
+    assert_close(indices(v).coordination, 0.0);
     const igraph_t *g = hs_view_security_graph(v);
     const igraph_vector_t *len = hs_view_security_lengths(v);
     for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
@@ -227,9 +231,9 @@ static void amounts_as_weights(void **st) {
         if (!strcmp(x, "J") && !strcmp(y, "K")) assert_close(VECTOR(*len)[e], 100.0);
     }
     hs_view_destroy(v);
-    /* Depth as usual: K = 1, the amounts ignored. */
+    /* Depth as usual, the amounts ignored: U = (1 + 6/7 + 1) / (20/7 + 2 * 6/7) = 20/32. */
     v = view_with(m, NULL);
-    assert_close(indices(v).unidirectionality, 2.8 / 4.4);
+    assert_close(indices(v).unidirectionality, 20.0 / 32.0);
     hs_view_destroy(v);
     hs_model_destroy(m);
     /* A tie without an amount is an error naming it. */
@@ -239,6 +243,47 @@ static void amounts_as_weights(void **st) {
     assert_null(none);
     assert_string_equal(hs_error_last(), "t.graphml: edge 'H -- K' has no amount: weighing ties by amount needs one on every "
                                          "tie active in the year (docs/schema.md)");
+    hs_model_destroy(m);
+}
+
+/* Co-membership is shared whatever a tie weighs (docs/metrics.md, "Membership
+ * without size inflation"): a mechanism M of depth 0.6 and amount 300 with
+ * members H, J, K gives each of its three ties 1/2 of a relation: depth 0.3,
+ * amount 150, and a path length of 1/0.3 under depth. With the treaties H-J
+ * and H-K (amount 100 each), U under amount is (100 + 150 + 100 + 150) /
+ * (500 + 150 + 150) = 5/8. */
+static void comembership_shared(void **st) {
+    (void)st;
+    hs_model *m = model_of(HEAD("undirected") "<node id=\"M\"><data key=\"t\">mechanism</data><data key=\"k\">dialogue</data>"
+                               "<data key=\"w\">0.6</data><data key=\"a\">300</data></node>\n"
+                               EX("H", "J", "treaty", "<data key=\"a\">100</data>") EX("H", "K", "treaty", "<data key=\"a\">100</data>")
+                               E("H", "M", "member") E("J", "M", "member") E("K", "M", "member") TAIL);
+    hs_view *v = view_with(m, NULL);
+    size_t shared = 0;
+    for (size_t i = 0; i < hs_view_tie_count(v); i++) {
+        const hs_tie *t = &hs_view_ties(v)[i];
+        if (!t->mechanism) continue;
+        shared++;
+        assert_close(t->share, 0.5);
+        assert_close(t->weight, 0.3);
+    }
+    assert_int_equal(shared, 3);
+    const igraph_t *g = hs_view_security_graph(v);
+    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+        const char *x = hs_view_state_id(v, (size_t)IGRAPH_FROM(g, e)), *y = hs_view_state_id(v, (size_t)IGRAPH_TO(g, e));
+        /* H-J: the treaty (length 1) is deeper than the shared 0.3; J-K: only M. */
+        double want = (!strcmp(x, "J") && !strcmp(y, "K")) || (!strcmp(x, "K") && !strcmp(y, "J")) ? 1.0 / 0.3 : 1.0;
+        assert_close(VECTOR(*hs_view_security_lengths(v))[e], want);
+    }
+    hs_view_destroy(v);
+    hs_view_options o;
+    hs_view_options_init(&o);
+    o.weight = HS_WEIGHT_AMOUNT;
+    v = view_with(m, &o);
+    for (size_t i = 0; i < hs_view_tie_count(v); i++)
+        if (hs_view_ties(v)[i].mechanism) assert_close(hs_view_ties(v)[i].weight, 150.0);
+    assert_close(indices(v).unidirectionality, 5.0 / 8.0);
+    hs_view_destroy(v);
     hs_model_destroy(m);
 }
 
@@ -351,7 +396,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(one_meaning_two_writings), cmocka_unit_test(reciprocal_arcs_keep_their_weights),
         cmocka_unit_test(depends_sets_direction),   cmocka_unit_test(closeness_in_range),
-        cmocka_unit_test(amounts_as_weights),       cmocka_unit_test(bad_values),
+        cmocka_unit_test(amounts_as_weights),
+        cmocka_unit_test(comembership_shared),       cmocka_unit_test(bad_values),
         cmocka_unit_test(state_sets),               cmocka_unit_test(spells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,13 +20,14 @@ import networkx as nx
 
 
 def ei(G, system):
-    """(E - I) / (E + I) over the edges of a MultiGraph; None when no edge
-    touches the system."""
+    """(E - I) / (E + I) over the edges of a MultiGraph, each counted by its
+    `share` of a relation (1 when it has none: docs/metrics.md, "Membership
+    without size inflation"); None when no edge touches the system."""
     internal = external = 0
-    for a, b in G.edges():
+    for a, b, w in G.edges(data="share", default=1.0):
         k = (a in system) + (b in system)
-        internal += k == 2
-        external += k == 1
+        internal += (k == 2) * w
+        external += (k == 1) * w
     return None if internal + external == 0 else (external - internal) / (external + internal)
 
 
@@ -37,8 +38,8 @@ def degree_null(G, system, draws, seed, burn_in=20, spacing=2):
     between draws. Returns (expected, p_closed, defined draws)."""
     H = nx.MultiGraph()
     H.add_nodes_from(G)
-    H.add_edges_from((a, b) for a, b in G.edges() if a != b)
-    edges = [list(e) for e in H.edges()]
+    H.add_edges_from((a, b, {"share": w}) for a, b, w in G.edges(data="share", default=1.0) if a != b)
+    edges = [list(e) for e in H.edges(data="share")]
     m = len(edges)
     observed = ei(H, system)
     rng = random.Random(seed)
@@ -46,15 +47,15 @@ def degree_null(G, system, draws, seed, burn_in=20, spacing=2):
     for t in range(draws):
         for _ in range((burn_in if t == 0 else spacing) * m if m >= 2 else 0):
             i, j = rng.sample(range(m), 2)
-            a, b = edges[i]
-            c, d = edges[j] if rng.random() < 0.5 else edges[j][::-1]
+            a, b, wi = edges[i]
+            c, d = edges[j][:2] if rng.random() < 0.5 else edges[j][1::-1]
             if a == d or c == b:
                 continue  # a loop: refused, the chain stays
-            edges[i] = [a, d]
-            edges[j] = [c, b]
+            edges[i] = [a, d, wi]  # each edge keeps its share
+            edges[j] = [c, b, edges[j][2]]
         H = nx.MultiGraph()
         H.add_nodes_from(G)
-        H.add_edges_from(edges)
+        H.add_edges_from((a, b, {"share": w}) for a, b, w in edges)
         x = ei(H, system)
         if x is None:
             continue
@@ -70,7 +71,8 @@ def degree_null(G, system, draws, seed, burn_in=20, spacing=2):
 
 def degree_null_exact(G, system):
     """The exact (mean, P(EI <= observed)) of the degree null, enumerating
-    every loop-free perfect matching of G's stubs (small graphs only)."""
+    every loop-free perfect matching of G's stubs (small graphs only; every
+    edge counts 1)."""
     stubs = [v for a, b in G.edges() if a != b for v in (a, b)]
     observed = ei(G, system)
     total = count = closed = 0
@@ -121,7 +123,7 @@ def instrument_parts(M):
         p = inst[key]
         ends = {t.a, t.b}
         if hub is not None and hub in ends and len(ends) == 2 and (ends - {hub}) <= allies:
-            p[0] += t.depth
+            p[0] += t.depth  # the spokes: kept as a part, not in K
         elif t.a in allies and t.b in allies:
             p[1 if t.mech is not None and hub in M.members[t.mech] else 2] += t.depth
         for a, b, w in [(t.a, t.b, t.arc[0])] + ([(t.b, t.a, t.arc[1])] if t.mutual else []):
@@ -131,9 +133,9 @@ def instrument_parts(M):
                     p[3] += w
         ina, inb = t.a in system, t.b in system
         if ina and inb:
-            p[5] += 1
+            p[5] += t.share
         elif ina or inb:
-            p[6] += 1
+            p[6] += t.share
     return [(key, inst[key]) for key in order]
 
 
@@ -144,7 +146,7 @@ def indices_of(parts_sum, has_hub):
     def ratio(a, b):
         return a / b if b > 0 else None
 
-    return (ratio(s[0] + s[1], s[0] + s[1] + s[2]), ratio(s[3], s[4]),
+    return (ratio(s[1], s[1] + s[2]), ratio(s[3], s[4]),
             ratio(s[5], s[5] + s[6]) if has_hub else None)
 
 

@@ -92,7 +92,7 @@ def asia_year(gml, year):
 def ties_graph(M):
     G = nx.MultiGraph()
     G.add_nodes_from(M.states)
-    G.add_edges_from((t.a, t.b) for t in M.ties)
+    G.add_edges_from((t.a, t.b, {"share": t.share}) for t in M.ties)
     return G
 
 
