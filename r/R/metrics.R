@@ -15,17 +15,20 @@
        codebook = if (is.null(codebook)) NULL else path.expand(.check_string(codebook, "codebook")))
 }
 
+.indices <- c("coordination", "unidirectionality", "closedness")
+
 .metrics <- function(model, year, years, hub, focus, codebook, measures, permutations, seed,
                      system = TRUE, states = TRUE) {
   .check_model(model)
   v <- .view_args(hub, focus, codebook)
-  r <- .Call(C_hs_r_metrics, model, year, years, v$hub, v$focus, v$codebook,
-             .check_strings(measures, "measures"), .check_count(permutations, "permutations"),
+  # As `hubspoke metrics --measures`: the three indices always head the system table.
+  measures <- .check_strings(measures, "measures")
+  if (length(measures)) measures <- unique(c(.indices, measures))
+  r <- .Call(C_hs_r_metrics, model, year, years, v$hub, v$focus, v$codebook, measures,
+             .check_count(permutations, "permutations"),
              .check_count(seed, "seed"), system, states)
   list(system = .frame(r$system), states = .frame(r$states))
 }
-
-.indices <- c("coordination", "unidirectionality", "closedness")
 
 #' The measures of the system active in one year (all of the file when year is NULL).
 hs_metrics <- function(model, year = NULL, hub = NULL, focus = NULL, codebook = NULL,
