@@ -52,3 +52,10 @@ row_mismatches <- function(df, i, obj, skip = character()) {
   }
   bad
 }
+
+# The years a file covers: its graph attribute period, "FIRST-LAST".
+file_years <- function(m) {
+  p <- as.integer(strsplit(hubspoke:::.info(m)$period, "-", fixed = TRUE)[[1]])
+  stopifnot(length(p) == 2, p[1] < p[2])
+  p[1]:p[2]
+}

@@ -4,7 +4,7 @@
 test_that("hs_metrics equals `hubspoke metrics --year Y --format json` in every year", {
   skip_without_tree()
   m <- hs_read(graph("asia-pacific.gv"))
-  years <- 1949:2025
+  years <- file_years(m)
   compared <- 0
   for (y in years) {
     j <- cli_json("metrics", graph("asia-pacific.gv"), "--year", y, "--format", "json")
@@ -21,17 +21,18 @@ test_that("hs_metrics equals `hubspoke metrics --year Y --format json` in every 
     }
     compared <- compared + length(j$system)
   }
-  # The comparison compared something: 77 years of a 16-state system.
-  expect_gt(compared, 77 * 16 * 10)
+  # The comparison compared something: every year of a system of a dozen states or more.
+  expect_gt(compared, length(years) * 12 * 10)
 })
 
-test_that("hs_panel and hs_system_panel equal the CLI's panel JSON, 1949-2025", {
+test_that("hs_panel and hs_system_panel equal the CLI's panel JSON, every year", {
   skip_without_tree()
   m <- hs_read(graph("asia-pacific.gv"))
   for (table in c("states", "system")) {
-    j <- cli_json("metrics", graph("asia-pacific.gv"), "--years", "1949:2025", "--table", table,
-                  "--format", "json")
-    r <- if (table == "states") hs_panel(m, 1949:2025) else hs_system_panel(m, 1949:2025)
+    years <- file_years(m)
+    j <- cli_json("metrics", graph("asia-pacific.gv"), "--years", paste0(min(years), ":", max(years)),
+                  "--table", table, "--format", "json")
+    r <- if (table == "states") hs_panel(m, years) else hs_system_panel(m, years)
     expect_equal(nrow(r), length(j), info = table)
     for (i in seq_along(j))
       expect_equal(row_mismatches(r, i, j[[i]]), character(), info = paste(table, i))
@@ -42,7 +43,7 @@ test_that("hs_classify equals `hubspoke classify --year Y --format json` in ever
   skip_without_tree()
   m <- hs_read(graph("asia-pacific.gv"))
   classified <- 0
-  for (y in 1949:2025) {
+  for (y in file_years(m)) {
     j <- cli_json("classify", graph("asia-pacific.gv"), "--year", y, "--format", "json")
     r <- hs_classify(m, y)
     expect_equal(nrow(r), length(j$mechanisms), info = paste(y))
