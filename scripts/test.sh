@@ -19,6 +19,15 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DHUBSPOKE_PYTHON=ON >/dev/null
 cmake --build build -j"$jobs" >/dev/null
 (cd build && ctest --output-on-failure -j"$jobs")
 
+# ---- R package (issue 20): its testthat suite, on a fresh install of r/
+# linked against the release build above (r/tests/testthat) ----
+echo "== R package: testthat"
+rm -rf build/Rlib && mkdir -p build/Rlib
+R CMD INSTALL --library=build/Rlib r >build/r-install.log 2>&1 || { cat build/r-install.log; exit 1; }
+(cd r/tests && R_LIBS="$PWD/../../build/Rlib" HS_BUILD="$PWD/../../build" HS_SRC="$PWD/../.." \
+  Rscript -e 'testthat::test_dir("testthat", package = "hubspoke", load_package = "installed", stop_on_failure = TRUE)')
+# ---- end R package ----
+
 echo "== ASan + UBSan build"
 # Every code path, not every case again: a process costs six times as much
 # here. Left to the release run above: the sweeps of the third-party corpus
