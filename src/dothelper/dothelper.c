@@ -219,8 +219,11 @@ typedef struct {
     const char *p;
     size_t len, pos;
     int eof; /* the scanner has asked for input past the end */
+    long line; /* the line of the last byte handed to the scanner */
 } chan_t;
 
+/* One line at a time, so that the line the scanner has reached is known
+ * when cgraph creates an object (hs_dot_lines_note). */
 static int chan_read(void *chan, char *buf, int bufsize)
 {
     chan_t *ch = chan;
@@ -229,22 +232,40 @@ static int chan_read(void *chan, char *buf, int bufsize)
     size_t n = ch->len - ch->pos;
     if (n > (size_t)bufsize)
         n = (size_t)bufsize;
+    const char *nl = memchr(ch->p + ch->pos, '\n', n);
+    if (nl)
+        n = (size_t)(nl - (ch->p + ch->pos)) + 1;
+    if (ch->pos == 0 || ch->p[ch->pos - 1] == '\n')
+        ch->line++;
     memcpy(buf, ch->p + ch->pos, n);
     ch->pos += n;
     ch->eof |= n == 0;
     return (int)n;
 }
 
+static chan_t *reading; /* the channel agread is reading, for note_line */
+
+static void note_line(void *state, int objtype, void *obj)
+{
+    AgIdDisc.idregister(state, objtype, obj);
+    hs_dot_lines_note(objtype, obj, reading ? reading->line : 0);
+}
+
 /* agread() on a memory channel rather than agmemread(): the channel knows its
  * length, and a second agread() on it shows whether a second graph follows. */
 static Agraph_t *parse(const buf_t *in, int *rc)
 {
-    chan_t ch = {in->p, in->len, 0, 0};
+    chan_t ch = {in->p, in->len, 0, 0, 0};
     Agiodisc_t io = {chan_read, AgIoDisc.putstr, AgIoDisc.flush};
-    Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+    Agiddisc_t id = AgIdDisc;
+    id.idregister = note_line;
+    Agdisc_t disc = {&AgMemDisc, &id, &io};
+    hs_dot_lines_begin(in->p, in->len);
+    reading = &ch;
 
     /* A parser stack overflow returns the partial graph with an error. */
     Agraph_t *g = agread(&ch, &disc);
+    reading = NULL;
     if (cg_error.state != CG_NONE) {
         if (g)
             agclose(g);
@@ -256,7 +277,9 @@ static Agraph_t *parse(const buf_t *in, int *rc)
         return NULL;
     }
 
+    reading = &ch;
     Agraph_t *next = agread(&ch, &disc);
+    reading = NULL;
     if (next) {
         agclose(next);
         *rc = refuse(0, "more than one graph; hubspoke reads one graph per file");
@@ -297,6 +320,7 @@ static int run(const buf_t *in, buf_t *out, int render, const char *engine, cons
     }
     buf_free(&err);
     buf_free(&cg_error.text);
+    hs_dot_lines_end();
     return rc;
 }
 

@@ -36,7 +36,109 @@ typedef struct {
 
     Agraph_t **cluster; /* depth-first, siblings in creation order */
     size_t ncluster;
+    Agraph_t **plain; /* named subgraphs that are not clusters, in the same order */
+    size_t nplain;
 } conv_t;
+
+/* The namespace of hubspoke's additions to the GraphML (docs/dot-helper.md). */
+#define HS_NS "https://hubspoke.invalid/dot-helper"
+
+/* ---- source lines ------------------------------------------------------------ */
+
+static struct {
+    const char *text;
+    size_t len;
+    size_t *start; /* offsets of the lines' starts, built when first needed */
+    size_t nlines;
+    long *fed[3]; /* by object type (AGRAPH, AGNODE, AGEDGE) and sequence number */
+    size_t nfed[3];
+} lines;
+
+void hs_dot_lines_begin(const char *text, size_t len)
+{
+    hs_dot_lines_end();
+    lines.text = text;
+    lines.len = len;
+}
+
+void hs_dot_lines_end(void)
+{
+    free(lines.start);
+    for (int t = 0; t < 3; t++)
+        free(lines.fed[t]);
+    memset(&lines, 0, sizeof lines);
+}
+
+void hs_dot_lines_note(int objtype, void *obj, long line)
+{
+    int t = objtype == AGRAPH ? 0 : objtype == AGNODE ? 1 : 2;
+    size_t seq = (size_t)AGSEQ(obj);
+    if (seq >= lines.nfed[t]) {
+        size_t n = seq < 64 ? 64 : 2 * seq;
+        lines.fed[t] = xrealloc(lines.fed[t], n, sizeof(long));
+        memset(lines.fed[t] + lines.nfed[t], 0, (n - lines.nfed[t]) * sizeof(long));
+        lines.nfed[t] = n;
+    }
+    lines.fed[t][seq] = line;
+}
+
+static int id_char(unsigned char ch)
+{
+    return isalnum(ch) || ch == '_' || ch == '.' || ch >= 0x80;
+}
+
+/* Does line k (1-based) hold name as a whole token, quoted or not? */
+static int line_has(size_t k, const char *name, size_t n)
+{
+    const char *b = lines.text + lines.start[k - 1];
+    const char *e = k < lines.nlines ? lines.text + lines.start[k] : lines.text + lines.len;
+    for (const char *p = b; n && (size_t)(e - p) >= n; p++) {
+        p = memchr(p, name[0], (size_t)(e - p) - n + 1);
+        if (!p)
+            return 0;
+        if (memcmp(p, name, n) == 0 && (p == b || !id_char((unsigned char)p[-1])) &&
+            (p + n == e || !id_char((unsigned char)p[n])))
+            return 1;
+    }
+    return 0;
+}
+
+/* The line where the object named `name` was written: the nearest line at or
+ * before the parser's position that holds the name (a few lines back at
+ * most: the lookahead is one token), else that position; 0 when unknown. */
+static long source_line(int objtype, void *obj, const char *name)
+{
+    int t = objtype == AGRAPH ? 0 : objtype == AGNODE ? 1 : 2;
+    size_t seq = (size_t)AGSEQ(obj);
+    long fed = seq < lines.nfed[t] ? lines.fed[t][seq] : 0;
+    if (fed <= 0 || !lines.text)
+        return fed;
+    if (!lines.start) {
+        size_t n = 1;
+        for (size_t i = 0; i < lines.len; i++)
+            n += lines.text[i] == '\n';
+        lines.start = xrealloc(NULL, n, sizeof(size_t));
+        lines.start[0] = 0;
+        lines.nlines = 1;
+        for (size_t i = 0; i < lines.len; i++)
+            if (lines.text[i] == '\n')
+                lines.start[lines.nlines++] = i + 1;
+    }
+    if ((size_t)fed > lines.nlines)
+        fed = (long)lines.nlines;
+    size_t n = strlen(name);
+    for (long k = fed; k > 0 && k > fed - 100; k--)
+        if (line_has((size_t)k, name, n))
+            return k;
+    return fed;
+}
+
+/* hs:line="N" on the element being written, when N is known. */
+static void put_line(conv_t *c, long line)
+{
+    if (line > 0)
+        buf_printf(c->out, " hs:line=\"%ld\"", line);
+}
 
 /* ---- text ----------------------------------------------------------------- */
 
@@ -169,6 +271,9 @@ static void collect_clusters(conv_t *c, Agraph_t *g)
         if (is_cluster(kids[i])) {
             c->cluster = xrealloc(c->cluster, c->ncluster + 1, sizeof *c->cluster);
             c->cluster[c->ncluster++] = kids[i];
+        } else if (agnameof(kids[i])[0] != '%') { /* cgraph names anonymous subgraphs "%N" */
+            c->plain = xrealloc(c->plain, c->nplain + 1, sizeof *c->plain);
+            c->plain[c->nplain++] = kids[i];
         }
         collect_clusters(c, kids[i]);
     }
@@ -287,6 +392,7 @@ static int write_nodes(conv_t *c)
         if (text(c, agnameof(n)) != 0)
             return bad(c, "node name %q", agnameof(n));
         buf_puts(c->out, "\"");
+        put_line(c, source_line(AGNODE, n, agnameof(n)));
         int opened = 0;
         for (size_t i = 0; i < c->nsym[DOM_NODE]; i++) {
             Agsym_t *s = c->sym[DOM_NODE][i];
@@ -307,6 +413,7 @@ static int write_mechanisms(conv_t *c)
         if (text(c, mechanism_id(sg)) != 0)
             return bad(c, "cluster name %q", agnameof(sg));
         buf_puts(c->out, "\"");
+        put_line(c, source_line(AGRAPH, sg, agnameof(sg)));
         int opened = 0;
         for (size_t k = c->first_key[DOM_NODE]; k < c->first_key[DOM_NODE + 1]; k++) {
             Agsym_t *gs = c->key[k].cluster_sym;
@@ -353,6 +460,7 @@ static int write_edges(conv_t *c)
         buf_puts(c->out, "\" target=\"");
         (void)text(c, head);
         buf_puts(c->out, "\"");
+        put_line(c, source_line(AGEDGE, e, head));
         int opened = 0;
         for (size_t j = 0; j < c->nsym[DOM_EDGE] && rc == 0; j++) {
             Agsym_t *s = c->sym[DOM_EDGE][j];
@@ -370,14 +478,57 @@ static void write_memberships(conv_t *c)
 {
     for (size_t j = 0; j < c->ncluster; j++) {
         Agraph_t *sg = c->cluster[j];
+        long line = source_line(AGRAPH, sg, agnameof(sg));
         for (Agnode_t *n = agfstnode(sg); n; n = agnxtnode(sg, n)) {
             buf_puts(c->out, "    <edge source=\"");
             (void)text(c, agnameof(n));
             buf_puts(c->out, "\" target=\"");
             (void)text(c, mechanism_id(sg));
-            buf_printf(c->out, "\"><data key=\"d%zu\">member</data></edge>\n", c->kind_key);
+            buf_puts(c->out, "\"");
+            put_line(c, line);
+            buf_printf(c->out, "><data key=\"d%zu\">member</data></edge>\n", c->kind_key);
         }
     }
+}
+
+/* The attributes a subgraph sets itself, comma-separated: graph attributes
+ * that differ from its parent's, and node or edge defaults ("node shape"). */
+static void subgraph_attrs(conv_t *c, Agraph_t *sg, buf_t *out)
+{
+    for (size_t i = 0; i < c->nsym[DOM_GRAPH]; i++)
+        if (set_by_cluster(sg, c->sym[DOM_GRAPH][i]))
+            buf_printf(out, "%s%s", out->len ? "," : "", c->sym[DOM_GRAPH][i]->name);
+    for (int d = DOM_NODE; d <= DOM_EDGE; d++)
+        for (size_t i = 0; i < c->nsym[d]; i++) {
+            Agsym_t *here = agattr(sg, dom_kind[d], c->sym[d][i]->name, NULL);
+            Agsym_t *up = agattr(agparent(sg), dom_kind[d], c->sym[d][i]->name, NULL);
+            if (here && up && strcmp(here->defval, up->defval) != 0)
+                buf_printf(out, "%s%s %s", out->len ? "," : "", dom_name[d], c->sym[d][i]->name);
+        }
+}
+
+/* Subgraphs that declare nothing, for hubspoke's check "subgraph-not-cluster":
+ * hs:subgraph elements, which other GraphML readers ignore. */
+static int write_plain_subgraphs(conv_t *c)
+{
+    for (size_t j = 0; j < c->nplain; j++) {
+        Agraph_t *sg = c->plain[j];
+        buf_t attrs = {0};
+        subgraph_attrs(c, sg, &attrs);
+        buf_puts(c->out, "    <hs:subgraph name=\"");
+        int rc = text(c, agnameof(sg));
+        if (rc == 0) {
+            buf_puts(c->out, "\" attrs=\"");
+            rc = text(c, attrs.p ? attrs.p : "");
+        }
+        buf_free(&attrs);
+        if (rc != 0)
+            return bad(c, "subgraph %q", agnameof(sg));
+        buf_printf(c->out, "\" hs:nodes=\"%d\" hs:edges=\"%d\"", agnnodes(sg), agnedges(sg));
+        put_line(c, source_line(AGRAPH, sg, agnameof(sg)));
+        buf_puts(c->out, "/>\n");
+    }
+    return 0;
 }
 
 static int is_latin1(Agraph_t *g)
@@ -399,7 +550,7 @@ static int is_latin1(Agraph_t *g)
 static int write_document(conv_t *c)
 {
     buf_puts(c->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+                     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:hs=\"" HS_NS "\">\n");
     if (write_keys(c) != 0)
         return -1;
 
@@ -431,6 +582,8 @@ static int write_document(conv_t *c)
     if (write_nodes(c) != 0 || write_mechanisms(c) != 0 || write_edges(c) != 0)
         return -1;
     write_memberships(c);
+    if (write_plain_subgraphs(c) != 0)
+        return -1;
     buf_puts(c->out, "  </graph>\n</graphml>\n");
     return 0;
 }
@@ -450,5 +603,6 @@ int hs_dot_to_graphml(Agraph_t *g, buf_t *out, buf_t *err)
         free(c.sym[d]);
     free(c.key);
     free(c.cluster);
+    free(c.plain);
     return rc;
 }

@@ -34,6 +34,10 @@ typedef struct reader {
     hs_model *m;
     const char *display;
     int with_lines;
+    /* The GraphML came from the DOT helper: its hs:line attributes give the
+     * DOT file's lines, and its hs:subgraph elements the subgraphs that
+     * declare nothing. Never honoured in a user's GraphML file. */
+    int from_helper;
     key_decl *keys;
     int nkeys, cap_keys;
     owner stack[64];
@@ -48,6 +52,9 @@ typedef struct reader {
 } reader;
 
 static hs_error skip(reader *r);
+
+/* The namespace of the DOT helper's additions (docs/dot-helper.md). */
+#define HS_HELPER_NS "https://hubspoke.invalid/dot-helper"
 
 static int line_here(const reader *r) {
     if (!r->with_lines) return 0;
@@ -99,6 +106,39 @@ static char *attr(reader *r, const char *name) {
     char *v = (char *)xmlTextReaderGetAttribute(r->xr, (const xmlChar *)name);
     if (v && !r->bad_utf8 && !utf8_ok(v)) r->bad_utf8 = 1;
     return v;
+}
+
+/* An attribute of the helper's namespace, as a count; 0 when absent. */
+static size_t helper_number(reader *r, const char *name) {
+    char *v = (char *)xmlTextReaderGetAttributeNs(r->xr, (const xmlChar *)name, (const xmlChar *)HS_HELPER_NS);
+    size_t n = 0;
+    for (const char *p = v; p && *p >= '0' && *p <= '9' && n < (size_t)1 << 40; p++) n = n * 10 + (size_t)(*p - '0');
+    xmlFree(v);
+    return n;
+}
+
+/* The line of the element being read: in the file, or, for the helper's
+ * GraphML, in the DOT file it came from. */
+static int element_line_here(reader *r) {
+    if (!r->from_helper) return line_here(r);
+    size_t n = helper_number(r, "line");
+    return n < (size_t)1 << 30 ? (int)n : 0;
+}
+
+/* A problem that leaves the rest of the file readable: recorded when the
+ * reader collects every error (and HS_OK returned: the caller skips the
+ * element), else the error that stops reading. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static hs_error problem(reader *r, const char *code, const char *fmt, ...) {
+    char reason[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    if (!r->m->diag) return fail(r, "%s", reason);
+    return hs_diagnostics_add(r->m->diag, HS_SEVERITY_ERROR, code, r->display, line_here(r), NULL, "%s", reason);
 }
 
 static int is_named(const reader *r, const char *name) {
@@ -247,21 +287,23 @@ static hs_error apply_defaults(reader *r, hs_domain domain, size_t index) {
 
 static hs_error read_data(reader *r, const owner *o) {
     char *key_id = attr(r, "key");
-    if (!key_id) return fail(r, "<data> without a key");
+    hs_error err;
+    if (!key_id) return (err = problem(r, "bad-data", "<data> without a key")) ? err : skip(r);
     const key_decl *k = find_key(r, key_id);
     if (!k) {
-        hs_error err = fail(r, "<data> refers to undeclared key '%.200s'", key_id);
+        err = problem(r, "bad-data", "<data> refers to undeclared key '%.200s'", key_id);
         xmlFree(key_id);
-        return err;
+        return err ? err : skip(r);
     }
     xmlFree(key_id);
     if (!key_applies(k, o->domain)) {
         static const char *const elements[] = {"graph", "node", "edge"};
-        return fail(r, "key '%.200s' is not declared for <%s> elements", k->id, elements[o->domain]);
+        err = problem(r, "bad-data", "key '%.200s' is not declared for <%s> elements", k->id, elements[o->domain]);
+        return err ? err : skip(r);
     }
     int markup;
     char *value;
-    hs_error err = content(r, &value, &markup);
+    err = content(r, &value, &markup);
     if (!err) err = hs_model_set_attr(r->m, o->domain, o->index, key_name(k), value, k->type, markup);
     free(value);
     /* Markup inside <data> is a value, not more of the graph: never descend
@@ -278,7 +320,7 @@ static hs_error read_node(reader *r, size_t *index) {
         long found = hs_model_find(r->m, id);
         *index = found >= 0 ? (size_t)found : 0;
         err = HS_OK;
-    } else if (!(err = hs_model_add_vertex(r->m, id, line_here(r), index))) {
+    } else if (!(err = hs_model_add_vertex(r->m, id, element_line_here(r), index))) {
         err = apply_defaults(r, HS_DOMAIN_NODE, *index);
     }
     xmlFree(id);
@@ -293,7 +335,7 @@ static hs_error edge_end(reader *r, const char *id, size_t *index) {
         *index = (size_t)found;
         return HS_OK;
     }
-    hs_error err = hs_model_add_vertex(r->m, id, line_here(r), index);
+    hs_error err = hs_model_add_vertex(r->m, id, element_line_here(r), index);
     return err ? err : apply_defaults(r, HS_DOMAIN_NODE, *index);
 }
 
@@ -304,12 +346,29 @@ static hs_error read_edge(reader *r, size_t *index) {
     if (!s || !s[0]) err = fail(r, "<edge> without a source");
     else if (!t || !t[0]) err = fail(r, "<edge> without a target");
     else if (!(err = edge_end(r, s, &from)) && !(err = edge_end(r, t, &to)) &&
-             !(err = hs_model_add_edge(r->m, from, to, id, line_here(r), index)))
+             !(err = hs_model_add_edge(r->m, from, to, id, element_line_here(r), index)))
         err = apply_defaults(r, HS_DOMAIN_EDGE, *index);
     xmlFree(s);
     xmlFree(t);
     xmlFree(id);
     return err;
+}
+
+/* <hs:subgraph name=".." hs:line=".." hs:nodes=".." hs:edges=".." attrs=".."/>:
+ * a DOT subgraph without the cluster prefix, reported by the helper. */
+static hs_error read_note(reader *r) {
+    char *name = attr(r, "name"), *attrs = attr(r, "attrs");
+    hs_error err = name ? hs_model_add_note(r->m, name, element_line_here(r), helper_number(r, "nodes"),
+                                            helper_number(r, "edges"), attrs)
+                        : HS_OK;
+    xmlFree(name);
+    xmlFree(attrs);
+    return err;
+}
+
+static int in_helper_ns(const reader *r) {
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r->xr);
+    return ns && strcmp((const char *)ns, HS_HELPER_NS) == 0;
 }
 
 static hs_error read_graph(reader *r) {
@@ -334,6 +393,8 @@ static hs_error keep_namespaces(reader *r) {
     hs_buf b = {0};
     xmlNodePtr root = xmlTextReaderCurrentNode(r->xr);
     for (const xmlNs *ns = root ? root->nsDef : NULL; ns; ns = ns->next) {
+        /* The helper's namespace describes the DOT file, not the graph. */
+        if (r->from_helper && ns->href && strcmp((const char *)ns->href, HS_HELPER_NS) == 0) continue;
         if (ns->prefix && ns->href &&
             hs_buf_printf(&b, " xmlns:%s=\"%s\"", (const char *)ns->prefix, (const char *)ns->href)) {
             hs_buf_free(&b);
@@ -384,6 +445,8 @@ static hs_error element(reader *r, int depth) {
         if (r->pass == 1) return skip(r);
         o.domain = HS_DOMAIN_EDGE;
         err = read_edge(r, &o.index);
+    } else if (r->from_helper && in_helper_ns(r)) {
+        return r->pass == 1 && is_named(r, "subgraph") ? read_note(r) : HS_OK;
     } else if (is_named(r, "hyperedge")) {
         return fail(r, "hyperedges are not supported");
     } else {
@@ -420,15 +483,16 @@ static void silent(void *ctx, const char *msg, ...) {
 
 /* Text in memory (data) or a file on disk (path), read once per pass. */
 static hs_error parse(hs_model **out, const char *data, size_t len, const char *path, const char *display,
-                      int with_lines) {
+                      int with_lines, hs_diagnostics *diag) {
     hs_error err = HS_OK;
     xmlSetGenericErrorFunc(NULL, silent);
     /* No NOENT (entities stay references and are refused), no DTD loading,
      * no network; big lines so that line numbers past 65535 stay right. */
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
-    reader r = {.display = display, .with_lines = with_lines};
+    reader r = {.display = display, .with_lines = with_lines, .from_helper = !with_lines};
     first_error first = {0, 0, "not well-formed XML"};
     err = hs_model_new(&r.m, display);
+    if (!err) r.m->diag = diag;
     for (r.pass = 1; r.pass <= 2 && !err; r.pass++) {
         r.xr = path ? xmlReaderForFile(path, NULL, options) : xmlReaderForMemory(data, (int)len, display, NULL, options);
         if (!r.xr) {
@@ -459,6 +523,12 @@ static hs_error parse(hs_model **out, const char *data, size_t len, const char *
         r.xr = NULL;
     }
     if (!err) err = hs_model_finish(r.m);
+    /* Every error was recorded and reading went on: the model is not one. */
+    if (!err && diag && hs_diagnostics_error_count(diag)) {
+        hs_error_clear(); /* the errors are in the list; no fatal one (check_read.c) */
+        err = HS_EINPUT;
+    }
+    if (r.m) r.m->diag = NULL;
     if (!err) {
         *out = r.m;
         r.m = NULL;
@@ -474,13 +544,14 @@ static hs_error parse(hs_model **out, const char *data, size_t len, const char *
     return err;
 }
 
-hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display, int with_lines) {
+hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display, int with_lines,
+                          hs_diagnostics *diag) {
     hs_error err = hs_input_check_text(data, len, display);
     if (err) return err;
     if (len > (size_t)INT32_MAX) return hs_error_set(HS_EINPUT, "%s: file too large", display);
-    return parse(out, data, len, NULL, display, with_lines);
+    return parse(out, data, len, NULL, display, with_lines, diag);
 }
 
-hs_error hs_graphml_parse_file(hs_model **out, const char *path, const char *display) {
-    return parse(out, NULL, 0, path, display, 1);
+hs_error hs_graphml_parse_file(hs_model **out, const char *path, const char *display, hs_diagnostics *diag) {
+    return parse(out, NULL, 0, path, display, 1, diag);
 }

@@ -26,26 +26,32 @@ const char *hs_format_name(hs_format format) {
     return format == HS_FORMAT_DOT ? "dot" : format == HS_FORMAT_GRAPHML ? "graphml" : "unknown";
 }
 
-hs_error hs_model_read_memory(hs_model **out, const char *data, size_t len, hs_format format,
-                              const char *display) {
+hs_error hs_read_memory_diag(hs_model **out, const char *data, size_t len, hs_format format, const char *display,
+                             hs_diagnostics *diag) {
     if (!display) display = "<input>";
     hs_error err = hs_input_check_text(data, len, display);
     if (err) return err;
     if (format == HS_FORMAT_UNKNOWN) format = hs_format_sniff(data, len);
     if (format == HS_FORMAT_GRAPHML) {
-        err = hs_graphml_parse(out, data, len, display, 1);
+        err = hs_graphml_parse(out, data, len, display, 1, diag);
     } else {
         char *graphml = NULL;
         size_t glen = 0;
         if ((err = hs_dot_helper_to_graphml(data, len, display, &graphml, &glen))) return err;
-        err = hs_graphml_parse(out, graphml, glen, display, 0);
+        err = hs_graphml_parse(out, graphml, glen, display, 0, diag);
         free(graphml);
     }
     if (!err) (*out)->format = format;
     return err;
 }
 
-hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format, const char *display) {
+hs_error hs_model_read_memory(hs_model **out, const char *data, size_t len, hs_format format,
+                              const char *display) {
+    return hs_read_memory_diag(out, data, len, format, display, NULL);
+}
+
+hs_error hs_read_file_diag(hs_model **out, const char *path, hs_format format, const char *display,
+                           hs_diagnostics *diag) {
     int is_stdin = strcmp(path, "-") == 0;
     if (!display) display = is_stdin ? "<stdin>" : path;
     if (format == HS_FORMAT_UNKNOWN) format = hs_format_from_path(path);
@@ -57,7 +63,7 @@ hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format, 
         if (err) return err;
         if (format == HS_FORMAT_UNKNOWN) format = sniffed;
         if (format == HS_FORMAT_GRAPHML) {
-            if (!(err = hs_graphml_parse_file(out, path, display))) (*out)->format = format;
+            if (!(err = hs_graphml_parse_file(out, path, display, diag))) (*out)->format = format;
             return err;
         }
     }
@@ -65,9 +71,13 @@ hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format, 
     size_t len;
     hs_error err = hs_file_read_all(path, display, &data, &len);
     if (err) return err;
-    err = hs_model_read_memory(out, data, len, format, display);
+    err = hs_read_memory_diag(out, data, len, format, display, diag);
     free(data);
     return err;
+}
+
+hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format, const char *display) {
+    return hs_read_file_diag(out, path, format, display, NULL);
 }
 
 hs_error hs_model_write_file(const hs_model *model, const char *path, hs_format format) {

@@ -79,6 +79,11 @@ void hs_model_destroy(hs_model *m) {
         free(m->extra_keys[d]);
     }
     extras_free(&m->graph_extras);
+    for (size_t i = 0; i < m->nnotes; i++) {
+        free(m->notes[i].name);
+        free(m->notes[i].attrs);
+    }
+    free(m->notes);
     free(m->v);
     free(m->e);
     free(m->slots);
@@ -114,16 +119,47 @@ static int element_line(const hs_model *m, hs_domain domain, size_t index) {
     return 0;
 }
 
-hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *fmt, ...) {
-    char what[512], reason[512], where[64] = "";
+static hs_error report_v(const hs_model *m, const char *code, int line, const char *element, const char *fmt,
+                         va_list ap) {
+    char reason[768], where[64] = "";
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    if (m->diag) return hs_diagnostics_add(m->diag, HS_SEVERITY_ERROR, code, m->file, line, element, "%s", reason);
+    if (line > 0) snprintf(where, sizeof where, ":%d", line);
+    return hs_error_set(HS_EINPUT, "%s%s: %s%s%s", m->file, where, element ? element : "", element ? ": " : "",
+                        reason);
+}
+
+hs_error hs_model_report(const hs_model *m, const char *code, int line, const char *element, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    hs_error err = report_v(m, code, line, element, fmt, ap);
+    va_end(ap);
+    return err;
+}
+
+hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *code, const char *fmt, ...) {
+    char what[512];
     hs_model_describe(m, domain, index, what, sizeof what);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
+    hs_error err = report_v(m, code, element_line(m, domain, index), what, fmt, ap);
     va_end(ap);
-    int line = element_line(m, domain, index);
-    if (line > 0) snprintf(where, sizeof where, ":%d", line);
-    return hs_error_set(HS_EINPUT, "%s%s: %s: %s", m->file, where, what, reason);
+    return err;
+}
+
+hs_error hs_model_add_note(hs_model *m, const char *name, int line, size_t nodes, size_t edges, const char *attrs) {
+    hs_subgraph_note *notes = hs_realloc(m->notes, (m->nnotes + 1) * sizeof *notes);
+    if (!notes) return HS_ENOMEM;
+    m->notes = notes;
+    hs_subgraph_note *n = &notes[m->nnotes];
+    *n = (hs_subgraph_note){hs_strdup(name), line, nodes, edges, attrs && attrs[0] ? hs_strdup(attrs) : NULL};
+    if (!n->name || (attrs && attrs[0] && !n->attrs)) {
+        free(n->name);
+        free(n->attrs);
+        return HS_ENOMEM;
+    }
+    m->nnotes++;
+    return HS_OK;
 }
 
 /* ---- the id index -------------------------------------------------------------- */
@@ -190,10 +226,12 @@ hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *inde
     if (m->nv >= UINT32_MAX - 1) return hs_error_set(HS_EINPUT, "%s: more than %u vertices", m->file, UINT32_MAX - 1);
     long found = hs_model_find(m, id);
     if (found >= 0) {
-        char where[64] = "", first[64] = "";
-        if (line > 0) snprintf(where, sizeof where, ":%d", line);
+        char first[64] = "";
         if (m->v[found].line > 0) snprintf(first, sizeof first, " (first at line %d)", m->v[found].line);
-        return hs_error_set(HS_EINPUT, "%s%s: duplicate id '%s'%s", m->file, where, id, first);
+        hs_error err = hs_model_report(m, "duplicate-id", line, NULL, "duplicate id '%s'%s", id, first);
+        /* Collecting: the second declaration's attributes go to the first. */
+        if (!err && index) *index = (size_t)found;
+        return err;
     }
     if ((m->nv + 1) * 2 > m->nslots && index_grow(m) != HS_OK) return HS_ENOMEM;
     if (m->nv == m->cap_v) {
@@ -268,9 +306,9 @@ static hs_error parse_year(const hs_model *m, hs_domain d, size_t i, const char 
     long y = strtol(p, &end, 10);
     while (*end == ' ' || *end == '\t') end++;
     if (end == p || *end != '\0' || errno == ERANGE)
-        return hs_model_error(m, d, i, "%s '%s' is not an integer year", name, text);
+        return hs_model_error(m, d, i, "bad-year", "%s '%s' is not an integer year", name, text);
     if (y < HS_YEAR_FIRST || y > HS_YEAR_LAST)
-        return hs_model_error(m, d, i, "%s %ld is out of range [%d, %d]", name, y, HS_YEAR_FIRST,
+        return hs_model_error(m, d, i, "year-out-of-range", "%s %ld is out of range [%d, %d]", name, y, HS_YEAR_FIRST,
                               HS_YEAR_LAST);
     *year = (int)y;
     return HS_OK;
@@ -283,9 +321,9 @@ static hs_error parse_weight(const hs_model *m, hs_domain d, size_t i, const cha
     double w = strtod(text, &end);
     while (*end == ' ' || *end == '\t') end++;
     if (end == text || *end != '\0' || errno == ERANGE || !isfinite(w))
-        return hs_model_error(m, d, i, "weight '%s' is not a number", text);
+        return hs_model_error(m, d, i, "bad-weight", "weight '%s' is not a number", text);
     if (!(w > 0.0 && w <= 1.0))
-        return hs_model_error(m, d, i, "weight %s is out of range (0, 1]", text);
+        return hs_model_error(m, d, i, "weight-out-of-range", "weight %s is out of range (0, 1]", text);
     *weight = w;
     return HS_OK;
 }
@@ -355,13 +393,14 @@ static hs_error set_vertex_attr(hs_model *m, size_t i, const char *name, const c
     if (strcmp(name, "type") == 0) {
         if (strcmp(value, "state") == 0) v->type = HS_VERTEX_STATE;
         else if (strcmp(value, "mechanism") == 0) v->type = HS_VERTEX_MECHANISM;
-        else return hs_model_error(m, d, i, "unknown type '%s' (expected state or mechanism)", value);
+        else return hs_model_error(m, d, i, "unknown-value", "unknown type '%s' (expected state or mechanism)", value);
         return HS_OK;
     }
     if (strcmp(name, "role") == 0) {
         hs_role role = hs_role_parse(value);
         if (role == HS_ROLE_UNSET)
-            return hs_model_error(m, d, i, "unknown role '%s' (expected hub, ally, partner or other)", value);
+            return hs_model_error(m, d, i, "unknown-value", "unknown role '%s' (expected hub, ally, partner or other)",
+                                  value);
         v->role = (signed char)role;
         return HS_OK;
     }
@@ -371,7 +410,7 @@ static hs_error set_vertex_attr(hs_model *m, size_t i, const char *name, const c
         /* A refused value leaves the attribute as it was (the builder's callers may go on). */
         hs_kind kind = hs_kind_parse(value);
         if (kind == HS_KIND_UNSET || kind == HS_KIND_MEMBER)
-            return hs_model_error(m, d, i,
+            return hs_model_error(m, d, i, "unknown-value",
                                   "unknown kind '%s' (expected treaty, access, intelligence, technology, "
                                   "exercise, partnership or dialogue)", value);
         v->kind = (signed char)kind;
@@ -380,7 +419,7 @@ static hs_error set_vertex_attr(hs_model *m, size_t i, const char *name, const c
     if (strcmp(name, "scope") == 0) {
         hs_scope scope = hs_scope_parse(value);
         if (scope == HS_SCOPE_UNSET)
-            return hs_model_error(m, d, i, "unknown scope '%s' (expected issue or broad)", value);
+            return hs_model_error(m, d, i, "unknown-value", "unknown scope '%s' (expected issue or broad)", value);
         v->scope = (signed char)scope;
         return HS_OK;
     }
@@ -394,7 +433,7 @@ static hs_error set_edge_attr(hs_model *m, size_t i, const char *name, const cha
     if (strcmp(name, "kind") == 0) {
         hs_kind kind = hs_kind_parse(value);
         if (kind == HS_KIND_UNSET)
-            return hs_model_error(m, d, i,
+            return hs_model_error(m, d, i, "unknown-value",
                                   "unknown kind '%s' (expected treaty, access, intelligence, technology, "
                                   "exercise, partnership, dialogue or member)", value);
         e->kind = kind;
@@ -435,8 +474,8 @@ hs_error hs_model_set_attr(hs_model *m, hs_domain domain, size_t index, const ch
     }
     if (raw_xml) {
         return domain == HS_DOMAIN_GRAPH
-                   ? hs_error_set(HS_EINPUT, "%s: graph attribute '%s' holds XML markup, not text", m->file, name)
-                   : hs_model_error(m, domain, index, "attribute '%s' holds XML markup, not text", name);
+                   ? hs_model_report(m, "markup-value", 0, NULL, "graph attribute '%s' holds XML markup, not text", name)
+                   : hs_model_error(m, domain, index, "markup-value", "attribute '%s' holds XML markup, not text", name);
     }
     /* An empty value means "absent": DOT gives "" to every object for an
      * attribute declared on any of them. */
@@ -450,7 +489,7 @@ hs_error hs_model_set_attr(hs_model *m, hs_domain domain, size_t index, const ch
 
 static hs_error check_span(const hs_model *m, hs_domain d, size_t i, int since, int until) {
     if (since != HS_SINCE_OPEN && until != HS_UNTIL_OPEN && since >= until)
-        return hs_model_error(m, d, i,
+        return hs_model_error(m, d, i, since > until ? "reversed-span" : "empty-span",
                               since > until ? "since %d > until %d"
                                             : "since %d = until %d: the span is empty (until is the first year no longer active)",
                               since, until);
@@ -468,10 +507,10 @@ static hs_error check_vertex(const hs_model *m, size_t i) {
                                 : !isnan(v->weight)          ? "weight"
                                                              : NULL;
         if (misplaced)
-            return hs_model_error(m, HS_DOMAIN_NODE, i,
+            return hs_model_error(m, HS_DOMAIN_NODE, i, "mechanism-attribute",
                                   "attribute '%s' applies to mechanisms only (set type=mechanism)", misplaced);
     } else if (v->role != HS_ROLE_UNSET) {
-        return hs_model_error(m, HS_DOMAIN_NODE, i, "a mechanism has no role (role=%s)",
+        return hs_model_error(m, HS_DOMAIN_NODE, i, "mechanism-role", "a mechanism has no role (role=%s)",
                               hs_role_name(v->role));
     }
     return HS_OK;
@@ -494,14 +533,14 @@ static hs_error check_edge(hs_model *m, size_t i) {
     if (e->kind == HS_KIND_UNSET && to_mech) e->kind = HS_KIND_MEMBER;
     if (e->kind == HS_KIND_MEMBER) {
         if (!to_mech)
-            return hs_model_error(m, HS_DOMAIN_EDGE, i,
+            return hs_model_error(m, HS_DOMAIN_EDGE, i, "member-edge",
                                   "a member edge must end at a mechanism, and '%s' is not one (type=mechanism)",
                                   m->v[e->to].id);
         if (from_mech)
-            return hs_model_error(m, HS_DOMAIN_EDGE, i, "a member edge must start at a state, and '%s' is a mechanism",
+            return hs_model_error(m, HS_DOMAIN_EDGE, i, "member-edge", "a member edge must start at a state, and '%s' is a mechanism",
                                   m->v[e->from].id);
     } else if (from_mech || to_mech) {
-        return hs_model_error(m, HS_DOMAIN_EDGE, i,
+        return hs_model_error(m, HS_DOMAIN_EDGE, i, "tie-to-mechanism",
                               "a tie of kind %s cannot involve mechanism '%s' (use kind=member for membership)",
                               hs_kind_name(e->kind), m->v[from_mech ? e->from : e->to].id);
     }
@@ -531,10 +570,10 @@ hs_error hs_model_finish(hs_model *m) {
     }
     if (m->hub) {
         long h = hs_model_find(m, m->hub);
-        if (h < 0) return hs_error_set(HS_EINPUT, "%s: graph attribute hub='%s' names no node", m->file, m->hub);
+        if (h < 0) return hs_model_report(m, "unknown-hub", 0, NULL, "graph attribute hub='%s' names no node", m->hub);
         if (m->v[h].type != HS_VERTEX_STATE)
-            return hs_error_set(HS_EINPUT, "%s: graph attribute hub='%s' names a mechanism, not a state", m->file,
-                                m->hub);
+            return hs_model_report(m, "unknown-hub", 0, NULL, "graph attribute hub='%s' names a mechanism, not a state",
+                                   m->hub);
     }
     return HS_OK;
 }

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "hubspoke/check.h"
 #include "hubspoke/model.h"
 
 typedef enum hs_domain { HS_DOMAIN_GRAPH = 0, HS_DOMAIN_NODE, HS_DOMAIN_EDGE, HS_DOMAIN_COUNT } hs_domain;
@@ -20,6 +21,14 @@ typedef struct hs_extra {
     char *value;
     int raw_xml;  /* value is GraphML element content, written back verbatim */
 } hs_extra;
+
+/* A DOT subgraph that declares nothing (no cluster_ prefix). */
+typedef struct hs_subgraph_note {
+    char *name;
+    int line;
+    size_t nodes, edges; /* nodes and edges inside it */
+    char *attrs;         /* the attributes it sets, comma-separated, or NULL */
+} hs_subgraph_note;
 
 typedef struct hs_extras {
     hs_extra *items;
@@ -70,6 +79,14 @@ struct hs_model {
     /* id -> vertex index, open addressing; slots hold index+1, 0 = empty */
     uint32_t *slots;
     size_t nslots;
+    /* Non-cluster subgraphs of a DOT file that may be mechanisms written
+     * without the cluster_ prefix (the DOT helper reports them; check.c
+     * decides). */
+    hs_subgraph_note *notes;
+    size_t nnotes;
+    /* While a checked reader reads: errors are recorded here and reading
+     * goes on (hs_model_report); not owned. NULL: the first error stops. */
+    hs_diagnostics *diag;
 };
 
 /* Building a model (used by the readers). */
@@ -92,12 +109,23 @@ hs_error hs_model_finish(hs_model *m);
 
 /* "node 'USA'", "edge 'JPN -> USA'", "graph" for messages. */
 void hs_model_describe(const hs_model *m, hs_domain domain, size_t index, char *buf, size_t size);
-/* Record an input error about an element: "FILE:LINE: node 'X': reason". */
-hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *fmt, ...)
+/* An input error `code` (docs/schema.md, "Checks") about an element. With
+ * diagnostics attached (m->diag) it is recorded there and HS_OK returned, so
+ * that reading goes on and every error is found (HS_EINPUT past the cap);
+ * else it is the last error, "FILE:LINE: node 'X': reason", and HS_EINPUT. */
+hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *code, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* The same about an element described by the caller (NULL: the file). */
+hs_error hs_model_report(const hs_model *m, const char *code, int line, const char *element, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* Add a subgraph note (name and attrs copied). */
+hs_error hs_model_add_note(hs_model *m, const char *name, int line, size_t nodes, size_t edges, const char *attrs);
 
 #endif
 

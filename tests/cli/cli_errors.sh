@@ -94,16 +94,18 @@ KINDS="(expected treaty, access, intelligence, technology, exercise, partnership
 
 # ---- schema errors, each in DOT and in GraphML --------------------------------
 # schema NAME DOT-TEXT GRAPHML-EDGEDEFAULT GRAPHML-BODY-LINE REASON [GRAPHML-LINE]
-# The DOT file is refused with "NAME.gv: REASON" (no line: the schema checks
-# run on the helper's GraphML), the GraphML one with "NAME.graphml:LINE: REASON".
+# The DOT file, one line long, is refused with "NAME.gv:1: REASON" (the DOT
+# helper gives each element the line it is written on), the GraphML one with
+# "NAME.graphml:LINE: REASON"; an empty LINE: a graph attribute, without one.
 schema() {
     local name=$1 dottext=$2 dir=$3 body=$4 reason=$5 line=${6-7}
     printf '%s\n' "$dottext" >"$name.gv"
     gml "$name.graphml" "$dir" "$body"
-    refused "$name.gv" 1 "hubspoke: $name.gv: $reason" info "$name.gv"
     if [[ -n $line ]]; then
+        refused "$name.gv" 1 "hubspoke: $name.gv:1: $reason" info "$name.gv"
         refused "$name.graphml" 1 "hubspoke: $name.graphml:$line: $reason" info "$name.graphml"
     else
+        refused "$name.gv" 1 "hubspoke: $name.gv: $reason" info "$name.gv"
         refused "$name.graphml" 1 "hubspoke: $name.graphml: $reason" info "$name.graphml"
     fi
 }
@@ -225,18 +227,18 @@ printf 'graph g { A -- B [kind=alliance]; }\n' | {
     echo $? >"$T/log/stdin.rc"
 }
 [[ $(cat "$T/log/stdin.rc") -eq 1 && ! -s $T/log/stdin.out &&
-    $(cat "$T/log/stdin.err") == "hubspoke: <stdin>: edge 'A -- B': unknown kind 'alliance' $KINDS" ]] ||
+    $(cat "$T/log/stdin.err") == "hubspoke: <stdin>:1: edge 'A -- B': unknown kind 'alliance' $KINDS" ]] ||
     fail "stdin: exit $(cat "$T/log/stdin.rc"), stderr: $(cat "$T/log/stdin.err")"
 
 # ---- the same refusals through metrics and convert ----------------------------------
-refused metrics-kind 1 "hubspoke: kind.gv: edge 'A -- B': unknown kind 'alliance' $KINDS" metrics kind.gv
+refused metrics-kind 1 "hubspoke: kind.gv:1: edge 'A -- B': unknown kind 'alliance' $KINDS" metrics kind.gv
 refused metrics-kind-json 1 "hubspoke: kind.graphml:7: edge 'A -- B': unknown kind 'alliance' $KINDS" \
     metrics kind.graphml --format json
 
 printf 'graph g {\n  hub=USA;\n  USA -- JPN [kind=treaty];\n  B [since=2000];\n  USA -- B [kind=access];\n}\n' >ok.gv
 succeeds ok.gv info ok.gv
 
-refused convert-kind 1 "hubspoke: kind.gv: edge 'A -- B': unknown kind 'alliance' $KINDS" convert kind.gv "$T/out/kind.graphml"
+refused convert-kind 1 "hubspoke: kind.gv:1: edge 'A -- B': unknown kind 'alliance' $KINDS" convert kind.gv "$T/out/kind.graphml"
 out_dir_is convert-kind ""
 refused convert-syntax 1 "hubspoke: syntax.gv:3: syntax error near '}'" convert syntax.gv "$T/out/syntax.graphml"
 out_dir_is convert-syntax ""

@@ -101,13 +101,15 @@ second line"];
     }
     subgraph cluster_ASEAN { type=organisation; node [color=blue]; PHL; SGP; }
     subgraph { rank=same; AUS; IND; }
-    IND -> JPN [kind=partnership];
+    subgraph Trilateral { label="Trilateral"; USA; JPN; AUS; }
+    IND -> JPN
+        [kind=partnership];
 }
 EOF
 if convert alliance; then
     x=alliance
-    grep -q '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">' "$T/alliance.out" ||
-        fail "alliance: root element is not <graphml> in the GraphML namespace"
+    grep -q '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:hs="https://hubspoke.invalid/dot-helper">' "$T/alliance.out" ||
+        fail "alliance: root element is not <graphml> in the GraphML namespace with hubspoke's"
     head -n 1 "$T/alliance.out" | grep -qx '<?xml version="1.0" encoding="UTF-8"?>' ||
         fail "alliance: missing XML declaration"
 
@@ -193,6 +195,27 @@ if convert alliance; then
     expect $x "string((//edge)[9]/@source)" IND
     expect $x "string((//edge)[10]/@target)" core
     expect $x "string((//edge)[13]/@source)" SGP
+
+    # hs:line: the line each element is written on (the parser's lookahead
+    # is a line further for the last edge); a membership, its cluster's.
+    hl() { echo "string($1/@*[local-name()='line'])"; }
+    expect $x "$(hl "//node[@id='USA']")" 5
+    expect $x "$(hl "//node[@id='PHL']")" 9
+    expect $x "$(hl "//node[@id='SGP']")" 20
+    expect $x "$(hl "//node[@id='Quad']")" 15
+    expect $x "$(hl "//node[@id='core']")" 18
+    expect $x "$(hl "(//edge)[1]")" 11
+    expect $x "$(hl "(//edge)[4]")" 14
+    expect $x "$(hl "(//edge)[5]")" 23
+    expect $x "$(hl "(//edge)[6]")" 15
+    # hs:subgraph: the named subgraph that is not a cluster (the anonymous one is not reported)
+    sg="//*[local-name()='subgraph']"
+    expect $x "count($sg)" 1
+    expect $x "string($sg/@name)" Trilateral
+    expect $x "string($sg/@attrs)" label
+    expect $x "string($sg/@*[local-name()='nodes'])" 3
+    expect $x "string($sg/@*[local-name()='edges'])" 0
+    expect $x "$(hl "$sg")" 22
 fi
 
 # ---- Latin-1, HTML labels, TAB and CR, undirected strict anonymous graphs -----------

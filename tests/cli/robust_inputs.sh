@@ -62,6 +62,8 @@ cp "$SRC/graphs/us-japan-rok.gv" ujr.gv
 cp "$SRC/graphs/us-japan-rok.graphml" ujr.graphml
 # A limit refusal names the element that crosses it: the 4th node, the 3rd edge.
 node4=$(grep -n '<node' ujr.graphml | sed -n 4p | cut -d: -f1)
+# The line of the fourth vertex statement of the DOT file (the helper gives DOT elements their lines).
+dotnode4=$(grep -n '^ *"[A-Za-z]*" \[' ujr.gv | sed -n 4p | cut -d: -f1)
 edge3=$(grep -n '<edge' ujr.graphml | sed -n 3p | cut -d: -f1)
 run ref info --format json ujr.gv
 cp log/ref.out ref.json
@@ -248,7 +250,7 @@ kill "$listener" 2>/dev/null
 wait "$listener" 2>/dev/null
 
 # ---- load limits, on both paths -------------------------------------------------------
-refused max-states-dot 1 "hubspoke: ujr.gv: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
+refused max-states-dot 1 "hubspoke: ujr.gv:$dotnode4: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
     info ujr.gv --max-states 3
 refused max-states-graphml 1 "hubspoke: ujr.graphml:$node4: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
     metrics ujr.graphml --max-states 3

@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     (void)hs_dot_format(m, &dot);
     if (hs_graphml_format(m, &gml) == HS_OK) {
         hs_model *again = NULL;
-        if (hs_graphml_parse(&again, gml.data, gml.len, "again.graphml", 1) != HS_OK ||
+        if (hs_graphml_parse(&again, gml.data, gml.len, "again.graphml", 1, NULL) != HS_OK ||
             hs_model_vertex_count(again) != hs_model_vertex_count(m) ||
             hs_model_edge_count(again) != hs_model_edge_count(m))
             abort(); /* hubspoke wrote GraphML it cannot read back */

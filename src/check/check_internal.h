@@ -1,0 +1,18 @@
+/* The diagnostics' side the readers and the model use (not installed). */
+#ifndef HS_CHECK_INTERNAL_H
+#define HS_CHECK_INTERNAL_H
+
+#include "hubspoke/check.h"
+
+/* Record the last-error message (a reader's "FILE[:LINE]: reason") as an
+ * error of `code`, its line taken from the message. Returns HS_OK or
+ * HS_ENOMEM. */
+hs_error hs_diag_add_last_error(hs_diagnostics *diagnostics, const char *file, const char *code);
+
+/* Optimal string alignment distance (Levenshtein with adjacent
+ * transpositions) between a and b, compared byte by byte, or with ASCII
+ * letters folded to lower case when `fold`; stops counting past `max` and
+ * returns max + 1 then. */
+size_t hs_osa_distance(const char *a, const char *b, int fold, size_t max);
+
+#endif
