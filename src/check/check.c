@@ -37,7 +37,8 @@ static hs_error warn(ctx *c, const char *code, hs_domain domain, size_t index, c
     va_start(ap, fmt);
     vsnprintf(reason, sizeof reason, fmt, ap);
     va_end(ap);
-    return hs_diagnostics_add(c->d, HS_SEVERITY_WARNING, code, c->m->file, line, what, "%s", reason);
+    const char *file = domain == HS_DOMAIN_GRAPH ? c->m->file : hs_model_element_file(c->m, domain, index);
+    return hs_diagnostics_add(c->d, HS_SEVERITY_WARNING, code, file, line, what, "%s", reason);
 }
 
 /* "1950-1959", "1950 on", "until 1959", "every year": a span as a reader says it. */

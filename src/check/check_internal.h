@@ -9,6 +9,10 @@
  * HS_ENOMEM. */
 hs_error hs_diag_add_last_error(hs_diagnostics *diagnostics, const char *file, const char *code);
 
+/* HS_EINPUT with the last-error message that callers reading only
+ * hs_error_last() see for a list of errors: the first, and how many more. */
+hs_error hs_diag_summarise(const hs_diagnostics *diagnostics);
+
 /* Optimal string alignment distance (Levenshtein with adjacent
  * transpositions) between a and b, compared byte by byte, or with ASCII
  * letters folded to lower case when `fold`; stops counting past `max` and

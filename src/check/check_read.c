@@ -12,9 +12,7 @@
 /* A failure that is the input's fault, reported as a diagnostic. */
 static int input_failure(hs_error err) { return err == HS_EINPUT; }
 
-/* The last error, for callers that read only hs_error_last(): the first
- * error found, and how many more there are. */
-static hs_error summarise(const hs_diagnostics *d) {
+hs_error hs_diag_summarise(const hs_diagnostics *d) {
     size_t errors = hs_diagnostics_error_count(d);
     for (size_t i = 0; i < hs_diagnostics_count(d); i++) {
         const hs_diagnostic *g = hs_diagnostics_get(d, i);
@@ -46,7 +44,7 @@ static hs_error conclude(hs_error err, const char *display, hs_diagnostics *d, h
         hs_error added = hs_diag_add_last_error(d, display, "unreadable");
         if (added) return added;
     }
-    return summarise(d);
+    return hs_diag_summarise(d);
 }
 
 hs_error hs_check_read_file(const char *path, hs_format format, const char *display, hs_diagnostics *d,
@@ -82,8 +80,8 @@ hs_error hs_check_built_model(hs_model *m, hs_diagnostics *d) {
             hs_error added = hs_diag_add_last_error(d, m->file, "unreadable");
             if (added) return added;
         }
-        return input_failure(err) ? summarise(d) : err;
+        return input_failure(err) ? hs_diag_summarise(d) : err;
     }
-    if (hs_diagnostics_error_count(d)) return summarise(d);
+    if (hs_diagnostics_error_count(d)) return hs_diag_summarise(d);
     return hs_check_model(m, d);
 }

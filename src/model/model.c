@@ -84,6 +84,8 @@ void hs_model_destroy(hs_model *m) {
         free(m->notes[i].attrs);
     }
     free(m->notes);
+    for (unsigned char i = 0; i < m->norigins; i++) free(m->origins[i]);
+    free(m->edge_origins);
     free(m->v);
     free(m->e);
     free(m->slots);
@@ -119,22 +121,48 @@ static int element_line(const hs_model *m, hs_domain domain, size_t index) {
     return 0;
 }
 
-static hs_error report_v(const hs_model *m, const char *code, int line, const char *element, const char *fmt,
-                         va_list ap) {
+static hs_error report_v(const hs_model *m, const char *file, const char *code, int line, const char *element,
+                         const char *fmt, va_list ap) {
     char reason[768], where[64] = "";
     vsnprintf(reason, sizeof reason, fmt, ap);
-    if (m->diag) return hs_diagnostics_add(m->diag, HS_SEVERITY_ERROR, code, m->file, line, element, "%s", reason);
+    if (m->diag) return hs_diagnostics_add(m->diag, HS_SEVERITY_ERROR, code, file, line, element, "%s", reason);
     if (line > 0) snprintf(where, sizeof where, ":%d", line);
-    return hs_error_set(HS_EINPUT, "%s%s: %s%s%s", m->file, where, element ? element : "", element ? ": " : "",
-                        reason);
+    return hs_error_set(HS_EINPUT, "%s%s: %s%s%s", file, where, element ? element : "", element ? ": " : "", reason);
 }
+
+static const char *current_file(const hs_model *m) { return m->origin_now ? m->origins[m->origin_now - 1] : m->file; }
 
 hs_error hs_model_report(const hs_model *m, const char *code, int line, const char *element, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    hs_error err = report_v(m, code, line, element, fmt, ap);
+    hs_error err = report_v(m, current_file(m), code, line, element, fmt, ap);
     va_end(ap);
     return err;
+}
+
+hs_error hs_model_set_origin(hs_model *m, const char *file) {
+    unsigned char k = 0;
+    for (unsigned char i = 0; file && i < m->norigins && !k; i++) {
+        if (strcmp(m->origins[i], file) == 0) k = (unsigned char)(i + 1);
+    }
+    if (file && !k) {
+        if (m->norigins == sizeof m->origins / sizeof *m->origins)
+            return hs_error_set(HS_EARG, "%s: more than %zu input files", m->file, sizeof m->origins / sizeof *m->origins);
+        if (!(m->origins[m->norigins] = hs_strdup(file))) return HS_ENOMEM;
+        k = ++m->norigins;
+    }
+    m->origin_now = k;
+    return HS_OK;
+}
+
+const char *hs_model_element_file(const hs_model *m, hs_domain domain, size_t index) {
+    unsigned char k = 0;
+    if (domain == HS_DOMAIN_NODE) {
+        k = m->v[index].origin;
+    } else if (domain == HS_DOMAIN_EDGE) {
+        for (size_t r = 0; r < m->nedge_origins && m->edge_origins[r].first <= index; r++) k = m->edge_origins[r].origin;
+    }
+    return k ? m->origins[k - 1] : m->file;
 }
 
 hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *code, const char *fmt, ...) {
@@ -142,7 +170,8 @@ hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const
     hs_model_describe(m, domain, index, what, sizeof what);
     va_list ap;
     va_start(ap, fmt);
-    hs_error err = report_v(m, code, element_line(m, domain, index), what, fmt, ap);
+    hs_error err = report_v(m, hs_model_element_file(m, domain, index), code, element_line(m, domain, index), what,
+                            fmt, ap);
     va_end(ap);
     return err;
 }
@@ -226,8 +255,12 @@ hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *inde
     if (m->nv >= UINT32_MAX - 1) return hs_error_set(HS_EINPUT, "%s: more than %u vertices", m->file, UINT32_MAX - 1);
     long found = hs_model_find(m, id);
     if (found >= 0) {
-        char first[64] = "";
-        if (m->v[found].line > 0) snprintf(first, sizeof first, " (first at line %d)", m->v[found].line);
+        char first[600] = "";
+        if (m->v[found].origin != m->origin_now)
+            snprintf(first, sizeof first, " (first at %.500s%s%.0d)", hs_model_element_file(m, HS_DOMAIN_NODE, (size_t)found),
+                     m->v[found].line > 0 ? ":" : "", m->v[found].line);
+        else if (m->v[found].line > 0)
+            snprintf(first, sizeof first, " (first at line %d)", m->v[found].line);
         hs_error err = hs_model_report(m, "duplicate-id", line, NULL, "duplicate id '%s'%s", id, first);
         /* Collecting: the second declaration's attributes go to the first. */
         if (!err && index) *index = (size_t)found;
@@ -253,6 +286,7 @@ hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *inde
     v->scope = HS_SCOPE_UNSET;
     v->weight = NAN;
     v->line = line;
+    v->origin = m->origin_now;
     size_t h = hash_id(id) & (m->nslots - 1);
     while (m->slots[h]) h = (h + 1) & (m->nslots - 1);
     m->slots[h] = (uint32_t)(m->nv + 1);
@@ -273,6 +307,13 @@ hs_error hs_model_ensure_vertex(hs_model *m, const char *id, int line, size_t *i
 hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, int line,
                            size_t *index) {
     if (max_edges && m->ne >= max_edges) return over_limit(m, line, max_edges, "ties", "--max-ties");
+    unsigned char was = m->nedge_origins ? m->edge_origins[m->nedge_origins - 1].origin : 0;
+    if (m->origin_now != was) {
+        struct hs_edge_origin *r = hs_realloc(m->edge_origins, (m->nedge_origins + 1) * sizeof *r);
+        if (!r) return HS_ENOMEM;
+        m->edge_origins = r;
+        r[m->nedge_origins++] = (struct hs_edge_origin){m->ne, m->origin_now};
+    }
     if (m->ne == m->cap_e) {
         size_t cap = m->cap_e ? m->cap_e * 2 : 16;
         hs_edge *e = hs_realloc(m->e, cap * sizeof *e);

@@ -46,6 +46,7 @@ typedef struct hs_vertex {
     signed char role;     /* hs_role */
     signed char kind;     /* hs_kind */
     signed char scope;    /* hs_scope */
+    unsigned char origin; /* 0: the model's file, k: origins[k - 1] (a builder's other inputs) */
     hs_extras extras;
 } hs_vertex;
 
@@ -87,6 +88,17 @@ struct hs_model {
     /* While a checked reader reads: errors are recorded here and reading
      * goes on (hs_model_report); not owned. NULL: the first error stops. */
     hs_diagnostics *diag;
+    /* A model built from several files (import edges: nodes, edges,
+     * members): the file each element comes from, for messages. Vertices
+     * keep an index in their padding; edges, appended file by file, keep
+     * ranges of indices. */
+    char *origins[8];
+    unsigned char norigins, origin_now;
+    struct hs_edge_origin {
+        size_t first; /* edges from index `first` on come from ... */
+        unsigned char origin;
+    } *edge_origins;
+    size_t nedge_origins;
 };
 
 /* Building a model (used by the readers). */
@@ -124,6 +136,12 @@ hs_error hs_model_report(const hs_model *m, const char *code, int line, const ch
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* Elements added from now on come from `file` (copied; NULL: the model's
+ * own file), which messages about them name. */
+hs_error hs_model_set_origin(hs_model *m, const char *file);
+/* The file an element comes from. */
+const char *hs_model_element_file(const hs_model *m, hs_domain domain, size_t index);
+
 /* Add a subgraph note (name and attrs copied). */
 hs_error hs_model_add_note(hs_model *m, const char *name, int line, size_t nodes, size_t edges, const char *attrs);
 
