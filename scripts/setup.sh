@@ -19,6 +19,7 @@ packages=(
   hyperfine                                 # scripts/bench-render, scripts/bench-metrics
   python3-networkx python3-igraph           # cross-checks against NetworkX
   gnuplot-nox python3-pil                   # compare --plot, and its image check
+  doxygen                                   # the API reference (tests/api/doxygen.sh)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -22,11 +22,9 @@
 #include <stddef.h>
 
 #include "hubspoke/error.h"
+#include "hubspoke/export.h"
 #include "hubspoke/model.h"
 
-#ifndef HS_API
-#define HS_API
-#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -40,7 +38,7 @@ typedef enum hs_severity {
 
 /** One problem. Strings belong to the list that holds it. */
 typedef struct hs_diagnostic {
-    hs_severity severity;
+    hs_severity severity; /**< error or warning */
     const char *code;    /**< stable code, e.g. "unknown-attribute" (docs/schema.md, "Checks") */
     const char *file;    /**< the file as its reader names it */
     int line;            /**< 1-based line, 0 when unknown */

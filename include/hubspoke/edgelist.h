@@ -24,11 +24,9 @@
 
 #include "hubspoke/check.h"
 #include "hubspoke/error.h"
+#include "hubspoke/export.h"
 #include "hubspoke/model.h"
 
-#ifndef HS_API
-#define HS_API
-#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,7 +42,7 @@ typedef struct hs_edgelist_files {
 
 /** How an edge list is read. */
 typedef struct hs_edgelist_options {
-    hs_edgelist_files files;
+    hs_edgelist_files files; /**< the tables to read */
     /** 1: a digraph, 0: undirected, -1 (the default): as GRAPH.csv says, else undirected */
     int directed;
     /** the graph attribute hub, overriding GRAPH.csv's; NULL: GRAPH.csv's, if any */

@@ -1,4 +1,5 @@
-/* hubspoke: network measures that igraph does not have, or gets wrong.
+/** @file
+ * Network measures that igraph does not have, or gets wrong.
  *
  * Every function returns HS_OK or an hs_error code with a one-line message
  * (hs_error_last()). Arguments come first, outputs last; output vectors,
@@ -16,12 +17,13 @@
 #include <stdint.h>
 
 #include "hubspoke/error.h"
+#include "hubspoke/export.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* ---- Krackhardt's hierarchy dimensions -------------------------------------
+/** Krackhardt's hierarchy dimensions.
  *
  * Krackhardt, D. (1994). Graph theoretical dimensions of informal
  * organizations. In K. M. Carley & M. J. Prietula (Eds.), Computational
@@ -68,13 +70,28 @@ extern "C" {
  * Complexity: with C strong components and c_w of them in weak component w,
  * O(|V| + |E| + |E| C/64) to build ancestor bitsets and
  * O(sum_w c_w^3 / 64) for the pairs; memory O(sum_w c_w^2 / 8) bytes. */
-typedef struct {
-    double connectedness, hierarchy, efficiency, lub;
-} hs_krackhardt_t;
+typedef struct hs_krackhardt {
+    double connectedness; /**< the share of unordered pairs joined by a semipath */
+    double hierarchy;     /**< the share of reachable pairs reachable one way only */
+    double efficiency;    /**< the share of redundant arcs a weak component could hold that are absent */
+    double lub;           /**< the share of pairs with a least upper bound */
+} hs_krackhardt;
 
-hs_error hs_krackhardt(const igraph_t *authority, hs_krackhardt_t *res);
+/** Krackhardt's four dimensions of `authority` (see ::hs_krackhardt). */
+HS_API hs_error hs_krackhardt_compute(const igraph_t *authority, hs_krackhardt *res);
 
-/* ---- Gould-Fernandez brokerage ------------------------------------------------
+/** The brokerage roles of Gould and Fernandez (1989), columns of
+ * hs_brokerage()'s matrix. */
+typedef enum hs_broker_role {
+    HS_BROKER_COORDINATOR,    /**< g(a) = g(b) = g(c) */
+    HS_BROKER_ITINERANT,      /**< g(a) = g(c) != g(b) */
+    HS_BROKER_GATEKEEPER,     /**< g(b) = g(c) != g(a) */
+    HS_BROKER_REPRESENTATIVE, /**< g(a) = g(b) != g(c) */
+    HS_BROKER_LIAISON,        /**< g(a), g(b), g(c) all different */
+    HS_BROKER_ROLES           /**< the number of roles */
+} hs_broker_role;
+
+/** Gould-Fernandez brokerage.
  *
  * Gould, R. V., & Fernandez, R. M. (1989). Structures of mediation: A formal
  * approach to brokerage in transaction networks. Sociological Methodology,
@@ -96,18 +113,9 @@ hs_error hs_krackhardt(const igraph_t *authority, hs_krackhardt_t *res);
  * Errors: HS_EARG if group has the wrong length.
  * Complexity: O(|V| log |V| + sum_b sum_{a in in(b)} min(d+(a), d+(b) log d+(a)))
  * time, O(|V| + |E|) memory; the pairs around a hub are never enumerated. */
-enum {
-    HS_BROKER_COORDINATOR,
-    HS_BROKER_ITINERANT,
-    HS_BROKER_GATEKEEPER,
-    HS_BROKER_REPRESENTATIVE,
-    HS_BROKER_LIAISON,
-    HS_BROKER_ROLES
-};
+HS_API hs_error hs_brokerage(const igraph_t *g, const igraph_vector_int_t *group, igraph_matrix_t *res);
 
-hs_error hs_brokerage(const igraph_t *g, const igraph_vector_int_t *group, igraph_matrix_t *res);
-
-/* ---- E-I index -----------------------------------------------------------------
+/** E-I index.
  *
  * Krackhardt, D., & Stern, R. N. (1988). Informal networks and
  * organizational crises: An experimental simulation. Social Psychology
@@ -123,10 +131,10 @@ hs_error hs_brokerage(const igraph_t *g, const igraph_vector_int_t *group, igrap
  * Undefined (NaN): E + I = 0.
  * Errors: HS_EARG on a wrong-length in_set or weights, or a negative or
  * non-finite weight. Complexity: O(|V| + |E|). */
-hs_error hs_ei_index(const igraph_t *g, const igraph_vector_bool_t *in_set,
+HS_API hs_error hs_ei_index(const igraph_t *g, const igraph_vector_bool_t *in_set,
                      const igraph_vector_t *weights, double *ei);
 
-/* Permutation test of the E-I index: membership in S is shuffled uniformly
+/** Permutation test of the E-I index: membership in S is shuffled uniformly
  * over all vertices, keeping |S| (a partial Fisher-Yates shuffle driven by
  * xoshiro256** seeded through splitmix64 from `seed`, so the result is the
  * same on every run and platform for the same seed), and EI is recomputed
@@ -134,7 +142,7 @@ hs_error hs_ei_index(const igraph_t *g, const igraph_vector_bool_t *in_set,
  *   ei           observed EI (NaN when undefined)
  *   expected     mean permuted EI over the permutations where it is defined
  *                (NaN if none)
- *   p_closed     (1 + #{permuted EI <= observed EI}) / (1 + #defined), the
+ *   p_closed     (1 + #{permuted EI <= observed EI}) / (1 + #{defined ones}), the
  *                one-sided probability of a boundary at least as closed by
  *                chance; values within 1e-12 count as equal. NaN when the
  *                observed EI is undefined or no permutation is defined.
@@ -142,16 +150,19 @@ hs_error hs_ei_index(const igraph_t *g, const igraph_vector_bool_t *in_set,
  *                denominator above), at most the number requested.
  * Errors: as hs_ei_index, and HS_EARG if permutations < 0.
  * Complexity: O(permutations * (|V| + |E|)). */
-typedef struct {
-    double ei, expected, p_closed;
-    igraph_integer_t permutations;
-} hs_ei_test_t;
+typedef struct hs_ei_test {
+    double ei;                     /**< observed EI */
+    double expected;               /**< mean permuted EI */
+    double p_closed;               /**< one-sided probability of a boundary at least as closed by chance */
+    igraph_integer_t permutations; /**< permutations where EI was defined */
+} hs_ei_test;
 
-hs_error hs_ei_permutation_test(const igraph_t *g, const igraph_vector_bool_t *in_set,
+/** Run the permutation test of the E-I index (see ::hs_ei_test). */
+HS_API hs_error hs_ei_permutation_test(const igraph_t *g, const igraph_vector_bool_t *in_set,
                                 const igraph_vector_t *weights, igraph_integer_t permutations,
-                                uint64_t seed, hs_ei_test_t *res);
+                                uint64_t seed, hs_ei_test *res);
 
-/* ---- Conductance ---------------------------------------------------------------
+/** Conductance.
  *
  * phi(S) = cut(S, T) / min(vol(S), vol(T)), T the complement of S, exactly
  * as NetworkX conductance(G, S, weight=...) (Kannan, Vempala & Vetta 2004,
@@ -163,10 +174,10 @@ hs_error hs_ei_permutation_test(const igraph_t *g, const igraph_vector_bool_t *i
  * weights: one non-negative finite value per edge, or NULL for 1 each.
  * Undefined (NaN): min(vol(S), vol(T)) = 0 (NetworkX raises
  * ZeroDivisionError). Errors: as hs_ei_index. Complexity: O(|V| + |E|). */
-hs_error hs_conductance(const igraph_t *g, const igraph_vector_bool_t *in_set,
+HS_API hs_error hs_conductance(const igraph_t *g, const igraph_vector_bool_t *in_set,
                         const igraph_vector_t *weights, double *phi);
 
-/* ---- Minimum cut between a vertex and a set -------------------------------------
+/** Minimum cut between a vertex and a set.
  *
  * The minimum total capacity of edges whose removal leaves no path between
  * vertex v and any vertex of S = {u : in_set[u]}, S taken as one terminal
@@ -184,18 +195,18 @@ hs_error hs_conductance(const igraph_t *g, const igraph_vector_bool_t *in_set,
  * depth where it first meets S: a vertex whose ties lead straight into S
  * costs O(its degree); in general O(|V|^2 |E|) for the part of the graph a
  * search explores. */
-hs_error hs_set_min_cut(const igraph_t *g, const igraph_vector_t *capacity,
+HS_API hs_error hs_set_min_cut(const igraph_t *g, const igraph_vector_t *capacity,
                         const igraph_vector_bool_t *in_set, igraph_integer_t v,
                         double *value, igraph_vector_int_t *cut_edges);
 
-/* hs_set_min_cut for each vertex of `sources`: values[i] and the list
+/** hs_set_min_cut for each vertex of `sources`: values[i] and the list
  * entry i of cut_edges. Scratch space is shared and reset only where a
  * search went, so k sources cost what their neighbourhoods cost. */
-hs_error hs_set_min_cuts(const igraph_t *g, const igraph_vector_t *capacity,
+HS_API hs_error hs_set_min_cuts(const igraph_t *g, const igraph_vector_t *capacity,
                          const igraph_vector_bool_t *in_set, const igraph_vector_int_t *sources,
                          igraph_vector_t *values, igraph_vector_int_list_t *cut_edges);
 
-/* ---- Minimum-size vertex separators ---------------------------------------------
+/** Minimum-size vertex separators.
  *
  * All vertex sets of minimum size whose removal disconnects g (edge
  * directions, loops and repeated edges are ignored). igraph 0.10.2's
@@ -218,9 +229,9 @@ hs_error hs_set_min_cuts(const igraph_t *g, const igraph_vector_t *capacity,
  * vertex it cuts off). E.g. 0.01 s for a random 3-regular graph on 200
  * vertices, 2 s for G(200, 0.3) (k = 39), 26 s for the 498,500 separators
  * of C_1000. */
-hs_error hs_minimum_size_separators(const igraph_t *g, igraph_vector_int_list_t *separators);
+HS_API hs_error hs_minimum_size_separators(const igraph_t *g, igraph_vector_int_list_t *separators);
 
-/* ---- Flow hierarchy ----------------------------------------------------------------
+/** Flow hierarchy.
  *
  * Luo, J., & Magee, C. L. (2011). Detecting evolving patterns of
  * self-organizing networks by flow hierarchy measurement. Complexity,
@@ -231,9 +242,9 @@ hs_error hs_minimum_size_separators(const igraph_t *g, igraph_vector_int_list_t 
  * NetworkX flow_hierarchy(G) (unweighted; repeated arcs each count).
  * Undefined (NaN): no arcs. Errors: HS_EARG if g is undirected.
  * Complexity: O(|V| + |E|). */
-hs_error hs_flow_hierarchy(const igraph_t *g, double *h);
+HS_API hs_error hs_flow_hierarchy(const igraph_t *g, double *h);
 
-/* ---- Centralities with NetworkX's conventions ---------------------------------------
+/** Centralities with NetworkX's conventions.
  *
  * Closeness of an undirected graph with Wasserman & Faust's correction for
  * disconnected graphs (Wasserman & Faust 1994, Social Network Analysis,
@@ -247,9 +258,9 @@ hs_error hs_flow_hierarchy(const igraph_t *g, double *h);
  * Errors: HS_EARG if g is directed or lengths are malformed; a zero length
  * is refused, as igraph 0.10.2's closeness refuses it (NetworkX accepts it).
  * Complexity: O(|V| (|E| + |V|) log |V|). */
-hs_error hs_closeness(const igraph_t *g, const igraph_vector_t *lengths, igraph_vector_t *res);
+HS_API hs_error hs_closeness(const igraph_t *g, const igraph_vector_t *lengths, igraph_vector_t *res);
 
-/* Betweenness (Freeman 1977; Brandes 2001, "A faster algorithm for
+/** Betweenness (Freeman 1977; Brandes 2001, "A faster algorithm for
  * betweenness centrality", J. Math. Sociol. 25(2)) and the closeness of
  * hs_closeness together, from one Dijkstra search per vertex: igraph runs
  * separate searches for each. Undirected graph; betweenness is raw (each
@@ -257,10 +268,10 @@ hs_error hs_closeness(const igraph_t *g, const igraph_vector_t *lengths, igraph_
  * normalized=False give it. Path lengths equal within igraph's relative
  * tolerance (1e-10) count as equal, as in igraph. Either output may be NULL.
  * Errors and complexity as hs_closeness. */
-hs_error hs_path_centralities(const igraph_t *g, const igraph_vector_t *lengths, igraph_vector_t *betweenness,
+HS_API hs_error hs_path_centralities(const igraph_t *g, const igraph_vector_t *lengths, igraph_vector_t *betweenness,
                               igraph_vector_t *closeness);
 
-/* Eigenvector centrality of an undirected graph (Bonacich 1972, "Factoring
+/** Eigenvector centrality of an undirected graph (Bonacich 1972, "Factoring
  * and weighting approaches to status scores and clique identification",
  * J. Math. Sociol. 2(1)), scaled so that the largest score is 1. weights:
  * one non-negative finite value per edge, or NULL for 1 each; parallel
@@ -284,7 +295,7 @@ hs_error hs_path_centralities(const igraph_t *g, const igraph_vector_t *lengths,
  * Errors: HS_EARG if g is directed or weights are malformed.
  * Complexity: one ARPACK run per component with edges, O(|E|) per
  * iteration. */
-hs_error hs_eigenvector(const igraph_t *g, const igraph_vector_t *weights, igraph_vector_t *res);
+HS_API hs_error hs_eigenvector(const igraph_t *g, const igraph_vector_t *weights, igraph_vector_t *res);
 
 #ifdef __cplusplus
 }

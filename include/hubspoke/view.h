@@ -1,4 +1,5 @@
-/* hubspoke: a view, the alliance system active in one year.
+/** @file
+ * A view: the alliance system active in one year.
  *
  * A view takes the elements of a model active in a year (all of them when no
  * year is given), resolves every state's role (docs/schema.md, "Roles"),
@@ -20,116 +21,150 @@
 
 #include "hubspoke/codebook.h"
 #include "hubspoke/error.h"
+#include "hubspoke/export.h"
 #include "hubspoke/model.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/** The alliance system active in one year of a model (opaque). Created by
+ * hs_view_new(), freed by hs_view_destroy(). A view keeps a pointer to its
+ * model, which must outlive it (the codebook is needed only by hs_view_new()). */
 typedef struct hs_view hs_view;
 
-/* A what-if edit of the system, applied when a view is built; the model is
- * never changed (docs/compare.md, "whatif"). Ids are the file's. */
+/** The kinds of what-if edit (docs/compare.md, "whatif"). */
 typedef enum hs_view_edit_type {
-    HS_EDIT_DROP_TIE = 0,   /* every active edge between state a and b, any kind and direction;
-                               b a mechanism: a's membership of it (a leaves it) */
-    HS_EDIT_DROP_STATE,     /* state a, with its edges and memberships */
-    HS_EDIT_DROP_MECHANISM, /* mechanism a, with its memberships */
-    HS_EDIT_ADD_TIE,        /* a new edge a -- b (a -> b in a digraph) of `kind`, depth from the codebook */
-    HS_EDIT_ADD_MEMBER      /* state a becomes a member of mechanism b */
+    HS_EDIT_DROP_TIE = 0,   /**< every active edge between state a and b, any kind and direction;
+                                 b a mechanism: a's membership of it (a leaves it) */
+    HS_EDIT_DROP_STATE,     /**< state a, with its edges and memberships */
+    HS_EDIT_DROP_MECHANISM, /**< mechanism a, with its memberships */
+    HS_EDIT_ADD_TIE,        /**< a new edge a -- b (a -> b in a digraph) of `kind`, depth from the codebook */
+    HS_EDIT_ADD_MEMBER      /**< state a becomes a member of mechanism b */
 } hs_view_edit_type;
 
+/** A what-if edit of the system, applied when a view is built; the model is
+ * never changed. Ids are the file's. */
 typedef struct hs_view_edit {
-    hs_view_edit_type type;
-    const char *a, *b; /* b: NULL for the drops of one element */
-    hs_kind kind;      /* HS_EDIT_ADD_TIE: any kind but member */
+    hs_view_edit_type type; /**< what the edit does */
+    const char *a;          /**< the first element's id */
+    const char *b;          /**< the second element's id; NULL for the drops of one element */
+    hs_kind kind;           /**< ::HS_EDIT_ADD_TIE: any kind but member */
 } hs_view_edit;
 
-/* The option that spells an edit on the command line: "--drop-tie", ... */
-const char *hs_view_edit_option(hs_view_edit_type type);
-
+/** How to build a view. Fill with hs_view_options_init(), then set fields. */
 typedef struct hs_view_options {
-    int has_year;                /* 0: every element, whatever its dates */
-    int year;
-    const char *hub;             /* NULL: the hub is inferred */
-    const hs_codebook *codebook; /* NULL: the built-in codebook */
-    long exclude_mechanism;      /* model vertex index of a mechanism to leave out, or -1 */
-    const char *const *focus;    /* a subsystem: only these state ids count (NULL: all states); */
-    size_t focus_count;          /* a mechanism keeps its members among them */
-    /* Edits applied in order; each must name elements active in the year
-     * (after the edits before it), else hs_view_new fails with HS_EARG
-     * naming the edit's option. Not copied: they must outlive the call. */
+    int has_year;                /**< 1: look at `year`; 0: every element, whatever its dates */
+    int year;                    /**< the year, when has_year */
+    const char *hub;             /**< the hub's id; NULL: the hub is inferred (docs/schema.md, "Roles") */
+    const hs_codebook *codebook; /**< NULL: the built-in codebook */
+    long exclude_mechanism;      /**< model vertex index of a mechanism to leave out, or -1 */
+    const char *const *focus;    /**< a subsystem: only these state ids count (NULL: all states);
+                                      a mechanism keeps its members among them */
+    size_t focus_count;          /**< the number of ids in focus */
+    /** Edits applied in order; each must name elements active in the year
+     * (after the edits before it), else hs_view_new() fails with ::HS_EARG
+     * naming the edit by its number and type. Not copied: they must outlive
+     * the call. */
     const hs_view_edit *edits;
-    size_t edit_count;
+    size_t edit_count;           /**< the number of edits */
 } hs_view_options;
 
-/* Options for the whole file, inferred hub, built-in codebook, no edits. */
-hs_view_options hs_view_options_default(void);
+/** The defaults: the whole file, the inferred hub, the built-in codebook, no
+ * focus, no edits. */
+HS_API void hs_view_options_init(hs_view_options *options);
 
-/* One security tie between two states. Co-membership of a mechanism gives
+/** One security tie between two states. Co-membership of a mechanism gives
  * one tie per pair of its members. */
 typedef struct hs_tie {
-    size_t a, b;               /* state indices; when !mutual, a depends on b */
-    double weight;             /* depth: the file's weight, else the codebook's */
-    long source;               /* model edge index of a bilateral tie (>= the model's
-                                  edge count: added by an edit), or model vertex
-                                  index of the mechanism of a co-membership tie */
-    signed char kind;          /* hs_kind: the edge's, or the mechanism's */
-    unsigned char mechanism;   /* 1: co-membership (source is a mechanism) */
-    unsigned char mutual;      /* both depend on each other */
-    unsigned char hub_in_mechanism; /* co-membership in a mechanism the hub belongs to */
+    size_t a;                       /**< a state index; when !mutual, a depends on b */
+    size_t b;                       /**< the other state index */
+    double weight;                  /**< depth: the file's weight, else the codebook's */
+    long source;                    /**< model edge index of a bilateral tie (>= the model's
+                                         edge count: added by an edit), or model vertex
+                                         index of the mechanism of a co-membership tie */
+    signed char kind;               /**< ::hs_kind: the edge's, or the mechanism's */
+    unsigned char mechanism;        /**< 1: co-membership (source is a mechanism) */
+    unsigned char mutual;           /**< both depend on each other */
+    unsigned char hub_in_mechanism; /**< co-membership in a mechanism the hub belongs to */
 } hs_tie;
 
-/* How the hub was found. */
+/** How the hub was found. */
 typedef enum hs_hub_source {
-    HS_HUB_NONE = 0,      /* no hub: no option, attribute, role or treaty */
-    HS_HUB_OPTION,        /* the caller's hub (--hub) */
-    HS_HUB_GRAPH,         /* the graph attribute `hub` */
-    HS_HUB_ROLE,          /* the one active state with role=hub */
-    HS_HUB_TREATIES       /* the state with the most active treaty ties */
+    HS_HUB_NONE = 0, /**< no hub: no option, attribute, role or treaty */
+    HS_HUB_OPTION,   /**< the caller's hub (::hs_view_options.hub) */
+    HS_HUB_GRAPH,    /**< the graph attribute `hub` */
+    HS_HUB_ROLE,     /**< the one active state with role=hub */
+    HS_HUB_TREATIES  /**< the state with the most active treaty ties */
 } hs_hub_source;
-const char *hs_hub_source_name(hs_hub_source source);
+/** "none", "option", "graph", "role" or "treaties". Static string. */
+HS_API const char *hs_hub_source_name(hs_hub_source source);
 
-hs_error hs_view_new(hs_view **out, const hs_model *model, const hs_view_options *options);
-void hs_view_destroy(hs_view *view);
+/** Build the view of `model` that `options` describe (NULL: the defaults).
+ * Errors: ::HS_EARG for a hub, focus id or edit that names nothing active,
+ * ::HS_EINPUT for a file whose hub attribute names nothing active. On
+ * success *out is the caller's: free it with hs_view_destroy(). */
+HS_API hs_error hs_view_new(const hs_model *model, const hs_view_options *options, hs_view **out);
+/** Free a view (NULL is allowed). */
+HS_API void hs_view_destroy(hs_view *view);
 
-const hs_model *hs_view_model(const hs_view *view);
-int hs_view_has_year(const hs_view *view);
-int hs_view_year(const hs_view *view);
+/** The model the view was built from. */
+HS_API const hs_model *hs_view_model(const hs_view *view);
+/** 1 when the view looks at one year, 0 for the whole file. */
+HS_API int hs_view_has_year(const hs_view *view);
+/** The year looked at (meaningful when hs_view_has_year()). */
+HS_API int hs_view_year(const hs_view *view);
 
-size_t hs_view_state_count(const hs_view *view);
-size_t hs_view_state_vertex(const hs_view *view, size_t state); /* model vertex index */
-const char *hs_view_state_id(const hs_view *view, size_t state);
-hs_role hs_view_state_role(const hs_view *view, size_t state);
-long hs_view_state_of_vertex(const hs_view *view, size_t vertex); /* -1 if not an active state */
-long hs_view_hub(const hs_view *view); /* state index, -1 when there is none */
-hs_hub_source hs_view_hub_source(const hs_view *view);
+/** The number of active states (the vertices of the security graph). */
+HS_API size_t hs_view_state_count(const hs_view *view);
+/** The model vertex index of a state. */
+HS_API size_t hs_view_state_vertex(const hs_view *view, size_t state);
+/** A state's id, owned by the model. */
+HS_API const char *hs_view_state_id(const hs_view *view, size_t state);
+/** A state's role in the view's year. */
+HS_API hs_role hs_view_state_role(const hs_view *view, size_t state);
+/** The state index of a model vertex, -1 if it is not an active state. */
+HS_API long hs_view_state_of_vertex(const hs_view *view, size_t vertex);
+/** The hub's state index, -1 when there is none. */
+HS_API long hs_view_hub(const hs_view *view);
+/** How the hub was found. */
+HS_API hs_hub_source hs_view_hub_source(const hs_view *view);
 
-/* Active mechanisms and their active member states. */
-size_t hs_view_mechanism_count(const hs_view *view);
-size_t hs_view_mechanism_vertex(const hs_view *view, size_t k);
-double hs_view_mechanism_weight(const hs_view *view, size_t k);
-size_t hs_view_mechanism_member_count(const hs_view *view, size_t k);
-const size_t *hs_view_mechanism_members(const hs_view *view, size_t k); /* state indices */
+/** The number of active mechanisms. */
+HS_API size_t hs_view_mechanism_count(const hs_view *view);
+/** The model vertex index of active mechanism k. */
+HS_API size_t hs_view_mechanism_vertex(const hs_view *view, size_t k);
+/** The co-membership depth of mechanism k (its weight, else the codebook's). */
+HS_API double hs_view_mechanism_weight(const hs_view *view, size_t k);
+/** The number of active members of mechanism k. */
+HS_API size_t hs_view_mechanism_member_count(const hs_view *view, size_t k);
+/** The state indices of mechanism k's active members; owned by the view. */
+HS_API const size_t *hs_view_mechanism_members(const hs_view *view, size_t k);
 
-/* Active bilateral edges (model edge indices), member edges included. An
- * index >= hs_model_edge_count is an edge an edit added: ask the view, not
- * the model, for its kind. */
-size_t hs_view_edge_count(const hs_view *view);
-const size_t *hs_view_edges(const hs_view *view);
-hs_kind hs_view_edge_kind(const hs_view *view, size_t edge);
+/** The number of active edges, member edges included. */
+HS_API size_t hs_view_edge_count(const hs_view *view);
+/** The active edges as model edge indices, owned by the view. An index >=
+ * hs_model_edge_count() is an edge an edit added: ask the view, not the
+ * model, for its kind. */
+HS_API const size_t *hs_view_edges(const hs_view *view);
+/** The kind of an edge of hs_view_edges(). */
+HS_API hs_kind hs_view_edge_kind(const hs_view *view, size_t edge);
 
-size_t hs_view_tie_count(const hs_view *view);
-const hs_tie *hs_view_ties(const hs_view *view);
+/** The number of security ties. */
+HS_API size_t hs_view_tie_count(const hs_view *view);
+/** The security ties, owned by the view. */
+HS_API const hs_tie *hs_view_ties(const hs_view *view);
 
-/* The graphs, owned by the view. */
-const igraph_t *hs_view_security_graph(const hs_view *view);
-const igraph_vector_t *hs_view_security_weights(const hs_view *view);
-/* The dependence graph on the states with keep[s] true (NULL: all), numbered
- * in state order. graph and weights are initialised by the call; the caller
- * destroys them. */
-hs_error hs_view_dependence_graph(const hs_view *view, const igraph_vector_bool_t *keep, igraph_t *graph,
-                                  igraph_vector_t *weights);
+/** The security graph (undirected, one edge per pair of tied states), owned
+ * by the view. */
+HS_API const igraph_t *hs_view_security_graph(const hs_view *view);
+/** The security graph's edge weights (the summed depths), owned by the view. */
+HS_API const igraph_vector_t *hs_view_security_weights(const hs_view *view);
+/** The dependence graph on the states with keep[s] true (NULL: all), numbered
+ * in state order. `graph` and `weights` are initialised by the call; the
+ * caller destroys them. */
+HS_API hs_error hs_view_dependence_graph(const hs_view *view, const igraph_vector_bool_t *keep, igraph_t *graph,
+                                         igraph_vector_t *weights);
 
 #ifdef __cplusplus
 }

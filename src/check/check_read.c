@@ -10,7 +10,7 @@
 #include "model/model_internal.h"
 
 /* A failure that is the input's fault, reported as a diagnostic. */
-static int input_failure(hs_error err) { return err == HS_EINPUT; }
+static int input_failure(hs_error err) { return err == HS_EINPUT || err == HS_ELIMIT; }
 
 hs_error hs_diag_summarise(const hs_diagnostics *d) {
     size_t errors = hs_diagnostics_error_count(d);
@@ -41,7 +41,7 @@ static hs_error conclude(hs_error err, const char *display, hs_diagnostics *d, h
     /* A reader that stopped at a fatal error left its message; one that read
      * on and found errors left none (graphml_read.c). */
     if (hs_error_last()[0]) {
-        hs_error added = hs_diag_add_last_error(d, display, "unreadable");
+        hs_error added = hs_diag_add_last_error(d, display, err == HS_ELIMIT ? "limit" : "unreadable");
         if (added) return added;
     }
     return hs_diag_summarise(d);
@@ -53,7 +53,7 @@ hs_error hs_check_read_file(const char *path, hs_format format, const char *disp
     *out = NULL;
     if (!display) display = strcmp(path, "-") == 0 ? "<stdin>" : path;
     hs_error_clear();
-    return conclude(hs_read_file_diag(out, path, format, display, d), display, d, out);
+    return conclude(hs_read_file_diag(path, format, display, d, out), display, d, out);
 }
 
 hs_error hs_check_read_memory(const char *data, size_t len, hs_format format, const char *display, hs_diagnostics *d,
@@ -62,7 +62,7 @@ hs_error hs_check_read_memory(const char *data, size_t len, hs_format format, co
     *out = NULL;
     if (!display) display = "<input>";
     hs_error_clear();
-    return conclude(hs_read_memory_diag(out, data, len, format, display, d), display, d, out);
+    return conclude(hs_read_memory_diag(data, len, format, display, d, out), display, d, out);
 }
 
 void hs_check_collect(hs_model *m, hs_diagnostics *d) {

@@ -20,14 +20,13 @@ const char *hs_mechanism_type_name(hs_mechanism_type type) {
     }
 }
 
-hs_classify_options hs_classify_options_default(void) {
-    hs_classify_options o = {.mechanism = NULL,
-                             .threshold_unidirectionality = 0.1,
-                             .threshold_closedness = 0.1,
-                             .sensitivity = 0,
-                             .seed = 1,
-                             .spread = 0.25};
-    return o;
+void hs_classify_options_init(hs_classify_options *o) {
+    *o = (hs_classify_options){.mechanism = NULL,
+                               .threshold_unidirectionality = 0.1,
+                               .threshold_closedness = 0.1,
+                               .sensitivity = 0,
+                               .seed = 1,
+                               .spread = 0.25};
 }
 
 /* One mechanism's entry: the public record plus the storage it points into. */
@@ -292,14 +291,14 @@ static hs_error sensitivity(hs_classification *c, const hs_model *model, const h
     hs_codebook *cb = NULL;
     unsigned char *around = hs_malloc(n_states + 1);
     size_t *agree = hs_calloc(c->count + 1, sizeof *agree);
-    hs_error err = (around && agree) ? hs_codebook_copy(&cb, base) : HS_ENOMEM;
+    hs_error err = (around && agree) ? hs_codebook_copy(base, &cb) : HS_ENOMEM;
     hs_prng r;
     hs_prng_seed(&r, o->seed);
     hs_view_options draw_options = *vo;
     draw_options.codebook = cb;
     for (size_t d = 0; d < o->sensitivity && !err; d++) {
         hs_view *v = NULL;
-        if ((err = redraw(cb, base, &r, o->spread)) || (err = hs_view_new(&v, model, &draw_options))) break;
+        if ((err = redraw(cb, base, &r, o->spread)) || (err = hs_view_new(model, &draw_options, &v))) break;
         for (size_t i = 0; i < c->count; i++) {
             hs_mechanism_class drawn;
             measure(v, c->entries[i].k, around, o, &drawn);
@@ -352,12 +351,16 @@ static hs_error fill_entry(const hs_view *v, size_t k, unsigned char *around, co
     return err;
 }
 
-hs_error hs_classify(hs_classification **out, const hs_model *model, const hs_view_options *vo,
-                     const hs_classify_options *options) {
-    hs_classify_options o = options ? *options : hs_classify_options_default();
+hs_error hs_classification_new(const hs_model *model, const hs_view_options *vo,
+                     const hs_classify_options *options, hs_classification **out) {
+    hs_classify_options o;
+    if (options) o = *options;
+    else hs_classify_options_init(&o);
     hs_error err = check_options(&o);
     if (err) return err;
-    hs_view_options base_vo = vo ? *vo : hs_view_options_default();
+    hs_view_options base_vo;
+    if (vo) base_vo = *vo;
+    else hs_view_options_init(&base_vo);
     hs_codebook *builtin = NULL;
     hs_view *v = NULL;
     unsigned char *around = NULL;
@@ -367,7 +370,7 @@ hs_error hs_classify(hs_classification **out, const hs_model *model, const hs_vi
         if ((err = hs_codebook_new(&builtin))) goto fail;
         base_vo.codebook = builtin;
     }
-    if ((err = hs_view_new(&v, model, &base_vo))) goto fail;
+    if ((err = hs_view_new(model, &base_vo, &v))) goto fail;
     size_t n = hs_view_state_count(v), nm = hs_view_mechanism_count(v);
     around = hs_malloc(n + 1);
     c->entries = hs_calloc(nm + 1, sizeof *c->entries);

@@ -264,7 +264,8 @@ static int run(int argc, char **argv) {
     int nrest;
     int rc = hs_cli_take_options(&hs_cmd_classify, argc, argv, names, NNAMES, values, &rest, &nrest);
     if (rc >= 0) return rc;
-    hs_classify_options o = hs_classify_options_default();
+    hs_classify_options o;
+    hs_classify_options_init(&o);
     long long draws = 0, seed = 1;
     int bad = -1;
     if (values[0] && !values[0][0]) bad = 0;
@@ -294,7 +295,7 @@ static int run(int argc, char **argv) {
     }
     hs_view_options vo = hs_cli_view_options(&args, cb);
     hs_classification *c = NULL;
-    err = hs_classify(&c, m, &vo, &o);
+    err = hs_classification_new(m, &vo, &o, &c);
     if (!err) {
         if (args.format == HS_OUT_JSON) {
             err = print_json(&args, &o, c);

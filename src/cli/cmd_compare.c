@@ -239,7 +239,7 @@ static hs_error in_focus(const hs_model *m, const options *o, const hs_codebook 
     if (!o->a.focus) return HS_OK;
     hs_view_options vo = hs_cli_period_view_options(&o->a, cb, 1, year);
     hs_view *v = NULL;
-    hs_error err = hs_view_new(&v, m, &vo);
+    hs_error err = hs_view_new(m, &vo, &v);
     *in = !err && has_mechanism(v, id);
     hs_view_destroy(v);
     return err;
@@ -268,12 +268,12 @@ static hs_error started_ended(const hs_model *m, const options *o, const hs_code
 
 static hs_error compare_years(const options *o, const hs_codebook *cb, row_ext *rows, progress *pg) {
     hs_model *m = NULL;
-    hs_error err = hs_model_read_file(&m, o->files[0], HS_FORMAT_UNKNOWN, NULL);
+    hs_error err = hs_model_read_file(o->files[0], HS_FORMAT_UNKNOWN, NULL, &m);
     for (size_t i = 0; !err && i < o->nyears; i++) {
         hs_view_options vo = hs_cli_period_view_options(&o->a, cb, 1, o->years[i]);
         hs_view *v = NULL;
         rows[i].file = o->files[0];
-        if (!(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o->a.ms, &rows[i].row);
+        if (!(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->a.ms, &rows[i].row);
         hs_view_destroy(v);
         if (!err) err = started_ended(m, o, cb, i ? o->years[i - 1] : o->years[i] - 1, o->years[i], &rows[i]);
         char what[32];
@@ -292,7 +292,7 @@ static hs_error compare_files(const options *o, const hs_codebook *cb, row_ext *
         hs_model *m = NULL;
         hs_view *v = NULL;
         rows[i].file = o->files[i];
-        if (!(err = hs_model_read_file(&m, o->files[i], HS_FORMAT_UNKNOWN, NULL))) {
+        if (!(err = hs_model_read_file(o->files[i], HS_FORMAT_UNKNOWN, NULL, &m))) {
             const char *period = hs_model_period(m);
             if (!period) {
                 const char *slash = strrchr(o->files[i], '/');
@@ -301,7 +301,7 @@ static hs_error compare_files(const options *o, const hs_codebook *cb, row_ext *
             if (!(rows[i].period = strdup(period))) err = HS_ENOMEM;
         }
         hs_view_options vo = hs_cli_period_view_options(&o->a, cb, o->a.has_year, o->a.year);
-        if (!err && !(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o->a.ms, &rows[i].row);
+        if (!err && !(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->a.ms, &rows[i].row);
         if (!err && prev_v && !(err = mechanism_changes(prev_v, v, &rows[i].started)))
             err = mechanism_changes(v, prev_v, &rows[i].ended);
         hs_view_destroy(prev_v);
@@ -486,7 +486,7 @@ static int run(int argc, char **argv) {
     row_ext *rows = calloc(n, sizeof *rows);
     hs_codebook *cb = NULL;
     hs_error err = rows ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
-    if (!err) err = o.a.codebook ? hs_codebook_read_file(&cb, o.a.codebook) : hs_codebook_new(&cb);
+    if (!err) err = o.a.codebook ? hs_codebook_read_file(o.a.codebook, &cb) : hs_codebook_new(&cb);
     progress pg = {!o.quiet && isatty(STDERR_FILENO), 0, {0, 0}};
     clock_gettime(CLOCK_MONOTONIC, &pg.start);
     if (!err) err = o.years_mode ? compare_years(&o, cb, rows, &pg) : compare_files(&o, cb, rows, &pg);

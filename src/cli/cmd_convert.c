@@ -76,7 +76,7 @@ static int run(int argc, char **argv) {
     if (from == HS_FORMAT_UNKNOWN) from = hs_format_from_path(in);
     hs_cli_locate_helper();
     hs_model *m = NULL;
-    hs_error err = hs_model_read_file(&m, in, from, NULL);
+    hs_error err = hs_model_read_file(in, from, NULL, &m);
     if (err) return hs_cli_fail(err);
     /* Only an output of '-' without --to gets here: convert means the other format. */
     if (to == HS_FORMAT_UNKNOWN) to = hs_model_format(m) == HS_FORMAT_DOT ? HS_FORMAT_GRAPHML : HS_FORMAT_DOT;

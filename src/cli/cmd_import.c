@@ -147,7 +147,7 @@ static int run(int argc, char **argv) {
         return hs_cli_usage_error("import", "cannot tell the format of '%s' from its extension (use .graphml or .gv)",
                                   out);
     hs_model *m = NULL;
-    hs_error err = hs_import_file(&m, in, &o);
+    hs_error err = hs_import_file(in, &o, &m);
     if (err) return hs_cli_fail(err);
     err = hs_model_write_file(m, out, to);
     hs_model_destroy(m);

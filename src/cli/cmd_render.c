@@ -62,7 +62,8 @@ int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) 
                                             {"help", no_argument, NULL, 'h'},
                                             HS_CLI_LOAD_OPTIONS,
                                             {NULL, 0, NULL, 0}};
-    hs_render_options ro = hs_render_options_default();
+    hs_render_options ro;
+    hs_render_options_init(&ro);
     int years[MAX_PANELS];
     size_t nyears = 0;
     char **focus = NULL;
@@ -167,7 +168,7 @@ int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) 
     if (rc < 0) {
         hs_model *model = NULL;
         hs_cli_locate_helper();
-        hs_error err = hs_model_read_file(&model, argv[optind], HS_FORMAT_UNKNOWN, NULL);
+        hs_error err = hs_model_read_file(argv[optind], HS_FORMAT_UNKNOWN, NULL, &model);
         if (!err) err = hs_render_file(model, years, nyears, &ro, out);
         rc = err ? hs_cli_fail(err) : HS_EXIT_OK;
         hs_model_destroy(model);

@@ -67,6 +67,12 @@ static const char help[] =
     "    hubspoke whatif graphs/asia-pacific.gv --year 2023 --drop-tie USA-Quad\n"
     "    hubspoke whatif graphs/asia-pacific.gv --year 2023 --add-member VNM:Quad\n";
 
+/* The option that spells each edit type. */
+static const char *edit_option(hs_view_edit_type type) {
+    static const char *const options[] = {"--drop-tie", "--drop-state", "--drop-mechanism", "--add-tie", "--add-member"};
+    return options[type];
+}
+
 typedef struct raw_edit {
     hs_view_edit_type type;
     const char *text;
@@ -97,7 +103,7 @@ static int parse_args(int argc, char **argv, options *o) {
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         if (c >= 'a' && c <= 'a' + 4) {
             if (!optarg[0])
-                return hs_cli_usage_error("whatif", "%s needs a value", hs_view_edit_option((hs_view_edit_type)(c - 'a')));
+                return hs_cli_usage_error("whatif", "%s needs a value", edit_option((hs_view_edit_type)(c - 'a')));
             o->raw[o->nraw++] = (raw_edit){(hs_view_edit_type)(c - 'a'), optarg};
             continue;
         }
@@ -142,7 +148,7 @@ static int split_ids(const hs_model *m, const char *text, char sep, char **a, ch
 static int resolve_edits(const options *o, const hs_model *m, hs_view_edit *edits, char **keep) {
     for (size_t i = 0; i < o->nraw; i++) {
         const raw_edit *r = &o->raw[i];
-        const char *opt = hs_view_edit_option(r->type);
+        const char *opt = edit_option(r->type);
         hs_view_edit *e = &edits[i];
         e->type = r->type;
         e->kind = HS_KIND_UNSET;
@@ -273,7 +279,7 @@ static hs_error print_json(const options *o, const hs_cli_row *before, const hs_
     json_t *edits = json_array();
     for (size_t i = 0; i < o->nraw; i++) {
         json_t *e = json_object();
-        json_object_set_new(e, "edit", json_string(hs_view_edit_option(o->raw[i].type) + 2));
+        json_object_set_new(e, "edit", json_string(edit_option(o->raw[i].type) + 2));
         json_object_set_new(e, "value", json_string(o->raw[i].text));
         json_array_append_new(edits, e);
     }
@@ -332,7 +338,7 @@ static void print_text(FILE *out, const options *o, const hs_cli_row *before, co
     if (o->a.has_year) fprintf(out, ", year %d", o->a.year);
     else fputs(", all elements (no --year)", out);
     fputs("\nedits:", out);
-    for (size_t i = 0; i < o->nraw; i++) fprintf(out, " %s %s", hs_view_edit_option(o->raw[i].type), o->raw[i].text);
+    for (size_t i = 0; i < o->nraw; i++) fprintf(out, " %s %s", edit_option(o->raw[i].type), o->raw[i].text);
     fprintf(out, "\n\n  %-30s %10s %10s %11s\n", "measure", "before", "after", "difference");
     fprintf(out, "  %-30s %10s %10s\n", "hub", before->hub ? before->hub : "none", after->hub ? after->hub : "none");
     for (int j = 0; j < ncolumns(o); j++) {
@@ -373,22 +379,23 @@ static int run(int argc, char **argv) {
     hs_view_edit *edits = calloc(o.nraw, sizeof *edits);
     char **keep = calloc(2 * o.nraw, sizeof *keep);
     hs_error err = edits && keep ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
-    if (!err) err = hs_model_read_file(&m, o.file, HS_FORMAT_UNKNOWN, NULL);
-    if (!err) err = o.a.codebook ? hs_codebook_read_file(&cb, o.a.codebook) : hs_codebook_new(&cb);
+    if (!err) err = hs_model_read_file(o.file, HS_FORMAT_UNKNOWN, NULL, &m);
+    if (!err) err = o.a.codebook ? hs_codebook_read_file(o.a.codebook, &cb) : hs_codebook_new(&cb);
     rc = -1;
     if (!err) rc = resolve_edits(&o, m, edits, keep);
     if (!err && rc < 0) {
         hs_view_options vo = hs_cli_period_view_options(&o.a, cb, o.a.has_year, o.a.year);
-        hs_classify_options co = hs_classify_options_default();
-        if (!(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o.a.ms, &before);
+        hs_classify_options co;
+        hs_classify_options_init(&co);
+        if (!(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o.a.ms, &before);
         hs_view_destroy(v);
         v = NULL;
-        if (!err) err = hs_classify(&class_before, m, &vo, &co);
+        if (!err) err = hs_classification_new(m, &vo, &co, &class_before);
         vo.edits = edits;
         vo.edit_count = o.nraw;
-        if (!err && !(err = hs_view_new(&v, m, &vo))) err = hs_cli_row_compute(v, &o.a.ms, &after);
+        if (!err && !(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o.a.ms, &after);
         hs_view_destroy(v);
-        if (!err) err = hs_classify(&class_after, m, &vo, &co);
+        if (!err) err = hs_classification_new(m, &vo, &co, &class_after);
         if (!err) err = pair_types(class_before, class_after, &types);
     }
     if (!err && rc < 0) {

@@ -13,8 +13,17 @@
 
 #include "cli/cli.h"
 
+/* The library's messages name no option; the hints that do are added here. */
+static const char *hint(hs_error err) {
+    switch (err) {
+    case HS_ELIMIT: return "; raise it with --max-states or --max-ties";
+    case HS_ETIMEOUT: return " (raise the limit with --timeout)";
+    default: return "";
+    }
+}
+
 int hs_cli_fail(hs_error err) {
-    fprintf(stderr, "hubspoke: %s\n", hs_error_last()[0] ? hs_error_last() : "failed");
+    fprintf(stderr, "hubspoke: %s%s\n", hs_error_last()[0] ? hs_error_last() : "failed", hint(err));
     return err == HS_EARG ? HS_EXIT_USAGE : HS_EXIT_FAILURE;
 }
 
@@ -182,8 +191,8 @@ hs_error hs_cli_open_model(const hs_cli_view_args *args, hs_model **model, hs_co
     *model = NULL;
     *codebook = NULL;
     hs_cli_locate_helper();
-    hs_error err = hs_model_read_file(model, args->file, HS_FORMAT_UNKNOWN, NULL);
-    if (!err) err = args->codebook ? hs_codebook_read_file(codebook, args->codebook) : hs_codebook_new(codebook);
+    hs_error err = hs_model_read_file(args->file, HS_FORMAT_UNKNOWN, NULL, model);
+    if (!err) err = args->codebook ? hs_codebook_read_file(args->codebook, codebook) : hs_codebook_new(codebook);
     if (err) {
         hs_codebook_destroy(*codebook);
         hs_model_destroy(*model);
@@ -194,7 +203,8 @@ hs_error hs_cli_open_model(const hs_cli_view_args *args, hs_model **model, hs_co
 }
 
 hs_view_options hs_cli_view_options(const hs_cli_view_args *args, const hs_codebook *codebook) {
-    hs_view_options opt = hs_view_options_default();
+    hs_view_options opt;
+    hs_view_options_init(&opt);
     opt.has_year = args->has_year;
     opt.year = args->year;
     opt.hub = args->hub;
@@ -215,7 +225,7 @@ hs_error hs_cli_open_view(const hs_cli_view_args *args, hs_model **model, hs_cod
     hs_error err = hs_cli_open_model(args, model, codebook);
     if (err) return err;
     hs_view_options opt = hs_cli_view_options(args, *codebook);
-    if ((err = hs_view_new(view, *model, &opt))) {
+    if ((err = hs_view_new(*model, &opt, view))) {
         hs_codebook_destroy(*codebook);
         hs_model_destroy(*model);
         *codebook = NULL;

@@ -269,7 +269,8 @@ void hs_cli_period_args_free(hs_cli_period_args *a) {
 
 hs_view_options hs_cli_period_view_options(const hs_cli_period_args *a, const hs_codebook *cb, int has_year,
                                            int year) {
-    hs_view_options vo = hs_view_options_default();
+    hs_view_options vo;
+    hs_view_options_init(&vo);
     vo.has_year = has_year;
     vo.year = year;
     vo.hub = a->hub;

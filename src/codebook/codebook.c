@@ -38,7 +38,7 @@ hs_error hs_codebook_new(hs_codebook **out) {
 
 void hs_codebook_destroy(hs_codebook *cb) { free(cb); }
 
-hs_error hs_codebook_copy(hs_codebook **out, const hs_codebook *cb) {
+hs_error hs_codebook_copy(const hs_codebook *cb, hs_codebook **out) {
     hs_codebook *copy = hs_malloc(sizeof *copy);
     if (!copy) return HS_ENOMEM;
     *copy = *cb;
@@ -115,18 +115,18 @@ static hs_error read_scopes(hs_codebook *cb, const char *path, json_t *scopes) {
     return HS_OK;
 }
 
-hs_error hs_codebook_read_file(hs_codebook **out, const char *path) {
+hs_error hs_codebook_read_file(const char *path, hs_codebook **out) {
     /* Read like a graph file: a FIFO or a device is refused, not waited on. */
     char *data;
     size_t len;
     hs_error err = hs_file_read_all(path, path, &data, &len);
     if (err) return err;
-    err = hs_codebook_read_memory(out, data, len, path);
+    err = hs_codebook_read_memory(data, len, path, out);
     free(data);
     return err;
 }
 
-hs_error hs_codebook_read_memory(hs_codebook **out, const char *data, size_t len, const char *display) {
+hs_error hs_codebook_read_memory(const char *data, size_t len, const char *display, hs_codebook **out) {
     const char *path = display ? display : "<codebook>";
     json_error_t jerr;
     json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);

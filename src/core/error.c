@@ -12,6 +12,12 @@
 static char last_message[1024];
 static char igraph_message[512];
 
+const char *hs_error_name(hs_error code) {
+    static const char *const names[] = {"HS_OK",    "HS_EINPUT",    "HS_EIO",    "HS_ENOMEM",  "HS_EARG",
+                                        "HS_EHELPER", "HS_EINTERNAL", "HS_ELIMIT", "HS_ETIMEOUT"};
+    return (unsigned)code < sizeof names / sizeof *names ? names[code] : "HS_E?";
+}
+
 const char *hs_error_last(void) { return last_message; }
 
 void hs_error_clear(void) { last_message[0] = '\0'; }

@@ -344,7 +344,7 @@ hs_error hs_edgelist_read(const hs_edgelist_options *o, hs_diagnostics *d, hs_mo
     reader r = {NULL, d};
     char *type_given = NULL;
     int directed = o->directed;
-    hs_error err = hs_model_create(&r.m, 0, o->files.edges);
+    hs_error err = hs_model_new(0, o->files.edges, &r.m);
     if (!err) hs_check_collect(r.m, d);
     if (!err && o->files.graph) {
         int from_file = 0;

@@ -495,8 +495,11 @@ static hs_error build(builder *b, membership *rows, size_t n) {
     return err;
 }
 
-hs_error hs_import_file(hs_model **out, const char *path, const hs_import_options *o) {
-    if (!out || !path || !o) return hs_error_set(HS_EARG, "hs_import_file: a NULL argument");
+hs_error hs_import_file(const char *path, const hs_import_options *o, hs_model **out) {
+    if (!out || !path) return hs_error_set(HS_EARG, "hs_import_file: a NULL argument");
+    hs_import_options defaults;
+    hs_import_options_init(&defaults);
+    if (!o) o = &defaults;
     *out = NULL;
     if (o->dataset != HS_DATASET_COW && o->dataset != HS_DATASET_ATOP)
         return hs_error_set(HS_EARG, "hs_import_file: unknown dataset %d", (int)o->dataset);
@@ -538,7 +541,7 @@ hs_error hs_import_file(hs_model **out, const char *path, const hs_import_option
         err = HS_ENOMEM;
         goto done;
     }
-    if ((err = hs_model_create(&b.m, 0, csv.file))) goto done;
+    if ((err = hs_model_new(0, csv.file, &b.m))) goto done;
     err = build(&b, rows, csv.nrows);
 done:
     if (err) hs_model_destroy(b.m);

@@ -182,7 +182,7 @@ hs_error hs_dot_helper_run(const char *const *args, const char *data, size_t len
         int status = 0;
         hs_error waited = reap(pid, &status, limit, err == TIMED_OUT);
         if (err == TIMED_OUT || waited == TIMED_OUT)
-            err = hs_error_set(HS_EHELPER, "%s: the DOT helper did not finish within %u s (--timeout); stopped it",
+            err = hs_error_set(HS_ETIMEOUT, "%s: the DOT helper did not finish within %u s; stopped it",
                                display, helper_timeout);
         if (!err) {
             /* Keep the helper's first line only: the contract is one line. */

@@ -491,7 +491,7 @@ static hs_error parse(hs_model **out, const char *data, size_t len, const char *
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
     reader r = {.display = display, .with_lines = with_lines, .from_helper = !with_lines};
     first_error first = {0, 0, "not well-formed XML"};
-    err = hs_model_new(&r.m, display);
+    err = hs_model_alloc(&r.m, display);
     if (!err) r.m->diag = diag;
     for (r.pass = 1; r.pass <= 2 && !err; r.pass++) {
         r.xr = path ? xmlReaderForFile(path, NULL, options) : xmlReaderForMemory(data, (int)len, display, NULL, options);

@@ -26,8 +26,8 @@ const char *hs_format_name(hs_format format) {
     return format == HS_FORMAT_DOT ? "dot" : format == HS_FORMAT_GRAPHML ? "graphml" : "unknown";
 }
 
-hs_error hs_read_memory_diag(hs_model **out, const char *data, size_t len, hs_format format, const char *display,
-                             hs_diagnostics *diag) {
+hs_error hs_read_memory_diag(const char *data, size_t len, hs_format format, const char *display,
+                             hs_diagnostics *diag, hs_model **out) {
     if (!display) display = "<input>";
     hs_error err = hs_input_check_text(data, len, display);
     if (err) return err;
@@ -45,13 +45,12 @@ hs_error hs_read_memory_diag(hs_model **out, const char *data, size_t len, hs_fo
     return err;
 }
 
-hs_error hs_model_read_memory(hs_model **out, const char *data, size_t len, hs_format format,
-                              const char *display) {
-    return hs_read_memory_diag(out, data, len, format, display, NULL);
+hs_error hs_model_read_memory(const char *data, size_t len, hs_format format, const char *display, hs_model **out) {
+    return hs_read_memory_diag(data, len, format, display, NULL, out);
 }
 
-hs_error hs_read_file_diag(hs_model **out, const char *path, hs_format format, const char *display,
-                           hs_diagnostics *diag) {
+hs_error hs_read_file_diag(const char *path, hs_format format, const char *display, hs_diagnostics *diag,
+                           hs_model **out) {
     int is_stdin = strcmp(path, "-") == 0;
     if (!display) display = is_stdin ? "<stdin>" : path;
     if (format == HS_FORMAT_UNKNOWN) format = hs_format_from_path(path);
@@ -71,13 +70,13 @@ hs_error hs_read_file_diag(hs_model **out, const char *path, hs_format format, c
     size_t len;
     hs_error err = hs_file_read_all(path, display, &data, &len);
     if (err) return err;
-    err = hs_read_memory_diag(out, data, len, format, display, diag);
+    err = hs_read_memory_diag(data, len, format, display, diag, out);
     free(data);
     return err;
 }
 
-hs_error hs_model_read_file(hs_model **out, const char *path, hs_format format, const char *display) {
-    return hs_read_file_diag(out, path, format, display, NULL);
+hs_error hs_model_read_file(const char *path, hs_format format, const char *display, hs_model **out) {
+    return hs_read_file_diag(path, format, display, NULL, out);
 }
 
 hs_error hs_model_write_file(const hs_model *model, const char *path, hs_format format) {

@@ -41,10 +41,10 @@ hs_error hs_dot_format(const hs_model *m, hs_buf *out);
 
 /* hs_model_read_memory and hs_model_read_file, collecting every error in
  * `diag` when it is not NULL (check.c). */
-hs_error hs_read_memory_diag(hs_model **out, const char *data, size_t len, hs_format format, const char *display,
-                             hs_diagnostics *diag);
-hs_error hs_read_file_diag(hs_model **out, const char *path, hs_format format, const char *display,
-                           hs_diagnostics *diag);
+hs_error hs_read_memory_diag(const char *data, size_t len, hs_format format, const char *display,
+                             hs_diagnostics *diag, hs_model **out);
+hs_error hs_read_file_diag(const char *path, hs_format format, const char *display, hs_diagnostics *diag,
+                           hs_model **out);
 
 /* Run the hubspoke-dot helper with the arguments `args` (NULL-terminated,
  * without the program name), `len` bytes of `data` on its standard input. On

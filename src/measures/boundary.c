@@ -85,7 +85,7 @@ hs_error hs_ei_index(const igraph_t *g, const igraph_vector_bool_t *in_set,
 
 static igraph_error_t ei_test(const igraph_t *g, const igraph_vector_bool_t *in_set,
                               const igraph_vector_t *weights, igraph_integer_t permutations,
-                              uint64_t seed, hs_ei_test_t *res) {
+                              uint64_t seed, hs_ei_test *res) {
     igraph_integer_t n = igraph_vcount(g), k = 0;
     igraph_vector_int_t perm;
     ei_input in;
@@ -130,7 +130,7 @@ static igraph_error_t ei_test(const igraph_t *g, const igraph_vector_bool_t *in_
 
 hs_error hs_ei_permutation_test(const igraph_t *g, const igraph_vector_bool_t *in_set,
                                 const igraph_vector_t *weights, igraph_integer_t permutations,
-                                uint64_t seed, hs_ei_test_t *res) {
+                                uint64_t seed, hs_ei_test *res) {
     hs_error err = check_set_args(g, in_set, weights, res, "E-I permutation test");
     if (err != HS_OK) return err;
     if (permutations < 0) {

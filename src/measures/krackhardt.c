@@ -280,7 +280,7 @@ static igraph_error_t reach_scores(const condensation *c, const igraph_vector_in
     return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t krackhardt(const igraph_t *g, hs_krackhardt_t *res) {
+static igraph_error_t krackhardt(const igraph_t *g, hs_krackhardt *res) {
     igraph_integer_t n = igraph_vcount(g), nweak;
     igraph_vector_int_t weak, weak_size;
     igraph_adjlist_t out;
@@ -318,7 +318,7 @@ static igraph_error_t krackhardt(const igraph_t *g, hs_krackhardt_t *res) {
     return IGRAPH_SUCCESS;
 }
 
-hs_error hs_krackhardt(const igraph_t *authority, hs_krackhardt_t *res) {
+hs_error hs_krackhardt_compute(const igraph_t *authority, hs_krackhardt *res) {
     if (!authority || !res) return hs_error_set(HS_EARG, "Krackhardt: NULL argument");
     if (!igraph_is_directed(authority)) {
         return hs_error_set(HS_EARG, "Krackhardt: the authority graph must be directed");

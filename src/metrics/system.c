@@ -99,7 +99,7 @@ done:
 
 hs_error hs_unidirectionality_compute(const hs_view *v, hs_unidirectionality *res) {
     res->reciprocity = res->flow_hierarchy = NAN;
-    res->krackhardt = (hs_krackhardt_t){NAN, NAN, NAN, NAN};
+    res->krackhardt = (hs_krackhardt){NAN, NAN, NAN, NAN};
     double to_hub, to_system;
     hs_dependence_weights(v, &to_hub, &to_system);
     res->hub_dependence_share = hs_share(to_hub, to_system);
@@ -132,7 +132,7 @@ hs_error hs_unidirectionality_compute(const hs_view *v, hs_unidirectionality *re
         if (!e) e = igraph_create(&authority, &arcs, igraph_vcount(&sys), IGRAPH_DIRECTED);
         igraph_vector_int_destroy(&arcs);
         if (!e) {
-            err = hs_krackhardt(&authority, &res->krackhardt);
+            err = hs_krackhardt_compute(&authority, &res->krackhardt);
             igraph_destroy(&authority);
         }
     }
@@ -143,7 +143,7 @@ hs_error hs_unidirectionality_compute(const hs_view *v, hs_unidirectionality *re
 /* ---- closedness -------------------------------------------------------------------- */
 
 hs_error hs_closedness_init(hs_closedness *res) {
-    res->ei = (hs_ei_test_t){NAN, NAN, NAN, 0};
+    res->ei = (hs_ei_test){NAN, NAN, NAN, 0};
     res->conductance = NAN;
     res->partners_tied_in = 0;
     igraph_error_t e = igraph_vector_int_init(&res->partners, 0);
@@ -190,7 +190,7 @@ hs_error hs_closedness_compute(const hs_view *v, igraph_integer_t permutations, 
     if (permutations > 0) {
         err = hs_ei_permutation_test(&ties, &system, NULL, permutations, seed, &res->ei);
     } else {
-        res->ei = (hs_ei_test_t){NAN, NAN, NAN, 0};
+        res->ei = (hs_ei_test){NAN, NAN, NAN, 0};
         err = hs_ei_index(&ties, &system, NULL, &res->ei.ei);
     }
     igraph_destroy(&ties);

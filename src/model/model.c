@@ -40,7 +40,7 @@ hs_scope hs_scope_parse(const char *name) {
 
 /* ---- creation and destruction -------------------------------------------- */
 
-hs_error hs_model_new(hs_model **out, const char *file) {
+hs_error hs_model_alloc(hs_model **out, const char *file) {
     hs_model *m = hs_calloc(1, sizeof *m);
     if (!m) return HS_ENOMEM;
     m->file = hs_strdup(file ? file : "<input>");
@@ -242,16 +242,15 @@ void hs_get_load_limits(size_t *max_states, size_t *max_ties) {
     if (max_ties) *max_ties = max_edges;
 }
 
-static hs_error over_limit(const hs_model *m, int line, size_t limit, const char *what, const char *option) {
+static hs_error over_limit(const hs_model *m, int line, size_t limit, const char *what) {
     char where[32] = "";
     if (line > 0) snprintf(where, sizeof where, ":%d", line);
-    return hs_error_set(HS_EINPUT, "%s%s: more than %zu %s (the limit; raise it with %s)", m->file, where, limit, what,
-                        option);
+    return hs_error_set(HS_ELIMIT, "%s%s: more than %zu %s (the load limit)", m->file, where, limit, what);
 }
 
 hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *index) {
     if (max_vertices && m->nv >= max_vertices)
-        return over_limit(m, line, max_vertices, "states and mechanisms", "--max-states");
+        return over_limit(m, line, max_vertices, "states and mechanisms");
     if (m->nv >= UINT32_MAX - 1) return hs_error_set(HS_EINPUT, "%s: more than %u vertices", m->file, UINT32_MAX - 1);
     long found = hs_model_find(m, id);
     if (found >= 0) {
@@ -306,7 +305,7 @@ hs_error hs_model_ensure_vertex(hs_model *m, const char *id, int line, size_t *i
 
 hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, int line,
                            size_t *index) {
-    if (max_edges && m->ne >= max_edges) return over_limit(m, line, max_edges, "ties", "--max-ties");
+    if (max_edges && m->ne >= max_edges) return over_limit(m, line, max_edges, "ties");
     unsigned char was = m->nedge_origins ? m->edge_origins[m->nedge_origins - 1].origin : 0;
     if (m->origin_now != was) {
         struct hs_edge_origin *r = hs_realloc(m->edge_origins, (m->nedge_origins + 1) * sizeof *r);

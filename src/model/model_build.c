@@ -7,11 +7,11 @@
 #include "core/internal.h"
 #include "model/model_internal.h"
 
-hs_error hs_model_create(hs_model **out, int directed, const char *origin) {
-    if (!out) return hs_error_set(HS_EARG, "hs_model_create: out is NULL");
+hs_error hs_model_new(int directed, const char *origin, hs_model **out) {
+    if (!out) return hs_error_set(HS_EARG, "hs_model_new: out is NULL");
     *out = NULL;
     hs_model *m = NULL;
-    hs_error err = hs_model_new(&m, origin ? origin : "<built>");
+    hs_error err = hs_model_alloc(&m, origin ? origin : "<built>");
     if (err) return err;
     m->directed = directed ? 1 : 0;
     /* A built model has no format of its own; writers are told one. */

@@ -102,7 +102,7 @@ struct hs_model {
 };
 
 /* Building a model (used by the readers). */
-hs_error hs_model_new(hs_model **out, const char *file);
+hs_error hs_model_alloc(hs_model **out, const char *file);
 /* Add a vertex; an id already present is an error naming both lines. */
 hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *index);
 /* The vertex with this id, created (as a plain state) when absent. */
@@ -145,8 +145,6 @@ const char *hs_model_element_file(const hs_model *m, hs_domain domain, size_t in
 /* Add a subgraph note (name and attrs copied). */
 hs_error hs_model_add_note(hs_model *m, const char *name, int line, size_t nodes, size_t edges, const char *attrs);
 
-#endif
-
 /* Each schema attribute an element has, as the text a file would hold, in
  * the schema's order; `graphml_type` is its GraphML attr.type. Writers use
  * this so that DOT and GraphML always carry the same attributes. */
@@ -157,3 +155,5 @@ hs_error hs_model_each_schema_attr(const hs_model *m, hs_domain domain, size_t i
 const char *const *hs_schema_attr_names(hs_domain domain);
 /* GraphML attr.type of a schema attribute. */
 const char *hs_schema_attr_type(const char *name);
+
+#endif

@@ -110,10 +110,7 @@ typedef struct figure {
     int any_mechanism, any_ghost, any_arrow;
 } figure;
 
-hs_render_options hs_render_options_default(void) {
-    hs_render_options o = {NULL, NULL, NULL, NULL, 0, NULL, 0, NULL};
-    return o;
-}
+void hs_render_options_init(hs_render_options *o) { *o = (hs_render_options){NULL, NULL, NULL, NULL, 0, NULL, 0, NULL}; }
 
 int hs_render_engine_known(const char *engine) {
     static const char *const engines[] = {"neato", "fdp", "dot", "circo"};
@@ -184,7 +181,7 @@ static hs_error select_elements(figure *f) {
     if (o->mechanism) {
         long v = hs_model_find(m, o->mechanism);
         if (v < 0 || hs_vertex_type_of(m, (size_t)v) != HS_VERTEX_MECHANISM)
-            return hs_error_set(HS_EARG, "%s: --mechanism: '%s' names no mechanism", f->file, o->mechanism);
+            return hs_error_set(HS_EARG, "%s: '%s' names no mechanism", f->file, o->mechanism);
         for (size_t e = 0; e < f->ne; e++) {
             if (hs_edge_kind(m, e) == HS_KIND_MEMBER && hs_edge_to(m, e) == (size_t)v) f->drawn[hs_edge_from(m, e)] = 1;
         }
@@ -212,14 +209,15 @@ static int vertex_active(const hs_view *v, size_t i) {
 static hs_error make_panels(figure *f) {
     size_t n = f->npanels;
     for (size_t p = 0; p < n; p++) {
-        hs_view_options vo = hs_view_options_default();
+        hs_view_options vo;
+        hs_view_options_init(&vo);
         vo.has_year = f->years != NULL;
         vo.year = f->years ? f->years[p] : 0;
         vo.hub = f->opt->hub;
         vo.codebook = f->opt->codebook;
         vo.focus = f->focus;
         vo.focus_count = f->focus_count;
-        hs_error err = hs_view_new(&f->panels[p].view, f->m, &vo);
+        hs_error err = hs_view_new(f->m, &vo, &f->panels[p].view);
         if (!err) err = hs_indices_compute(f->panels[p].view, &f->panels[p].indices);
         if (err) return err;
         const hs_view *v = f->panels[p].view;
@@ -1009,7 +1007,8 @@ static void figure_free(figure *f) {
 
 hs_error hs_render_figure(const hs_model *model, const int *years, size_t year_count, const hs_render_options *options,
                           hs_render_format format, char **out, size_t *out_len) {
-    hs_render_options def = hs_render_options_default();
+    hs_render_options def;
+    hs_render_options_init(&def);
     const hs_render_options *o = options ? options : &def;
     const char *engine = o->engine ? o->engine : "neato";
     if (!hs_render_engine_known(engine))

@@ -26,7 +26,10 @@ struct hs_view {
     size_t *edges;
     size_t nties, cap_ties;
     hs_tie *ties;
-    /* What-if edits (view.h): edges they add have indices m->ne + i. */
+    /* What-if edits (view.h): edges they add have indices m->ne + i; `edits`
+     * is the caller's array, kept while hs_view_new runs to number them in
+     * messages. */
+    const hs_view_edit *edits;
     hs_edge *added;
     size_t nadded;
     unsigned char *dropped_vertex, *dropped_edge;
@@ -38,16 +41,16 @@ struct hs_view {
 static const char *const hub_source_names[] = {"none", "option", "graph", "role", "treaties"};
 const char *hs_hub_source_name(hs_hub_source s) { return hub_source_names[s]; }
 
-hs_view_options hs_view_options_default(void) {
-    hs_view_options o = {0, 0, NULL, NULL, -1, NULL, 0, NULL, 0};
-    return o;
-}
+void hs_view_options_init(hs_view_options *o) { *o = (hs_view_options){0, 0, NULL, NULL, -1, NULL, 0, NULL, 0}; }
 
-static const char *const edit_options[] = {"--drop-tie", "--drop-state", "--drop-mechanism", "--add-tie",
-                                           "--add-member"};
-const char *hs_view_edit_option(hs_view_edit_type type) {
-    return (unsigned)type < sizeof edit_options / sizeof *edit_options ? edit_options[type] : "edit";
+/* An edit as error messages name it: its number among the edits and its
+ * type in words, "edit 2 (add member)". */
+static const char *edit_words(hs_view_edit_type type) {
+    static const char *const words[] = {"drop tie", "drop state", "drop mechanism", "add tie", "add member"};
+    return (unsigned)type < sizeof words / sizeof *words ? words[type] : "unknown";
 }
+#define EDIT_FMT "edit %zu (%s)"
+#define EDIT_ARGS(v, ed) (size_t)((ed) - (v)->edits + 1), edit_words((ed)->type)
 
 void hs_view_destroy(hs_view *v) {
     if (!v) return;
@@ -98,14 +101,14 @@ static hs_error edit_vertex(const hs_view *v, const hs_view_edit *ed, const char
     long i = id ? hs_model_find(m, id) : -1;
     const char *what = type == HS_VERTEX_STATE ? "state" : type == HS_VERTEX_MECHANISM ? "mechanism" : "state or mechanism";
     if (i < 0 || (type != ANY_VERTEX && m->v[i].type != (signed char)type))
-        return hs_error_set(HS_EARG, "%s: %s: '%s' names no %s", m->file, hs_view_edit_option(ed->type),
+        return hs_error_set(HS_EARG, "%s: " EDIT_FMT ": '%s' names no %s", m->file, EDIT_ARGS(v, ed),
                             id ? id : "", what);
     if (type == ANY_VERTEX) what = m->v[i].type == HS_VERTEX_STATE ? "state" : "mechanism";
     if (!vertex_active(v, (size_t)i)) {
         if (v->dropped_vertex[i])
-            return hs_error_set(HS_EARG, "%s: %s: %s '%s' is already dropped", m->file, hs_view_edit_option(ed->type),
+            return hs_error_set(HS_EARG, "%s: " EDIT_FMT ": %s '%s' is already dropped", m->file, EDIT_ARGS(v, ed),
                                 what, id);
-        return hs_error_set(HS_EARG, "%s: %s: %s '%s' is not active in %d", m->file, hs_view_edit_option(ed->type),
+        return hs_error_set(HS_EARG, "%s: " EDIT_FMT ": %s '%s' is not active in %d", m->file, EDIT_ARGS(v, ed),
                             what, id, v->year);
     }
     *out = (size_t)i;
@@ -141,6 +144,7 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
     /* The focus first: the edits edit the subsystem. */
     unsigned char *keep = hs_malloc(m->nv ? m->nv : 1);
     if (!keep) return HS_ENOMEM;
+    v->edits = opt->edits;
     hs_error err = focus_mask(v, opt, keep);
     for (size_t i = 0; i < m->nv; i++) v->dropped_vertex[i] |= !keep[i];
     free(keep);
@@ -172,8 +176,8 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
                 dropped++;
             }
             if (!dropped)
-                err = hs_error_set(HS_EARG, "%s: %s: no active tie between '%s' and '%s'%s", m->file,
-                                   hs_view_edit_option(ed->type), ed->a, ed->b, v->has_year ? " in that year" : "");
+                err = hs_error_set(HS_EARG, "%s: " EDIT_FMT ": no active tie between '%s' and '%s'%s", m->file,
+                                   EDIT_ARGS(v, ed), ed->a, ed->b, v->has_year ? " in that year" : "");
             break;
         }
         case HS_EDIT_ADD_TIE:
@@ -181,11 +185,11 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
                 (err = edit_vertex(v, ed, ed->b, HS_VERTEX_STATE, &b)))
                 break;
             if (a == b)
-                err = hs_error_set(HS_EARG, "%s: %s: a tie needs two states, not '%s' twice", m->file,
-                                   hs_view_edit_option(ed->type), ed->a);
+                err = hs_error_set(HS_EARG, "%s: " EDIT_FMT ": a tie needs two states, not '%s' twice", m->file,
+                                   EDIT_ARGS(v, ed), ed->a);
             else if (ed->kind < 0 || ed->kind >= HS_KIND_MEMBER)
-                err = hs_error_set(HS_EARG, "%s: %s: the kind of a tie must be one of docs/codebook.md's seven kinds",
-                                   m->file, hs_view_edit_option(ed->type));
+                err = hs_error_set(HS_EARG, "%s: " EDIT_FMT ": the kind of a tie must be one of docs/codebook.md's seven kinds",
+                                   m->file, EDIT_ARGS(v, ed));
             else
                 err = add_edge(v, a, b, ed->kind);
             break;
@@ -198,8 +202,8 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
                 const hs_edge *e = edge_at(v, i);
                 member = e->kind == HS_KIND_MEMBER && e->from == a && e->to == b && edge_active(v, i);
             }
-            err = member ? hs_error_set(HS_EARG, "%s: %s: '%s' is already a member of '%s'", m->file,
-                                        hs_view_edit_option(ed->type), ed->a, ed->b)
+            err = member ? hs_error_set(HS_EARG, "%s: " EDIT_FMT ": '%s' is already a member of '%s'", m->file,
+                                        EDIT_ARGS(v, ed), ed->a, ed->b)
                          : add_edge(v, a, b, HS_KIND_MEMBER);
             break;
         }
@@ -283,7 +287,7 @@ static hs_error find_hub(hs_view *v, const char *option) {
     v->hub = -1;
     if (name) {
         long vertex = hs_model_find(m, name);
-        const char *what = option ? "--hub " : "graph attribute hub=";
+        const char *what = option ? "hub " : "graph attribute hub=";
         if (vertex < 0 || m->v[vertex].type != HS_VERTEX_STATE)
             return hs_error_set(option ? HS_EARG : HS_EINPUT, "%s: %s'%s' names no state", m->file, what, name);
         if (v->vertex_state[vertex] < 0)
@@ -588,8 +592,9 @@ hs_error hs_view_dependence_graph(const hs_view *v, const igraph_vector_bool_t *
     return err;
 }
 
-hs_error hs_view_new(hs_view **out, const hs_model *m, const hs_view_options *opt) {
-    hs_view_options defaults = hs_view_options_default();
+hs_error hs_view_new(const hs_model *m, const hs_view_options *opt, hs_view **out) {
+    hs_view_options defaults;
+    hs_view_options_init(&defaults);
     if (!opt) opt = &defaults;
     hs_codebook *own_cb = NULL;
     const hs_codebook *cb = opt->codebook;
@@ -607,6 +612,7 @@ hs_error hs_view_new(hs_view **out, const hs_model *m, const hs_view_options *op
         if (!(err = apply_edits(v, opt)) && !(err = select_active(v)) && !(err = find_hub(v, opt->hub)) &&
             !(err = collect_members(v, cb)) && !(err = assign_roles(v)) && !(err = build_ties(v, cb)))
             err = build_graphs(v);
+        v->edits = NULL;
     }
     hs_codebook_destroy(own_cb);
     if (err) {

@@ -227,12 +227,12 @@ usage() { # expected-stderr-substring args...
     bad "$* -> rc $rc, stderr '$(cat "$tmp/err")', want '$want'"
   else ok; fi
 }
-usage "--drop-tie: 'Z' names no state or mechanism" whatif "$tmp/small.graphml" --drop-tie A-Z
-usage "--drop-tie: no active tie between 'A' and 'P'" whatif "$tmp/small.graphml" --drop-tie A-P
-usage "--drop-state: 'Q' names no state" whatif "$tmp/small.graphml" --drop-state Q
-usage "--drop-mechanism: 'A' names no mechanism" whatif "$tmp/small.graphml" --drop-mechanism A
-usage "--add-member: 'Qua' names no mechanism" whatif "$asia" --year 2023 --add-member VNM:Qua
-usage "--add-member: mechanism 'Quad' is not active in 2010" whatif "$asia" --year 2010 --add-member VNM:Quad
+usage "edit 1 (drop tie): 'Z' names no state or mechanism" whatif "$tmp/small.graphml" --drop-tie A-Z
+usage "edit 1 (drop tie): no active tie between 'A' and 'P'" whatif "$tmp/small.graphml" --drop-tie A-P
+usage "edit 1 (drop state): 'Q' names no state" whatif "$tmp/small.graphml" --drop-state Q
+usage "edit 1 (drop mechanism): 'A' names no mechanism" whatif "$tmp/small.graphml" --drop-mechanism A
+usage "edit 1 (add member): 'Qua' names no mechanism" whatif "$asia" --year 2023 --add-member VNM:Qua
+usage "edit 1 (add member): mechanism 'Quad' is not active in 2010" whatif "$asia" --year 2010 --add-member VNM:Quad
 usage "'friend' is not a kind of tie" whatif "$tmp/small.graphml" --add-tie A-B:friend
 usage "--drop-tie 'AB': expected two ids" whatif "$tmp/small.graphml" --drop-tie AB
 usage "no edit" whatif "$tmp/small.graphml"
@@ -241,7 +241,7 @@ usage "--years '19x0'" compare "$asia" --years 19x0
 usage "--measures: 'kuc' is not a measure" compare "$asia" --years 2000:2001 --measures allies,kuc
 usage "x.gif': the name must end in .svg, .png or .pdf" compare "$asia" --years 2000:2001 --plot "$tmp/x.gif"
 usage "not 2 files" compare "$asia" "$asia" --years 2000:2001
-usage "--hub 'NOPE' names no state" compare "$asia" --years 2000:2001 --hub NOPE
+usage "hub 'NOPE' names no state" compare "$asia" --years 2000:2001 --hub NOPE
 "$HUBSPOKE" compare "$tmp/missing.gv" --years 2000:2001 > "$tmp/out" 2> "$tmp/err"
 [ $? -eq 1 ] && [ ! -s "$tmp/out" ] && ok || bad "a missing file is not exit 1"
 

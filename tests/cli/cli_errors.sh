@@ -319,9 +319,9 @@ run no-args
     fail "no arguments: exit $rc, stderr $(cat "$T/log/no-args.err")"
 
 # --hub: an invalid option value, so a usage error (HS_EARG -> exit 2), naming the file.
-refused hub-nope 2 "hubspoke: ok.gv: --hub 'NOPE' names no state" info ok.gv --hub NOPE
-refused hub-nope-metrics 2 "hubspoke: ok.gv: --hub 'NOPE' names no state" metrics ok.gv --hub NOPE
-refused hub-inactive 2 "hubspoke: ok.gv: --hub 'B' is not active in 1990" info ok.gv --year 1990 --hub B
+refused hub-nope 2 "hubspoke: ok.gv: hub 'NOPE' names no state" info ok.gv --hub NOPE
+refused hub-nope-metrics 2 "hubspoke: ok.gv: hub 'NOPE' names no state" metrics ok.gv --hub NOPE
+refused hub-inactive 2 "hubspoke: ok.gv: hub 'B' is not active in 1990" info ok.gv --year 1990 --hub B
 succeeds hub-active info ok.gv --year 2000 --hub B
 # The file's own hub attribute naming a state absent that year, two role=hub
 # states: bad input (exit 1).

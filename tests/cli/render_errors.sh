@@ -81,7 +81,7 @@ refused render-years 2 "hubspoke render: unknown option '--years' (see 'hubspoke
     "$H" render small.graphml --years 2001 -o "$OUT"
 refused focus-unknown 2 "hubspoke: small.graphml: focus 'US' names no state" \
     "$H" evolve small.graphml --years 2001 --focus US,A -o "$OUT"
-refused mechanism-unknown 2 "hubspoke: small.graphml: --mechanism: 'A' names no mechanism" \
+refused mechanism-unknown 2 "hubspoke: small.graphml: 'A' names no mechanism" \
     "$H" evolve small.graphml --years 2001 --mechanism A -o "$OUT"
 
 # ---- nothing to draw, unwritable output ---------------------------------------------

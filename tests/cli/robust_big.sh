@@ -82,7 +82,7 @@ echo "note: $N states, $ties ties, $(($(stat -c %s big.graphml) / 1000000)) MB: 
 # Line 7 is US, so state N-1+... the (limit+1)-th node is on line limit + 7.
 checks=$((checks + 1))
 rss small.rss "$H" info big.graphml --max-states 1000 >/dev/null 2>small.err
-[[ $(cat small.err) == "hubspoke: big.graphml:1007: more than 1000 states and mechanisms (the limit; raise it with --max-states)" ]] ||
+[[ $(cat small.err) == "hubspoke: big.graphml:1007: more than 1000 states and mechanisms (the load limit); raise it with --max-states or --max-ties" ]] ||
     fail "max-states: $(cat small.err)"
 # Stopping at the 1001st node means memory of a small model, whatever N.
 full=$(cat full.rss) small=$(cat small.rss)
@@ -90,14 +90,14 @@ checks=$((checks + 1))
 [[ $small -eq 0 || $small -lt 60000 ]] || fail "max-states: peak $small KB: the file was not abandoned early"
 checks=$((checks + 1))
 "$H" metrics big.graphml --max-ties 5000 >/dev/null 2>ties.err
-[[ $(cat ties.err) == "hubspoke: big.graphml:$((N + 5007)): more than 5000 ties (the limit; raise it with --max-ties)" ]] ||
+[[ $(cat ties.err) == "hubspoke: big.graphml:$((N + 5007)): more than 5000 ties (the load limit); raise it with --max-states or --max-ties" ]] ||
     fail "max-ties: $(cat ties.err)"
 
 # The DOT path: the limit applies to what the helper hands back.
 "$H" convert big.graphml big.gv 2>conv.err || fail "convert to DOT: $(cat conv.err)"
 checks=$((checks + 1))
 "$H" info big.gv --max-states 1000 >/dev/null 2>dot.err
-[[ $(cat dot.err) == "hubspoke: big.gv: more than 1000 states and mechanisms (the limit; raise it with --max-states)" ]] ||
+[[ $(cat dot.err) == "hubspoke: big.gv: more than 1000 states and mechanisms (the load limit); raise it with --max-states or --max-ties" ]] ||
     fail "DOT max-states: $(cat dot.err)"
 
 # ---- SIGKILL while writing leaves the previous output ----------------------------------

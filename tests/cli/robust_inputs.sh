@@ -120,7 +120,7 @@ if [[ -f $SRC/tests/data/import/cow.csv ]]; then
     checks=$((checks + 1))
     cmp -s cow.csv "$SRC/tests/data/import/cow.csv" || fail "same-import: the input changed"
 fi
-refused max-states-whatif 1 "hubspoke: ujr.graphml:$node4: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
+refused max-states-whatif 1 "hubspoke: ujr.graphml:$node4: more than 3 states and mechanisms (the load limit); raise it with --max-states or --max-ties" \
     whatif ujr.graphml --year 2010 --drop-state JPN --max-states 3
 checks=$((checks + 1))
 cmp -s in.gv ujr.gv || fail "same: the input changed"
@@ -250,11 +250,11 @@ kill "$listener" 2>/dev/null
 wait "$listener" 2>/dev/null
 
 # ---- load limits, on both paths -------------------------------------------------------
-refused max-states-dot 1 "hubspoke: ujr.gv:$dotnode4: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
+refused max-states-dot 1 "hubspoke: ujr.gv:$dotnode4: more than 3 states and mechanisms (the load limit); raise it with --max-states or --max-ties" \
     info ujr.gv --max-states 3
-refused max-states-graphml 1 "hubspoke: ujr.graphml:$node4: more than 3 states and mechanisms (the limit; raise it with --max-states)" \
+refused max-states-graphml 1 "hubspoke: ujr.graphml:$node4: more than 3 states and mechanisms (the load limit); raise it with --max-states or --max-ties" \
     metrics ujr.graphml --max-states 3
-refused max-ties-convert 1 "hubspoke: ujr.graphml:$edge3: more than 2 ties (the limit; raise it with --max-ties)" \
+refused max-ties-convert 1 "hubspoke: ujr.graphml:$edge3: more than 2 ties (the load limit); raise it with --max-states or --max-ties" \
     convert ujr.graphml out.gv --max-ties 2
 loads max-unlimited "$states_ok" ujr.gv --max-states 0 --max-ties 0
 refused max-bad 2 "hubspoke info: --max-states 'many' is not a whole number in [0, 18446744073709551615] (see 'hubspoke info --help')" \
@@ -275,7 +275,7 @@ checks=$((checks + 1))
 start=$SECONDS
 HUBSPOKE_DOT_HELPER="$T/slow-helper" run timeout info ujr.gv --timeout 1
 took=$((SECONDS - start))
-[[ $rc -eq 1 && $(cat log/timeout.err) == "hubspoke: ujr.gv: the DOT helper did not finish within 1 s (--timeout); stopped it" && $took -le 5 ]] ||
+[[ $rc -eq 1 && $(cat log/timeout.err) == "hubspoke: ujr.gv: the DOT helper did not finish within 1 s; stopped it (raise the limit with --timeout)" && $took -le 5 ]] ||
     fail "timeout: exit $rc after ${took}s, stderr: $(cat log/timeout.err)"
 checks=$((checks + 1))
 gc=$(cat grandchild.pid 2>/dev/null)
@@ -290,7 +290,7 @@ checks=$((checks + 1))
 start=$SECONDS
 HUBSPOKE_DOT_HELPER="$T/slow-helper" run timeout-render render ujr.graphml -o drawn.svg --timeout 1
 took=$((SECONDS - start))
-[[ $rc -eq 1 && $(cat log/timeout-render.err) == "hubspoke: ujr.graphml: the DOT helper did not finish within 1 s (--timeout); stopped it" && $took -le 5 && ! -e drawn.svg ]] ||
+[[ $rc -eq 1 && $(cat log/timeout-render.err) == "hubspoke: ujr.graphml: the DOT helper did not finish within 1 s; stopped it (raise the limit with --timeout)" && $took -le 5 && ! -e drawn.svg ]] ||
     fail "render timeout: exit $rc after ${took}s, stderr: $(cat log/timeout-render.err)"
 gc=$(cat grandchild.pid 2>/dev/null)
 for _ in $(seq 50); do kill -0 "$gc" 2>/dev/null || break; sleep 0.1; done

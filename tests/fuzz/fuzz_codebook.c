@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     hs_codebook *cb = NULL;
-    if (hs_codebook_read_memory(&cb, (const char *)data, size, "fuzz.json") != HS_OK) return 0;
+    if (hs_codebook_read_memory((const char *)data, size, "fuzz.json", &cb) != HS_OK) return 0;
     for (int k = HS_KIND_UNSET; k < HS_KIND_COUNT; k++) {
         for (int s = HS_SCOPE_UNSET; s < HS_SCOPE_COUNT; s++) {
             double w = hs_codebook_mechanism_weight(cb, (hs_kind)k, (hs_scope)s);

@@ -25,11 +25,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     hs_model *m = NULL;
-    if (hs_model_read_memory(&m, (const char *)data, size, HS_FORMAT_GRAPHML, "fuzz.graphml") != HS_OK) return 0;
+    if (hs_model_read_memory((const char *)data, size, HS_FORMAT_GRAPHML, "fuzz.graphml", &m) != HS_OK) return 0;
 
     hs_view *v = NULL;
-    hs_view_options opt = hs_view_options_default();
-    if (hs_view_new(&v, m, &opt) == HS_OK) hs_view_destroy(v);
+    hs_view_options opt;
+    hs_view_options_init(&opt);
+    if (hs_view_new(m, &opt, &v) == HS_OK) hs_view_destroy(v);
 
     hs_buf dot = {0}, gml = {0};
     (void)hs_dot_format(m, &dot);

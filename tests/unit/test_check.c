@@ -190,7 +190,7 @@ static void test_errors_collected(void **state) {
     /* The plain reader still stops at the first, with the same message. */
     hs_model *m = NULL;
     const char *text = GU("<node id=\"A\"><data key=\"role\">king</data></node>\n<node id=\"A\"/>\n");
-    assert_int_equal(hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml"), HS_EINPUT);
+    assert_int_equal(hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml", &m), HS_EINPUT);
     assert_string_equal(hs_error_last(), "x.graphml:17: node 'A': unknown role 'king' (expected hub, ally, partner or other)");
 }
 
@@ -577,7 +577,7 @@ static void test_hostile(void **state) {
 static void test_built_model(void **state) {
     (void)state;
     hs_model *m = NULL;
-    assert_int_equal(hs_model_create(&m, 0, "edges.csv"), HS_OK);
+    assert_int_equal(hs_model_new(0, "edges.csv", &m), HS_OK);
     hs_diagnostics *d = new_list();
     hs_check_collect(m, d);
     size_t a, b, e;
@@ -598,7 +598,7 @@ static void test_built_model(void **state) {
     hs_model_destroy(m);
 
     /* Without errors: the warnings. */
-    assert_int_equal(hs_model_create(&m, 0, "edges.csv"), HS_OK);
+    assert_int_equal(hs_model_new(0, "edges.csv", &m), HS_OK);
     d = new_list();
     hs_check_collect(m, d);
     assert_int_equal(hs_model_append_vertex(m, "A", 2, &a), HS_OK);
@@ -614,7 +614,7 @@ static void test_hub_active(void **state) {
     hs_model *m = NULL;
     const char *text = GU("<data key=\"hub\">SUN</data><node id=\"SUN\"><data key=\"since\">1922</data>"
                           "<data key=\"until\">1992</data></node><node id=\"USA\"/>\n");
-    assert_int_equal(hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml", &m), HS_OK);
     assert_int_equal(hs_check_hub_active(m, NULL, 1991), 1);
     assert_int_equal(hs_check_hub_active(m, NULL, 1992), 0);
     assert_int_equal(hs_check_hub_active(m, NULL, 1921), 0);

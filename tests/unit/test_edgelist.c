@@ -267,7 +267,7 @@ static void test_export_round_trip(void **state) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", src, names[k]);
         hs_model *m = NULL;
-        assert_int_equal(hs_model_read_file(&m, path, HS_FORMAT_UNKNOWN, NULL), HS_OK);
+        assert_int_equal(hs_model_read_file(path, HS_FORMAT_UNKNOWN, NULL, &m), HS_OK);
         keep(m);
         hs_edgelist_files f = {file("e.csv", NULL), file("n.csv", NULL), file("m.csv", NULL), file("g.csv", NULL)};
         hs_diagnostics_clear(diags);
@@ -314,7 +314,7 @@ static void test_export_columns_and_losses(void **state) {
                       "<edge source=\"A\" target=\"Q\"/><edge source=\"B\" target=\"Q\"/>\n"
                       "</graph></graphml>\n";
     hs_model *m = NULL;
-    assert_int_equal(hs_model_read_memory(&m, gml, strlen(gml), HS_FORMAT_GRAPHML, "x.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(gml, strlen(gml), HS_FORMAT_GRAPHML, "x.graphml", &m), HS_OK);
     keep(m);
     hs_edgelist_files f = {file("e.csv", NULL), NULL, NULL, NULL};
     hs_diagnostics_clear(diags);
@@ -358,7 +358,7 @@ static void test_export_refuses_colliding_names(void **state) {
                       "<key id=\"k\" for=\"edge\" attr.name=\"Kind\"/>\n<graph edgedefault=\"undirected\">\n"
                       "<edge source=\"A\" target=\"B\"><data key=\"k\">treaty</data></edge>\n</graph></graphml>\n";
     hs_model *m = NULL;
-    assert_int_equal(hs_model_read_memory(&m, gml, strlen(gml), HS_FORMAT_GRAPHML, "x.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(gml, strlen(gml), HS_FORMAT_GRAPHML, "x.graphml", &m), HS_OK);
     keep(m);
     hs_edgelist_files f = {file("e.csv", NULL), NULL, NULL, NULL};
     unlink(f.edges);

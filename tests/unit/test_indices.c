@@ -21,8 +21,8 @@ static hs_indices indices_of(const char *spec) {
     hs_model *m = NULL;
     hs_view *v = NULL;
     hs_indices idx = {NAN, NAN, NAN};
-    assert_int_equal(hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml"), HS_OK);
-    assert_int_equal(hs_view_new(&v, m, NULL), HS_OK);
+    assert_int_equal(hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml", &m), HS_OK);
+    assert_int_equal(hs_view_new(m, NULL, &v), HS_OK);
     assert_int_equal(hs_indices_compute(v, &idx), HS_OK);
     hs_view_destroy(v);
     hs_model_destroy(m);
@@ -143,8 +143,8 @@ static void dot_equals_graphml(void **state) {
     hs_model *m = NULL;
     hs_view *v = NULL;
     hs_indices d;
-    assert_int_equal(hs_model_read_memory(&m, dot, strlen(dot), HS_FORMAT_DOT, "t.gv"), HS_OK);
-    assert_int_equal(hs_view_new(&v, m, NULL), HS_OK);
+    assert_int_equal(hs_model_read_memory(dot, strlen(dot), HS_FORMAT_DOT, "t.gv", &m), HS_OK);
+    assert_int_equal(hs_view_new(m, NULL, &v), HS_OK);
     assert_int_equal(hs_indices_compute(v, &d), HS_OK);
     hs_view_destroy(v);
     hs_model_destroy(m);
@@ -175,8 +175,8 @@ static void hub_dependence_per_ally(void **state) {
                          "@M dialogue issue H A B\n");
     hs_model *m = NULL;
     hs_view *v = NULL;
-    assert_int_equal(hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml"), HS_OK);
-    assert_int_equal(hs_view_new(&v, m, NULL), HS_OK);
+    assert_int_equal(hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "t.graphml", &m), HS_OK);
+    assert_int_equal(hs_view_new(m, NULL, &v), HS_OK);
     igraph_vector_t dep;
     igraph_vector_init(&dep, 0);
     assert_int_equal(hs_state_hub_dependence(v, &dep), HS_OK);

@@ -103,8 +103,8 @@ static void assert_same_or_nan(double actual, double expected) {
 }
 
 static void check_krackhardt(const igraph_t *g, double con, double hier, double eff, double lub) {
-    hs_krackhardt_t k;
-    assert_ok(hs_krackhardt(g, &k));
+    hs_krackhardt k;
+    assert_ok(hs_krackhardt_compute(g, &k));
     assert_same_or_nan(k.connectedness, con);
     assert_same_or_nan(k.hierarchy, hier);
     assert_same_or_nan(k.efficiency, eff);
@@ -208,18 +208,18 @@ static void test_krackhardt_violations(void **state) {
 static void test_krackhardt_undefined(void **state) {
     (void)state;
     igraph_t g;
-    hs_krackhardt_t k;
+    hs_krackhardt k;
     MAKE(&g, 1, IGRAPH_DIRECTED, 0, 0);
-    assert_ok(hs_krackhardt(&g, &k));
+    assert_ok(hs_krackhardt_compute(&g, &k));
     assert_true(isnan(k.connectedness) && isnan(k.hierarchy) && isnan(k.efficiency) && isnan(k.lub));
     igraph_destroy(&g);
     assert_int_equal(igraph_empty(&g, 0, IGRAPH_DIRECTED), IGRAPH_SUCCESS);
-    assert_ok(hs_krackhardt(&g, &k));
+    assert_ok(hs_krackhardt_compute(&g, &k));
     assert_true(isnan(k.connectedness));
     igraph_destroy(&g);
     /* Three isolates: nothing reaches anything. */
     assert_int_equal(igraph_empty(&g, 3, IGRAPH_DIRECTED), IGRAPH_SUCCESS);
-    assert_ok(hs_krackhardt(&g, &k));
+    assert_ok(hs_krackhardt_compute(&g, &k));
     assert_close(k.connectedness, 0);
     assert_true(isnan(k.hierarchy) && isnan(k.efficiency) && isnan(k.lub));
     igraph_destroy(&g);
@@ -232,15 +232,15 @@ static void test_krackhardt_undefined(void **state) {
 static void test_krackhardt_errors(void **state) {
     (void)state;
     igraph_t g;
-    hs_krackhardt_t k;
+    hs_krackhardt k;
     MAKE(&g, 3, IGRAPH_UNDIRECTED, 0, 1, 1, 2);
-    assert_int_equal(hs_krackhardt(&g, &k), HS_EARG);
+    assert_int_equal(hs_krackhardt_compute(&g, &k), HS_EARG);
     assert_non_null(strstr(hs_error_last(), "directed"));
     igraph_destroy(&g);
 }
 
 /* The definitions in measures.h, evaluated over all pairs and triples. */
-static void naive_krackhardt(int n, bool adj[][64], hs_krackhardt_t *k) {
+static void naive_krackhardt(int n, bool adj[][64], hs_krackhardt *k) {
     static bool reach[64][64], weak[64][64];
     for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
@@ -305,9 +305,9 @@ static void test_krackhardt_random_vs_naive(void **state) {
         double p = density[hs_prng_below(&rng, 6)];
         if (t >= 200) p = p / 4;
         igraph_t g;
-        hs_krackhardt_t got, want;
+        hs_krackhardt got, want;
         random_graph(&g, &rng, n, p, IGRAPH_DIRECTED, t % 3 == 0, adj);
-        assert_ok(hs_krackhardt(&g, &got));
+        assert_ok(hs_krackhardt_compute(&g, &got));
         naive_krackhardt(n, adj, &want);
         assert_same_or_nan(got.connectedness, want.connectedness);
         assert_same_or_nan(got.hierarchy, want.hierarchy);
@@ -574,7 +574,7 @@ static void test_ei_permutation(void **state) {
     (void)state;
     igraph_t g;
     igraph_vector_bool_t s;
-    hs_ei_test_t a, b, c;
+    hs_ei_test a, b, c;
     two_cliques(&g);
     SET(&s, 16, 0, 1, 2, 3, 4, 5, 6, 7);
     /* One clique is perfectly closed (EI = -1); a random 8-subset is that

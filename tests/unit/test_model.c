@@ -54,7 +54,7 @@ static int release_all(void **state) {
 
 static hs_model *gml(const char *text) {
     hs_model *m = NULL;
-    hs_error err = hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml");
+    hs_error err = hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml", &m);
     if (err != HS_OK) fail_msg("unexpected refusal: %s", hs_error_last());
     assert_non_null(m);
     return track_model(m);
@@ -64,7 +64,7 @@ static hs_model *gml(const char *text) {
 static void gml_refused_len(const char *text, size_t len, const char *expected) {
     hs_model *m = NULL;
     hs_error_clear();
-    hs_error err = hs_model_read_memory(&m, text, len, HS_FORMAT_GRAPHML, "x.graphml");
+    hs_error err = hs_model_read_memory(text, len, HS_FORMAT_GRAPHML, "x.graphml", &m);
     if (err == HS_OK) {
         release_model(m);
         fail_msg("accepted; expected refusal: %s", expected);
@@ -84,7 +84,7 @@ static int dot_helper_available(void) {
 
 static hs_model *dot(const char *text) {
     hs_model *m = NULL;
-    hs_error err = hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_DOT, "x.gv");
+    hs_error err = hs_model_read_memory(text, strlen(text), HS_FORMAT_DOT, "x.gv", &m);
     if (err != HS_OK) fail_msg("unexpected refusal: %s", hs_error_last());
     assert_non_null(m);
     return track_model(m);
@@ -93,7 +93,7 @@ static hs_model *dot(const char *text) {
 static void dot_refused(const char *text, const char *expected) {
     hs_model *m = NULL;
     hs_error_clear();
-    hs_error err = hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_DOT, "x.gv");
+    hs_error err = hs_model_read_memory(text, strlen(text), HS_FORMAT_DOT, "x.gv", &m);
     if (err == HS_OK) {
         release_model(m);
         fail_msg("accepted; expected refusal: %s", expected);
@@ -211,7 +211,7 @@ static hs_model *round_trip(const hs_model *m, const char *name, int with_extras
     hs_error err = hs_model_write_file(m, path, HS_FORMAT_UNKNOWN);
     if (err) fail_msg("write %s: %s", path, hs_error_last());
     hs_model *back = NULL;
-    err = hs_model_read_file(&back, path, HS_FORMAT_UNKNOWN, NULL);
+    err = hs_model_read_file(path, HS_FORMAT_UNKNOWN, NULL, &back);
     if (err) fail_msg("reread %s: %s", path, hs_error_last());
     track_model(back);
     assert_models_equal(m, back, with_extras);
@@ -891,9 +891,9 @@ static void test_write_errors(void **state) {
     release_model(m);
 
     hs_model *r = NULL;
-    assert_int_equal(hs_model_read_file(&r, "/nonexistent-dir/x.graphml", HS_FORMAT_UNKNOWN, NULL), HS_EINPUT);
+    assert_int_equal(hs_model_read_file("/nonexistent-dir/x.graphml", HS_FORMAT_UNKNOWN, NULL, &r), HS_EINPUT);
     assert_string_equal(hs_error_last(), "/nonexistent-dir/x.graphml: cannot open: No such file or directory");
-    assert_int_equal(hs_model_read_file(&r, "/tmp", HS_FORMAT_UNKNOWN, "dir"), HS_EINPUT);
+    assert_int_equal(hs_model_read_file("/tmp", HS_FORMAT_UNKNOWN, "dir", &r), HS_EINPUT);
     assert_string_equal(hs_error_last(), "dir: is a directory");
     assert_null(r);
 }

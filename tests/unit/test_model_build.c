@@ -50,7 +50,7 @@ static int release_all(void **state) {
 
 static hs_model *new_model(int directed) {
     hs_model *m = NULL;
-    OK(hs_model_create(&m, directed, "built"));
+    OK(hs_model_new(directed, "built", &m));
     assert_non_null(m);
     return track(m);
 }
@@ -140,7 +140,7 @@ static void test_write_read_back(void **state) {
         snprintf(path, sizeof path, "%s/quad.%s", dir, ext[k]);
         OK(hs_model_write_file(m, path, HS_FORMAT_UNKNOWN));
         hs_model *r = NULL;
-        hs_error err = hs_model_read_file(&r, path, HS_FORMAT_UNKNOWN, NULL);
+        hs_error err = hs_model_read_file(path, HS_FORMAT_UNKNOWN, NULL, &r);
         unlink(path);
         if (err) fail_msg("read back: %s", hs_error_last());
         track(r);
@@ -252,7 +252,7 @@ static void test_import_counts(void **state) {
     hs_import_options_init(&o);
     o.states_file = states;
     hs_model *m = NULL;
-    OK(hs_import_file(&m, path, &o));
+    OK(hs_import_file(path, &o, &m));
     track(m);
     assert_int_equal(hs_model_vertex_count(m), 9);
     assert_int_equal(hs_model_edge_count(m), 13);
@@ -266,7 +266,7 @@ static void test_import_counts(void **state) {
     o.dataset = HS_DATASET_ATOP;
     char want[4200];
     snprintf(want, sizeof want, "%s:1: no column 'atopid': not an ATOP member-level file (docs/import.md)", path);
-    REFUSED(hs_import_file(&bad, path, &o), HS_EINPUT, want);
+    REFUSED(hs_import_file(path, &o, &bad), HS_EINPUT, want);
     assert_null(bad);
 }
 

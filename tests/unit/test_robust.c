@@ -74,27 +74,27 @@ static void test_load_limits(void **state) {
 
     /* At the limit: loads. */
     hs_set_load_limits(3, 2);
-    assert_int_equal(hs_model_read_memory(&m, three, strlen(three), HS_FORMAT_GRAPHML, "three.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(three, strlen(three), HS_FORMAT_GRAPHML, "three.graphml", &m), HS_OK);
     assert_int_equal(hs_model_vertex_count(m), 3);
     hs_model_destroy(m);
     m = NULL;
 
     /* One over: refused at the element that crosses it (line 19, the third node). */
     hs_set_load_limits(2, 0);
-    assert_int_equal(hs_model_read_memory(&m, three, strlen(three), HS_FORMAT_GRAPHML, "three.graphml"), HS_EINPUT);
+    assert_int_equal(hs_model_read_memory(three, strlen(three), HS_FORMAT_GRAPHML, "three.graphml", &m), HS_ELIMIT);
     assert_null(m);
     assert_string_equal(hs_error_last(),
-                        "three.graphml:19: more than 2 states and mechanisms (the limit; raise it with --max-states)");
+                        "three.graphml:19: more than 2 states and mechanisms (the load limit)");
     hs_set_load_limits(0, 1);
-    assert_int_equal(hs_model_read_memory(&m, three, strlen(three), HS_FORMAT_GRAPHML, "three.graphml"), HS_EINPUT);
-    assert_string_equal(hs_error_last(), "three.graphml:21: more than 1 ties (the limit; raise it with --max-ties)");
+    assert_int_equal(hs_model_read_memory(three, strlen(three), HS_FORMAT_GRAPHML, "three.graphml", &m), HS_ELIMIT);
+    assert_string_equal(hs_error_last(), "three.graphml:21: more than 1 ties (the load limit)");
 
     /* Edge ends that create states count too. */
     static const char implicit[] = GU("<edge source=\"x\" target=\"y\"/>\n");
     hs_set_load_limits(1, 0);
-    assert_int_equal(hs_model_read_memory(&m, implicit, strlen(implicit), HS_FORMAT_GRAPHML, "i.graphml"), HS_EINPUT);
+    assert_int_equal(hs_model_read_memory(implicit, strlen(implicit), HS_FORMAT_GRAPHML, "i.graphml", &m), HS_ELIMIT);
     assert_string_equal(hs_error_last(),
-                        "i.graphml:17: more than 1 states and mechanisms (the limit; raise it with --max-states)");
+                        "i.graphml:17: more than 1 states and mechanisms (the load limit)");
     hs_set_load_limits(s0, t0);
 }
 
@@ -125,10 +125,10 @@ static void test_helper_timeout(void **state) {
     hs_model *m = NULL;
     double t = now();
     static const char dot[] = "graph { a -- b }";
-    assert_int_equal(hs_model_read_memory(&m, dot, strlen(dot), HS_FORMAT_DOT, "slow.gv"), HS_EHELPER);
+    assert_int_equal(hs_model_read_memory(dot, strlen(dot), HS_FORMAT_DOT, "slow.gv", &m), HS_ETIMEOUT);
     double took = now() - t;
     assert_null(m);
-    assert_string_equal(hs_error_last(), "slow.gv: the DOT helper did not finish within 1 s (--timeout); stopped it");
+    assert_string_equal(hs_error_last(), "slow.gv: the DOT helper did not finish within 1 s; stopped it");
     assert_true(took >= 0.9 && took < 5.0);
     /* No zombie: the helper was reaped, and it was our only child. */
     errno = 0;
@@ -165,7 +165,7 @@ static void test_helper_exits_early(void **state) {
     memcpy(big, "graph{}", 7);
     big[n] = '\0';
     hs_model *m = NULL;
-    assert_int_equal(hs_model_read_memory(&m, big, n, HS_FORMAT_DOT, "q.gv"), HS_EINPUT);
+    assert_int_equal(hs_model_read_memory(big, n, HS_FORMAT_DOT, "q.gv", &m), HS_EINPUT);
     assert_string_equal(hs_error_last(), "q.gv:1: refused early");
     free(big);
     unsetenv("HUBSPOKE_DOT_HELPER");
@@ -180,14 +180,14 @@ static void test_not_regular(void **state) {
     assert_int_equal(mkfifo(fifo, 0600), 0);
     hs_model *m = NULL;
     /* Opening a FIFO without a writer would block: refused at once instead. */
-    assert_int_equal(hs_model_read_file(&m, fifo, HS_FORMAT_UNKNOWN, "fifo.graphml"), HS_EINPUT);
+    assert_int_equal(hs_model_read_file(fifo, HS_FORMAT_UNKNOWN, "fifo.graphml", &m), HS_EINPUT);
     assert_string_equal(hs_error_last(),
                         "fifo.graphml: not a regular file (a pipe or device; use '-' to read standard input)");
-    assert_int_equal(hs_model_read_file(&m, "/dev/zero", HS_FORMAT_DOT, NULL), HS_EINPUT);
+    assert_int_equal(hs_model_read_file("/dev/zero", HS_FORMAT_DOT, NULL, &m), HS_EINPUT);
     assert_string_equal(hs_error_last(),
                         "/dev/zero: not a regular file (a pipe or device; use '-' to read standard input)");
     hs_codebook *cb = NULL;
-    assert_int_equal(hs_codebook_read_file(&cb, fifo), HS_EINPUT);
+    assert_int_equal(hs_codebook_read_file(fifo, &cb), HS_EINPUT);
     assert_null(cb);
     char *data;
     size_t len;
@@ -201,15 +201,15 @@ static void test_codebook_memory(void **state) {
     (void)state;
     hs_codebook *cb = NULL;
     static const char good[] = "{\"ties\": {\"treaty\": 0.9}, \"scopes\": {\"broad\": 0.25}}";
-    assert_int_equal(hs_codebook_read_memory(&cb, good, strlen(good), "cb.json"), HS_OK);
+    assert_int_equal(hs_codebook_read_memory(good, strlen(good), "cb.json", &cb), HS_OK);
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_TREATY) == 0.9);
     assert_true(hs_codebook_mechanism_weight(cb, HS_KIND_TREATY, HS_SCOPE_BROAD) == 0.9 * 0.25);
     hs_codebook_destroy(cb);
     cb = NULL;
     static const char nul[] = "{\"comment\": \"a\\u0000b\"}";
-    assert_int_equal(hs_codebook_read_memory(&cb, nul, strlen(nul), "nul.json"), HS_EINPUT);
+    assert_int_equal(hs_codebook_read_memory(nul, strlen(nul), "nul.json", &cb), HS_EINPUT);
     static const char deep[] = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[";
-    assert_int_equal(hs_codebook_read_memory(&cb, deep, strlen(deep), "deep.json"), HS_EINPUT);
+    assert_int_equal(hs_codebook_read_memory(deep, strlen(deep), "deep.json", &cb), HS_EINPUT);
     assert_null(cb);
 }
 
@@ -247,7 +247,7 @@ static void test_reader_skips(void **state) {
                                    "<edge source=\"a\" target=\"b\"/><node id=\"x\"/><node id=\"y\"/>"
                                    "</graph></graphml>\n";
     hs_model *m = NULL;
-    assert_int_equal(hs_model_read_memory(&m, adjacent, strlen(adjacent), HS_FORMAT_GRAPHML, "a.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(adjacent, strlen(adjacent), HS_FORMAT_GRAPHML, "a.graphml", &m), HS_OK);
     assert_int_equal(hs_model_vertex_count(m), 4);
     assert_string_equal(hs_vertex_id(m, 0), "x"); /* declared nodes first, in file order */
     assert_string_equal(hs_vertex_id(m, 1), "y");
@@ -256,7 +256,7 @@ static void test_reader_skips(void **state) {
 
     static const char markup[] = GU("<node id=\"A\"><data key=\"color\">red<node id=\"B\"><data key=\"zz\">1</data>"
                                     "</node></data></node><node id=\"C\"/>\n");
-    assert_int_equal(hs_model_read_memory(&m, markup, strlen(markup), HS_FORMAT_GRAPHML, "m.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(markup, strlen(markup), HS_FORMAT_GRAPHML, "m.graphml", &m), HS_OK);
     assert_int_equal(hs_model_vertex_count(m), 2);
     assert_string_equal(hs_vertex_id(m, 1), "C");
     /* The markup is kept as the value, and written back loads again. */
@@ -280,7 +280,7 @@ static void test_cdata_is_text(void **state) {
     static const char doc[] = GU("<node id=\"A\"><data key=\"label\"><!-- <b> &q; --><![CDATA[x & <node id=\"n\">]]>"
                                  " &amp; z</data></node>\n");
     hs_model *m = NULL;
-    assert_int_equal(hs_model_read_memory(&m, doc, strlen(doc), HS_FORMAT_GRAPHML, "c.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(doc, strlen(doc), HS_FORMAT_GRAPHML, "c.graphml", &m), HS_OK);
     assert_string_equal(hs_vertex_label(m, 0), "x & <node id=\"n\"> & z");
     hs_buf b = {0};
     assert_int_equal(hs_dot_format(m, &b), HS_OK);
@@ -289,7 +289,7 @@ static void test_cdata_is_text(void **state) {
     hs_model_destroy(m);
     m = NULL;
     static const char entity[] = GU("<node id=\"A\"><data key=\"label\"><![CDATA[&]]>&bad;</data></node>\n");
-    assert_int_equal(hs_model_read_memory(&m, entity, strlen(entity), HS_FORMAT_GRAPHML, "e.graphml"), HS_EINPUT);
+    assert_int_equal(hs_model_read_memory(entity, strlen(entity), HS_FORMAT_GRAPHML, "e.graphml", &m), HS_EINPUT);
     assert_string_equal(hs_error_last(), "e.graphml:17: XML error: Entity 'bad' not defined");
 }
 
@@ -301,7 +301,7 @@ static void test_dot_writes_utf8_charset(void **state) {
                               "<graph edgedefault=\"undirected\"><data key=\"c\">latin1</data><node id=\"\xc3\xa9\"/>"
                               "</graph></graphml>\n";
     hs_model *m = NULL;
-    assert_int_equal(hs_model_read_memory(&m, doc, strlen(doc), HS_FORMAT_GRAPHML, "l.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(doc, strlen(doc), HS_FORMAT_GRAPHML, "l.graphml", &m), HS_OK);
     hs_buf b = {0};
     assert_int_equal(hs_dot_format(m, &b), HS_OK);
     assert_string_equal(b.data, "graph {\n  graph [\"charset\"=\"UTF-8\"];\n  \"\xc3\xa9\";\n}\n");
@@ -323,7 +323,7 @@ static void test_dot_refuses_quote_newline(void **state) {
                  "<graph><node id=\"a\"><data key=\"l\"><![CDATA[%s]]></data></node></graph></graphml>\n",
                  label);
         hs_model *m = NULL;
-        assert_int_equal(hs_model_read_memory(&m, doc, strlen(doc), HS_FORMAT_GRAPHML, "q.graphml"), HS_OK);
+        assert_int_equal(hs_model_read_memory(doc, strlen(doc), HS_FORMAT_GRAPHML, "q.graphml", &m), HS_OK);
         hs_buf b = {0};
         assert_int_equal(hs_dot_format(m, &b), i < 4 ? HS_EINPUT : HS_OK);
         hs_buf_free(&b);
@@ -338,9 +338,9 @@ static void test_cdata_overlong_utf8(void **state) {
     static const char bad[] = GU("<node id=\"A\"><data key=\"label\"><![CDATA[a\xc1\x97\x62]]></data></node>\n");
     static const char good[] = GU("<node id=\"A\"><data key=\"label\"><![CDATA[\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80]]></data></node>\n");
     hs_model *m = NULL;
-    assert_int_equal(hs_model_read_memory(&m, bad, strlen(bad), HS_FORMAT_GRAPHML, "o.graphml"), HS_EINPUT);
+    assert_int_equal(hs_model_read_memory(bad, strlen(bad), HS_FORMAT_GRAPHML, "o.graphml", &m), HS_EINPUT);
     assert_string_equal(hs_error_last(), "o.graphml:17: invalid UTF-8 (an overlong, surrogate or out-of-range sequence)");
-    assert_int_equal(hs_model_read_memory(&m, good, strlen(good), HS_FORMAT_GRAPHML, "g.graphml"), HS_OK);
+    assert_int_equal(hs_model_read_memory(good, strlen(good), HS_FORMAT_GRAPHML, "g.graphml", &m), HS_OK);
     assert_string_equal(hs_vertex_label(m, 0), "\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80");
     hs_model_destroy(m);
 }

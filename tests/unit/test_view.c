@@ -73,32 +73,34 @@ static int release_all(void **state) {
 
 static hs_model *gml(const char *text) {
     hs_model *m = NULL;
-    hs_error err = hs_model_read_memory(&m, text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml");
+    hs_error err = hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml", &m);
     if (err != HS_OK) fail_msg("unexpected refusal: %s", hs_error_last());
     return track_model(m);
 }
 
 /* A view of the model in `year` (0 = no year) with an optional --hub. */
 static hs_view *view_of(const hs_model *m, int year, const char *hub) {
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.has_year = year != 0;
     o.year = year;
     o.hub = hub;
     hs_view *v = NULL;
-    hs_error err = hs_view_new(&v, m, &o);
+    hs_error err = hs_view_new(m, &o, &v);
     if (err != HS_OK) fail_msg("view refused: %s", hs_error_last());
     assert_non_null(v);
     return track_view(v);
 }
 
 static void view_refused(const hs_model *m, int year, const char *hub, hs_error code, const char *expected) {
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.has_year = year != 0;
     o.year = year;
     o.hub = hub;
     hs_view *v = NULL;
     hs_error_clear();
-    hs_error err = hs_view_new(&v, m, &o);
+    hs_error err = hs_view_new(m, &o, &v);
     if (err == HS_OK) {
         release_view(v);
         fail_msg("view accepted; expected: %s", expected);
@@ -277,9 +279,10 @@ static void test_slice_by_year(void **st) {
     release_view(v);
 
     /* Leaving a mechanism out. */
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.exclude_mechanism = vm;
-    assert_int_equal(hs_view_new(&v, m, &o), HS_OK);
+    assert_int_equal(hs_view_new(m, &o, &v), HS_OK);
     track_view(v);
     assert_int_equal(hs_view_mechanism_count(v), 0);
     assert_edges(v, "A-B A-C");
@@ -422,9 +425,9 @@ static void test_hub_option_errors(void **st) {
     (void)st;
     hs_model *m = gml(GU(NODE("A") "<node id=\"B\"><data key=\"since\">2000</data></node>\n" MECH("M", "dialogue", "issue")
                          TIE("A", "B", "treaty")));
-    view_refused(m, 0, "NOPE", HS_EARG, "x.graphml: --hub 'NOPE' names no state");
-    view_refused(m, 0, "M", HS_EARG, "x.graphml: --hub 'M' names no state");
-    view_refused(m, 1990, "B", HS_EARG, "x.graphml: --hub 'B' is not active in 1990");
+    view_refused(m, 0, "NOPE", HS_EARG, "x.graphml: hub 'NOPE' names no state");
+    view_refused(m, 0, "M", HS_EARG, "x.graphml: hub 'M' names no state");
+    view_refused(m, 1990, "B", HS_EARG, "x.graphml: hub 'B' is not active in 1990");
     hs_view *v = view_of(m, 2000, "B");
     assert_string_equal(hub_id(v), "B");
     release_view(v);
@@ -547,7 +550,7 @@ static void test_nzl_changes_role(void **st) {
     char path[1024];
     snprintf(path, sizeof path, "%s/graphs/asia-pacific.gv", src);
     m = NULL;
-    if (hs_model_read_file(&m, path, HS_FORMAT_UNKNOWN, NULL) != HS_OK) fail_msg("%s", hs_error_last());
+    if (hs_model_read_file(path, HS_FORMAT_UNKNOWN, NULL, &m) != HS_OK) fail_msg("%s", hs_error_last());
     track_model(m);
     v = view_of(m, 1980, NULL);
     assert_int_equal(role(v, "NZL"), HS_ROLE_ALLY);
@@ -849,7 +852,7 @@ static void test_codebook_file(void **st) {
                                             "  \"ties\": {\"treaty\": 0.9, \"dialogue\": 0.5, \"unspecified\": 0.25},\n"
                                             "  \"scopes\": {\"broad\": 0.2}\n}\n");
     hs_codebook *cb = NULL;
-    if (hs_codebook_read_file(&cb, path) != HS_OK) fail_msg("%s", hs_error_last());
+    if (hs_codebook_read_file(path, &cb) != HS_OK) fail_msg("%s", hs_error_last());
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_TREATY) == 0.9);
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_DIALOGUE) == 0.5);
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_UNSET) == 0.25);
@@ -861,10 +864,11 @@ static void test_codebook_file(void **st) {
     /* A view weighs its ties with it. */
     hs_model *m = gml(GU(TIE("A", "B", "treaty") TIE("B", "C", "access") EDGE("C", "D")
                          MECH("M", "dialogue", "broad") EDGE("A", "M") EDGE("C", "M")));
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.codebook = cb;
     hs_view *v = NULL;
-    assert_int_equal(hs_view_new(&v, m, &o), HS_OK);
+    assert_int_equal(hs_view_new(m, &o, &v), HS_OK);
     track_view(v);
     static const char *const expected[] = {"B>A treaty 0.9", "B=C access 0.8", "C=D unspecified 0.25",
                                            "A=C dialogue 0.1"};
@@ -875,7 +879,7 @@ static void test_codebook_file(void **st) {
 
     /* An empty object is the built-in codebook. */
     path = write_tmp("empty.json", "{}");
-    assert_int_equal(hs_codebook_read_file(&cb, path), HS_OK);
+    assert_int_equal(hs_codebook_read_file(path, &cb), HS_OK);
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_TREATY) == 1.0);
     hs_codebook_destroy(cb);
 }
@@ -886,7 +890,7 @@ static void codebook_refused(const char *content, const char *expected_reason) {
     snprintf(expected, sizeof expected, "%s%s", path, expected_reason);
     hs_codebook *cb = NULL;
     hs_error_clear();
-    hs_error err = hs_codebook_read_file(&cb, path);
+    hs_error err = hs_codebook_read_file(path, &cb);
     if (err == HS_OK) {
         hs_codebook_destroy(cb);
         fail_msg("codebook accepted: %s", content);
@@ -930,26 +934,28 @@ static void test_codebook_refusals(void **st) {
                    EDGE("H", "M") EDGE("A", "M") EDGE("B", "M"))
 
 static hs_view *edited(const hs_model *m, const hs_view_edit *edits, size_t n) {
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.has_year = 1;
     o.year = 2020;
     o.edits = edits;
     o.edit_count = n;
     hs_view *v = NULL;
-    hs_error err = hs_view_new(&v, m, &o);
+    hs_error err = hs_view_new(m, &o, &v);
     if (err != HS_OK) fail_msg("view refused: %s", hs_error_last());
     return track_view(v);
 }
 
 static void edit_refused(const hs_model *m, hs_view_edit edit, const char *expected) {
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.has_year = 1;
     o.year = 2020;
     o.edits = &edit;
     o.edit_count = 1;
     hs_view *v = NULL;
     hs_error_clear();
-    hs_error err = hs_view_new(&v, m, &o);
+    hs_error err = hs_view_new(m, &o, &v);
     if (err == HS_OK) {
         release_view(v);
         fail_msg("edit accepted; expected: %s", expected);
@@ -1028,29 +1034,30 @@ static void test_edits(void **st) {
     /* The model is not changed by any of it. */
     assert_ties(edited(m, NULL, 0), plain, 8);
 
-    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "Z", HS_KIND_UNSET}, "x.graphml: --drop-tie: 'Z' names no state or mechanism");
-    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "M", "A", HS_KIND_UNSET}, "x.graphml: --drop-tie: 'M' names no state");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "Z", HS_KIND_UNSET}, "x.graphml: edit 1 (drop tie): 'Z' names no state or mechanism");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "M", "A", HS_KIND_UNSET}, "x.graphml: edit 1 (drop tie): 'M' names no state");
     edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "P", HS_KIND_UNSET},
-                 "x.graphml: --drop-tie: no active tie between 'A' and 'P' in that year");
+                 "x.graphml: edit 1 (drop tie): no active tie between 'A' and 'P' in that year");
     edit_refused(m, (hs_view_edit){HS_EDIT_DROP_STATE, "M", NULL, HS_KIND_UNSET},
-                 "x.graphml: --drop-state: 'M' names no state");
+                 "x.graphml: edit 1 (drop state): 'M' names no state");
     edit_refused(m, (hs_view_edit){HS_EDIT_DROP_MECHANISM, "A", NULL, HS_KIND_UNSET},
-                 "x.graphml: --drop-mechanism: 'A' names no mechanism");
+                 "x.graphml: edit 1 (drop mechanism): 'A' names no mechanism");
     edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "X", HS_KIND_TREATY},
-                 "x.graphml: --add-tie: state 'X' is not active in 2020");
+                 "x.graphml: edit 1 (add tie): state 'X' is not active in 2020");
     edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "A", HS_KIND_TREATY},
-                 "x.graphml: --add-tie: a tie needs two states, not 'A' twice");
+                 "x.graphml: edit 1 (add tie): a tie needs two states, not 'A' twice");
     edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "P", HS_KIND_MEMBER},
-                 "x.graphml: --add-tie: the kind of a tie must be one of docs/codebook.md's seven kinds");
+                 "x.graphml: edit 1 (add tie): the kind of a tie must be one of docs/codebook.md's seven kinds");
     edit_refused(m, (hs_view_edit){HS_EDIT_ADD_MEMBER, "A", "M", HS_KIND_UNSET},
-                 "x.graphml: --add-member: 'A' is already a member of 'M'");
+                 "x.graphml: edit 1 (add member): 'A' is already a member of 'M'");
     hs_view_edit twice[] = {{HS_EDIT_DROP_STATE, "P", NULL, HS_KIND_UNSET}, {HS_EDIT_DROP_STATE, "P", NULL, HS_KIND_UNSET}};
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.edits = twice;
     o.edit_count = 2;
     hs_view *w = NULL;
-    assert_int_equal(hs_view_new(&w, m, &o), HS_EARG);
-    assert_string_equal(hs_error_last(), "x.graphml: --drop-state: state 'P' is already dropped");
+    assert_int_equal(hs_view_new(m, &o, &w), HS_EARG);
+    assert_string_equal(hs_error_last(), "x.graphml: edit 2 (drop state): state 'P' is already dropped");
 }
 
 /* A subsystem: only the focused states, and only the mechanisms whose active
@@ -1062,11 +1069,12 @@ static void test_focus(void **st) {
     hs_model *m = gml(text);
     free(text);
     static const char *const ids[] = {"H", "A", "B"};
-    hs_view_options o = hs_view_options_default();
+    hs_view_options o;
+    hs_view_options_init(&o);
     o.focus = ids;
     o.focus_count = 3;
     hs_view *v = NULL;
-    assert_int_equal(hs_view_new(&v, m, &o), HS_OK);
+    assert_int_equal(hs_view_new(m, &o, &v), HS_OK);
     track_view(v);
     assert_int_equal(hs_view_state_count(v), 3);
     assert_true(state(v, "P") < 0);
@@ -1081,7 +1089,7 @@ static void test_focus(void **st) {
     o.focus = bad;
     o.focus_count = 2;
     v = NULL;
-    assert_int_equal(hs_view_new(&v, m, &o), HS_EARG);
+    assert_int_equal(hs_view_new(m, &o, &v), HS_EARG);
     assert_null(v);
     assert_string_equal(hs_error_last(), "x.graphml: focus 'N' names no state");
     release_model(m);
