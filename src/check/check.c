@@ -41,16 +41,6 @@ static hs_error warn(ctx *c, const char *code, hs_domain domain, size_t index, c
     return hs_diagnostics_add(c->d, HS_SEVERITY_WARNING, code, file, line, what, "%s", reason);
 }
 
-/* "1950-1959", "1950 on", "until 1959", "every year": a span as a reader says it. */
-static const char *span_text(int since, int until, char *buf, size_t size) {
-    if (since == HS_SINCE_OPEN && until == HS_UNTIL_OPEN) snprintf(buf, size, "every year");
-    else if (since == HS_SINCE_OPEN) snprintf(buf, size, "until %d", until - 1);
-    else if (until == HS_UNTIL_OPEN) snprintf(buf, size, "%d on", since);
-    else if (until - 1 == since) snprintf(buf, size, "%d", since);
-    else snprintf(buf, size, "%d-%d", since, until - 1);
-    return buf;
-}
-
 static const char *plural(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }
 
 /* ---- attributes ----------------------------------------------------------------- */
@@ -474,9 +464,9 @@ static hs_error check_spans(ctx *c) {
         meet(&s, &u, b->since, b->until);
         if (s < u) continue;
         char es[40], as[40], bs[40];
-        span_text(e->since, e->until, es, sizeof es);
-        span_text(a->since, a->until, as, sizeof as);
-        span_text(b->since, b->until, bs, sizeof bs);
+        hs_span_text(e->since, e->until, es, sizeof es);
+        hs_span_text(a->since, a->until, as, sizeof as);
+        hs_span_text(b->since, b->until, bs, sizeof bs);
         /* Which end rules it out: the edge's own span against each end. */
         int out_a = !overlap(e->since, e->until, a->since, a->until),
             out_b = !overlap(e->since, e->until, b->since, b->until);
@@ -650,7 +640,7 @@ static hs_error check_ties(ctx *c) {
             err = warn(c, "duplicate-tie", HS_DOMAIN_EDGE, keys[i].edge,
                        "a second %s tie between the same states as the one%s (%s), in overlapping years and %s: both "
                        "count, so the pair's depth is their sum",
-                       hs_kind_name(q->kind), where, span_text(p->since, p->until, ps, sizeof ps),
+                       hs_kind_name(q->kind), where, hs_span_text(p->since, p->until, ps, sizeof ps),
                        q->source ? "with the same source" : "with no source to tell them apart");
         }
         if (q->until > p->until) last = i;

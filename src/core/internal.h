@@ -42,4 +42,8 @@ void hs_buf_free(hs_buf *b);
 /* Shortest "%.*g" text that reads back as exactly x. */
 void hs_format_double(char *buf, size_t size, double x);
 
+/* A span [since, until) as a reader says it: "1950-1959", "1950 on",
+ * "until 1959", "1950", "every year". Returns buf. */
+const char *hs_span_text(int since, int until, char *buf, size_t size);
+
 #endif

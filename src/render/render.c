@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hubspoke/check.h"
 #include "hubspoke/metrics.h"
 #include "hubspoke/view.h"
 #include "io/io_internal.h"
@@ -85,7 +86,7 @@ static const char *const palette[] = {"#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3"
 /* ---- the figure ------------------------------------------------------------------ */
 
 typedef struct panel {
-    hs_view *view;
+    hs_view *view; /* NULL: the hub is not active in the panel's year (an empty panel) */
     hs_indices indices;
 } panel;
 
@@ -209,6 +210,13 @@ static int vertex_active(const hs_view *v, size_t i) {
 static hs_error make_panels(figure *f) {
     size_t n = f->npanels;
     for (size_t p = 0; p < n; p++) {
+        /* A year the file's hub (or the chosen one) is not active in has no
+         * system to draw: an empty panel says so, the others are drawn. */
+        if (f->years && !hs_check_hub_active(f->m, f->opt->hub, f->years[p])) {
+            f->panels[p].indices.coordination = f->panels[p].indices.unidirectionality =
+                f->panels[p].indices.closedness = NAN;
+            continue;
+        }
         hs_view_options vo;
         hs_view_options_init(&vo);
         vo.has_year = f->years != NULL;
@@ -221,23 +229,28 @@ static hs_error make_panels(figure *f) {
         if (!err) err = hs_indices_compute(f->panels[p].view, &f->panels[p].indices);
         if (err) return err;
         const hs_view *v = f->panels[p].view;
-        int something = 0;
         for (size_t k = 0; k < hs_view_edge_count(v); k++) {
             size_t e = hs_view_edges(v)[k];
             if (!edge_drawn(f, e)) continue;
-            something = 1;
             f->edge_in_union[e] = 1;
             f->in_union[hs_edge_from(f->m, e)] = f->in_union[hs_edge_to(f->m, e)] = 1;
         }
+        /* A year without ties among the states drawn shows them alone: the
+         * "points" of "points, lines, surfaces". */
         for (size_t i = 0; i < f->nv; i++) {
             if (f->drawn[i] && vertex_active(v, i)) f->in_union[i] = 1;
         }
-        if (!something) {
-            if (f->years)
-                return hs_error_set(HS_EINPUT, "%s: nothing to draw in %d: no tie or mechanism among the states drawn is active",
-                                    f->file, f->years[p]);
-            return hs_error_set(HS_EINPUT, "%s: nothing to draw: no tie or mechanism among the states drawn", f->file);
-        }
+    }
+    int any_state = 0;
+    for (size_t i = 0; i < f->nv && !any_state; i++) any_state = f->in_union[i] && hs_vertex_type_of(f->m, i) == HS_VERTEX_STATE;
+    if (!any_state) {
+        size_t inactive = 0;
+        for (size_t p = 0; p < n; p++) inactive += !f->panels[p].view;
+        if (inactive == n)
+            return hs_error_set(HS_EINPUT, "%s: nothing to draw: the hub '%s' is active in none of the years", f->file,
+                                f->opt->hub ? f->opt->hub : hs_model_hub(f->m));
+        return hs_error_set(HS_EINPUT, "%s: nothing to draw: none of the states drawn is active in %s", f->file,
+                            f->years ? (n == 1 ? "that year" : "those years") : "the file");
     }
     /* Colours in file order among the mechanisms some panel draws. */
     long next = 0;
@@ -765,9 +778,41 @@ static int shared_members(const hs_view *v, size_t a, size_t b) {
     return n;
 }
 
+/* A panel of a year the hub is not active in: its frame (kept by an
+ * invisible point, as Graphviz draws no empty cluster) and a caption that
+ * says why it is empty. */
+static hs_error put_empty_panel(const figure *f, const frame *fr, size_t p, hs_buf *b) {
+    double ox, oy;
+    panel_origin(fr, p, &ox, &oy);
+    const char *hub = f->opt->hub ? f->opt->hub : hs_model_hub(f->m);
+    long h = hs_model_find(f->m, hub);
+    int since = h >= 0 ? hs_vertex_since(f->m, (size_t)h) : HS_SINCE_OPEN;
+    int until = h >= 0 ? hs_vertex_until(f->m, (size_t)h) : HS_UNTIL_OPEN;
+    hs_error err = hs_buf_printf(b, "  subgraph \"cluster_p%zu\" {\n    graph [id=\"panel-%zu\", class=\"panel empty "
+                                    "year-%d\", bb=\"%.1f,%.1f,%.1f,%.1f\", label=\"\", color=\"#c8c8c8\", penwidth=0.8, "
+                                    "bgcolor=transparent];\n    \"p%zu/empty\" [shape=point, style=invis, width=0.01, "
+                                    "pos=\"%.1f,%.1f\"];\n  }\n",
+                                 p, p, f->years[p], ox, oy, ox + fr->pw, oy + fr->ph, p, ox + fr->pw / 2, oy + fr->ph / 2);
+    if (!err)
+        err = hs_buf_printf(b, "  \"caption/%zu\" [id=\"caption-%zu\", class=\"caption\", shape=plaintext, width=%.2f, "
+                               "height=%.2f, pos=\"%.1f,%.1f\", label=<<font point-size=\"15\"><b>%d</b></font><br/>"
+                               "no system: the hub ",
+                            p, p, fr->pw / 72.0, CAPTION_HEIGHT / 72.0, ox + fr->pw / 2, oy + CAPTION_HEIGHT / 2 + 2,
+                            f->years[p]);
+    if (!err) err = put_html(b, hub);
+    if (!err && since != HS_SINCE_OPEN && until != HS_UNTIL_OPEN)
+        err = hs_buf_printf(b, " is active %d-%d>];\n", since, until - 1);
+    else if (!err && since != HS_SINCE_OPEN)
+        err = hs_buf_printf(b, " is active from %d>];\n", since);
+    else if (!err)
+        err = hs_buf_printf(b, " is active until %d>];\n", until - 1);
+    return err;
+}
+
 static hs_error put_panel(figure *f, const frame *fr, size_t p, hs_buf *b, hs_buf *bg) {
     const hs_model *m = f->m;
     const hs_view *v = f->panels[p].view;
+    if (!v) return put_empty_panel(f, fr, p, b);
     double ox, oy;
     panel_origin(fr, p, &ox, &oy);
     hs_error err = HS_OK;

@@ -321,12 +321,12 @@ run no-args
 # --hub: an invalid option value, so a usage error (HS_EARG -> exit 2), naming the file.
 refused hub-nope 2 "hubspoke: ok.gv: hub 'NOPE' names no state" info ok.gv --hub NOPE
 refused hub-nope-metrics 2 "hubspoke: ok.gv: hub 'NOPE' names no state" metrics ok.gv --hub NOPE
-refused hub-inactive 2 "hubspoke: ok.gv: hub 'B' is not active in 1990" info ok.gv --year 1990 --hub B
+refused hub-inactive 2 "hubspoke: ok.gv: hub 'B' is not active in 1990 (it is active 2000 on): that year has no system to measure" info ok.gv --year 1990 --hub B
 succeeds hub-active info ok.gv --year 2000 --hub B
 # The file's own hub attribute naming a state absent that year, two role=hub
 # states: bad input (exit 1).
 printf 'graph g { hub=B; A -- B [kind=treaty]; B [since=2000]; }\n' >hubyear.gv
-refused hub-attr-inactive 1 "hubspoke: hubyear.gv: graph attribute hub='B' is not active in 1990" info hubyear.gv --year 1990
+refused hub-attr-inactive 1 "hubspoke: hubyear.gv: graph attribute hub='B' is not active in 1990 (it is active 2000 on): that year has no system to measure" info hubyear.gv --year 1990
 printf 'graph g { A [role=hub]; B [role=hub]; A -- B [kind=treaty]; }\n' >tworoles.gv
 refused two-role-hubs 1 "hubspoke: tworoles.gv: two states have role=hub: 'A' and 'B'" info tworoles.gv
 
