@@ -609,6 +609,37 @@ static void test_built_model(void **state) {
     hs_model_destroy(m);
 }
 
+/* ---- files in another format ------------------------------------------------------ */
+
+static void test_foreign_formats(void **state) {
+    (void)state;
+    if (!dot_helper_available()) {
+        skip();
+        return;
+    }
+    /* What DOT's parser would call a syntax error is named for what it is. */
+    hs_diagnostics *d = check_text("source,target,kind\nUSA,JPN,treaty\n", HS_FORMAT_UNKNOWN, "ties.txt", HS_EINPUT);
+    assert_string_equal(listing(d), "E foreign-format ties.txt: looks like CSV, not DOT or GraphML (the formats hubspoke "
+                                    "reads)\n");
+    d = check_text("from\tto\nA\tB\n", HS_FORMAT_UNKNOWN, "ties", HS_EINPUT);
+    assert_string_equal(listing(d), "E foreign-format ties: looks like CSV, not DOT or GraphML (the formats hubspoke "
+                                    "reads)\n");
+    d = check_text("{\"nodes\": [], \"links\": []}\n", HS_FORMAT_UNKNOWN, "g", HS_EINPUT);
+    assert_string_equal(listing(d), "E foreign-format g: looks like JSON, not DOT or GraphML (the formats hubspoke "
+                                    "reads)\n");
+    d = check_text("graph [\n  node [ id 1 label \"A\" ]\n]\n", HS_FORMAT_UNKNOWN, "g", HS_EINPUT);
+    assert_string_equal(listing(d), "E foreign-format g: looks like GML, not DOT or GraphML (the formats hubspoke "
+                                    "reads)\n");
+    d = check_text("Creator \"igraph\"\ngraph\n[\n]\n", HS_FORMAT_UNKNOWN, "g", HS_EINPUT);
+    assert_string_equal(listing(d), "E foreign-format g: looks like GML, not DOT or GraphML (the formats hubspoke "
+                                    "reads)\n");
+    /* A DOT file with a mistake stays a DOT file with a mistake. */
+    d = check_text("graph g {\n A -- B [kind=treaty, since=1950\n}\n", HS_FORMAT_UNKNOWN, "g.gv", HS_EINPUT);
+    assert_string_equal(listing(d), "E unreadable g.gv:3: syntax error near '}'\n");
+    d = check_text("digraph {\n a, b -> c\n", HS_FORMAT_UNKNOWN, "g", HS_EINPUT);
+    assert_string_equal(listing(d), "E unreadable g:3: syntax error\n");
+}
+
 static void test_hub_active(void **state) {
     (void)state;
     hs_model *m = NULL;
@@ -642,6 +673,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_clean_dataset, release_all),
         cmocka_unit_test_teardown(test_hostile, release_all),
         cmocka_unit_test_teardown(test_built_model, release_all),
+        cmocka_unit_test_teardown(test_foreign_formats, release_all),
         cmocka_unit_test_teardown(test_hub_active, release_all),
     };
     hs_init();
