@@ -523,6 +523,9 @@ static int ever_two(stint *st, size_t n) {
 
 static hs_error check_mechanisms(ctx *c) {
     const hs_model *m = c->m;
+    size_t mechanisms = 0;
+    for (size_t i = 0; i < m->nv; i++) mechanisms += m->v[i].type == HS_VERTEX_MECHANISM;
+    if (!mechanisms) return HS_OK;
     /* Member edges grouped by mechanism: edges[first[i] .. first[i + 1]). */
     size_t *first = hs_calloc(m->nv + 1, sizeof *first), *edges = hs_malloc((m->ne ? m->ne : 1) * sizeof *edges);
     size_t *fill = hs_calloc(m->nv ? m->nv : 1, sizeof *fill);
@@ -537,9 +540,18 @@ static hs_error check_mechanisms(ctx *c) {
     for (size_t e = 0; e < m->ne && !err; e++) {
         if (m->e[e].kind == HS_KIND_MEMBER) edges[first[m->e[e].to] + fill[m->e[e].to]++] = e;
     }
+    size_t typed = 0;
+    for (size_t i = 0; i < m->nv; i++) typed += m->v[i].type == HS_VERTEX_MECHANISM && m->v[i].kind != HS_KIND_UNSET;
     for (size_t i = 0; i < m->nv && !err; i++) {
         if (m->v[i].type != HS_VERTEX_MECHANISM) continue;
         const hs_vertex *mv = &m->v[i];
+        /* Like an untyped tie: the depth of 'unspecified', unless a weight says otherwise. */
+        if (mv->kind == HS_KIND_UNSET && isnan(mv->weight) && typed > 0 &&
+            (err = warn(c, "untyped-mechanism", HS_DOMAIN_NODE, i,
+                        "no kind: its co-membership ties count as 'unspecified', with the codebook's depth for it (1.0 "
+                        "by default, as deep as a treaty), while %zu other %s of the file %s a kind",
+                        typed, plural(typed, "mechanism", "mechanisms"), plural(typed, "has", "have"))))
+            break;
         size_t k = 0, distinct = 0, one = 0;
         for (size_t q = first[i]; q < first[i + 1]; q++) {
             const hs_edge *ed = &m->e[edges[q]];

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/check_internal.h"
 #include "core/internal.h"
 #include "model/model_internal.h"
 
@@ -610,7 +611,17 @@ hs_error hs_model_finish(hs_model *m) {
     }
     if (m->hub) {
         long h = hs_model_find(m, m->hub);
-        if (h < 0) return hs_model_report(m, "unknown-hub", 0, NULL, "graph attribute hub='%s' names no node", m->hub);
+        if (h < 0) {
+            /* The id it most likely means: the same but for case, else one edit away. */
+            const char *near = NULL;
+            for (size_t i = 0; i < m->nv && !near; i++)
+                if (m->v[i].type == HS_VERTEX_STATE && hs_osa_distance(m->v[i].id, m->hub, 1, 0) == 0) near = m->v[i].id;
+            for (size_t i = 0; i < m->nv && !near; i++)
+                if (m->v[i].type == HS_VERTEX_STATE && hs_osa_distance(m->v[i].id, m->hub, 0, 1) <= 1) near = m->v[i].id;
+            return near ? hs_model_report(m, "unknown-hub", 0, NULL,
+                                          "graph attribute hub='%s' names no node (did you mean '%s'?)", m->hub, near)
+                        : hs_model_report(m, "unknown-hub", 0, NULL, "graph attribute hub='%s' names no node", m->hub);
+        }
         if (m->v[h].type != HS_VERTEX_STATE)
             return hs_model_report(m, "unknown-hub", 0, NULL, "graph attribute hub='%s' names a mechanism, not a state",
                                    m->hub);

@@ -388,6 +388,17 @@ static void test_spans_and_mechanisms(void **state) {
     d = check_gml(GU("<node id=\"M\"><data key=\"type\">mechanism</data></node>\n"), HS_OK);
     assert_string_equal(listing(d), "W mechanism-without-pair x.graphml:17: mechanism 'M': no state is a member: it "
                                     "adds no tie (members are joined to it by kind=member edges)\n");
+    /* A mechanism without a kind among typed ones; one with its own weight is left alone. */
+    d = check_gml(GU("<node id=\"Q\"><data key=\"type\">mechanism</data><data key=\"kind\">dialogue</data></node>\n"
+                     "<node id=\"T\"><data key=\"type\">mechanism</data></node>\n"
+                     "<node id=\"W\"><data key=\"type\">mechanism</data><data key=\"weight\">0.3</data></node>\n"
+                     "<edge source=\"A\" target=\"Q\"/><edge source=\"B\" target=\"Q\"/>"
+                     "<edge source=\"A\" target=\"T\"/><edge source=\"B\" target=\"T\"/>"
+                     "<edge source=\"A\" target=\"W\"/><edge source=\"B\" target=\"W\"/>\n"),
+                  HS_OK);
+    assert_string_equal(listing(d), "W untyped-mechanism x.graphml:18: mechanism 'T': no kind: its co-membership ties "
+                                    "count as 'unspecified', with the codebook's depth for it (1.0 by default, as deep "
+                                    "as a treaty), while 1 other mechanism of the file has a kind\n");
 }
 
 static void test_ties(void **state) {
@@ -420,6 +431,13 @@ static void test_hub(void **state) {
                                   HS_OK);
     assert_string_equal(listing(d), "W hub-without-ties x.graphml: graph: the hub 'USA' has no tie at all: it has no "
                                     "allies and every index is empty\n");
+    /* A hub that names no vertex is an error, with the id it likely means. */
+    d = check_gml(GU("<data key=\"hub\">usa</data><edge source=\"USA\" target=\"B\"/>\n"), HS_EINPUT);
+    assert_string_equal(listing(d), "E unknown-hub x.graphml: graph attribute hub='usa' names no node (did you mean "
+                                    "'USA'?)\n");
+    d = check_gml(GU("<data key=\"hub\">USB</data><edge source=\"USA\" target=\"B\"/>\n"), HS_EINPUT);
+    assert_string_equal(listing(d), "E unknown-hub x.graphml: graph attribute hub='USB' names no node (did you mean "
+                                    "'USA'?)\n");
     d = check_gml(GU("<data key=\"hub\">USA</data>\n"
                      "<edge source=\"USA\" target=\"B\"><data key=\"kind\">access</data></edge>\n"),
                   HS_OK);

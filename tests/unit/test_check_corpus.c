@@ -22,7 +22,8 @@
 
 static const char *const codes[] = {"unknown-attribute", "attribute-case", "misplaced-attribute", "similar-id",
                                     "subgraph-not-cluster", "treaty-direction", "never-active", "mechanism-without-pair",
-                                    "duplicate-tie", "untyped-tie", "self-tie", "hub-without-ties", "two-hubs"};
+                                    "duplicate-tie", "untyped-tie", "self-tie", "hub-without-ties", "two-hubs",
+                                    "untyped-mechanism"};
 #define NCODES (sizeof codes / sizeof *codes)
 
 static struct {
