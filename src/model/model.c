@@ -616,8 +616,10 @@ hs_error hs_model_finish(hs_model *m) {
             const char *near = NULL;
             for (size_t i = 0; i < m->nv && !near; i++)
                 if (m->v[i].type == HS_VERTEX_STATE && hs_osa_distance(m->v[i].id, m->hub, 1, 0) == 0) near = m->v[i].id;
-            for (size_t i = 0; i < m->nv && !near; i++)
-                if (m->v[i].type == HS_VERTEX_STATE && hs_osa_distance(m->v[i].id, m->hub, 0, 1) <= 1) near = m->v[i].id;
+            for (size_t i = 0; i < m->nv && !near && strlen(m->hub) >= 3; i++)
+                if (m->v[i].type == HS_VERTEX_STATE && strlen(m->v[i].id) >= 3 &&
+                    hs_osa_distance(m->v[i].id, m->hub, 0, 1) <= 1)
+                    near = m->v[i].id;
             return near ? hs_model_report(m, "unknown-hub", 0, NULL,
                                           "graph attribute hub='%s' names no node (did you mean '%s'?)", m->hub, near)
                         : hs_model_report(m, "unknown-hub", 0, NULL, "graph attribute hub='%s' names no node", m->hub);
