@@ -1,77 +1,13 @@
 /* hubspoke classify: each minilateral mechanism in the paper's typology. */
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "hubspoke/classify.h"
-
-static const char help[] =
-    "NAME\n"
-    "    hubspoke classify - place each minilateral mechanism in the paper's typology\n"
-    "\n"
-    "SYNOPSIS\n"
-    "    hubspoke classify FILE [--year Y] [--mechanism ID] [--hub ID] [--focus IDS] [--codebook FILE]\n"
-    "                           [--format text|csv|json] [--sensitivity N] [--seed S]\n"
-    "                           [--threshold-u X] [--threshold-c X] [--spread X]\n"
-    "\n"
-    "DESCRIPTION\n"
-    "    For each mechanism active in year Y (every mechanism of FILE when --year is\n"
-    "    absent), or the one --mechanism names: its members with their roles, how much\n"
-    "    it weakens unidirectionality (U) and closedness (C) of the system around its\n"
-    "    members and the hub -- the fall of each index when the mechanism's own ties\n"
-    "    are added to the hub-and-spokes lines there (the hub's treaties with its\n"
-    "    allied members) -- its type in the 2x2 of Li (2024), section 3.2, and an\n"
-    "    explanation naming the members and ties responsible:\n"
-    "\n"
-    "                               closedness kept    closedness weakened\n"
-    "      unidirectionality kept   hub-and-spokes     expansive\n"
-    "      unidirectionality weak   integrative        loose-multilateral\n"
-    "\n"
-    "    A property is weakened when its index falls by at least the threshold.\n"
-    "    A mechanism with no member in the system (hub or ally), or in a year without\n"
-    "    a hub, has no type (null). Definitions: docs/typology.md.\n"
-    "\n"
-    "OPTIONS\n"
-    "    --year Y            look at year Y: elements with since <= Y < until\n"
-    "    --mechanism ID      classify only this mechanism (it must be active)\n"
-    "    --hub ID            take state ID as the hub instead of inferring it\n"
-    "    --focus IDS         a subsystem: only these states (comma-separated ids)\n"
-    "                        and the mechanisms all of whose members are among them\n"
-    "    --codebook FILE     depths of the kinds of tie (JSON, docs/codebook.md)\n"
-    "    --format FORMAT     text (default), csv or json\n"
-    "    --threshold-u X     fall of U that weakens unidirectionality (default 0.1)\n"
-    "    --threshold-c X     fall of C that weakens closedness (default 0.1)\n"
-    "    --sensitivity N     redraw the codebook's depths N times and report, per\n"
-    "                        mechanism, the share of draws giving the same type\n"
-    "                        (agreement); default 0 (no redraws)\n"
-    "    --spread X          each redrawn depth is the codebook's times a factor drawn\n"
-    "                        log-uniformly in [1/(1+X), 1+X], capped at 1 (default 0.25)\n"
-    "    --seed S            seed of the redraws (default 1); the same seed gives the\n"
-    "                        same agreement on every machine\n"
-    HS_CLI_LOAD_OPTIONS_HELP
-    "    --help              show this help\n"
-    "\n"
-    "OUTPUT\n"
-    "    json: {\"year\", \"hub\", \"thresholds\", \"sensitivity\", \"mechanisms\": [{\"id\",\n"
-    "    \"label\", \"members\": [{\"id\", \"role\"}], \"type\", \"delta_unidirectionality\",\n"
-    "    \"delta_closedness\", \"unidirectionality_without\", \"unidirectionality_with\",\n"
-    "    \"closedness_without\", \"closedness_with\", \"system_unidirectionality_without\",\n"
-    "    \"system_unidirectionality_with\", \"system_closedness_without\",\n"
-    "    \"system_closedness_with\", \"explanation\", \"agreement\"}]};\n"
-    "    csv: one row per mechanism with the same names as columns (members as\n"
-    "    ID:role separated by ';').\n"
-    "\n"
-    "EXIT STATUS\n"
-    "    0 success, 1 bad input, 2 usage error (including a --mechanism that is not\n"
-    "    active in the year).\n"
-    "\n"
-    "EXAMPLES\n"
-    "    hubspoke classify graphs/asia-pacific.gv --year 2023\n"
-    "    hubspoke classify graphs/asia-pacific.gv --year 2023 --mechanism Quad --format json\n"
-    "    hubspoke classify graphs/asia-pacific.graphml --year 2023 --sensitivity 1000\n";
 
 static const char *const csv_columns[] = {"year",
                                           "hub",
@@ -119,10 +55,10 @@ static json_t *class_json(const hs_mechanism_class *c) {
     return o;
 }
 
-static hs_error print_json(const hs_cli_view_args *args, const hs_classify_options *o,
+static hs_error print_json(const hs_cli_args *args, const hs_classify_options *o,
                            const hs_classification *c) {
     json_t *root = json_object(), *list = json_array(), *thresholds = json_object(), *sens = json_object();
-    json_object_set_new(root, "year", args->has_year ? json_integer(args->year) : json_null());
+    json_object_set_new(root, "year", hs_cli_given(args, "year") ? json_integer(args->year) : json_null());
     json_object_set_new(root, "hub", hs_json_string_or_null(hs_classification_hub(c)));
     json_object_set_new(thresholds, "unidirectionality", json_real(o->threshold_unidirectionality));
     json_object_set_new(thresholds, "closedness", json_real(o->threshold_closedness));
@@ -139,13 +75,13 @@ static hs_error print_json(const hs_cli_view_args *args, const hs_classify_optio
     return err;
 }
 
-static void print_csv(FILE *out, const hs_cli_view_args *args, const hs_classification *c) {
+static void print_csv(FILE *out, const hs_cli_args *args, const hs_classification *c) {
     size_t ncol = sizeof csv_columns / sizeof *csv_columns;
     for (size_t i = 0; i < ncol; i++) fprintf(out, "%s%s", i ? "," : "", csv_columns[i]);
     fputs("\r\n", out);
     for (size_t k = 0; k < hs_classification_count(c); k++) {
         const hs_mechanism_class *m = hs_classification_get(c, k);
-        if (args->has_year) fprintf(out, "%d", args->year);
+        if (hs_cli_given(args, "year")) fprintf(out, "%d", args->year);
         fputc(',', out);
         hs_cli_csv_field(out, hs_classification_hub(c) ? hs_classification_hub(c) : "");
         fputc(',', out);
@@ -220,10 +156,10 @@ static void print_change(FILE *out, const char *title, double without, double wi
     hs_cli_text_number(out, with);
 }
 
-static void print_text(FILE *out, const hs_cli_view_args *args, const hs_classify_options *o,
+static void print_text(FILE *out, const hs_cli_args *args, const hs_classify_options *o,
                        const hs_classification *c) {
-    fprintf(out, "%s", args->file);
-    if (args->has_year) fprintf(out, ", year %d", args->year);
+    fprintf(out, "%s", args->operands[0]);
+    if (hs_cli_given(args, "year")) fprintf(out, ", year %d", args->year);
     else fputs(", all years", out);
     fprintf(out, ", hub %s\n", hs_classification_hub(c) ? hs_classification_hub(c) : "none");
     fprintf(out, "thresholds: unidirectionality %.4g, closedness %.4g", o->threshold_unidirectionality,
@@ -255,62 +191,96 @@ static void print_text(FILE *out, const hs_cli_view_args *args, const hs_classif
     }
 }
 
-static int run(int argc, char **argv) {
-    static const char *const names[] = {"--mechanism",   "--sensitivity", "--seed",
-                                        "--threshold-u", "--threshold-c", "--spread"};
-    enum { NNAMES = sizeof names / sizeof *names };
-    const char *values[NNAMES] = {NULL};
-    char **rest;
-    int nrest;
-    int rc = hs_cli_take_options(&hs_cmd_classify, argc, argv, names, NNAMES, values, &rest, &nrest);
-    if (rc >= 0) return rc;
+static int run(const hs_cli_args *args) {
     hs_classify_options o;
     hs_classify_options_init(&o);
-    long long draws = 0, seed = 1;
-    int bad = -1;
-    if (values[0] && !values[0][0]) bad = 0;
-    if (values[1] && !hs_cli_parse_count(values[1], 10000000LL, &draws)) bad = 1;
-    if (values[2] && !hs_cli_parse_count(values[2], 9007199254740991LL, &seed)) bad = 2;
-    if (values[3] && !hs_cli_parse_real(values[3], 1e-9, 1.0, &o.threshold_unidirectionality)) bad = 3;
-    if (values[4] && !hs_cli_parse_real(values[4], 1e-9, 1.0, &o.threshold_closedness)) bad = 4;
-    if (values[5] && !hs_cli_parse_real(values[5], 0.0, 10.0, &o.spread)) bad = 5;
-    if (bad >= 0) {
-        free(rest);
-        return hs_cli_usage_error("classify", "%s '%s' is not valid", names[bad], values[bad]);
-    }
-    o.mechanism = values[0];
-    o.sensitivity = (size_t)draws;
-    o.seed = (uint64_t)seed;
-    hs_cli_view_args args;
-    rc = hs_cli_parse_view_args(&hs_cmd_classify, nrest, rest,
-                                (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON) | (1u << HS_OUT_CSV), 1, &args);
-    free(rest);
-    if (rc >= 0) return rc;
+    o.mechanism = args->mechanism;
+    if (hs_cli_given(args, "sensitivity")) o.sensitivity = (size_t)args->sensitivity;
+    if (hs_cli_given(args, "seed")) o.seed = (uint64_t)args->seed;
+    if (hs_cli_given(args, "threshold-u")) o.threshold_unidirectionality = args->threshold_u;
+    if (hs_cli_given(args, "threshold-c")) o.threshold_closedness = args->threshold_c;
+    if (hs_cli_given(args, "spread")) o.spread = args->spread;
     hs_model *m;
     hs_codebook *cb;
-    hs_error err = hs_cli_open_model(&args, &m, &cb);
-    if (err) {
-        hs_cli_view_args_free(&args);
-        return hs_cli_fail(err);
-    }
-    hs_view_options vo = hs_cli_view_options(&args, cb);
+    hs_error err = hs_cli_open_model(args, &m, &cb);
+    if (err) return hs_cli_fail(err);
+    hs_view_options vo;
+    hs_cli_view_options(args, cb, &vo);
     hs_classification *c = NULL;
     err = hs_classification_new(m, &vo, &o, &c);
     if (!err) {
-        if (args.format == HS_OUT_JSON) {
-            err = print_json(&args, &o, c);
+        if (args->format == HS_OUT_JSON) {
+            err = print_json(args, &o, c);
         } else {
-            if (args.format == HS_OUT_CSV) print_csv(stdout, &args, c);
-            else print_text(stdout, &args, &o, c);
+            if (args->format == HS_OUT_CSV) print_csv(stdout, args, c);
+            else print_text(stdout, args, &o, c);
             if (fflush(stdout) != 0) err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
         }
     }
     hs_classification_destroy(c);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
-    hs_cli_view_args_free(&args);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-const hs_command hs_cmd_classify = {"classify", "place each minilateral mechanism in the paper's typology", run,
-                                    help};
+
+static const hs_opt options[] = {
+    HS_OPT_INCLUDE(hs_opts_year),
+    {.type = HS_OPT_ID, .name = "mechanism", .value_name = "ID", .help = "classify only this mechanism (it must be active)", .offset = offsetof(hs_cli_args, mechanism)},
+    HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(hs_opts_format),
+    {.type = HS_OPT_REAL, .name = "threshold-u", .value_name = "X", .help = "fall of U that weakens unidirectionality (default 0.1)", .offset = offsetof(hs_cli_args, threshold_u), .min_real = 1e-9, .max_real = 1.0},
+    {.type = HS_OPT_REAL, .name = "threshold-c", .value_name = "X", .help = "fall of C that weakens closedness (default 0.1)", .offset = offsetof(hs_cli_args, threshold_c), .min_real = 1e-9, .max_real = 1.0},
+    {.type = HS_OPT_COUNT, .name = "sensitivity", .value_name = "N", .help = "redraw the codebook's depths N times and report, per mechanism, the share of draws giving the same type "
+     "(agreement); default 0 (no redraws)", .offset = offsetof(hs_cli_args, sensitivity), .max = 10000000ULL},
+    {.type = HS_OPT_REAL, .name = "spread", .value_name = "X", .help = "each redrawn depth is the codebook's times a factor drawn log-uniformly in [1/(1+X), 1+X], capped at 1 "
+     "(default 0.25)", .offset = offsetof(hs_cli_args, spread), .min_real = 0.0, .max_real = 10.0},
+    {.type = HS_OPT_COUNT, .name = "seed", .value_name = "S", .help = "seed of the redraws (default 1); the same seed gives the same agreement on every machine", .offset = offsetof(hs_cli_args, seed), .max = 9007199254740991ULL},
+    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_help),
+    HS_OPT_LAST};
+
+static const char *const operands[] = {"FILE", NULL};
+
+const hs_command hs_cmd_classify = {
+    "classify",
+    "place each minilateral mechanism in the paper's typology",
+    "FILE [OPTIONS]",
+    "    For each mechanism active in year Y (every mechanism of FILE when --year is\n"
+    "    absent), or the one --mechanism names: its members with their roles, how much\n"
+    "    it weakens unidirectionality (U) and closedness (C) of the system around its\n"
+    "    members and the hub -- the fall of each index when the mechanism's own ties\n"
+    "    are added to the hub-and-spokes lines there (the hub's treaties with its\n"
+    "    allied members) -- its type in the 2x2 of Li (2024), section 3.2, and an\n"
+    "    explanation naming the members and ties responsible:\n"
+    "\n"
+    "                               closedness kept    closedness weakened\n"
+    "      unidirectionality kept   hub-and-spokes     expansive\n"
+    "      unidirectionality weak   integrative        loose-multilateral\n"
+    "\n"
+    "    A property is weakened when its index falls by at least the threshold.\n"
+    "    A mechanism with no member in the system (hub or ally), or in a year without\n"
+    "    a hub, has no type (null). Definitions: docs/typology.md.\n",
+    options,
+    "OUTPUT\n"
+    "    json: {\"year\", \"hub\", \"thresholds\", \"sensitivity\", \"mechanisms\": [{\"id\",\n"
+    "    \"label\", \"members\": [{\"id\", \"role\"}], \"type\", \"delta_unidirectionality\",\n"
+    "    \"delta_closedness\", \"unidirectionality_without\", \"unidirectionality_with\",\n"
+    "    \"closedness_without\", \"closedness_with\", \"system_unidirectionality_without\",\n"
+    "    \"system_unidirectionality_with\", \"system_closedness_without\",\n"
+    "    \"system_closedness_with\", \"explanation\", \"agreement\"}]};\n"
+    "    csv: one row per mechanism with the same names as columns (members as\n"
+    "    ID:role separated by ';').\n"
+    "\n"
+    "EXIT STATUS\n"
+    "    0 success, 1 bad input, 2 usage error (including a --mechanism that is not\n"
+    "    active in the year).\n"
+    "\n"
+    "EXAMPLES\n"
+    "    hubspoke classify graphs/asia-pacific.gv --year 2023\n"
+    "    hubspoke classify graphs/asia-pacific.gv --year 2023 --mechanism Quad --format json\n"
+    "    hubspoke classify graphs/asia-pacific.graphml --year 2023 --sensitivity 1000\n",
+    operands,
+    1,
+    1,
+    run};

@@ -1,9 +1,9 @@
 /* hubspoke compare: the indices and measures across years or files. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,58 +14,6 @@
 #include "cli/period.h"
 #include "cli/plot.h"
 
-static const char help[] =
-    "NAME\n"
-    "    hubspoke compare - the indices and measures across years or files\n"
-    "\n"
-    "SYNOPSIS\n"
-    "    hubspoke compare FILE --years A:B[:STEP] | --years Y1,Y2,... [OPTIONS]\n"
-    "    hubspoke compare FILE1 FILE2 ... [--year Y] [OPTIONS]\n"
-    "\n"
-    "DESCRIPTION\n"
-    "    With --years, one row per year of FILE: the model is read once and the system\n"
-    "    active in each year is measured as `hubspoke metrics --year` measures it.\n"
-    "    With several files, one row per file (its period is the graph attribute\n"
-    "    `period`, else the file name); DOT and GraphML files may be mixed.\n"
-    "    A row holds the year, the hub, the indices K, U and C, the chosen system\n"
-    "    measures (docs/metrics.md) and the mechanisms that started or ended since the\n"
-    "    row before (docs/compare.md).\n"
-    "\n"
-    "OPTIONS\n"
-    "    --years SPEC        A:B (every year from A to B), A:B:STEP, or Y1,Y2,...\n"
-    "    --year Y            with files: look at year Y of each file (default: all of it)\n"
-    "    --measures LIST     comma-separated system measures of docs/metrics.md, or\n"
-    "                        `default`, `all` (default: `default`, docs/compare.md)\n"
-    "    --permutations N    permutations of the E-I test, for ei_expected and\n"
-    "                        ei_p_closed (default 1000 when they are chosen, else 0)\n"
-    "    --seed S            seed of the permutation test (default 1)\n"
-    "    --hub ID            take state ID as the hub in every row\n"
-    "    --focus ID,ID,...   a subsystem: only these states and the mechanisms among\n"
-    "                        them (as for metrics)\n"
-    "    --codebook FILE     depths of the kinds of tie (JSON, docs/codebook.md)\n"
-    "    --format FORMAT     text (default), csv or json\n"
-    "    --plot OUT          also draw K, U, C (and the measures --measures names) over\n"
-    "                        the rows into OUT.svg, OUT.png or OUT.pdf, with gnuplot,\n"
-    "                        marking the years mechanisms started\n"
-    "    --quiet             no progress on standard error\n"
-    HS_CLI_LOAD_OPTIONS_HELP
-    "    --help              show this help\n"
-    "\n"
-    "OUTPUT\n"
-    "    csv: RFC 4180, a header row, columns `year` (or `file,period,year`), `hub`,\n"
-    "    `coordination`, `unidirectionality`, `closedness`, the measures,\n"
-    "    `mechanisms_started`, `mechanisms_ended` (ids separated by spaces).\n"
-    "    json: an array of objects with the same keys. A value undefined for the row\n"
-    "    is empty (CSV), null (JSON) or n/a (text).\n"
-    "\n"
-    "EXIT STATUS\n"
-    "    0 success, 1 bad input or gnuplot failed, 2 usage error.\n"
-    "\n"
-    "EXAMPLES\n"
-    "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --format csv\n"
-    "    hubspoke compare graphs/asia-pacific.gv --years 1990,2000,2010,2020 --plot kuc.svg\n"
-    "    hubspoke compare periods/*.gv --format json\n";
-
 typedef struct row_ext {
     hs_cli_row row;
     const char *file;
@@ -74,9 +22,10 @@ typedef struct row_ext {
 } row_ext;
 
 typedef struct options {
-    hs_cli_period_args a;
+    const hs_cli_args *args;
+    hs_cli_measures ms;
     int years_mode;
-    int *years;
+    const int *years;
     size_t nyears;
     const char *plot;
     int quiet;
@@ -84,94 +33,34 @@ typedef struct options {
     size_t nfiles;
 } options;
 
-static int parse_int(const char *text, long lo, long hi, long *out) {
-    char *end;
-    errno = 0;
-    long x = strtol(text, &end, 10);
-    if (end == text || *end || errno || x < lo || x > hi) return 0;
-    *out = x;
-    return 1;
-}
-
 #define MAX_ROWS 100000
 
-/* A:B[:STEP] or Y1,Y2,... into o->years. */
-static int parse_years(const char *spec, options *o) {
-    char buf[64];
-    if (strlen(spec) >= sizeof buf) return 0;
-    strcpy(buf, spec);
-    long a, b, step = 1;
-    if (strchr(buf, ':')) {
-        char *p1 = strchr(buf, ':'), *p2;
-        *p1++ = '\0';
-        if ((p2 = strchr(p1, ':'))) *p2++ = '\0';
-        if (!parse_int(buf, HS_YEAR_FIRST, HS_YEAR_LAST, &a) || !parse_int(p1, HS_YEAR_FIRST, HS_YEAR_LAST, &b) ||
-            (p2 && !parse_int(p2, 1, HS_YEAR_LAST - HS_YEAR_FIRST, &step)) || b < a)
-            return 0;
-        o->nyears = (size_t)((b - a) / step + 1);
-        if (!(o->years = malloc(o->nyears * sizeof *o->years))) return 0;
-        for (size_t i = 0; i < o->nyears; i++) o->years[i] = (int)(a + (long)i * step);
-        return 1;
-    }
-    size_t n = 1;
-    for (const char *p = spec; *p; p++) n += *p == ',';
-    if (!(o->years = malloc(n * sizeof *o->years))) return 0;
-    char *save = NULL;
-    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        if (!parse_int(tok, HS_YEAR_FIRST, HS_YEAR_LAST, &a)) return 0;
-        o->years[o->nyears++] = (int)a;
-    }
-    return o->nyears == n;
-}
-
-static int parse_args(int argc, char **argv, options *o) {
-    static const struct option longopts[] = {{"years", required_argument, NULL, 'Y'},
-                                             HS_CLI_PERIOD_LONGOPTS,
-                                             {"plot", required_argument, NULL, 'p'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+static int parse_args(const hs_cli_args *args, options *o) {
     memset(o, 0, sizeof *o);
-    hs_cli_period_args_init(&o->a);
-    opterr = 0;
-    optind = 1;
-    int c, rc;
-    while ((c = getopt_long(argc, argv, ":hq", longopts, NULL)) != -1) {
-        if ((rc = hs_cli_period_option("compare", c, optarg, &o->a)) != -2) {
-            if (rc >= 0) return rc;
-            continue;
-        }
-        switch (c) {
-        case 'Y':
-            free(o->years);
-            o->years = NULL;
-            o->nyears = 0;
-            if (!parse_years(optarg, o) || o->nyears > MAX_ROWS)
-                return hs_cli_usage_error("compare", "--years '%s' is not A:B, A:B:STEP or Y1,Y2,... (years in [%d, %d])",
-                                          optarg, HS_YEAR_FIRST, HS_YEAR_LAST);
-            o->years_mode = 1;
-            break;
-        case 'p':
-            if (!hs_plot_format_ok(optarg))
-                return hs_cli_usage_error("compare", "--plot '%s': the name must end in .svg, .png or .pdf", optarg);
-            o->plot = optarg;
-            break;
-        case 'q': o->quiet = 1; break;
-        case 'h': return hs_cli_help(&hs_cmd_compare);
-        case ':': return hs_cli_usage_error("compare", "option '%s' needs a value", argv[optind - 1]);
-        default: return hs_cli_usage_error("compare", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind >= argc) return hs_cli_usage_error("compare", "missing FILE");
-    o->files = argv + optind;
-    o->nfiles = (size_t)(argc - optind);
+    o->args = args;
+    o->years_mode = hs_cli_given(args, "years");
+    o->years = args->years.years;
+    o->nyears = args->years.count;
+    o->plot = args->plot;
+    o->quiet = args->quiet;
+    o->files = args->operands;
+    o->nfiles = args->noperands;
+    if (o->plot && !hs_plot_format_ok(o->plot))
+        return hs_cli_usage_error("compare", "--plot '%s': the name must end in .svg, .png or .pdf", o->plot);
     if (o->years_mode && o->nfiles > 1)
         return hs_cli_usage_error("compare", "--years compares the years of one FILE, not %zu files", o->nfiles);
-    if (o->years_mode && o->a.has_year) return hs_cli_usage_error("compare", "--year and --years exclude each other");
+    if (o->years_mode && hs_cli_given(args, "year"))
+        return hs_cli_usage_error("compare", "--year and --years exclude each other");
     int same = hs_cli_check_output("compare", o->plot, (const char *const *)o->files, (int)o->nfiles);
     if (same >= 0) return same;
-    hs_cli_period_args_finish(&o->a);
-    return -1;
+    return hs_cli_measures_from_args("compare", args, &o->ms);
+}
+
+/* The view of one row: --hub, --focus, the codebook, and the year. */
+static void row_view_options(const options *o, const hs_codebook *cb, int has_year, int year, hs_view_options *vo) {
+    hs_cli_view_options(o->args, cb, vo);
+    vo->has_year = has_year;
+    vo->year = year;
 }
 
 /* ---- progress ------------------------------------------------------------------- */
@@ -236,8 +125,9 @@ static int has_mechanism(const hs_view *v, const char *id);
 /* With --focus, is mechanism `id` part of the subsystem in `year`? */
 static hs_error in_focus(const hs_model *m, const options *o, const hs_codebook *cb, int year, const char *id, int *in) {
     *in = 1;
-    if (!o->a.focus) return HS_OK;
-    hs_view_options vo = hs_cli_period_view_options(&o->a, cb, 1, year);
+    if (!o->args->focus.count) return HS_OK;
+    hs_view_options vo;
+    row_view_options(o, cb, 1, year, &vo);
     hs_view *v = NULL;
     hs_error err = hs_view_new(m, &vo, &v);
     *in = !err && has_mechanism(v, id);
@@ -270,10 +160,11 @@ static hs_error compare_years(const options *o, const hs_codebook *cb, row_ext *
     hs_model *m = NULL;
     hs_error err = hs_model_read_file(o->files[0], HS_FORMAT_UNKNOWN, NULL, &m);
     for (size_t i = 0; !err && i < o->nyears; i++) {
-        hs_view_options vo = hs_cli_period_view_options(&o->a, cb, 1, o->years[i]);
+        hs_view_options vo;
+        row_view_options(o, cb, 1, o->years[i], &vo);
         hs_view *v = NULL;
         rows[i].file = o->files[0];
-        if (!(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->a.ms, &rows[i].row);
+        if (!(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->ms, &rows[i].row);
         hs_view_destroy(v);
         if (!err) err = started_ended(m, o, cb, i ? o->years[i - 1] : o->years[i] - 1, o->years[i], &rows[i]);
         char what[32];
@@ -300,8 +191,9 @@ static hs_error compare_files(const options *o, const hs_codebook *cb, row_ext *
             }
             if (!(rows[i].period = strdup(period))) err = HS_ENOMEM;
         }
-        hs_view_options vo = hs_cli_period_view_options(&o->a, cb, o->a.has_year, o->a.year);
-        if (!err && !(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->a.ms, &rows[i].row);
+        hs_view_options vo;
+        row_view_options(o, cb, hs_cli_given(o->args, "year"), o->args->year, &vo);
+        if (!err && !(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->ms, &rows[i].row);
         if (!err && prev_v && !(err = mechanism_changes(prev_v, v, &rows[i].started)))
             err = mechanism_changes(v, prev_v, &rows[i].ended);
         hs_view_destroy(prev_v);
@@ -341,9 +233,9 @@ static hs_error print_json(const options *o, const row_ext *rows, size_t n) {
         json_object_set_new(obj, "year", r->has_year ? json_integer(r->year) : json_null());
         json_object_set_new(obj, "hub", hs_json_string_or_null(r->hub));
         for (int k = 0; k < 3; k++) json_object_set_new(obj, index_names[k], hs_json_number(r->index[k]));
-        for (int k = 0; k < o->a.ms.count; k++)
-            json_object_set_new(obj, hs_cli_measure_name(o->a.ms.list[k]),
-                                hs_cli_measure_json(o->a.ms.list[k], r->value[o->a.ms.list[k]]));
+        for (int k = 0; k < o->ms.count; k++)
+            json_object_set_new(obj, hs_cli_measure_name(o->ms.list[k]),
+                                hs_cli_measure_json(o->ms.list[k], r->value[o->ms.list[k]]));
         json_object_set_new(obj, "mechanisms_started", id_list_json(rows[i].started));
         json_object_set_new(obj, "mechanisms_ended", id_list_json(rows[i].ended));
         json_array_append_new(root, obj);
@@ -356,7 +248,7 @@ static hs_error print_json(const options *o, const row_ext *rows, size_t n) {
 static void print_csv(FILE *out, const options *o, const row_ext *rows, size_t n) {
     fputs(o->years_mode ? "year,hub" : "file,period,year,hub", out);
     for (int k = 0; k < 3; k++) fprintf(out, ",%s", index_names[k]);
-    for (int k = 0; k < o->a.ms.count; k++) fprintf(out, ",%s", hs_cli_measure_name(o->a.ms.list[k]));
+    for (int k = 0; k < o->ms.count; k++) fprintf(out, ",%s", hs_cli_measure_name(o->ms.list[k]));
     fputs(",mechanisms_started,mechanisms_ended\r\n", out);
     for (size_t i = 0; i < n; i++) {
         const hs_cli_row *r = &rows[i].row;
@@ -373,9 +265,9 @@ static void print_csv(FILE *out, const options *o, const row_ext *rows, size_t n
             fputc(',', out);
             hs_cli_csv_number(out, r->index[k]);
         }
-        for (int k = 0; k < o->a.ms.count; k++) {
+        for (int k = 0; k < o->ms.count; k++) {
             fputc(',', out);
-            hs_cli_measure_csv(out, o->a.ms.list[k], r->value[o->a.ms.list[k]]);
+            hs_cli_measure_csv(out, o->ms.list[k], r->value[o->ms.list[k]]);
         }
         fputc(',', out);
         hs_cli_csv_field(out, rows[i].started ? rows[i].started : "");
@@ -394,7 +286,7 @@ static void print_text(FILE *out, const options *o, const row_ext *rows, size_t 
         if (rows[i].row.hub && (int)strlen(rows[i].row.hub) > hub_w) hub_w = (int)strlen(rows[i].row.hub);
     }
     fprintf(out, "%-*s %-*s %6s %6s %6s", label_w, o->years_mode ? "year" : "period", hub_w, "hub", "K", "U", "C");
-    for (int k = 0; k < o->a.ms.count; k++) fprintf(out, " %*s", width_of(hs_cli_measure_name(o->a.ms.list[k])), hs_cli_measure_name(o->a.ms.list[k]));
+    for (int k = 0; k < o->ms.count; k++) fprintf(out, " %*s", width_of(hs_cli_measure_name(o->ms.list[k])), hs_cli_measure_name(o->ms.list[k]));
     fputs("  started / ended\n", out);
     for (size_t i = 0; i < n; i++) {
         const hs_cli_row *r = &rows[i].row;
@@ -405,9 +297,9 @@ static void print_text(FILE *out, const options *o, const row_ext *rows, size_t 
             if (isfinite(r->index[k])) fprintf(out, " %6.3f", r->index[k]);
             else fprintf(out, " %6s", "n/a");
         }
-        for (int k = 0; k < o->a.ms.count; k++) {
+        for (int k = 0; k < o->ms.count; k++) {
             fputc(' ', out);
-            hs_cli_measure_text(out, o->a.ms.list[k], r->value[o->a.ms.list[k]], width_of(hs_cli_measure_name(o->a.ms.list[k])));
+            hs_cli_measure_text(out, o->ms.list[k], r->value[o->ms.list[k]], width_of(hs_cli_measure_name(o->ms.list[k])));
         }
         if (rows[i].started || rows[i].ended)
             fprintf(out, "  %s%s%s", rows[i].started ? "+" : "", rows[i].started ? rows[i].started : "",
@@ -421,7 +313,7 @@ static void print_text(FILE *out, const options *o, const row_ext *rows, size_t 
 
 static hs_error plot(const options *o, const row_ext *rows, size_t n) {
     static const char *const titles[3] = {"K coordination", "U unidirectionality", "C closedness"};
-    size_t nseries = 3 + (o->a.measures_given ? (size_t)o->a.ms.count : 0);
+    size_t nseries = 3 + (hs_cli_given(o->args, "measures") ? (size_t)o->ms.count : 0);
     double *x = malloc((n + 1) * sizeof *x), *y = malloc((nseries * n + 1) * sizeof *y);
     hs_plot_series *series = malloc(nseries * sizeof *series);
     hs_plot_mark *marks = calloc(n + 1, sizeof *marks);
@@ -430,7 +322,7 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
     hs_error err = x && y && series && marks && tics && labels ? HS_OK : HS_ENOMEM;
     size_t nmarks = 0;
     for (size_t s = 0; !err && s < nseries; s++) {
-        int m = s < 3 ? -1 : o->a.ms.list[s - 3];
+        int m = s < 3 ? -1 : o->ms.list[s - 3];
         series[s].title = s < 3 ? titles[s] : hs_cli_measure_name(m);
         series[s].count = s >= 3 && hs_cli_measure_kind(m) == 1;
         series[s].y = y + s * n;
@@ -455,8 +347,9 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
         const char *base = strrchr(o->files[0], '/') ? strrchr(o->files[0], '/') + 1 : o->files[0];
         int len = o->years_mode ? snprintf(title, sizeof title, "%s, %d-%d", base, rows[0].row.year, rows[n - 1].row.year)
                                 : snprintf(title, sizeof title, "%zu files", n);
-        for (size_t k = 0; k < o->a.focus_count && len > 0 && (size_t)len < sizeof title; k++)
-            len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? ", " : "; subsystem ", o->a.focus[k]);
+        for (size_t k = 0; k < o->args->focus.count && len > 0 && (size_t)len < sizeof title; k++)
+            len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? ", " : "; subsystem ",
+                            o->args->focus.items[k]);
         hs_plot p = {title, o->years_mode ? "year" : "period", n, x, o->years_mode ? NULL : tics, nseries, series,
                      nmarks, marks};
         err = hs_plot_write(o->plot, &p);
@@ -473,30 +366,25 @@ static hs_error plot(const options *o, const row_ext *rows, size_t n) {
 
 /* ---- the command ----------------------------------------------------------------- */
 
-static int run(int argc, char **argv) {
+static int run(const hs_cli_args *args) {
     options o;
-    int rc = parse_args(argc, argv, &o);
-    if (rc >= 0) {
-        free(o.years);
-        hs_cli_period_args_free(&o.a);
-        return rc;
-    }
-    hs_cli_locate_helper();
+    int rc = parse_args(args, &o);
+    if (rc >= 0) return rc;
     size_t n = o.years_mode ? o.nyears : o.nfiles;
     row_ext *rows = calloc(n, sizeof *rows);
     hs_codebook *cb = NULL;
     hs_error err = rows ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
-    if (!err) err = o.a.codebook ? hs_codebook_read_file(o.a.codebook, &cb) : hs_codebook_new(&cb);
+    if (!err) err = args->codebook ? hs_codebook_read_file(args->codebook, &cb) : hs_codebook_new(&cb);
     progress pg = {!o.quiet && isatty(STDERR_FILENO), 0, {0, 0}};
     clock_gettime(CLOCK_MONOTONIC, &pg.start);
     if (!err) err = o.years_mode ? compare_years(&o, cb, rows, &pg) : compare_files(&o, cb, rows, &pg);
     progress_end(&pg);
     if (!err && o.plot) err = plot(&o, rows, n);
     if (!err) {
-        if (o.a.format == HS_OUT_JSON) {
+        if (args->format == HS_OUT_JSON) {
             err = print_json(&o, rows, n);
         } else {
-            if (o.a.format == HS_OUT_CSV) print_csv(stdout, &o, rows, n);
+            if (args->format == HS_OUT_CSV) print_csv(stdout, &o, rows, n);
             else print_text(stdout, &o, rows, n);
             if (fflush(stdout) != 0 || ferror(stdout))
                 err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
@@ -509,10 +397,55 @@ static int run(int argc, char **argv) {
         free(rows[i].ended);
     }
     free(rows);
-    free(o.years);
-    hs_cli_period_args_free(&o.a);
     hs_codebook_destroy(cb);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-const hs_command hs_cmd_compare = {"compare", "compare the indices across years or files, with a chart", run, help};
+
+static const hs_opt options_table[] = {
+    {.type = HS_OPT_YEARS, .name = "years", .value_name = "LIST", .help = "the years of FILE, one row each: years and ranges A:B[:STEP] separated by commas (1951:2025, 1950:2020:10, "
+     "1990,2014,2023)", .offset = offsetof(hs_cli_args, years), .max = MAX_ROWS},
+    {.type = HS_OPT_YEAR, .name = "year", .value_name = "Y", .help = "with files: look at year Y of each file (default: all of it)", .offset = offsetof(hs_cli_args, year)},
+    HS_OPT_INCLUDE(hs_opts_measures),
+    HS_OPT_INCLUDE(hs_opts_permutations),
+    HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(hs_opts_format),
+    {.type = HS_OPT_FILE, .name = "plot", .value_name = "OUT", .help = "also draw K, U, C (and the measures --measures names) over the rows into OUT.svg, OUT.png or OUT.pdf, with "
+     "gnuplot, marking the years mechanisms started", .offset = offsetof(hs_cli_args, plot)},
+    {.type = HS_OPT_FLAG, .name = "quiet", .alias = 'q', .help = "no progress on standard error", .offset = offsetof(hs_cli_args, quiet)},
+    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_help),
+    HS_OPT_LAST};
+
+static const char *const operands[] = {"FILE", NULL};
+
+const hs_command hs_cmd_compare = {
+    "compare",
+    "compare the indices across years or files, with a chart",
+    "FILE --years LIST [OPTIONS]\nFILE1 FILE2 ... [--year Y] [OPTIONS]",
+    "    With --years, one row per year of FILE: the model is read once and the system\n"
+    "    active in each year is measured as `hubspoke metrics --year` measures it.\n"
+    "    With several files, one row per file (its period is the graph attribute\n"
+    "    `period`, else the file name); DOT and GraphML files may be mixed.\n"
+    "    A row holds the year, the hub, the indices K, U and C, the chosen system\n"
+    "    measures (docs/metrics.md) and the mechanisms that started or ended since the\n"
+    "    row before (docs/compare.md).\n",
+    options_table,
+    "OUTPUT\n"
+    "    csv: RFC 4180, a header row, columns `year` (or `file,period,year`), `hub`,\n"
+    "    `coordination`, `unidirectionality`, `closedness`, the measures,\n"
+    "    `mechanisms_started`, `mechanisms_ended` (ids separated by spaces).\n"
+    "    json: an array of objects with the same keys. A value undefined for the row\n"
+    "    is empty (CSV), null (JSON) or n/a (text).\n"
+    "\n"
+    "EXIT STATUS\n"
+    "    0 success, 1 bad input or gnuplot failed, 2 usage error.\n"
+    "\n"
+    "EXAMPLES\n"
+    "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --format csv\n"
+    "    hubspoke compare graphs/asia-pacific.gv --years 1990,2000,2010,2020 --plot kuc.svg\n"
+    "    hubspoke compare periods/*.gv --format json\n",
+    operands,
+    1,
+    0,
+    run};

@@ -5,37 +5,6 @@
 
 #include "cli/cli.h"
 
-static const char help[] =
-    "NAME\n"
-    "    hubspoke info - describe an alliance system: states by role, mechanisms, ties\n"
-    "\n"
-    "SYNOPSIS\n"
-    "    hubspoke info FILE [--year Y] [--hub ID] [--focus IDS] [--format text|json]\n"
-    "\n"
-    "DESCRIPTION\n"
-    "    Reads FILE (DOT or GraphML; '-' for standard input) and reports, for the year Y\n"
-    "    (or for every element of the file, whatever its dates, when --year is absent):\n"
-    "    the hub and how it was found, the states by role (hub, ally, partner, other),\n"
-    "    the active mechanisms with their members, the number of active ties of each\n"
-    "    kind, and the years the file covers. Roles are inferred as docs/schema.md\n"
-    "    (\"Roles\") describes unless a state's `role` attribute sets it.\n"
-    "\n"
-    "OPTIONS\n"
-    "    --year Y          look at year Y: elements with since <= Y < until\n"
-    "    --hub ID          take state ID as the hub instead of inferring it\n"
-    "    --focus IDS       a subsystem: only these states (comma-separated ids)\n"
-    "                      and the mechanisms all of whose members are among them\n"
-    "    --format FORMAT   text (default) or json; JSON keys are listed in docs/cli.md\n"
-    HS_CLI_LOAD_OPTIONS_HELP
-    "    --help            show this help\n"
-    "\n"
-    "EXIT STATUS\n"
-    "    0 success, 1 bad input, 2 usage error.\n"
-    "\n"
-    "EXAMPLES\n"
-    "    hubspoke info graphs/asia.gv\n"
-    "    hubspoke info graphs/asia.graphml --year 1990 --format json\n";
-
 typedef struct year_range {
     int first, last, any;
 } year_range;
@@ -196,19 +165,13 @@ static void info_text(const hs_view *v) {
     }
 }
 
-static int run(int argc, char **argv) {
-    hs_cli_view_args args;
-    int rc = hs_cli_parse_view_args(&hs_cmd_info, argc, argv, (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON), 0, &args);
-    if (rc >= 0) return rc;
+static int run(const hs_cli_args *args) {
     hs_model *m;
     hs_codebook *cb;
     hs_view *v;
-    hs_error err = hs_cli_open_view(&args, &m, &cb, &v);
-    if (err) {
-        hs_cli_view_args_free(&args);
-        return hs_cli_fail(err);
-    }
-    if (args.format == HS_OUT_JSON) {
+    hs_error err = hs_cli_open_view(args, &m, &cb, &v);
+    if (err) return hs_cli_fail(err);
+    if (args->format == HS_OUT_JSON) {
         json_t *root = info_json(v);
         err = root ? hs_cli_print_json(root) : hs_error_set(HS_ENOMEM, "out of memory");
         json_decref(root);
@@ -219,8 +182,36 @@ static int run(int argc, char **argv) {
     hs_view_destroy(v);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
-    hs_cli_view_args_free(&args);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-const hs_command hs_cmd_info = {"info", "describe a file: states by role, mechanisms, ties, years", run, help};
+static const hs_opt options[] = {HS_OPT_INCLUDE(hs_opts_year),   HS_OPT_INCLUDE(hs_opts_view),
+                                 HS_OPT_INCLUDE(hs_opts_format_json), HS_OPT_INCLUDE(hs_opts_limits),
+                                 HS_OPT_INCLUDE(hs_opts_help),   HS_OPT_LAST};
+
+static const char *const operands[] = {"FILE", NULL};
+
+const hs_command hs_cmd_info = {
+    "info",
+    "describe a file: states by role, mechanisms, ties, years",
+    "FILE [OPTIONS]",
+    "    Reads FILE (DOT or GraphML; '-' for standard input) and reports, for the year Y\n"
+    "    (or for every element of the file, whatever its dates, when --year is absent):\n"
+    "    the hub and how it was found, the states by role (hub, ally, partner, other),\n"
+    "    the active mechanisms with their members, the number of active ties of each\n"
+    "    kind, and the years the file covers. Roles are inferred as docs/schema.md\n"
+    "    (\"Roles\") describes unless a state's `role` attribute sets it.\n",
+    options,
+    "OUTPUT\n"
+    "    json: the keys are listed in docs/cli.md (\"info --format json\").\n"
+    "\n"
+    "EXIT STATUS\n"
+    "    0 success, 1 bad input, 2 usage error.\n"
+    "\n"
+    "EXAMPLES\n"
+    "    hubspoke info graphs/asia-pacific.gv\n"
+    "    hubspoke info graphs/asia-pacific.graphml --year 1990 --format json\n",
+    operands,
+    1,
+    1,
+    run};

@@ -1,59 +1,14 @@
 /* hubspoke metrics: hub coordination, unidirectionality and closedness. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "hubspoke/metrics.h"
-
-static const char help[] =
-    "NAME\n"
-    "    hubspoke metrics - measure hub coordination, unidirectionality and closedness\n"
-    "\n"
-    "SYNOPSIS\n"
-    "    hubspoke metrics FILE [--year Y] [--hub ID] [--focus IDS] [--codebook FILE]\n"
-    "                          [--format text|csv|json] [--table states|system]\n"
-    "                          [--permutations N] [--seed S]\n"
-    "\n"
-    "DESCRIPTION\n"
-    "    Computes, for the alliance system active in year Y (every element of FILE when\n"
-    "    --year is absent), the three indices in [0, 1] -- coordination K,\n"
-    "    unidirectionality U, closedness C -- the system measures they rest on, and\n"
-    "    per-state centralities. Every number is defined in docs/metrics.md with its\n"
-    "    formula and source. A measure that is undefined for the input (no hub, no\n"
-    "    allies, no ties) is printed as null (JSON), empty (CSV) or n/a (text).\n"
-    "\n"
-    "OPTIONS\n"
-    "    --year Y            look at year Y: elements with since <= Y < until\n"
-    "    --hub ID            take state ID as the hub instead of inferring it\n"
-    "    --focus IDS         a subsystem: only these states (comma-separated ids)\n"
-    "                        and the mechanisms all of whose members are among them\n"
-    "    --codebook FILE     depths of the kinds of tie (JSON, docs/codebook.md)\n"
-    "    --format FORMAT     text (default), csv or json\n"
-    "    --table TABLE       for csv: states (default; one row per state) or system\n"
-    "                        (one row of system measures and indices)\n"
-    "    --permutations N    permutations of the E-I test (default 1000; 0 = no test)\n"
-    "    --seed S            seed of the permutation test (default 1); the same seed\n"
-    "                        gives the same p-value on every machine\n"
-    HS_CLI_LOAD_OPTIONS_HELP
-    "    --help              show this help\n"
-    "\n"
-    "OUTPUT\n"
-    "    json: {\"year\", \"hub\", \"indices\": {\"coordination\", \"unidirectionality\",\n"
-    "    \"closedness\"}, \"system\": {...}, \"states\": [{\"name\", \"role\", ...}]}; the keys\n"
-    "    are the names docs/metrics.md lists, and the same names head the CSV columns.\n"
-    "\n"
-    "EXIT STATUS\n"
-    "    0 success, 1 bad input, 2 usage error.\n"
-    "\n"
-    "EXAMPLES\n"
-    "    hubspoke metrics graphs/asia-pacific.gv --year 2023\n"
-    "    hubspoke metrics graphs/asia-pacific.gv --year 1995 --format json\n"
-    "    hubspoke metrics graphs/asia-pacific.graphml --format csv > states.csv\n";
 
 typedef struct report {
     hs_indices idx;
@@ -425,44 +380,23 @@ static void report_text(FILE *out, const hs_view *v, const report *r) {
 
 /* ---- the command ----------------------------------------------------------------- */
 
-static int run(int argc, char **argv) {
-    /* Take the metrics-only options, then share the view options with info. */
-    long long permutations = 1000, seed = 1;
-    static const char *const names[] = {"--permutations", "--seed", "--table"};
-    const char *values[3] = {NULL, NULL, NULL};
-    char **rest;
-    int nrest;
-    int rc = hs_cli_take_options(&hs_cmd_metrics, argc, argv, names, 3, values, &rest, &nrest);
-    if (rc >= 0) return rc;
-    int bad = -1;
-    if (values[0] && !hs_cli_parse_count(values[0], 100000000LL, &permutations)) bad = 0;
-    if (values[1] && !hs_cli_parse_count(values[1], 9007199254740991LL, &seed)) bad = 1;
-    if (values[2] && strcmp(values[2], "states") != 0 && strcmp(values[2], "system") != 0) bad = 2;
-    int table_system = values[2] && strcmp(values[2], "system") == 0;
-    if (bad >= 0) {
-        free(rest);
-        return hs_cli_usage_error("metrics", "%s '%s' is not valid", names[bad], values[bad]);
-    }
-    hs_cli_view_args args;
-    rc = hs_cli_parse_view_args(&hs_cmd_metrics, nrest, rest, (1u << HS_OUT_TEXT) | (1u << HS_OUT_JSON) | (1u << HS_OUT_CSV), 1, &args);
-    free(rest);
-    if (rc >= 0) return rc;
+static int run(const hs_cli_args *args) {
+    unsigned long long permutations = hs_cli_given(args, "permutations") ? args->permutations : 1000;
+    unsigned long long seed = hs_cli_given(args, "seed") ? args->seed : 1;
+    int table_system = args->table == 1;
     hs_model *m;
     hs_codebook *cb;
     hs_view *v;
-    hs_error err = hs_cli_open_view(&args, &m, &cb, &v);
-    if (err) {
-        hs_cli_view_args_free(&args);
-        return hs_cli_fail(err);
-    }
+    hs_error err = hs_cli_open_view(args, &m, &cb, &v);
+    if (err) return hs_cli_fail(err);
     report r;
     err = report_compute(v, (igraph_integer_t)permutations, (uint64_t)seed, &r);
     if (!err) {
-        if (args.format == HS_OUT_JSON) {
+        if (args->format == HS_OUT_JSON) {
             err = print_report_json(v, &r);
         } else {
-            if (args.format == HS_OUT_CSV && table_system) report_csv_system(stdout, v, &r);
-            else if (args.format == HS_OUT_CSV) report_csv_states(stdout, v, &r);
+            if (args->format == HS_OUT_CSV && table_system) report_csv_system(stdout, v, &r);
+            else if (args->format == HS_OUT_CSV) report_csv_states(stdout, v, &r);
             else report_text(stdout, v, &r);
             if (fflush(stdout) != 0) err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
         }
@@ -471,8 +405,47 @@ static int run(int argc, char **argv) {
     hs_view_destroy(v);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
-    hs_cli_view_args_free(&args);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-const hs_command hs_cmd_metrics = {"metrics", "measure hub coordination, unidirectionality and closedness", run, help};
+static const char *const tables[] = {"states", "system", NULL};
+
+static const hs_opt options[] = {
+    HS_OPT_INCLUDE(hs_opts_year),
+    HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(hs_opts_format),
+    {.type = HS_OPT_CHOICE, .name = "table", .value_name = "TABLE", .help = "for csv: states (default; one row per state) or system (one row of system measures and indices)", .offset = offsetof(hs_cli_args, table), .choices = tables},
+    HS_OPT_INCLUDE(hs_opts_permutations),
+    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_help),
+    HS_OPT_LAST};
+
+static const char *const operands[] = {"FILE", NULL};
+
+const hs_command hs_cmd_metrics = {
+    "metrics",
+    "measure hub coordination, unidirectionality and closedness",
+    "FILE [OPTIONS]",
+    "    Computes, for the alliance system active in year Y (every element of FILE when\n"
+    "    --year is absent), the three indices in [0, 1] -- coordination K,\n"
+    "    unidirectionality U, closedness C -- the system measures they rest on, and\n"
+    "    per-state centralities. Every number is defined in docs/metrics.md with its\n"
+    "    formula and source. A measure that is undefined for the input (no hub, no\n"
+    "    allies, no ties) is printed as null (JSON), empty (CSV) or n/a (text).\n",
+    options,
+    "OUTPUT\n"
+    "    json: {\"year\", \"hub\", \"indices\": {\"coordination\", \"unidirectionality\",\n"
+    "    \"closedness\"}, \"system\": {...}, \"states\": [{\"name\", \"role\", ...}]}; the keys\n"
+    "    are the names docs/metrics.md lists, and the same names head the CSV columns.\n"
+    "\n"
+    "EXIT STATUS\n"
+    "    0 success, 1 bad input, 2 usage error.\n"
+    "\n"
+    "EXAMPLES\n"
+    "    hubspoke metrics graphs/asia-pacific.gv --year 2023\n"
+    "    hubspoke metrics graphs/asia-pacific.gv --year 1995 --format json\n"
+    "    hubspoke metrics graphs/asia-pacific.graphml --format csv > states.csv\n",
+    operands,
+    1,
+    1,
+    run};

@@ -1,24 +1,76 @@
-/* hubspoke render: the figure of one year. Also the option parsing that
- * evolve (cmd_evolve.c) shares: both are thin over hs_render_file. */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <getopt.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+/* hubspoke render and evolve: the figure of one year, and of several years
+ * side by side on one layout. */
+#include <stddef.h>
 
 #include "cli/cli.h"
 #include "hubspoke/render.h"
 
-static const char render_help[] =
-    "NAME\n"
-    "    hubspoke render - draw an alliance system with Graphviz\n"
-    "\n"
-    "SYNOPSIS\n"
-    "    hubspoke render FILE [--year Y] [--hub ID] [--engine neato|fdp|dot|circo]\n"
-    "                    [--focus ID,ID,...] [--mechanism ID] [--title TEXT] -o OUT\n"
-    "\n"
-    "DESCRIPTION\n"
+#define MAX_PANELS 64
+
+/* render and evolve: both thin over hs_render_file. */
+static int figure_run(const hs_cli_args *args, int evolve) {
+    const char *name = evolve ? "evolve" : "render";
+    if (args->focus.count && args->mechanism)
+        return hs_cli_usage_error(name, "--focus and --mechanism exclude each other");
+    if (evolve && !args->years.count) return hs_cli_usage_error(name, "missing --years Y1,Y2,...");
+    if (!args->output) return hs_cli_usage_error(name, "missing -o OUT");
+    if (hs_render_format_from_path(args->output) == HS_RENDER_UNKNOWN)
+        return hs_cli_usage_error(name, "'%s': the extension names no format (.svg, .png, .pdf, .gv)", args->output);
+    int rc = hs_cli_check_output(name, args->output, (const char *const *)args->operands, 1);
+    if (rc >= 0) return rc;
+    hs_render_options ro;
+    hs_render_options_init(&ro);
+    ro.hub = args->hub;
+    ro.engine = hs_engine_names[args->engine];
+    ro.focus = (const char *const *)args->focus.items;
+    ro.focus_count = args->focus.count;
+    ro.mechanism = args->mechanism;
+    ro.ghosts = args->ghosts;
+    ro.title = args->title;
+    int year = args->year;
+    const int *years = evolve ? args->years.years : &year;
+    size_t nyears = evolve ? args->years.count : hs_cli_given(args, "year") ? 1 : 0;
+    hs_model *model = NULL;
+    hs_codebook *cb = NULL;
+    hs_error err = hs_cli_open_model(args, &model, &cb);
+    ro.codebook = cb;
+    if (!err) err = hs_render_file(model, years, nyears, &ro, args->output);
+    hs_codebook_destroy(cb);
+    hs_model_destroy(model);
+    return err ? hs_cli_fail(err) : HS_EXIT_OK;
+}
+
+static int run_render(const hs_cli_args *args) { return figure_run(args, 0); }
+static int run_evolve(const hs_cli_args *args) { return figure_run(args, 1); }
+
+static const hs_opt drawing[] = {
+    {.type = HS_OPT_CHOICE, .name = "engine", .value_name = "E", .help = "layout of the union of the panels: neato (default), fdp, dot or circo", .offset = offsetof(hs_cli_args, engine), .choices = hs_engine_names},
+    {.type = HS_OPT_ID, .name = "mechanism", .value_name = "ID", .help = "draw only the members of mechanism ID (as --focus)", .offset = offsetof(hs_cli_args, mechanism)},
+    {.type = HS_OPT_TEXT, .name = "title", .value_name = "TEXT", .help = "the figure's title (default: the graph's name and the years)", .offset = offsetof(hs_cli_args, title)},
+    HS_OPT_LAST};
+
+static const hs_opt render_options[] = {
+    HS_OPT_INCLUDE(hs_opts_year),   HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(drawing),        HS_OPT_INCLUDE(hs_opts_output),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_help),
+    HS_OPT_LAST};
+
+static const hs_opt evolve_options[] = {
+    {.type = HS_OPT_YEARS, .name = "years", .value_name = "LIST", .help = "the panels' years, in the order drawn: years and ranges A:B[:STEP] separated by commas (at most 64)", .offset = offsetof(hs_cli_args, years), .max = MAX_PANELS},
+    HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(drawing),
+    {.type = HS_OPT_FLAG, .name = "ghosts", .help = "draw inactive states, ties and mechanisms faintly", .offset = offsetof(hs_cli_args, ghosts)},
+    HS_OPT_INCLUDE(hs_opts_output),
+    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_help),
+    HS_OPT_LAST};
+
+static const char *const operands[] = {"FILE", NULL};
+
+const hs_command hs_cmd_render = {
+    "render",
+    "draw the system of one year (svg, png, pdf, styled DOT)",
+    "FILE -o OUT [OPTIONS]",
     "    Draws the system of FILE in year Y (every element of the file when --year is\n"
     "    absent): roles as node styles, tie kinds as line styles, mechanisms as shaded\n"
     "    surfaces joining their members, a legend, and a caption with the year and the\n"
@@ -26,160 +78,40 @@ static const char render_help[] =
     "    OUT's extension gives the format: .svg, .png, .pdf, or .gv/.dot for the styled\n"
     "    DOT itself, with its positions (any Graphviz program redraws it as it is).\n"
     "    Graphviz runs in the hubspoke-dot helper (docs/dot-helper.md). OUT is written\n"
-    "    whole or not at all.\n"
-    "\n"
-    "OPTIONS\n"
-    "    --year Y          draw year Y: elements with since <= Y < until\n"
-    "    --hub ID          take state ID as the hub instead of inferring it\n"
-    "    --engine E        Graphviz layout: neato (default), fdp, dot or circo\n"
-    "    --focus IDS       draw only these states, and the mechanisms all of whose\n"
-    "                      members are among them\n"
-    "    --mechanism ID    draw only the members of mechanism ID (as --focus)\n"
-    "    --title TEXT      the figure's title (default: the graph's name and year)\n"
-    "    -o, --output OUT  the file to write\n"
-    HS_CLI_LOAD_OPTIONS_HELP
-    "    --help            show this help\n"
-    "\n"
+    "    whole or not at all.\n",
+    render_options,
     "EXIT STATUS\n"
     "    0 success, 1 bad input, nothing to draw, or the helper failed, 2 usage error.\n"
     "\n"
     "EXAMPLES\n"
     "    hubspoke render graphs/asia-pacific.gv --year 2023 -o asia-2023.svg\n"
-    "    hubspoke render graphs/asia-pacific.gv --year 1960 --engine circo -o asia-1960.pdf\n";
+    "    hubspoke render graphs/asia-pacific.gv --year 1960 --engine circo -o asia-1960.pdf\n",
+    operands,
+    1,
+    1,
+    run_render};
 
-#define MAX_PANELS 64
-
-int hs_cli_figure_run(const hs_command *cmd, int evolve, int argc, char **argv) {
-    static const struct option options[] = {{"year", required_argument, NULL, 'y'},
-                                            {"years", required_argument, NULL, 'Y'},
-                                            {"hub", required_argument, NULL, 'H'},
-                                            {"engine", required_argument, NULL, 'e'},
-                                            {"focus", required_argument, NULL, 'f'},
-                                            {"mechanism", required_argument, NULL, 'm'},
-                                            {"ghosts", no_argument, NULL, 'g'},
-                                            {"title", required_argument, NULL, 't'},
-                                            {"output", required_argument, NULL, 'o'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            HS_CLI_LOAD_OPTIONS,
-                                            {NULL, 0, NULL, 0}};
-    hs_render_options ro;
-    hs_render_options_init(&ro);
-    int years[MAX_PANELS];
-    size_t nyears = 0;
-    char **focus = NULL;
-    char *years_text = NULL, *focus_text = NULL;
-    const char *out = NULL;
-    int rc = -1;
-    opterr = 0;
-    optind = 1;
-    int c, li = -1;
-    while (rc < 0 && (c = getopt_long(argc, argv, ":ho:", options, &li)) != -1) {
-        const char *opt = argv[optind - 1];
-        /* --year is render's, --years and --ghosts are evolve's. */
-        if ((c == 'y' && evolve) || ((c == 'Y' || c == 'g') && !evolve)) {
-            rc = hs_cli_usage_error(cmd->name, "unknown option '--%s'", options[li].name);
-            break;
-        }
-        switch (c) {
-        case 'y':
-            if (!hs_cli_parse_year(optarg, &years[0]))
-                rc = hs_cli_usage_error(cmd->name, "--year '%s' is not a year in [%d, %d]", optarg, HS_YEAR_FIRST,
-                                        HS_YEAR_LAST);
-            nyears = 1;
-            break;
-        case 'Y': {
-            free(years_text);
-            years_text = strdup(optarg);
-            char **items = NULL;
-            long n = years_text ? hs_cli_split_list(years_text, &items) : -2;
-            if (n > MAX_PANELS) n = -1;
-            if (n < 0) {
-                free(items);
-                rc = hs_cli_usage_error(cmd->name, "--years '%s' is not a list of at most %d years Y1,Y2,...", optarg,
-                                        MAX_PANELS);
-                break;
-            }
-            for (long i = 0; i < n && rc < 0; i++) {
-                if (!hs_cli_parse_year(items[i], &years[i]))
-                    rc = hs_cli_usage_error(cmd->name, "--years: '%s' is not a year in [%d, %d]", items[i],
-                                            HS_YEAR_FIRST, HS_YEAR_LAST);
-            }
-            nyears = (size_t)n;
-            free(items);
-            break;
-        }
-        case 'H':
-            if (!optarg[0]) rc = hs_cli_usage_error(cmd->name, "--hub needs a state id");
-            ro.hub = optarg;
-            break;
-        case 'e':
-            if (!hs_render_engine_known(optarg))
-                rc = hs_cli_usage_error(cmd->name, "--engine '%s' is not one of neato, fdp, dot, circo", optarg);
-            ro.engine = optarg;
-            break;
-        case 'f': {
-            free(focus_text);
-            focus_text = strdup(optarg);
-            free(focus);
-            focus = NULL;
-            long n = focus_text ? hs_cli_split_list(focus_text, &focus) : -2;
-            if (n < 0) rc = hs_cli_usage_error(cmd->name, "--focus needs state ids separated by commas");
-            ro.focus = (const char *const *)focus;
-            ro.focus_count = n < 0 ? 0 : (size_t)n;
-            break;
-        }
-        case 'm':
-            if (!optarg[0]) rc = hs_cli_usage_error(cmd->name, "--mechanism needs a mechanism id");
-            ro.mechanism = optarg;
-            break;
-        case 'g':
-            ro.ghosts = 1;
-            break;
-        case 't':
-            ro.title = optarg;
-            break;
-        case 'o':
-            if (!optarg[0]) rc = hs_cli_usage_error(cmd->name, "-o needs a file name");
-            out = optarg;
-            break;
-        case 'h':
-            rc = hs_cli_help(cmd);
-            break;
-        case ':':
-            rc = hs_cli_usage_error(cmd->name, "option '%s' needs a value", opt);
-            break;
-        case HS_OPT_MAX_STATES:
-        case HS_OPT_MAX_TIES:
-        case HS_OPT_TIMEOUT:
-            if (hs_cli_load_option(cmd->name, c, optarg) >= 0) rc = HS_EXIT_USAGE;
-            break;
-        default:
-            rc = hs_cli_usage_error(cmd->name, "unknown option '%s'", opt);
-        }
-    }
-    if (rc < 0 && ro.focus && ro.mechanism) rc = hs_cli_usage_error(cmd->name, "--focus and --mechanism exclude each other");
-    if (rc < 0 && optind >= argc) rc = hs_cli_usage_error(cmd->name, "missing FILE");
-    if (rc < 0 && optind + 1 < argc) rc = hs_cli_usage_error(cmd->name, "unexpected argument '%s'", argv[optind + 1]);
-    if (rc < 0 && evolve && nyears == 0) rc = hs_cli_usage_error(cmd->name, "missing --years Y1,Y2,...");
-    if (rc < 0 && !out) rc = hs_cli_usage_error(cmd->name, "missing -o OUT");
-    if (rc < 0 && hs_render_format_from_path(out) == HS_RENDER_UNKNOWN)
-        rc = hs_cli_usage_error(cmd->name, "'%s': the extension names no format (.svg, .png, .pdf, .gv)", out);
-    if (rc < 0) rc = hs_cli_check_output(cmd->name, out, (const char *const *)&argv[optind], 1);
-    if (rc < 0) {
-        hs_model *model = NULL;
-        hs_cli_locate_helper();
-        hs_error err = hs_model_read_file(argv[optind], HS_FORMAT_UNKNOWN, NULL, &model);
-        if (!err) err = hs_render_file(model, years, nyears, &ro, out);
-        rc = err ? hs_cli_fail(err) : HS_EXIT_OK;
-        hs_model_destroy(model);
-    }
-    free(years_text);
-    free(focus_text);
-    free(focus);
-    return rc;
-}
-
-static int run_render(int argc, char **argv) { return hs_cli_figure_run(&hs_cmd_render, 0, argc, argv); }
-
-const hs_command hs_cmd_render = {"render", "draw the system of one year (svg, png, pdf, styled DOT)", run_render,
-                                  render_help};
+const hs_command hs_cmd_evolve = {
+    "evolve",
+    "draw several years side by side on one layout",
+    "FILE --years LIST -o OUT [OPTIONS]",
+    "    One figure with one panel per year, at most four to a row (small multiples), each\n"
+    "    drawn as `hubspoke render` draws one year and captioned with the year and the\n"
+    "    indices K, U and C. One layout is computed for the union of all the panels\n"
+    "    and every state sits at the same place in every panel. Elements not active\n"
+    "    in a panel's year are left out, or drawn as faint ghosts with --ghosts.\n"
+    "    OUT is .svg, .png, .pdf, or .gv/.dot (the styled DOT); see docs/render.md.\n",
+    evolve_options,
+    "EXIT STATUS\n"
+    "    0 success, 1 bad input, nothing to draw in a year, or the helper failed,\n"
+    "    2 usage error.\n"
+    "\n"
+    "EXAMPLES\n"
+    "    hubspoke evolve graphs/asia-pacific.gv --years 1953,1999,2014,2016,2019,2023 \\\n"
+    "        --focus USA,JPN,KOR -o us-japan-rok.svg\n"
+    "    hubspoke evolve graphs/asia-pacific.gv --years 1950:1990:10 -o asia-decades.svg\n"
+    "    hubspoke evolve graphs/asia-pacific.gv --years 2007,2009,2017,2021 --mechanism Quad -o quad.pdf\n",
+    operands,
+    1,
+    1,
+    run_evolve};

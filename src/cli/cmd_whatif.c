@@ -1,8 +1,8 @@
 /* hubspoke whatif: the indices before and after edits of the system. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,120 +11,32 @@
 #include "cli/period.h"
 #include "hubspoke/classify.h"
 
-static const char help[] =
-    "NAME\n"
-    "    hubspoke whatif - the indices before and after an imagined change\n"
-    "\n"
-    "SYNOPSIS\n"
-    "    hubspoke whatif FILE --year Y EDIT... [--measures LIST] [--hub ID]\n"
-    "                    [--codebook FILE] [--format text|csv|json]\n"
-    "\n"
-    "DESCRIPTION\n"
-    "    Measures the system active in year Y as it is and as it would be after the\n"
-    "    edits, applied in order to the view of that year (the file is not changed),\n"
-    "    and prints both rows and their differences (after - before), and the type of\n"
-    "    each mechanism in the paper's typology before and after (docs/typology.md).\n"
-    "    The measures are those of `compare` (docs/compare.md), defined in\n"
-    "    docs/metrics.md.\n"
-    "\n"
-    "EDITS (at least one; each may be repeated)\n"
-    "    --drop-tie A-B        drop every tie between states A and B active in Y, of any\n"
-    "                          kind; B may be a mechanism: A leaves it\n"
-    "    --drop-state ID       drop a state with all its ties and memberships\n"
-    "    --drop-mechanism ID   drop a mechanism (its co-membership ties)\n"
-    "    --add-tie A-B:KIND    add a tie of KIND (treaty, access, intelligence,\n"
-    "                          technology, exercise, partnership, dialogue) at the\n"
-    "                          codebook's depth\n"
-    "    --add-member ID:MECH  make state ID a member of mechanism MECH\n"
-    "    An id that names nothing active in Y is a usage error naming the edit.\n"
-    "\n"
-    "OPTIONS\n"
-    "    --year Y            the year looked at (default: every element of FILE)\n"
-    "    --focus ID,ID,...   a subsystem: only these states and the mechanisms among\n"
-    "                        them (as for metrics); the edits apply to it\n"
-    "    --measures LIST     as for compare (default: `default`)\n"
-    "    --permutations N    permutations of the E-I test (default 1000 when\n"
-    "                        ei_expected or ei_p_closed is chosen, else 0)\n"
-    "    --seed S            seed of the permutation test (default 1)\n"
-    "    --hub ID            take state ID as the hub\n"
-    "    --codebook FILE     depths of the kinds of tie (JSON, docs/codebook.md)\n"
-    "    --format FORMAT     text (default), csv or json\n"
-    HS_CLI_LOAD_OPTIONS_HELP
-    "    --help              show this help\n"
-    "\n"
-    "OUTPUT\n"
-    "    json: {\"year\", \"edits\", \"before\", \"after\", \"difference\", \"mechanisms\"};\n"
-    "    before and after hold `hub`, `coordination`, `unidirectionality`, `closedness`\n"
-    "    and the measures; mechanisms: {\"id\", \"before\", \"after\", \"changed\"}, the types.\n"
-    "    csv: columns measure,before,after,difference, one row per measure, then one\n"
-    "    row type:ID per mechanism (difference: changed or empty).\n"
-    "\n"
-    "EXIT STATUS\n"
-    "    0 success, 1 bad input, 2 usage error (including an edit naming nothing).\n"
-    "\n"
-    "EXAMPLES\n"
-    "    hubspoke whatif graphs/asia-pacific.gv --year 2020 --drop-tie JPN-KOR\n"
-    "    hubspoke whatif graphs/asia-pacific.gv --year 2023 --drop-tie USA-Quad\n"
-    "    hubspoke whatif graphs/asia-pacific.gv --year 2023 --add-member VNM:Quad\n";
-
 /* The option that spells each edit type. */
 static const char *edit_option(hs_view_edit_type type) {
     static const char *const options[] = {"--drop-tie", "--drop-state", "--drop-mechanism", "--add-tie", "--add-member"};
     return options[type];
 }
 
-typedef struct raw_edit {
-    hs_view_edit_type type;
-    const char *text;
-} raw_edit;
+typedef hs_cli_edit raw_edit;
 
 typedef struct options {
-    hs_cli_period_args a;
+    const hs_cli_args *args;
+    hs_cli_measures ms;
     const char *file;
-    raw_edit *raw;
+    const raw_edit *raw;
     size_t nraw;
 } options;
 
-static int parse_args(int argc, char **argv, options *o) {
-    static const struct option longopts[] = {{"drop-tie", required_argument, NULL, 0 + 'a'},
-                                             {"drop-state", required_argument, NULL, 1 + 'a'},
-                                             {"drop-mechanism", required_argument, NULL, 2 + 'a'},
-                                             {"add-tie", required_argument, NULL, 3 + 'a'},
-                                             {"add-member", required_argument, NULL, 4 + 'a'},
-                                             HS_CLI_PERIOD_LONGOPTS,
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+static int parse_args(const hs_cli_args *args, options *o) {
     memset(o, 0, sizeof *o);
-    hs_cli_period_args_init(&o->a);
-    if (!(o->raw = malloc((size_t)argc * sizeof *o->raw))) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
-    opterr = 0;
-    optind = 1;
-    int c, rc;
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        if (c >= 'a' && c <= 'a' + 4) {
-            if (!optarg[0])
-                return hs_cli_usage_error("whatif", "%s needs a value", edit_option((hs_view_edit_type)(c - 'a')));
-            o->raw[o->nraw++] = (raw_edit){(hs_view_edit_type)(c - 'a'), optarg};
-            continue;
-        }
-        if ((rc = hs_cli_period_option("whatif", c, optarg, &o->a)) != -2) {
-            if (rc >= 0) return rc;
-            continue;
-        }
-        switch (c) {
-        case 'h': return hs_cli_help(&hs_cmd_whatif);
-        case ':': return hs_cli_usage_error("whatif", "option '%s' needs a value", argv[optind - 1]);
-        default: return hs_cli_usage_error("whatif", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind >= argc) return hs_cli_usage_error("whatif", "missing FILE");
-    if (optind + 1 < argc) return hs_cli_usage_error("whatif", "unexpected argument '%s'", argv[optind + 1]);
+    o->args = args;
+    o->file = args->operands[0];
+    o->raw = args->edits.items;
+    o->nraw = args->edits.count;
     if (!o->nraw)
         return hs_cli_usage_error("whatif", "no edit: give --drop-tie, --drop-state, --drop-mechanism, --add-tie or "
                                             "--add-member");
-    o->file = argv[optind];
-    hs_cli_period_args_finish(&o->a);
-    return -1;
+    return hs_cli_measures_from_args("whatif", args, &o->ms);
 }
 
 /* Split text at the separator `sep` into two ids the model knows; ids may
@@ -148,12 +60,12 @@ static int split_ids(const hs_model *m, const char *text, char sep, char **a, ch
 static int resolve_edits(const options *o, const hs_model *m, hs_view_edit *edits, char **keep) {
     for (size_t i = 0; i < o->nraw; i++) {
         const raw_edit *r = &o->raw[i];
-        const char *opt = edit_option(r->type);
+        const char *opt = edit_option((hs_view_edit_type)r->type);
         hs_view_edit *e = &edits[i];
-        e->type = r->type;
+        e->type = (hs_view_edit_type)r->type;
         e->kind = HS_KIND_UNSET;
         char **a = &keep[2 * i], **b = &keep[2 * i + 1];
-        switch (r->type) {
+        switch ((hs_view_edit_type)r->type) {
         case HS_EDIT_DROP_STATE:
         case HS_EDIT_DROP_MECHANISM:
             e->a = r->text;
@@ -247,13 +159,13 @@ static void mech_types_free(mech_types *t) {
 static const char *const index_names[3] = {"coordination", "unidirectionality", "closedness"};
 
 /* Column j of a row: the three indices, then the measures. */
-static int ncolumns(const options *o) { return 3 + o->a.ms.count; }
+static int ncolumns(const options *o) { return 3 + o->ms.count; }
 static const char *column_name(const options *o, int j) {
-    return j < 3 ? index_names[j] : hs_cli_measure_name(o->a.ms.list[j - 3]);
+    return j < 3 ? index_names[j] : hs_cli_measure_name(o->ms.list[j - 3]);
 }
-static int column_measure(const options *o, int j) { return j < 3 ? -1 : o->a.ms.list[j - 3]; }
+static int column_measure(const options *o, int j) { return j < 3 ? -1 : o->ms.list[j - 3]; }
 static double column_value(const options *o, const hs_cli_row *r, int j) {
-    return j < 3 ? r->index[j] : r->value[o->a.ms.list[j - 3]];
+    return j < 3 ? r->index[j] : r->value[o->ms.list[j - 3]];
 }
 
 static json_t *value_json(int m, double x) { return m < 0 ? hs_json_number(x) : hs_cli_measure_json(m, x); }
@@ -275,11 +187,11 @@ static double difference(const options *o, const hs_cli_row *before, const hs_cl
 
 static hs_error print_json(const options *o, const hs_cli_row *before, const hs_cli_row *after, const mech_types *t) {
     json_t *root = json_object();
-    json_object_set_new(root, "year", o->a.has_year ? json_integer(o->a.year) : json_null());
+    json_object_set_new(root, "year", hs_cli_given(o->args, "year") ? json_integer(o->args->year) : json_null());
     json_t *edits = json_array();
     for (size_t i = 0; i < o->nraw; i++) {
         json_t *e = json_object();
-        json_object_set_new(e, "edit", json_string(edit_option(o->raw[i].type) + 2));
+        json_object_set_new(e, "edit", json_string(edit_option((hs_view_edit_type)o->raw[i].type) + 2));
         json_object_set_new(e, "value", json_string(o->raw[i].text));
         json_array_append_new(edits, e);
     }
@@ -335,10 +247,10 @@ static void print_csv(FILE *out, const options *o, const hs_cli_row *before, con
 static void print_text(FILE *out, const options *o, const hs_cli_row *before, const hs_cli_row *after,
                        const mech_types *t) {
     fprintf(out, "%s", o->file);
-    if (o->a.has_year) fprintf(out, ", year %d", o->a.year);
+    if (hs_cli_given(o->args, "year")) fprintf(out, ", year %d", o->args->year);
     else fputs(", all elements (no --year)", out);
     fputs("\nedits:", out);
-    for (size_t i = 0; i < o->nraw; i++) fprintf(out, " %s %s", edit_option(o->raw[i].type), o->raw[i].text);
+    for (size_t i = 0; i < o->nraw; i++) fprintf(out, " %s %s", edit_option((hs_view_edit_type)o->raw[i].type), o->raw[i].text);
     fprintf(out, "\n\n  %-30s %10s %10s %11s\n", "measure", "before", "after", "difference");
     fprintf(out, "  %-30s %10s %10s\n", "hub", before->hub ? before->hub : "none", after->hub ? after->hub : "none");
     for (int j = 0; j < ncolumns(o); j++) {
@@ -361,15 +273,10 @@ static void print_text(FILE *out, const options *o, const hs_cli_row *before, co
 
 /* ---- the command ----------------------------------------------------------------- */
 
-static int run(int argc, char **argv) {
+static int run(const hs_cli_args *args) {
     options o;
-    int rc = parse_args(argc, argv, &o);
-    if (rc >= 0) {
-        free(o.raw);
-        hs_cli_period_args_free(&o.a);
-        return rc;
-    }
-    hs_cli_locate_helper();
+    int rc = parse_args(args, &o);
+    if (rc >= 0) return rc;
     hs_model *m = NULL;
     hs_codebook *cb = NULL;
     hs_view *v = NULL;
@@ -380,29 +287,30 @@ static int run(int argc, char **argv) {
     char **keep = calloc(2 * o.nraw, sizeof *keep);
     hs_error err = edits && keep ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
     if (!err) err = hs_model_read_file(o.file, HS_FORMAT_UNKNOWN, NULL, &m);
-    if (!err) err = o.a.codebook ? hs_codebook_read_file(o.a.codebook, &cb) : hs_codebook_new(&cb);
+    if (!err) err = args->codebook ? hs_codebook_read_file(args->codebook, &cb) : hs_codebook_new(&cb);
     rc = -1;
     if (!err) rc = resolve_edits(&o, m, edits, keep);
     if (!err && rc < 0) {
-        hs_view_options vo = hs_cli_period_view_options(&o.a, cb, o.a.has_year, o.a.year);
+        hs_view_options vo;
+        hs_cli_view_options(args, cb, &vo);
         hs_classify_options co;
         hs_classify_options_init(&co);
-        if (!(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o.a.ms, &before);
+        if (!(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o.ms, &before);
         hs_view_destroy(v);
         v = NULL;
         if (!err) err = hs_classification_new(m, &vo, &co, &class_before);
         vo.edits = edits;
         vo.edit_count = o.nraw;
-        if (!err && !(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o.a.ms, &after);
+        if (!err && !(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o.ms, &after);
         hs_view_destroy(v);
         if (!err) err = hs_classification_new(m, &vo, &co, &class_after);
         if (!err) err = pair_types(class_before, class_after, &types);
     }
     if (!err && rc < 0) {
-        if (o.a.format == HS_OUT_JSON) {
+        if (args->format == HS_OUT_JSON) {
             err = print_json(&o, &before, &after, &types);
         } else {
-            if (o.a.format == HS_OUT_CSV) print_csv(stdout, &o, &before, &after, &types);
+            if (args->format == HS_OUT_CSV) print_csv(stdout, &o, &before, &after, &types);
             else print_text(stdout, &o, &before, &after, &types);
             if (fflush(stdout) != 0 || ferror(stdout))
                 err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
@@ -416,13 +324,60 @@ static int run(int argc, char **argv) {
     for (size_t i = 0; keep && i < 2 * o.nraw; i++) free(keep[i]);
     free(keep);
     free(edits);
-    free(o.raw);
-    hs_cli_period_args_free(&o.a);
     hs_codebook_destroy(cb);
     hs_model_destroy(m);
     if (rc >= 0) return rc;
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-const hs_command hs_cmd_whatif = {"whatif", "the indices before and after dropping or adding ties, states, members",
-                                  run, help};
+
+static const hs_opt options_table[] = {
+    {.type = HS_OPT_EDIT, .name = "drop-tie", .value_name = "A-B", .help = "drop every tie between states A and B active in Y, of any kind; B may be a mechanism: A leaves it", .offset = offsetof(hs_cli_args, edits), .tag = HS_EDIT_DROP_TIE},
+    {.type = HS_OPT_EDIT, .name = "drop-state", .value_name = "ID", .help = "drop a state with all its ties and memberships", .offset = offsetof(hs_cli_args, edits), .tag = HS_EDIT_DROP_STATE},
+    {.type = HS_OPT_EDIT, .name = "drop-mechanism", .value_name = "ID", .help = "drop a mechanism (its co-membership ties)", .offset = offsetof(hs_cli_args, edits), .tag = HS_EDIT_DROP_MECHANISM},
+    {.type = HS_OPT_EDIT, .name = "add-tie", .value_name = "A-B:KIND", .help = "add a tie of KIND (treaty, access, intelligence, technology, exercise, partnership, dialogue) at the "
+     "codebook's depth", .offset = offsetof(hs_cli_args, edits), .tag = HS_EDIT_ADD_TIE},
+    {.type = HS_OPT_EDIT, .name = "add-member", .value_name = "ID:MECH", .help = "make state ID a member of mechanism MECH", .offset = offsetof(hs_cli_args, edits), .tag = HS_EDIT_ADD_MEMBER},
+    HS_OPT_INCLUDE(hs_opts_year),
+    HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(hs_opts_measures),
+    HS_OPT_INCLUDE(hs_opts_permutations),
+    HS_OPT_INCLUDE(hs_opts_format),
+    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_help),
+    HS_OPT_LAST};
+
+static const char *const operands[] = {"FILE", NULL};
+
+const hs_command hs_cmd_whatif = {
+    "whatif",
+    "the indices before and after dropping or adding ties, states, members",
+    "FILE EDIT... [OPTIONS]",
+    "    Measures the system active in year Y (every element of FILE without --year)\n"
+    "    as it is and as it would be after the edits, applied in order to the view of\n"
+    "    that year (the file is not changed), and prints both rows and their\n"
+    "    differences (after - before), and the type of each mechanism in the paper's\n"
+    "    typology before and after (docs/typology.md). The measures are those of\n"
+    "    `compare` (docs/compare.md), defined in docs/metrics.md. The EDITS are the\n"
+    "    options --drop-tie, --drop-state, --drop-mechanism, --add-tie and\n"
+    "    --add-member: at least one, each repeatable. An id that names nothing\n"
+    "    active in Y is a usage error naming the edit.\n",
+    options_table,
+    "OUTPUT\n"
+    "    json: {\"year\", \"edits\", \"before\", \"after\", \"difference\", \"mechanisms\"};\n"
+    "    before and after hold `hub`, `coordination`, `unidirectionality`, `closedness`\n"
+    "    and the measures; mechanisms: {\"id\", \"before\", \"after\", \"changed\"}, the types.\n"
+    "    csv: columns measure,before,after,difference, one row per measure, then one\n"
+    "    row type:ID per mechanism (difference: changed or empty).\n"
+    "\n"
+    "EXIT STATUS\n"
+    "    0 success, 1 bad input, 2 usage error (including an edit naming nothing).\n"
+    "\n"
+    "EXAMPLES\n"
+    "    hubspoke whatif graphs/asia-pacific.gv --year 2020 --drop-tie JPN-KOR\n"
+    "    hubspoke whatif graphs/asia-pacific.gv --year 2023 --drop-tie USA-Quad\n"
+    "    hubspoke whatif graphs/asia-pacific.gv --year 2023 --add-member VNM:Quad\n",
+    operands,
+    1,
+    1,
+    run};

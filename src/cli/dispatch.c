@@ -1,8 +1,6 @@
 /* The hubspoke command table and dispatch, shared by main() (src/main.c) and
  * the option-parsing fuzz harness (tests/fuzz/fuzz_cli.c), so that every
  * command in the table is fuzzed. */
-#define _GNU_SOURCE
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,22 +56,8 @@ static void print_help(FILE *out) {
           out);
 }
 
-/* GNU getopt keeps a pointer into the previous argument vector between calls
- * (its "next character" within a cluster such as -hx); a command that
- * stopped mid-cluster would leave it dangling for the next vector. Rescanning
- * with optind = 0 drops it. One process runs many vectors only in the fuzz
- * harness, but the dispatcher must be correct for any caller. */
-static void reset_getopt(void) {
-    static char prog[] = "hubspoke", *argv0[] = {prog, NULL};
-    opterr = 0;
-    optind = 0;
-    (void)getopt(1, argv0, "");
-    optind = 1;
-}
-
 int hs_cli_main(int argc, char **argv) {
     hs_init();
-    reset_getopt();
     /* The limits are process-wide: each command line starts from the defaults. */
     hs_set_load_limits(HS_DEFAULT_MAX_STATES, HS_DEFAULT_MAX_TIES);
     hs_dot_helper_set_timeout(HS_DEFAULT_HELPER_TIMEOUT);
@@ -84,7 +68,10 @@ int hs_cli_main(int argc, char **argv) {
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         if (argc > 2 && strcmp(argv[1], "help") == 0) {
             for (size_t i = 0; i < NCOMMANDS; i++) {
-                if (strcmp(argv[2], commands[i]->name) == 0) return hs_cli_help(commands[i]);
+                if (strcmp(argv[2], commands[i]->name) == 0) {
+                    hs_cli_print_help(stdout, commands[i]);
+                    return fflush(stdout) == 0 ? HS_EXIT_OK : HS_EXIT_FAILURE;
+                }
             }
             return hs_cli_usage_error(NULL, "unknown command '%s'", argv[2]);
         }
@@ -95,9 +82,24 @@ int hs_cli_main(int argc, char **argv) {
         printf("hubspoke %s\n", hs_version());
         return HS_EXIT_OK;
     }
-    for (size_t i = 0; i < NCOMMANDS; i++) {
-        if (strcmp(argv[1], commands[i]->name) == 0) return commands[i]->run(argc - 1, argv + 1);
+    const hs_command *cmd = NULL;
+    for (size_t i = 0; i < NCOMMANDS && !cmd; i++) {
+        if (strcmp(argv[1], commands[i]->name) == 0) cmd = commands[i];
     }
-    if (argv[1][0] == '-') return hs_cli_usage_error(NULL, "unknown option '%s'", argv[1]);
-    return hs_cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+    if (!cmd) {
+        if (argv[1][0] == '-') return hs_cli_usage_error(NULL, "unknown option '%s'", argv[1]);
+        return hs_cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+    }
+    hs_cli_args args;
+    int rc = hs_cli_parse(cmd, argc - 1, argv + 1, &args);
+    if (rc < 0) {
+        if (hs_cli_given(&args, "max-states") || hs_cli_given(&args, "max-ties"))
+            hs_set_load_limits(hs_cli_given(&args, "max-states") ? (size_t)args.max_states : HS_DEFAULT_MAX_STATES,
+                               hs_cli_given(&args, "max-ties") ? (size_t)args.max_ties : HS_DEFAULT_MAX_TIES);
+        if (hs_cli_given(&args, "timeout")) hs_dot_helper_set_timeout((unsigned)args.timeout);
+        hs_cli_locate_helper();
+        rc = cmd->run(&args);
+    }
+    hs_cli_args_free(&args);
+    return rc;
 }

@@ -57,32 +57,31 @@ void hs_cli_measures_default(hs_cli_measures *ms) {
     for (size_t i = 0; i < sizeof default_set / sizeof *default_set; i++) add(ms, default_set[i]);
 }
 
-int hs_cli_measures_parse(const char *list, hs_cli_measures *ms, char *bad, size_t bad_size) {
-    ms->count = 0;
-    const char *p = list;
-    for (;;) {
-        size_t len = strcspn(p, ",");
-        int found = -1;
-        if (len == 7 && strncmp(p, "default", 7) == 0) {
-            for (size_t i = 0; i < sizeof default_set / sizeof *default_set; i++) add(ms, default_set[i]);
-            found = 0;
-        } else if (len == 3 && strncmp(p, "all", 3) == 0) {
+int hs_cli_measures_from_args(const char *command, const hs_cli_args *args, hs_cli_measures *ms) {
+    hs_cli_measures_default(ms);
+    if (args->measures.count) ms->count = 0;
+    for (size_t i = 0; i < args->measures.count; i++) {
+        const char *name = args->measures.items[i];
+        if (strcmp(name, "default") == 0) {
+            for (size_t k = 0; k < sizeof default_set / sizeof *default_set; k++) add(ms, default_set[k]);
+            continue;
+        }
+        if (strcmp(name, "all") == 0) {
             for (int m = 0; m < HS_M_COUNT; m++) add(ms, m);
-            found = 0;
+            continue;
         }
+        int found = -1;
         for (int m = 0; m < HS_M_COUNT && found < 0; m++) {
-            if (strlen(names[m]) == len && strncmp(p, names[m], len) == 0) {
-                add(ms, m);
-                found = m;
-            }
+            if (strcmp(name, names[m]) == 0) found = m;
         }
-        if (found < 0) {
-            snprintf(bad, bad_size, "%.*s", (int)len, p);
-            return 0;
-        }
-        if (!p[len]) return 1;
-        p += len + 1;
+        if (found < 0)
+            return hs_cli_usage_error(command, "--measures: '%s' is not a measure (docs/compare.md lists them)", name);
+        add(ms, found);
     }
+    ms->seed = hs_cli_given(args, "seed") ? args->seed : 1;
+    if (hs_cli_given(args, "permutations")) ms->permutations = (long long)args->permutations;
+    else ms->permutations = hs_cli_measures_need_test(ms) ? 1000 : 0;
+    return -1;
 }
 
 static int chosen(const hs_cli_measures *ms, int first, int last) {
@@ -199,83 +198,3 @@ void hs_cli_measure_text(FILE *out, int m, double x, int width) {
     else fprintf(out, "%*.4f", width, x);
 }
 
-void hs_cli_period_args_init(hs_cli_period_args *a) {
-    memset(a, 0, sizeof *a);
-    a->format = HS_OUT_TEXT;
-    hs_cli_measures_default(&a->ms);
-    a->ms.seed = 1;
-}
-
-int hs_cli_period_option(const char *cmd, int c, char *arg, hs_cli_period_args *a) {
-    long long x;
-    int rc = hs_cli_load_option(cmd, c, arg);
-    if (rc != -2) return rc;
-    switch (c) {
-    case 'y':
-        if (!hs_cli_parse_count(arg[0] == '-' ? arg + 1 : arg, HS_YEAR_LAST, &x) || (arg[0] == '-' && x > -HS_YEAR_FIRST))
-            return hs_cli_usage_error(cmd, "--year '%s' is not a year in [%d, %d]", arg, HS_YEAR_FIRST, HS_YEAR_LAST);
-        a->has_year = 1;
-        a->year = (int)(arg[0] == '-' ? -x : x);
-        return -1;
-    case 'm': {
-        char bad[128];
-        if (!hs_cli_measures_parse(arg, &a->ms, bad, sizeof bad))
-            return hs_cli_usage_error(cmd, "--measures: '%s' is not a measure (docs/compare.md lists them)", bad);
-        a->measures_given = 1;
-        return -1;
-    }
-    case 'P':
-        if (!hs_cli_parse_count(arg, 100000000LL, &x)) return hs_cli_usage_error(cmd, "--permutations '%s' is not valid", arg);
-        a->ms.permutations = x;
-        a->permutations_given = 1;
-        return -1;
-    case 'S':
-        if (!hs_cli_parse_count(arg, 9007199254740991LL, &x)) return hs_cli_usage_error(cmd, "--seed '%s' is not valid", arg);
-        a->ms.seed = (uint64_t)x;
-        return -1;
-    case 'H':
-        if (!arg[0]) return hs_cli_usage_error(cmd, "--hub needs a state id");
-        a->hub = arg;
-        return -1;
-    case 'c': a->codebook = arg; return -1;
-    case 'F': {
-        char **ids;
-        long n = hs_cli_split_list(arg, &ids);
-        free(a->focus);
-        a->focus = (const char **)ids;
-        a->focus_count = n > 0 ? (size_t)n : 0;
-        if (n == -2) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
-        if (n < 0) return hs_cli_usage_error(cmd, "--focus needs state ids separated by commas");
-        return -1;
-    }
-    case 'f':
-        if (strcmp(arg, "text") == 0) a->format = HS_OUT_TEXT;
-        else if (strcmp(arg, "csv") == 0) a->format = HS_OUT_CSV;
-        else if (strcmp(arg, "json") == 0) a->format = HS_OUT_JSON;
-        else return hs_cli_usage_error(cmd, "--format '%s' is not one of text, csv, json", arg);
-        return -1;
-    default: return -2;
-    }
-}
-
-void hs_cli_period_args_finish(hs_cli_period_args *a) {
-    if (!a->permutations_given) a->ms.permutations = hs_cli_measures_need_test(&a->ms) ? 1000 : 0;
-}
-
-void hs_cli_period_args_free(hs_cli_period_args *a) {
-    free(a->focus);
-    a->focus = NULL;
-}
-
-hs_view_options hs_cli_period_view_options(const hs_cli_period_args *a, const hs_codebook *cb, int has_year,
-                                           int year) {
-    hs_view_options vo;
-    hs_view_options_init(&vo);
-    vo.has_year = has_year;
-    vo.year = year;
-    vo.hub = a->hub;
-    vo.codebook = cb;
-    vo.focus = a->focus;
-    vo.focus_count = a->focus_count;
-    return vo;
-}

@@ -9,8 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "hubspoke/metrics.h"
-#include "hubspoke/view.h"
+#include "cli/cli.h"
 
 /* The scalar system measures a row can hold, in metrics' order. */
 enum {
@@ -39,40 +38,13 @@ typedef struct hs_cli_measures {
 
 /* The default set (docs/compare.md, "Columns"). */
 void hs_cli_measures_default(hs_cli_measures *ms);
-/* A comma-separated list of measure names and the words "default" and "all",
- * in column order, repeats dropped. Returns 0 on an unknown name, copied to
- * bad. Keeps permutations and seed. */
-int hs_cli_measures_parse(const char *list, hs_cli_measures *ms, char *bad, size_t bad_size);
+
 /* Does the set hold one of the E-I test's results (ei_expected, ei_p_closed, ei_permutations)? */
 int hs_cli_measures_need_test(const hs_cli_measures *ms);
 
-/* The options compare and whatif share: --year, --measures, --permutations,
- * --seed, --hub, --codebook, --focus, --format. */
-typedef struct hs_cli_period_args {
-    int has_year, year, format;
-    const char *hub, *codebook;
-    const char **focus; /* points into argv; the array is freed by hs_cli_period_args_free */
-    size_t focus_count;
-    hs_cli_measures ms;
-    int measures_given, permutations_given;
-} hs_cli_period_args;
-
-#define HS_CLI_PERIOD_LONGOPTS                                                                                   \
-    {"year", required_argument, NULL, 'y'}, {"measures", required_argument, NULL, 'm'},                          \
-        {"permutations", required_argument, NULL, 'P'}, {"seed", required_argument, NULL, 'S'},                  \
-        {"hub", required_argument, NULL, 'H'}, {"codebook", required_argument, NULL, 'c'},                       \
-        {"focus", required_argument, NULL, 'F'}, {"format", required_argument, NULL, 'f'}, HS_CLI_LOAD_OPTIONS
-
-void hs_cli_period_args_init(hs_cli_period_args *a);
-/* One getopt_long result `c` with its argument: -2 when c is not a shared
- * option, -1 when it was taken, else the exit code of a usage error. */
-int hs_cli_period_option(const char *command, int c, char *arg, hs_cli_period_args *a);
-/* After parsing: the permutation test runs when its results are chosen. */
-void hs_cli_period_args_finish(hs_cli_period_args *a);
-void hs_cli_period_args_free(hs_cli_period_args *a);
-/* The view options the arguments describe, for year (has_year) with codebook. */
-hs_view_options hs_cli_period_view_options(const hs_cli_period_args *a, const hs_codebook *cb, int has_year,
-                                           int year);
+/* The measures and the permutation test the arguments choose (--measures,
+ * --permutations, --seed): -1, or the exit status of a usage error. */
+int hs_cli_measures_from_args(const char *command, const hs_cli_args *args, hs_cli_measures *ms);
 
 typedef struct hs_cli_row {
     int has_year, year;

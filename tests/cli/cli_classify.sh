@@ -106,10 +106,10 @@ expect_usage() {
 }
 expect_usage "mechanism 'TCOG' is not active in 2023" "$gv" --year 2023 --mechanism TCOG
 expect_usage "no mechanism 'USA'" "$gv" --year 2023 --mechanism USA
-expect_usage "--threshold-u '0' is not valid" "$gv" --threshold-u 0
-expect_usage "--threshold-c '1.5' is not valid" "$gv" --threshold-c 1.5
-expect_usage "--sensitivity 'many' is not valid" "$gv" --sensitivity many
-expect_usage "--spread '-1' is not valid" "$gv" --spread -1
+expect_usage "--threshold-u '0' is not a number in [1e-09, 1]" "$gv" --threshold-u 0
+expect_usage "--threshold-c '1.5' is not a number in [1e-09, 1]" "$gv" --threshold-c 1.5
+expect_usage "--sensitivity 'many' is not a whole number in [0, 10000000]" "$gv" --sensitivity many
+expect_usage "--spread '-1' is not a number in [0, 10]" "$gv" --spread -1
 expect_usage "option '--seed' needs a value" "$gv" --seed
 expect_usage "focus 'XYZ' names no state" "$gv" --focus USA,XYZ
 "$HUBSPOKE" classify --help | grep -q "hub-and-spokes     expansive" && ok || bad "classify --help"

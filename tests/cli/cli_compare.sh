@@ -236,8 +236,8 @@ usage "edit 1 (add member): mechanism 'Quad' is not active in 2010" whatif "$asi
 usage "'friend' is not a kind of tie" whatif "$tmp/small.graphml" --add-tie A-B:friend
 usage "--drop-tie 'AB': expected two ids" whatif "$tmp/small.graphml" --drop-tie AB
 usage "no edit" whatif "$tmp/small.graphml"
-usage "--years '2000:1990'" compare "$asia" --years 2000:1990
-usage "--years '19x0'" compare "$asia" --years 19x0
+usage "--years: '2000:1990' is not a year or a range" compare "$asia" --years 2000:1990
+usage "--years: '19x0' is not a year or a range" compare "$asia" --years 19x0
 usage "--measures: 'kuc' is not a measure" compare "$asia" --years 2000:2001 --measures allies,kuc
 usage "x.gif': the name must end in .svg, .png or .pdf" compare "$asia" --years 2000:2001 --plot "$tmp/x.gif"
 usage "not 2 files" compare "$asia" "$asia" --years 2000:2001

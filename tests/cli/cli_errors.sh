@@ -260,13 +260,13 @@ out_dir_is convert-ext ""
 refused convert-noext 2 "hubspoke convert: cannot tell the format of '$T/out/ok' from its extension (use .gv, .dot or .graphml, or --to) (see 'hubspoke convert --help')" \
     convert ok.gv "$T/out/ok"
 out_dir_is convert-noext ""
-refused convert-from 2 "hubspoke convert: --from 'xml' is not dot or graphml (see 'hubspoke convert --help')" \
+refused convert-from 2 "hubspoke convert: --from 'xml' is not one of dot, graphml (see 'hubspoke convert --help')" \
     convert --from xml ok.gv "$T/out/ok.graphml"
-refused convert-to 2 "hubspoke convert: --to 'svg' is not dot or graphml (see 'hubspoke convert --help')" \
+refused convert-to 2 "hubspoke convert: --to 'svg' is not one of dot, graphml (see 'hubspoke convert --help')" \
     convert ok.gv "$T/out/ok.svg" --to svg
-refused convert-args 2 "hubspoke convert: expected IN and OUT, got 1 argument(s) (see 'hubspoke convert --help')" \
+refused convert-args 2 "hubspoke convert: missing OUT (see 'hubspoke convert --help')" \
     convert ok.gv
-refused convert-args3 2 "hubspoke convert: expected IN and OUT, got 3 argument(s) (see 'hubspoke convert --help')" \
+refused convert-args3 2 "hubspoke convert: unexpected argument '$T/out/b.graphml' (see 'hubspoke convert --help')" \
     convert ok.gv "$T/out/a.graphml" "$T/out/b.graphml"
 out_dir_is convert-usage ""
 refused convert-nodir 1 "hubspoke: $T/out/nodir/ok.graphml: cannot create: No such file or directory" \
@@ -290,7 +290,7 @@ refused unknown-option 2 "hubspoke info: unknown option '--frob' (see 'hubspoke 
 refused unknown-short 2 "hubspoke info: unknown option '-x' (see 'hubspoke info --help')" info -x ok.gv
 refused metrics-unknown-option 2 "hubspoke metrics: unknown option '--frob' (see 'hubspoke metrics --help')" \
     metrics ok.gv --frob
-refused info-codebook 2 "hubspoke info: unknown option '--codebook' (see 'hubspoke info --help')" \
+refused info-codebook 1 "hubspoke: x.json: cannot open: No such file or directory" \
     info ok.gv --codebook x.json
 refused year-abc 2 "hubspoke info: --year 'abc' is not a year in [-9999, 9999] (see 'hubspoke info --help')" \
     info --year abc ok.gv
@@ -303,16 +303,16 @@ refused format-xml 2 "hubspoke info: --format 'xml' is not one of text, json (se
     info --format xml ok.gv
 refused info-format-csv 2 "hubspoke info: --format 'csv' is not one of text, json (see 'hubspoke info --help')" \
     info --format csv ok.gv
-refused metrics-format-xml 2 "hubspoke metrics: --format 'xml' is not one of text, csv, json (see 'hubspoke metrics --help')" \
+refused metrics-format-xml 2 "hubspoke metrics: --format 'xml' is not one of text, json, csv (see 'hubspoke metrics --help')" \
     metrics --format xml ok.gv
-refused permutations 2 "hubspoke metrics: --permutations 'many' is not valid (see 'hubspoke metrics --help')" \
+refused permutations 2 "hubspoke metrics: --permutations 'many' is not a whole number in [0, 100000000] (see 'hubspoke metrics --help')" \
     metrics ok.gv --permutations many
-refused table 2 "hubspoke metrics: --table 'edges' is not valid (see 'hubspoke metrics --help')" \
+refused table 2 "hubspoke metrics: --table 'edges' is not one of states, system (see 'hubspoke metrics --help')" \
     metrics ok.gv --format csv --table edges
 refused missing-file 2 "hubspoke info: missing FILE (see 'hubspoke info --help')" info
 refused metrics-missing-file 2 "hubspoke metrics: missing FILE (see 'hubspoke metrics --help')" metrics --year 2000
 refused two-files 2 "hubspoke info: unexpected argument 'kind.gv' (see 'hubspoke info --help')" info ok.gv kind.gv
-refused hub-empty 2 "hubspoke info: --hub needs a state id (see 'hubspoke info --help')" info --hub= ok.gv
+refused hub-empty 2 "hubspoke info: --hub needs an id (see 'hubspoke info --help')" info --hub= ok.gv
 checks=$((checks + 1))
 run no-args
 [[ $rc -eq 2 && ! -s $T/log/no-args.out && $(wc -l <"$T/log/no-args.err") -eq 1 ]] ||

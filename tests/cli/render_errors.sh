@@ -73,9 +73,9 @@ refused extension 2 "hubspoke render: '$T/out/x.jpg': the extension names no for
 refused no-output 2 "hubspoke render: missing -o OUT (see 'hubspoke render --help')" "$H" render small.graphml
 refused no-years 2 "hubspoke evolve: missing --years Y1,Y2,... (see 'hubspoke evolve --help')" \
     "$H" evolve small.graphml -o "$OUT"
-refused bad-years 2 "hubspoke evolve: --years: '20x1' is not a year in [-9999, 9999] (see 'hubspoke evolve --help')" \
+refused bad-years 2 "hubspoke evolve: --years: '20x1' is not a year or a range A:B[:STEP] (A <= B, years in [-9999, 9999]) (see 'hubspoke evolve --help')" \
     "$H" evolve small.graphml --years 2001,20x1 -o "$OUT"
-refused empty-year 2 "hubspoke evolve: --years '2001,,2003' is not a list of at most 64 years Y1,Y2,... (see 'hubspoke evolve --help')" \
+refused empty-year 2 "hubspoke evolve: --years '2001,,2003': an empty item (years and ranges are separated by commas) (see 'hubspoke evolve --help')" \
     "$H" evolve small.graphml --years 2001,,2003 -o "$OUT"
 refused render-years 2 "hubspoke render: unknown option '--years' (see 'hubspoke render --help')" \
     "$H" render small.graphml --years 2001 -o "$OUT"

@@ -113,7 +113,7 @@ static void clean(void) {
 /* Options whose value is a number of repetitions: thousands of E-I
  * permutations, codebook redraws or compared years are slow by request, not
  * a hang (seconds each under ASan), so the harness keeps them small.
- * getopt_long accepts any unambiguous prefix ("--sens") and "--opt=value". */
+ * The parser accepts any unambiguous prefix ("--sens") and "--opt=value". */
 static int asks_for_many(char **argv, int argc) {
     static const char *const counted[] = {"--permutations", "--sensitivity"};
     for (int i = 1; i < argc; i++) {
@@ -124,15 +124,16 @@ static int asks_for_many(char **argv, int argc) {
             const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : "";
             if (strtod(value, NULL) > 100 || strlen(value) > 3) return 1;
         }
-        /* compare --years A:B measures every year between: a wide span is as
-         * slow as many permutations. */
+        /* --years A:B measures every year between: a wide span is as slow
+         * as many permutations. Counted with the parser's own reader. */
         if (n >= 4 && strncmp(a, "--years", n) == 0) {
             const char *value = eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : "";
-            const char *colon = strchr(value, ':');
-            if (colon && strtol(colon + 1, NULL, 10) - strtol(value, NULL, 10) > 40) return 1;
-            size_t commas = 0;
-            for (const char *p = value; *p; p++) commas += *p == ',';
-            if (commas > 40) return 1;
+            hs_cli_years years = {NULL, 0};
+            char msg[256];
+            (void)hs_opt_parse_years("years", value, 41, &years, msg, sizeof msg);
+            int many = years.count > 40;
+            free(years.years);
+            if (many) return 1;
         }
     }
     return 0;
