@@ -129,8 +129,10 @@ HS_API hs_error hs_check_built_model(hs_model *model, hs_diagnostics *diagnostic
  * `year`? 1 when it is, or when neither names a state; 0 when the hub is a
  * state of the file that is not active in `year` (a view of that year then
  * has no system to measure: compare gives an empty row, render an empty
- * panel). */
-HS_API int hs_check_hub_active(const hs_model *model, const char *hub, int year);
+ * panel). When it is not and `reason` is not NULL, the reason is written
+ * there as snprintf() would: "the hub 'SUN' is active 1922-1991, not in
+ * 1995". */
+HS_API int hs_check_hub_active(const hs_model *model, const char *hub, int year, char *reason, size_t size);
 
 #ifdef __cplusplus
 }

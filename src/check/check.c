@@ -725,9 +725,13 @@ hs_error hs_check_model(const hs_model *m, hs_diagnostics *d) {
     return err;
 }
 
-int hs_check_hub_active(const hs_model *m, const char *hub, int year) {
+int hs_check_hub_active(const hs_model *m, const char *hub, int year, char *reason, size_t size) {
     const char *name = hub ? hub : m->hub;
     long h = name ? hs_model_find(m, name) : -1;
-    if (h < 0 || m->v[h].type != HS_VERTEX_STATE) return 1;
-    return hs_span_active(m->v[h].since, m->v[h].until, year);
+    if (h < 0 || m->v[h].type != HS_VERTEX_STATE || hs_span_active(m->v[h].since, m->v[h].until, year)) return 1;
+    char span[48];
+    if (reason)
+        snprintf(reason, size, "the hub '%s' is active %s, not in %d", name,
+                 hs_span_text(m->v[h].since, m->v[h].until, span, sizeof span), year);
+    return 0;
 }

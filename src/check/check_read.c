@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "check/check_internal.h"
 #include "core/internal.h"
@@ -48,10 +49,13 @@ static const char *foreign_of(const char *data, size_t len, const char *name) {
     return sep ? "CSV" : NULL;
 }
 
-/* The same for a file, from its first 4 KiB. */
+/* The same for a file, from its first 4 KiB: only a regular file is looked
+ * into (a FIFO would block the open, a device never end). */
 static const char *foreign_file(const char *path) {
+    struct stat st;
     if (ends_with(path, ".graphml") || ends_with(path, ".xml")) return NULL;
-    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return NULL;
+    FILE *f = fopen(path, "rb");
     char buf[4096];
     size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
     if (f) fclose(f);

@@ -236,7 +236,7 @@ static const hs_opt options[] = {
     {.type = HS_OPT_REAL, .name = "spread", .value_name = "X", .help = "each redrawn depth is the codebook's times a factor drawn log-uniformly in [1/(1+X), 1+X], capped at 1 "
      "(default 0.25)", .offset = offsetof(hs_cli_args, spread), .min_real = 0.0, .max_real = 10.0},
     {.type = HS_OPT_COUNT, .name = "seed", .value_name = "S", .help = "seed of the redraws (default 1); the same seed gives the same agreement on every machine", .offset = offsetof(hs_cli_args, seed), .max = 9007199254740991ULL},
-    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

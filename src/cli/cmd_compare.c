@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/diag.h"
 #include "cli/period.h"
 #include "cli/plot.h"
 
@@ -19,6 +20,7 @@ typedef struct row_ext {
     const char *file;
     char *period;
     char *started, *ended; /* ids separated by spaces */
+    char *note;            /* why the row is empty (the hub is not active that year), or NULL */
 } row_ext;
 
 typedef struct options {
@@ -156,15 +158,28 @@ static hs_error started_ended(const hs_model *m, const options *o, const hs_code
 }
 
 
+/* A year the hub (--hub, else the graph attribute) is not active in: a row
+ * with empty values and a note that says so, not a failure of the range. */
+static hs_error empty_row(const char *reason, int year, row_ext *r) {
+    r->row.has_year = 1;
+    r->row.year = year;
+    for (int k = 0; k < 3; k++) r->row.index[k] = NAN;
+    for (int k = 0; k < HS_M_COUNT; k++) r->row.value[k] = NAN;
+    return asprintf(&r->note, "%s: no system to measure", reason) < 0 ? hs_error_set(HS_ENOMEM, "out of memory") : HS_OK;
+}
+
 static hs_error compare_years(const options *o, const hs_codebook *cb, row_ext *rows, progress *pg) {
     hs_model *m = NULL;
-    hs_error err = hs_model_read_file(o->files[0], HS_FORMAT_UNKNOWN, NULL, &m);
+    hs_error err = hs_cli_read_checked(o->files[0], HS_FORMAT_UNKNOWN, o->quiet, o->args->strict, &m);
     for (size_t i = 0; !err && i < o->nyears; i++) {
         hs_view_options vo;
         row_view_options(o, cb, 1, o->years[i], &vo);
         hs_view *v = NULL;
         rows[i].file = o->files[0];
-        if (!(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->ms, &rows[i].row);
+        char reason[512];
+        if (!hs_check_hub_active(m, o->args->hub, o->years[i], reason, sizeof reason))
+            err = empty_row(reason, o->years[i], &rows[i]);
+        else if (!(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->ms, &rows[i].row);
         hs_view_destroy(v);
         if (!err) err = started_ended(m, o, cb, i ? o->years[i - 1] : o->years[i] - 1, o->years[i], &rows[i]);
         char what[32];
@@ -183,7 +198,7 @@ static hs_error compare_files(const options *o, const hs_codebook *cb, row_ext *
         hs_model *m = NULL;
         hs_view *v = NULL;
         rows[i].file = o->files[i];
-        if (!(err = hs_model_read_file(o->files[i], HS_FORMAT_UNKNOWN, NULL, &m))) {
+        if (!(err = hs_cli_read_checked(o->files[i], HS_FORMAT_UNKNOWN, o->quiet, o->args->strict, &m))) {
             const char *period = hs_model_period(m);
             if (!period) {
                 const char *slash = strrchr(o->files[i], '/');
@@ -238,6 +253,7 @@ static hs_error print_json(const options *o, const row_ext *rows, size_t n) {
                                 hs_cli_measure_json(o->ms.list[k], r->value[o->ms.list[k]]));
         json_object_set_new(obj, "mechanisms_started", id_list_json(rows[i].started));
         json_object_set_new(obj, "mechanisms_ended", id_list_json(rows[i].ended));
+        json_object_set_new(obj, "note", hs_json_string_or_null(rows[i].note));
         json_array_append_new(root, obj);
     }
     hs_error err = hs_cli_print_json(root);
@@ -249,7 +265,7 @@ static void print_csv(FILE *out, const options *o, const row_ext *rows, size_t n
     fputs(o->years_mode ? "year,hub" : "file,period,year,hub", out);
     for (int k = 0; k < 3; k++) fprintf(out, ",%s", index_names[k]);
     for (int k = 0; k < o->ms.count; k++) fprintf(out, ",%s", hs_cli_measure_name(o->ms.list[k]));
-    fputs(",mechanisms_started,mechanisms_ended\r\n", out);
+    fputs(",mechanisms_started,mechanisms_ended,note\r\n", out);
     for (size_t i = 0; i < n; i++) {
         const hs_cli_row *r = &rows[i].row;
         if (!o->years_mode) {
@@ -273,6 +289,8 @@ static void print_csv(FILE *out, const options *o, const row_ext *rows, size_t n
         hs_cli_csv_field(out, rows[i].started ? rows[i].started : "");
         fputc(',', out);
         hs_cli_csv_field(out, rows[i].ended ? rows[i].ended : "");
+        fputc(',', out);
+        hs_cli_csv_field(out, rows[i].note ? rows[i].note : "");
         fputs("\r\n", out);
     }
 }
@@ -305,6 +323,7 @@ static void print_text(FILE *out, const options *o, const row_ext *rows, size_t 
             fprintf(out, "  %s%s%s", rows[i].started ? "+" : "", rows[i].started ? rows[i].started : "",
                     rows[i].ended ? (rows[i].started ? " -" : "-") : "");
         if (rows[i].ended) fputs(rows[i].ended, out);
+        if (rows[i].note) fprintf(out, "  (%s)", rows[i].note);
         fputc('\n', out);
     }
 }
@@ -395,6 +414,7 @@ static int run(const hs_cli_args *args) {
         free(rows[i].period);
         free(rows[i].started);
         free(rows[i].ended);
+        free(rows[i].note);
     }
     free(rows);
     hs_codebook_destroy(cb);
@@ -412,8 +432,7 @@ static const hs_opt options_table[] = {
     HS_OPT_INCLUDE(hs_opts_format),
     {.type = HS_OPT_FILE, .name = "plot", .value_name = "OUT", .help = "also draw K, U, C (and the measures --measures names) over the rows into OUT.svg, OUT.png or OUT.pdf, with "
      "gnuplot, marking the years mechanisms started", .offset = offsetof(hs_cli_args, plot)},
-    {.type = HS_OPT_FLAG, .name = "quiet", .alias = 'q', .help = "no progress on standard error", .offset = offsetof(hs_cli_args, quiet)},
-    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

@@ -416,7 +416,7 @@ static const hs_opt options[] = {
     HS_OPT_INCLUDE(hs_opts_format),
     {.type = HS_OPT_CHOICE, .name = "table", .value_name = "TABLE", .help = "for csv: states (default; one row per state) or system (one row of system measures and indices)", .offset = offsetof(hs_cli_args, table), .choices = tables},
     HS_OPT_INCLUDE(hs_opts_permutations),
-    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

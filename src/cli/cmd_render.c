@@ -52,7 +52,7 @@ static const hs_opt drawing[] = {
 static const hs_opt render_options[] = {
     HS_OPT_INCLUDE(hs_opts_year),   HS_OPT_INCLUDE(hs_opts_view),
     HS_OPT_INCLUDE(drawing),        HS_OPT_INCLUDE(hs_opts_output),
-    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_help),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks), HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 
 static const hs_opt evolve_options[] = {
@@ -61,7 +61,7 @@ static const hs_opt evolve_options[] = {
     HS_OPT_INCLUDE(drawing),
     {.type = HS_OPT_FLAG, .name = "ghosts", .help = "draw inactive states, ties and mechanisms faintly", .offset = offsetof(hs_cli_args, ghosts)},
     HS_OPT_INCLUDE(hs_opts_output),
-    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/diag.h"
 #include "cli/period.h"
 #include "hubspoke/classify.h"
 
@@ -286,7 +287,7 @@ static int run(const hs_cli_args *args) {
     hs_view_edit *edits = calloc(o.nraw, sizeof *edits);
     char **keep = calloc(2 * o.nraw, sizeof *keep);
     hs_error err = edits && keep ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
-    if (!err) err = hs_model_read_file(o.file, HS_FORMAT_UNKNOWN, NULL, &m);
+    if (!err) err = hs_cli_read_checked(o.file, HS_FORMAT_UNKNOWN, args->quiet, args->strict, &m);
     if (!err) err = args->codebook ? hs_codebook_read_file(args->codebook, &cb) : hs_codebook_new(&cb);
     rc = -1;
     if (!err) rc = resolve_edits(&o, m, edits, keep);
@@ -343,7 +344,7 @@ static const hs_opt options_table[] = {
     HS_OPT_INCLUDE(hs_opts_measures),
     HS_OPT_INCLUDE(hs_opts_permutations),
     HS_OPT_INCLUDE(hs_opts_format),
-    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

@@ -627,22 +627,20 @@ hs_error hs_edgelist_write(const hs_model *m, const hs_edgelist_files *files, hs
         size_t lost = isolated_vertices(m);
         if (vertices_have_attrs(m))
             err = hs_diagnostics_add(d, HS_SEVERITY_WARNING, "not-exported", files->edges, 0, NULL,
-                                     "the vertices' attributes (labels, types, spans, ...) are not written: give a "
-                                     "nodes file too");
+                                     "the vertices' attributes (labels, types, spans, ...) are not written without a "
+                                     "nodes table");
         if (!err && lost)
             err = hs_diagnostics_add(d, HS_SEVERITY_WARNING, "not-exported", files->edges, 0, NULL,
-                                     "%zu %s in no edge %s not written: give a nodes file too", lost,
+                                     "%zu %s in no edge %s not written without a nodes table", lost,
                                      lost == 1 ? "vertex" : "vertices", lost == 1 ? "is" : "are");
     }
     if (!err && d && !files->graph && (m->directed || m->hub || m->period || m->name || m->graph_extras.count)) {
         if (m->directed)
             err = hs_diagnostics_add(d, HS_SEVERITY_WARNING, "not-exported", files->edges, 0, NULL,
-                                     "the graph is directed: read the edge list back as a digraph (a graph file "
-                                     "says so)");
+                                     "the graph is directed, and without a graph table the edge list does not say so");
         else
             err = hs_diagnostics_add(d, HS_SEVERITY_WARNING, "not-exported", files->edges, 0, NULL,
-                                     "the graph's attributes (hub, period, ...) are not written: give a graph file "
-                                     "too");
+                                     "the graph's attributes (hub, period, ...) are not written without a graph table");
     }
     for (int i = 0; i < 4 && !err; i++) {
         if (paths[i]) err = hs_file_write_atomic(paths[i], bufs[i].data ? bufs[i].data : "", bufs[i].len);

@@ -212,7 +212,7 @@ static hs_error make_panels(figure *f) {
     for (size_t p = 0; p < n; p++) {
         /* A year the file's hub (or the chosen one) is not active in has no
          * system to draw: an empty panel says so, the others are drawn. */
-        if (f->years && !hs_check_hub_active(f->m, f->opt->hub, f->years[p])) {
+        if (f->years && !hs_check_hub_active(f->m, f->opt->hub, f->years[p], NULL, 0)) {
             f->panels[p].indices.coordination = f->panels[p].indices.unidirectionality =
                 f->panels[p].indices.closedness = NAN;
             continue;

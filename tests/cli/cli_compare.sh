@@ -34,7 +34,7 @@ for r in rows:
     ref = dict(m["system"], **m["indices"])
     ref["hub"] = m["hub"]
     for k, v in r.items():
-        if k in ("year", "mechanisms_started", "mechanisms_ended"):
+        if k in ("year", "mechanisms_started", "mechanisms_ended", "note"):
             continue
         if k not in ref:
             out.append("%d: %s not a metrics key" % (r["year"], k))
@@ -90,13 +90,13 @@ for i, y in enumerate(years):
 PY
 }
 got=$("$HUBSPOKE" compare "$asia" --years 1951:2025:5 --format csv --measures mechanisms |
-  cut -d, -f1,6- | tr -d '\r' | tail -n +2 | tr '\n' '|')
+  cut -d, -f1,6-8 | tr -d '\r' | tail -n +2 | tr '\n' '|')
 want=$(expect_rows $(seq 1951 5 2025))
 [ "$got" = "$want" ] && ok || bad "started/ended: got '$got' want '$want'"
 # Something must have started and ended for the check to mean anything.
 case $want in *,*[A-Za-z]*,*[A-Za-z]*"|"*) ok ;; *) bad "the dataset has no mechanism ending within 1951-2025" ;; esac
 got=$("$HUBSPOKE" compare "$asia" --years 1990,2004,2017,2025 --format csv --measures mechanisms | tr -d '\r' |
-  tail -n +2 | cut -d, -f1,6- | tr '\n' '|')
+  tail -n +2 | cut -d, -f1,6-8 | tr '\n' '|')
 want=$(expect_rows 1990 2004 2017 2025)
 [ "$got" = "$want" ] && ok || bad "--years list: got '$got' want '$want'"
 
@@ -209,7 +209,7 @@ import json, sys
 rows, m, info = (json.load(open(f)) for f in sys.argv[1:4])
 ref = dict(m["system"], **m["indices"])
 r = rows[1]
-bad = [k for k in r if k not in ("year", "hub", "mechanisms_started", "mechanisms_ended") and r[k] != ref[k]]
+bad = [k for k in r if k not in ("year", "hub", "mechanisms_started", "mechanisms_ended", "note") and r[k] != ref[k]]
 assert not bad, bad
 want = [x["id"] for x in info["mechanisms"] if x["since"] is not None and 2016 < x["since"] <= 2023]
 assert r["mechanisms_started"] == want and want, (r["mechanisms_started"], want)
@@ -236,7 +236,7 @@ usage "edit 1 (add member): mechanism 'Quad' is not active in 2010" whatif "$asi
 usage "'friend' is not a kind of tie" whatif "$tmp/small.graphml" --add-tie A-B:friend
 usage "--drop-tie 'AB': expected two ids" whatif "$tmp/small.graphml" --drop-tie AB
 usage "no edit" whatif "$tmp/small.graphml"
-usage "--years: '2000:1990' is not a year or a range" compare "$asia" --years 2000:1990
+usage "--years: the range '2000:1990' is reversed: it runs from 2000 back to 1990; write 1990:2000" compare "$asia" --years 2000:1990
 usage "--years: '19x0' is not a year or a range" compare "$asia" --years 19x0
 usage "--measures: 'kuc' is not a measure" compare "$asia" --years 2000:2001 --measures allies,kuc
 usage "x.gif': the name must end in .svg, .png or .pdf" compare "$asia" --years 2000:2001 --plot "$tmp/x.gif"

@@ -664,12 +664,16 @@ static void test_hub_active(void **state) {
     const char *text = GU("<data key=\"hub\">SUN</data><node id=\"SUN\"><data key=\"since\">1922</data>"
                           "<data key=\"until\">1992</data></node><node id=\"USA\"/>\n");
     assert_int_equal(hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml", &m), HS_OK);
-    assert_int_equal(hs_check_hub_active(m, NULL, 1991), 1);
-    assert_int_equal(hs_check_hub_active(m, NULL, 1992), 0);
-    assert_int_equal(hs_check_hub_active(m, NULL, 1921), 0);
-    assert_int_equal(hs_check_hub_active(m, "USA", 1992), 1);
-    assert_int_equal(hs_check_hub_active(m, "SUN", 2000), 0);
-    assert_int_equal(hs_check_hub_active(m, "nobody", 2000), 1); /* the view names that error */
+    char reason[128] = "";
+    assert_int_equal(hs_check_hub_active(m, NULL, 1991, reason, sizeof reason), 1);
+    assert_string_equal(reason, "");
+    assert_int_equal(hs_check_hub_active(m, NULL, 1992, reason, sizeof reason), 0);
+    assert_string_equal(reason, "the hub 'SUN' is active 1922-1991, not in 1992");
+    assert_int_equal(hs_check_hub_active(m, NULL, 1921, NULL, 0), 0);
+    assert_int_equal(hs_check_hub_active(m, "USA", 1992, NULL, 0), 1);
+    assert_int_equal(hs_check_hub_active(m, "SUN", 2000, reason, sizeof reason), 0);
+    assert_string_equal(reason, "the hub 'SUN' is active 1922-1991, not in 2000");
+    assert_int_equal(hs_check_hub_active(m, "nobody", 2000, NULL, 0), 1); /* the view names that error */
     hs_model_destroy(m);
 }
 

@@ -330,10 +330,10 @@ static void test_export_columns_and_losses(void **state) {
     free(text);
     assert_true(same);
     assert_string_equal(listing(), "W not-exported e.csv: the vertices' attributes (labels, types, spans, ...) are not "
-                                   "written: give a nodes file too\n"
-                                   "W not-exported e.csv: 1 vertex in no edge is not written: give a nodes file too\n"
-                                   "W not-exported e.csv: the graph is directed: read the edge list back as a digraph (a "
-                                   "graph file says so)\n");
+                                   "written without a nodes table\n"
+                                   "W not-exported e.csv: 1 vertex in no edge is not written without a nodes table\n"
+                                   "W not-exported e.csv: the graph is directed, and without a graph table the edge list "
+                                   "does not say so\n");
     /* Nodes: a value with blanks around it is quoted, so that it comes back whole. */
     f.nodes = file("n.csv", NULL);
     assert_int_equal(hs_edgelist_write(m, &f, NULL), HS_OK);
