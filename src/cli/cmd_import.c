@@ -93,7 +93,13 @@ static int run(const hs_cli_args *args) {
     hs_model *m = NULL;
     hs_error err = hs_import_file(in, &o, &m);
     if (err) return hs_cli_fail(err);
-    int rc = write_model(m, out, to);
+    /* The checks of a file read, on what the dataset became. */
+    hs_diagnostics *d = NULL;
+    if (!(err = hs_diagnostics_new(&d))) err = hs_check_model(m, d);
+    if (!err && args->strict && hs_diagnostics_warning_count(d)) hs_diagnostics_promote_warnings(d);
+    if (!err) hs_cli_print_diagnostics(d, in, args->quiet);
+    int rc = err ? hs_cli_fail(err) : hs_diagnostics_error_count(d) ? HS_EXIT_FAILURE : write_model(m, out, to);
+    hs_diagnostics_destroy(d);
     hs_model_destroy(m);
     return rc;
 }
