@@ -243,15 +243,13 @@ static hs_error make_panels(figure *f) {
     }
     int any_state = 0;
     for (size_t i = 0; i < f->nv && !any_state; i++) any_state = f->in_union[i] && hs_vertex_type_of(f->m, i) == HS_VERTEX_STATE;
-    if (!any_state) {
-        size_t inactive = 0;
-        for (size_t p = 0; p < n; p++) inactive += !f->panels[p].view;
-        if (inactive == n)
-            return hs_error_set(HS_EINPUT, "%s: nothing to draw: the hub '%s' is active in none of the years", f->file,
-                                f->opt->hub ? f->opt->hub : hs_model_hub(f->m));
+    size_t inactive = 0;
+    for (size_t p = 0; f->years && p < n; p++) inactive += !f->panels[p].view;
+    /* Panels that are all empty for the hub's dates are drawn, captions and
+     * all; a figure whose drawn states are active in no panel is refused. */
+    if (!any_state && inactive < n)
         return hs_error_set(HS_EINPUT, "%s: nothing to draw: none of the states drawn is active in %s", f->file,
                             f->years ? (n == 1 ? "that year" : "those years") : "the file");
-    }
     /* Colours in file order among the mechanisms some panel draws. */
     long next = 0;
     for (size_t i = 0; i < f->nv; i++) {
@@ -778,9 +776,9 @@ static int shared_members(const hs_view *v, size_t a, size_t b) {
     return n;
 }
 
-/* A panel of a year the hub is not active in: its frame (kept by an
- * invisible point, as Graphviz draws no empty cluster) and a caption that
- * says why it is empty. */
+/* A panel of a year the hub is not active in: its frame (kept by the
+ * invisible box of its text, as Graphviz draws no empty cluster), the
+ * reason in its middle, and a caption of the year. */
 static hs_error put_empty_panel(const figure *f, const frame *fr, size_t p, hs_buf *b) {
     double ox, oy;
     panel_origin(fr, p, &ox, &oy);
@@ -788,24 +786,28 @@ static hs_error put_empty_panel(const figure *f, const frame *fr, size_t p, hs_b
     long h = hs_model_find(f->m, hub);
     int since = h >= 0 ? hs_vertex_since(f->m, (size_t)h) : HS_SINCE_OPEN;
     int until = h >= 0 ? hs_vertex_until(f->m, (size_t)h) : HS_UNTIL_OPEN;
+    double mid = oy + CAPTION_HEIGHT + (fr->ph - CAPTION_HEIGHT) / 2;
     hs_error err = hs_buf_printf(b, "  subgraph \"cluster_p%zu\" {\n    graph [id=\"panel-%zu\", class=\"panel empty "
                                     "year-%d\", bb=\"%.1f,%.1f,%.1f,%.1f\", label=\"\", color=\"#c8c8c8\", penwidth=0.8, "
-                                    "bgcolor=transparent];\n    \"p%zu/empty\" [shape=point, style=invis, width=0.01, "
-                                    "pos=\"%.1f,%.1f\"];\n  }\n",
-                                 p, p, f->years[p], ox, oy, ox + fr->pw, oy + fr->ph, p, ox + fr->pw / 2, oy + fr->ph / 2);
+                                    "bgcolor=transparent];\n    \"p%zu/empty\" [id=\"p%zu-empty\", class=\"empty-reason\", "
+                                    "shape=plaintext, width=%.2f, height=0.5, fontcolor=\"#636363\", pos=\"%.1f,%.1f\", "
+                                    "label=<the hub ",
+                                 p, p, f->years[p], ox, oy, ox + fr->pw, oy + fr->ph, p, p, (fr->pw - 8) / 72.0,
+                                 ox + fr->pw / 2, mid);
+    if (!err) err = put_html(b, hub);
+    if (!err && since != HS_SINCE_OPEN && until != HS_UNTIL_OPEN)
+        err = hs_buf_printf(b, " is<br/>active %d-%d", since, until - 1);
+    else if (!err && since != HS_SINCE_OPEN)
+        err = hs_buf_printf(b, " is<br/>active from %d", since);
+    else if (!err)
+        err = hs_buf_printf(b, " is<br/>active until %d", until - 1);
+    if (!err) err = hs_buf_puts(b, ">];\n  }\n");
     if (!err)
         err = hs_buf_printf(b, "  \"caption/%zu\" [id=\"caption-%zu\", class=\"caption\", shape=plaintext, width=%.2f, "
                                "height=%.2f, pos=\"%.1f,%.1f\", label=<<font point-size=\"15\"><b>%d</b></font><br/>"
-                               "no system: the hub ",
+                               "no system>];\n",
                             p, p, fr->pw / 72.0, CAPTION_HEIGHT / 72.0, ox + fr->pw / 2, oy + CAPTION_HEIGHT / 2 + 2,
                             f->years[p]);
-    if (!err) err = put_html(b, hub);
-    if (!err && since != HS_SINCE_OPEN && until != HS_UNTIL_OPEN)
-        err = hs_buf_printf(b, " is active %d-%d>];\n", since, until - 1);
-    else if (!err && since != HS_SINCE_OPEN)
-        err = hs_buf_printf(b, " is active from %d>];\n", since);
-    else if (!err)
-        err = hs_buf_printf(b, " is active until %d>];\n", until - 1);
     return err;
 }
 
@@ -997,7 +999,10 @@ static hs_error figure_dot(figure *f, hs_buf *out) {
     if (legend_h > fr.H) fr.H = legend_h;
     if (!err) err = hs_buf_puts(&bg, "");
     for (size_t p = 0; !err && p < f->npanels; p++) err = put_panel(f, &fr, p, &body, &bg);
-    if (!err) err = put_legend(f, &body, fr.W - LEGEND_WIDTH + 4, fr.H - TITLE_HEIGHT);
+    /* A figure of empty panels only (the hub's dates) has nothing to explain. */
+    int legend = f->any_mechanism;
+    for (int r = 0; r < HS_ROLE_COUNT; r++) legend |= f->present_role[r];
+    if (!err && legend) err = put_legend(f, &body, fr.W - LEGEND_WIDTH + 4, fr.H - TITLE_HEIGHT);
     if (!err)
         err = hs_buf_printf(out,
                             /* nodesep: the gap between parallel lines of

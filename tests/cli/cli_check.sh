@@ -8,6 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 export HUBSPOKE_DOT_HELPER=${HUBSPOKE_DOT_HELPER:-}
 
+not_grep() { ! grep -q "$@"; }
 # expect NAME WANT-FILE: NAME's stdout is exactly WANT-FILE.
 expect() {
     check same "$(out "$1")" "$2" "$1: stdout differs: $(diff "$2" "$(out "$1")" | head -c 600)"
@@ -154,11 +155,12 @@ if [[ -n $HUBSPOKE_DOT_HELPER ]]; then
     succeeds evolve-dates evolve sov.gv --years 1950,1985,1995 -o sov.svg
     # (Graphviz's SVG writes '-' in attributes and text as &#45;.)
     check grep -q 'class="cluster panel empty year&#45;1995"' sov.svg "evolve: 1995 is not an empty panel"
-    check grep -q "no system: the hub SUN is active 1922&#45;1991" sov.svg "evolve: the empty panel has no caption"
+    check grep -q ">active 1922&#45;1991<" sov.svg "evolve: the empty panel does not say the hub's years"
+    check grep -q ">no system<" sov.svg "evolve: the empty panel's caption does not say it has no system"
     check [ "$(grep -c 'class="node state' sov.svg)" -eq 8 ] "evolve: not 4 states in 1950 and 4 in 1985"
-    run render-1995 render sov.gv --year 1995 -o one.svg
-    check [ $rc -eq 1 ] "render of the one year the hub is absent: exit $rc"
-    stderr_is render-1995 "hubspoke: sov.gv: nothing to draw: the hub 'SUN' is active in none of the years"
+    succeeds render-1995 render sov.gv --year 1995 -o one.svg
+    check grep -q 'class="cluster panel empty year&#45;1995"' one.svg "render of a year the hub is absent: no empty panel"
+    check not_grep 'legend&#45;role' one.svg "render of a year the hub is absent: a legend of nothing"
     # Points to lines to surfaces: a year without ties draws the states alone.
     succeeds evolve-points evolve "$GRAPHS/asia-pacific.gv" --years 1945,1953,1999 --focus USA,JPN,KOR -o ajk.svg
     check grep -q 'id="p0&#45;s&#45;USA"' ajk.svg "evolve 1945: USA is not drawn"
