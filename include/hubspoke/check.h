@@ -25,7 +25,6 @@
 #include "hubspoke/export.h"
 #include "hubspoke/model.h"
 
-
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -39,11 +38,11 @@ typedef enum hs_severity {
 /** One problem. Strings belong to the list that holds it. */
 typedef struct hs_diagnostic {
     hs_severity severity; /**< error or warning */
-    const char *code;    /**< stable code, e.g. "unknown-attribute" (docs/schema.md, "Checks") */
-    const char *file;    /**< the file as its reader names it */
-    int line;            /**< 1-based line, 0 when unknown */
-    const char *element; /**< "node 'X'", "mechanism 'Q'", "edge 'A -- B'", "graph", or NULL (the file) */
-    const char *reason;  /**< one line, without the file, line or element */
+    const char *code;     /**< stable code, e.g. "unknown-attribute" (docs/schema.md, "Checks") */
+    const char *file;     /**< the file as its reader names it */
+    int line;             /**< 1-based line, 0 when unknown */
+    const char *element;  /**< "node 'X'", "mechanism 'Q'", "edge 'A -- B'", "graph", or NULL (the file) */
+    const char *reason;   /**< one line, without the file, line or element */
 } hs_diagnostic;
 
 /** A list of diagnostics (opaque). */
@@ -101,8 +100,8 @@ HS_API size_t hs_diagnostic_format(const hs_diagnostic *diagnostic, char *buf, s
  * `diagnostics`; the last-error message is the first of them); another code
  * (::HS_EIO, ::HS_EHELPER, ::HS_ENOMEM) when the file could not be read at
  * all, with the last-error message. *out is NULL on failure. */
-HS_API hs_error hs_check_read_file(const char *path, hs_format format, const char *display,
-                                   hs_diagnostics *diagnostics, hs_model **out);
+HS_API hs_error hs_check_read_file(const char *path, hs_format format, const char *display, hs_diagnostics *diagnostics,
+                                   hs_model **out);
 /** hs_check_read_file() on text in memory. */
 HS_API hs_error hs_check_read_memory(const char *data, size_t len, hs_format format, const char *display,
                                      hs_diagnostics *diagnostics, hs_model **out);

@@ -71,10 +71,10 @@ typedef struct hs_mechanism_class {
      * with its allied members), without and with the mechanism: the type. */
     double unidirectionality_without;   /**< U on the skeleton without the mechanism */
     double unidirectionality_with;      /**< U on the skeleton with the mechanism */
-    double delta_unidirectionality;     /**< the fall of U the mechanism makes: without - with */
+    double delta_unidirectionality;     /**< the change of U the mechanism makes: with - without (a fall is negative) */
     double closedness_without;          /**< C on the skeleton without the mechanism */
     double closedness_with;             /**< C on the skeleton with the mechanism */
-    double delta_closedness;            /**< the fall of C the mechanism makes: without - with */
+    double delta_closedness;            /**< the change of C the mechanism makes: with - without (a fall is negative) */
     /* The same indices on every tie around the mechanism, as the system stands. */
     double system_unidirectionality_without; /**< U around the mechanism, as the system stands, without it */
     double system_unidirectionality_with;    /**< the same with it */

@@ -27,7 +27,6 @@
 #include "hubspoke/export.h"
 #include "hubspoke/model.h"
 
-
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -59,6 +59,7 @@
 #include "hubspoke/codebook.h"
 #include "hubspoke/view.h"
 #include "hubspoke/measures.h"
+#include "hubspoke/table.h"
 #include "hubspoke/metrics.h"
 #include "hubspoke/classify.h"
 #include "hubspoke/render.h"

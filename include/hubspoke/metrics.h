@@ -1,6 +1,15 @@
 /** @file
  * The measures of an alliance system and its three indices.
  *
+ * Two ways in. The registry (hs_measure_count(), hs_measure_get()) lists
+ * every measure hubspoke prints, with its name, kind, group, type, unit and
+ * description, and hs_metrics_table() computes any selection of them for one
+ * year, a panel of years, or several models, as an ::hs_table: this is how
+ * the CLI and the Python and R packages get every number they print, so that
+ * they print the same ones. The functions after the registry compute the
+ * measures of one view into structs and igraph vectors, for C programs that
+ * want the parts.
+ *
  * Every function takes a view (view.h) and fills caller-initialised outputs;
  * definitions, formulas and sources are in docs/metrics.md. States are the
  * view's state indices. A value undefined for the input (a hub-based measure
@@ -15,11 +24,129 @@
 #include "hubspoke/error.h"
 #include "hubspoke/export.h"
 #include "hubspoke/measures.h"
+#include "hubspoke/table.h"
 #include "hubspoke/view.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ---- the registry of measures ------------------------------------------------------ */
+
+/** Whether a measure describes the system or each state. */
+typedef enum hs_measure_kind {
+    HS_MEASURE_SYSTEM = 0, /**< one value per view (year): a column of the system table */
+    HS_MEASURE_STATE       /**< one value per state of a view: a column of the states table */
+} hs_measure_kind;
+
+/** In hs_measure.flags: one of the default columns of `compare` (docs/compare.md). */
+#define HS_MEASURE_DEFAULT 0x1u
+/** In hs_measure.flags: missing (NaN) in a view without a hub. */
+#define HS_MEASURE_NEEDS_HUB 0x2u
+/** In hs_measure.flags: a result of the E-I permutation test, which runs only
+ * when such a measure is selected (hs_metrics_options.permutations). */
+#define HS_MEASURE_PERMUTATION 0x4u
+/** In hs_measure.flags: a change since the previous row of a panel (the
+ * mechanisms started and ended); not in a table of one view. */
+#define HS_MEASURE_CHANGE 0x8u
+
+/** A measure as the registry describes it. The full definition, formula and
+ * source of each is in docs/metrics.md, under the same name. */
+typedef struct hs_measure {
+    const char *name;        /**< the column name and JSON key, e.g. "degree_centralization" */
+    hs_measure_kind kind;    /**< system or state */
+    const char *group;       /**< "indices", "counts", "coordination", "unidirectionality",
+                                  "closedness", "cut sets", "events", "centrality", "brokerage" */
+    hs_value_type type;      /**< the type of its column */
+    const char *unit;        /**< what a value counts or measures, in words ("share of depth", "states") */
+    const char *description; /**< one line */
+    unsigned flags;          /**< HS_MEASURE_DEFAULT, HS_MEASURE_NEEDS_HUB, ... */
+} hs_measure;
+
+/** The number of measures in the registry. */
+HS_API size_t hs_measure_count(void);
+/** Measure i (i < hs_measure_count()), in the registry's order, which is the
+ * order of the columns of a full table. Static: valid for the whole run. */
+HS_API const hs_measure *hs_measure_get(size_t i);
+/** The registry index of the measure with this name, or -1. */
+HS_API long hs_measure_find(const char *name);
+
+/** What to compute. Fill with hs_metrics_options_init(), then set fields. */
+typedef struct hs_metrics_options {
+    const char *const *measures; /**< the columns, by name, in order, repeats dropped: the names of system
+                                      measures make the system table's columns, those of state measures the
+                                      states table's; "default" names the default set (system measures) and
+                                      "all" every measure but the lists and the changes. A table none of whose
+                                      measures is named gets all of its kind but the changes. NULL: all */
+    size_t measure_count;        /**< the number of names in measures */
+    size_t permutations;         /**< of the E-I test, when one of its results is selected (default 1000) */
+    uint64_t seed;               /**< of the E-I test (default 1): the same seed, the same p-values everywhere */
+    /** Called after each view of a panel with the number done and the total
+     * (NULL: none); for a progress display. */
+    void (*progress)(void *data, size_t done, size_t total);
+    void *progress_data;         /**< passed to progress */
+} hs_metrics_options;
+
+/** The defaults: every measure, 1000 permutations, seed 1, no progress. */
+HS_API void hs_metrics_options_init(hs_metrics_options *options);
+
+/** The measures of `model` seen through `view_options` (NULL: the defaults),
+ * in each of the years years[0 .. year_count-1] (a panel; the view's
+ * has_year and year are replaced by each), or in the view as it is when
+ * year_count is 0, as two tables; pass NULL for a table not wanted.
+ *
+ * The system table has the key columns `year` and `hub`, then the selected
+ * system measures, one row per year. The states table has `year`, `name` and
+ * `role`, then the selected state measures, one row per state of each year,
+ * in state order. A measure marked ::HS_MEASURE_NEEDS_HUB is missing in a
+ * year without a hub. A year of a panel in which the hub (the view options',
+ * else the graph attribute `hub`) is not active is a row of missing values,
+ * and the system table of a panel that has such a year ends with a column
+ * `note` that says why (hs_check_hub_active()). A change measure (mechanisms_started, mechanisms_ended)
+ * compares each year with the previous row's (for the first row: with the
+ * year before it); with a focus, only the mechanisms in the subsystem count.
+ *
+ * The model is read once and each view measured on its own; within a view,
+ * each group of measures is computed once for both tables and only if a
+ * selected measure needs it, so a panel costs what its years cost.
+ * Errors: ::HS_EARG for an unknown measure name, and those of hs_view_new().
+ * On success the tables are the caller's: free them with hs_table_destroy(). */
+HS_API hs_error hs_metrics_table(const hs_model *model, const hs_view_options *view_options, const int *years,
+                                 size_t year_count, const hs_metrics_options *options, hs_table **system,
+                                 hs_table **states);
+
+/** The same over several models (one file per period), each seen through
+ * `view_options`: one row (or block of rows) per model, in order. A change
+ * measure compares each model's view with the previous model's (no change
+ * for the first). On success the tables are the caller's. */
+HS_API hs_error hs_metrics_table_models(const hs_model *const *models, size_t model_count,
+                                        const hs_view_options *view_options, const hs_metrics_options *options,
+                                        hs_table **system, hs_table **states);
+
+/** A what-if scenario: a name and the edits that make it (view.h). */
+typedef struct hs_scenario {
+    const char *name;          /**< how the rows name it (the `scenario` column) */
+    const hs_view_edit *edits; /**< applied in order to each view (not copied) */
+    size_t edit_count;         /**< the number of edits */
+} hs_scenario;
+
+/** The system measures of each scenario in each year, before and after its
+ * edits, and the change: three system tables with the same rows, one per
+ * scenario and year (the scenarios in order, each with its years in order),
+ * and the same columns: `year`, `scenario`, `hub`, then the selected system
+ * measures (state measures in options are ignored). `before` is the system
+ * as the file has it (the same row for every scenario of a year), `after`
+ * with the scenario's edits applied to the view of that year (mechanisms it
+ * adds to a copy of the model: hs_scenario_model()), and `change` =
+ * hs_table_difference(before, after): after - before, a fall negative.
+ * Years and view options as hs_metrics_table(); pass NULL for a table not
+ * wanted. Errors: those of hs_metrics_table(), hs_scenario_model() and
+ * hs_view_new() (an edit naming nothing active: ::HS_EARG). On success the
+ * tables are the caller's: free them with hs_table_destroy(). */
+HS_API hs_error hs_whatif_table(const hs_model *model, const hs_view_options *view_options, const int *years,
+                                size_t year_count, const hs_scenario *scenarios, size_t scenario_count,
+                                const hs_metrics_options *options, hs_table **before, hs_table **after,
+                                hs_table **change);
 
 /* ---- per state, on the security graph ---------------------------------------- */
 

@@ -163,6 +163,10 @@ HS_API unsigned hs_dot_helper_timeout(void);
 
 /** Free a model (NULL is allowed). */
 HS_API void hs_model_destroy(hs_model *model);
+/** A deep copy of `model`, to change without touching the original (what-if
+ * scenarios add mechanisms to one). On success *out is the caller's: free it
+ * with hs_model_destroy(). */
+HS_API hs_error hs_model_copy(const hs_model *model, hs_model **out);
 
 /** The name given in error messages for this model's file (or origin). */
 HS_API const char *hs_model_file(const hs_model *model);

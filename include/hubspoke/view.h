@@ -40,7 +40,11 @@ typedef enum hs_view_edit_type {
     HS_EDIT_DROP_STATE,     /**< state a, with its edges and memberships */
     HS_EDIT_DROP_MECHANISM, /**< mechanism a, with its memberships */
     HS_EDIT_ADD_TIE,        /**< a new edge a -- b (a -> b in a digraph) of `kind`, depth from the codebook */
-    HS_EDIT_ADD_MEMBER      /**< state a becomes a member of mechanism b */
+    HS_EDIT_ADD_MEMBER,     /**< state a becomes a member of mechanism b; a mechanism not active in the year is
+                                 brought forward into it, with no members but those the edits give it */
+    HS_EDIT_ADD_MECHANISM   /**< a new mechanism a of `kind` and `scope`, active with no members until
+                                 ::HS_EDIT_ADD_MEMBER edits give it some: hs_scenario_model() adds it to a
+                                 copy of the model, and hs_view_new() only checks that the model has it */
 } hs_view_edit_type;
 
 /** A what-if edit of the system, applied when a view is built; the model is
@@ -49,8 +53,18 @@ typedef struct hs_view_edit {
     hs_view_edit_type type; /**< what the edit does */
     const char *a;          /**< the first element's id */
     const char *b;          /**< the second element's id; NULL for the drops of one element */
-    hs_kind kind;           /**< ::HS_EDIT_ADD_TIE: any kind but member */
+    hs_kind kind;           /**< ::HS_EDIT_ADD_TIE, ::HS_EDIT_ADD_MECHANISM: any kind but member */
+    hs_scope scope;         /**< ::HS_EDIT_ADD_MECHANISM: its scope (::HS_SCOPE_UNSET: issue-specific) */
 } hs_view_edit;
+
+/** The model the edits of a scenario apply to: a copy of `model` with a
+ * mechanism vertex (open span, the edit's kind and scope) for each
+ * ::HS_EDIT_ADD_MECHANISM edit, or NULL in *out when there is none (use
+ * `model` itself). An added mechanism whose id the model has already is
+ * ::HS_EARG. On success a non-NULL *out is the caller's: free it with
+ * hs_model_destroy(). */
+HS_API hs_error hs_scenario_model(const hs_model *model, const hs_view_edit *edits, size_t edit_count,
+                                  hs_model **out);
 
 /** How to build a view. Fill with hs_view_options_init(), then set fields. */
 typedef struct hs_view_options {

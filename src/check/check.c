@@ -11,7 +11,7 @@
 
 #include "check/check_internal.h"
 #include "core/internal.h"
-#include "import/import_internal.h"
+#include "hubspoke/import.h"
 #include "model/model_internal.h"
 
 typedef struct ctx {
@@ -24,7 +24,8 @@ typedef struct ctx {
 #if defined(__GNUC__)
 __attribute__((format(printf, 5, 6)))
 #endif
-static hs_error warn(ctx *c, const char *code, hs_domain domain, size_t index, const char *fmt, ...) {
+static hs_error
+warn(ctx *c, const char *code, hs_domain domain, size_t index, const char *fmt, ...) {
     char what[512], reason[1024];
     int line = 0;
     if (domain == HS_DOMAIN_GRAPH) {
@@ -50,28 +51,27 @@ static const char *plural(size_t n, const char *one, const char *many) { return 
  * they are never taken for a misspelt schema attribute (Graphviz's `height`
  * is one letter from `weight`, `xlabel` from `label`). */
 static const char *const foreign_names[] = {
-    "Damping", "K", "URL", "_background", "area", "arrowhead", "arrowsize", "arrowtail", "bb", "bgcolor",
-    "center", "charset", "class", "cluster", "clusterrank", "color", "colorscheme", "comment", "compound",
-    "concentrate", "constraint", "decorate", "defaultdist", "dim", "dimen", "dir", "diredgeconstraints",
-    "distortion", "dpi", "edgeURL", "edgehref", "edgetarget", "edgetooltip", "epsilon", "esep", "fillcolor",
-    "fixedsize", "fontcolor", "fontname", "fontnames", "fontpath", "fontsize", "forcelabels", "gradientangle",
-    "group", "headURL", "head_lp", "headclip", "headhref", "headlabel", "headport", "headtarget", "headtooltip",
-    "height", "href", "id", "image", "imagepath", "imagepos", "imagescale", "inputscale", "label_scheme",
-    "labelURL", "labelangle", "labeldistance", "labelfloat", "labelfontcolor", "labelfontname", "labelfontsize",
-    "labelhref", "labeljust", "labelloc", "labeltarget", "labeltooltip", "landscape", "layer", "layerlistsep",
-    "layers", "layerselect", "layersep", "layout", "len", "levels", "levelsgap", "lhead", "lheight", "lp", "ltail",
-    "lwidth", "margin", "maxiter", "mclimit", "mindist", "minlen", "mode", "model", "mosek", "newrank", "nodesep",
-    "nojustify", "normalize", "notranslate", "nslimit", "nslimit1", "ordering", "orientation", "outputorder",
-    "overlap", "overlap_scaling", "overlap_shrink", "pack", "packmode", "pad", "page", "pagedir", "pencolor",
-    "penwidth", "peripheries", "pin", "pos", "quadtree", "quantum", "rank", "rankdir", "ranksep", "ratio",
-    "rects", "regular", "remincross", "repulsiveforce", "resolution", "root", "rotate", "rotation", "samehead",
-    "sametail", "samplepoints", "scale", "searchsize", "sep", "shape", "shapefile", "showboxes", "sides", "size",
-    "skew", "smoothing", "sortv", "splines", "start", "style", "stylesheet", "tailURL", "tail_lp", "tailclip",
-    "tailhref", "taillabel", "tailport", "tailtarget", "tailtooltip", "target", "tooltip", "truecolor",
-    "vertices", "viewport", "voro_margin", "width", "xdotversion", "xlabel", "xlp", "z",
+    "Damping", "K", "URL", "_background", "area", "arrowhead", "arrowsize", "arrowtail", "bb", "bgcolor", "center",
+    "charset", "class", "cluster", "clusterrank", "color", "colorscheme", "comment", "compound", "concentrate",
+    "constraint", "decorate", "defaultdist", "dim", "dimen", "dir", "diredgeconstraints", "distortion", "dpi",
+    "edgeURL", "edgehref", "edgetarget", "edgetooltip", "epsilon", "esep", "fillcolor", "fixedsize", "fontcolor",
+    "fontname", "fontnames", "fontpath", "fontsize", "forcelabels", "gradientangle", "group", "headURL", "head_lp",
+    "headclip", "headhref", "headlabel", "headport", "headtarget", "headtooltip", "height", "href", "id", "image",
+    "imagepath", "imagepos", "imagescale", "inputscale", "label_scheme", "labelURL", "labelangle", "labeldistance",
+    "labelfloat", "labelfontcolor", "labelfontname", "labelfontsize", "labelhref", "labeljust", "labelloc",
+    "labeltarget", "labeltooltip", "landscape", "layer", "layerlistsep", "layers", "layerselect", "layersep", "layout",
+    "len", "levels", "levelsgap", "lhead", "lheight", "lp", "ltail", "lwidth", "margin", "maxiter", "mclimit",
+    "mindist", "minlen", "mode", "model", "mosek", "newrank", "nodesep", "nojustify", "normalize", "notranslate",
+    "nslimit", "nslimit1", "ordering", "orientation", "outputorder", "overlap", "overlap_scaling", "overlap_shrink",
+    "pack", "packmode", "pad", "page", "pagedir", "pencolor", "penwidth", "peripheries", "pin", "pos", "quadtree",
+    "quantum", "rank", "rankdir", "ranksep", "ratio", "rects", "regular", "remincross", "repulsiveforce", "resolution",
+    "root", "rotate", "rotation", "samehead", "sametail", "samplepoints", "scale", "searchsize", "sep", "shape",
+    "shapefile", "showboxes", "sides", "size", "skew", "smoothing", "sortv", "splines", "start", "style", "stylesheet",
+    "tailURL", "tail_lp", "tailclip", "tailhref", "taillabel", "tailport", "tailtarget", "tailtooltip", "target",
+    "tooltip", "truecolor", "vertices", "viewport", "voro_margin", "width", "xdotversion", "xlabel", "xlp", "z",
     /* GraphML writers */
-    "name", "x", "y", "r", "g", "b", "description", "url", "graphics", "nodegraphics", "edgegraphics",
-    "resources", "Description", "value", "title", "timeset", "start", "end", "interval", "note", "notes"};
+    "name", "x", "y", "r", "g", "b", "description", "url", "graphics", "nodegraphics", "edgegraphics", "resources",
+    "Description", "value", "title", "timeset", "start", "end", "interval", "note", "notes"};
 
 static int is_foreign(const char *name) {
     for (size_t i = 0; i < sizeof foreign_names / sizeof *foreign_names; i++) {
@@ -86,10 +86,18 @@ static const char *const domain_names[HS_DOMAIN_COUNT] = {"graph", "node", "edge
 static const char *belongs(const char *name) {
     static const struct {
         const char *name, *where;
-    } places[] = {{"hub", "the graph"},         {"period", "the graph"},       {"type", "vertices"},
-                  {"role", "states"},           {"kind", "ties and mechanisms"}, {"scope", "mechanisms"},
-                  {"issue", "mechanisms"},      {"weight", "ties and mechanisms"}, {"since", "states, ties and mechanisms"},
-                  {"until", "states, ties and mechanisms"}, {"source", "ties"}, {"label", "vertices and ties"}};
+    } places[] = {{"hub", "the graph"},
+                  {"period", "the graph"},
+                  {"type", "vertices"},
+                  {"role", "states"},
+                  {"kind", "ties and mechanisms"},
+                  {"scope", "mechanisms"},
+                  {"issue", "mechanisms"},
+                  {"weight", "ties and mechanisms"},
+                  {"since", "states, ties and mechanisms"},
+                  {"until", "states, ties and mechanisms"},
+                  {"source", "ties"},
+                  {"label", "vertices and ties"}};
     for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
         if (strcmp(places[i].name, name) == 0) return places[i].where;
     }
@@ -106,8 +114,8 @@ static const char *diagnose_name(hs_domain domain, const char *name, const char 
             /* A citation on a vertex is a natural extra; on the graph, only a
              * span, a kind or a depth is likely meant for the elements. */
             if ((domain == HS_DOMAIN_NODE && strcmp(name, "source") == 0) ||
-                (domain == HS_DOMAIN_GRAPH && strcmp(name, "since") && strcmp(name, "until") &&
-                 strcmp(name, "kind") && strcmp(name, "weight") && strcmp(name, "scope")))
+                (domain == HS_DOMAIN_GRAPH && strcmp(name, "since") && strcmp(name, "until") && strcmp(name, "kind") &&
+                 strcmp(name, "weight") && strcmp(name, "scope")))
                 return NULL;
             *code = "misplaced-attribute";
             /* A tie's `type` is most likely its kind. */
@@ -159,7 +167,7 @@ static hs_error check_attributes(ctx *c) {
             /* The elements that carry it: the first is named, the rest counted. */
             size_t count = 0, first = 0, n = d == HS_DOMAIN_NODE ? m->nv : d == HS_DOMAIN_EDGE ? m->ne : 1;
             for (size_t i = 0; i < n; i++) {
-                const hs_extras *x = d == HS_DOMAIN_NODE ? &m->v[i].extras
+                const hs_extras *x = d == HS_DOMAIN_NODE   ? &m->v[i].extras
                                      : d == HS_DOMAIN_EDGE ? &m->e[i].extras
                                                            : &m->graph_extras;
                 for (int j = 0; j < x->count; j++) {
@@ -171,9 +179,9 @@ static hs_error check_attributes(ctx *c) {
             if (!count) continue; /* declared, never given a value */
             char more[96] = "";
             if (count > 1)
-                snprintf(more, sizeof more, " (and %zu more %s)", count - 1,
-                         d == HS_DOMAIN_NODE ? plural(count - 1, "vertex", "vertices")
-                                             : plural(count - 1, "edge", "edges"));
+                snprintf(
+                    more, sizeof more, " (and %zu more %s)", count - 1,
+                    d == HS_DOMAIN_NODE ? plural(count - 1, "vertex", "vertices") : plural(count - 1, "edge", "edges"));
             if (strcmp(code, "attribute-case") == 0)
                 err = warn(c, code, (hs_domain)d, first,
                            "attribute '%s' is not '%s' (names are case-sensitive): it is kept as an extra attribute "
@@ -204,7 +212,7 @@ static hs_error check_attributes(ctx *c) {
 /* Ids longer than this are left out of the comparison (and so are files of
  * more states than SIMILAR_MAX_STATES): a typo worth reporting is in a name
  * someone typed, and the index below grows with the ids' lengths. */
-#define SIMILAR_MAX_ID 32
+#define SIMILAR_MAX_ID     32
 #define SIMILAR_MAX_STATES 100000
 
 static int code_like(const char *s) {
@@ -217,6 +225,15 @@ static int code_like(const char *s) {
 }
 
 static int has_digit(const char *s) { return strpbrk(s, "0123456789") != NULL; }
+
+/* Is code the ISO 3166-1 alpha-3 code of a COW state (hs_cow_iso3's table)? */
+static int iso3_known(const char *code) {
+    for (int ccode = 1; ccode < 1000; ccode++) {
+        const char *iso = hs_cow_iso3(ccode);
+        if (iso && strcmp(iso, code) == 0) return 1;
+    }
+    return 0;
+}
 
 static int fold(int ch) { return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
 
@@ -234,7 +251,7 @@ static int near_id(const char *a, const char *b) {
         size_t i = 0;
         while (a[i] == b[i]) i++;
         if (i + 1 >= la || a[i] != b[i + 1] || a[i + 1] != b[i]) return 0;
-        return !(hs_iso3_in_table(a) && hs_iso3_in_table(b));
+        return !(iso3_known(a) && iso3_known(b));
     }
     /* Names: one edit after the first letter (a word with a letter put in
      * front is another word: open and fopen), in names of four letters or
@@ -312,8 +329,10 @@ static hs_error check_similar_ids(ctx *c) {
             size_t lo = 0, hi = n;
             while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
-                if (index[mid].hash < h) lo = mid + 1;
-                else hi = mid;
+                if (index[mid].hash < h)
+                    lo = mid + 1;
+                else
+                    hi = mid;
             }
             for (; lo < n && index[lo].hash == h; lo++) {
                 size_t t = index[lo].vertex;
@@ -429,8 +448,10 @@ static hs_error check_direction(ctx *c) {
         size_t lo = 0, hi = n;
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
-            if (back[mid]->from < e->to) lo = mid + 1;
-            else hi = mid;
+            if (back[mid]->from < e->to)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         int mutual = 0;
         for (; lo < n && back[lo]->from == e->to && !mutual; lo++)
@@ -473,8 +494,8 @@ static hs_error check_spans(ctx *c) {
         if (out_a || out_b) {
             const hs_vertex *x = out_a ? a : b;
             err = warn(c, "never-active", HS_DOMAIN_EDGE, i,
-                       "never active: its years (%s) lie outside those of '%s' (%s)%s, so it counts in no year",
-                       es, x->id, out_a ? as : bs, out_a && out_b ? " and of the other end" : "");
+                       "never active: its years (%s) lie outside those of '%s' (%s)%s, so it counts in no year", es,
+                       x->id, out_a ? as : bs, out_a && out_b ? " and of the other end" : "");
         } else {
             err = warn(c, "never-active", HS_DOMAIN_EDGE, i,
                        "never active: '%s' (%s) and '%s' (%s) are never active in the same year within its years "
@@ -503,7 +524,7 @@ static int by_since(const void *x, const void *y) {
  * one ends after it starts. */
 static int ever_two(stint *st, size_t n) {
     qsort(st, n, sizeof *st, by_since);
-    size_t top = SIZE_MAX; /* the member whose stint ends last so far */
+    size_t top = SIZE_MAX;                      /* the member whose stint ends last so far */
     int end_top = INT_MIN, end_other = INT_MIN; /* ... and the last end among the other members */
     for (size_t i = 0; i < n; i++) {
         if ((st[i].member != top && end_top > st[i].since) || (st[i].member == top && end_other > st[i].since))
@@ -621,8 +642,8 @@ static hs_error check_ties(ctx *c) {
         const hs_edge *ed = &m->e[e];
         if (ed->kind == HS_KIND_MEMBER) continue;
         if (ed->from == ed->to) {
-            err = warn(c, "self-tie", HS_DOMAIN_EDGE, e, "a tie of '%s' with itself carries no relation and counts nowhere",
-                       m->v[ed->from].id);
+            err = warn(c, "self-tie", HS_DOMAIN_EDGE, e,
+                       "a tie of '%s' with itself carries no relation and counts nowhere", m->v[ed->from].id);
             continue;
         }
         if (ed->kind == HS_KIND_UNSET && typed > 0)
@@ -674,8 +695,8 @@ static hs_error check_hub(ctx *c) {
             for (size_t e = 0; e < m->ne && !treaty; e++) {
                 const hs_edge *ed = &m->e[e];
                 if (ed->from != (size_t)h && ed->to != (size_t)h) continue;
-                treaty = ed->kind == HS_KIND_TREATY ||
-                         (ed->kind == HS_KIND_MEMBER && m->v[ed->to].kind == HS_KIND_TREATY);
+                treaty =
+                    ed->kind == HS_KIND_TREATY || (ed->kind == HS_KIND_MEMBER && m->v[ed->to].kind == HS_KIND_TREATY);
             }
             if (!c->degree[h])
                 err = warn(c, "hub-without-ties", HS_DOMAIN_GRAPH, 0,
@@ -694,7 +715,8 @@ static hs_error check_hub(ctx *c) {
         if (a->type != HS_VERTEX_STATE || a->role != HS_ROLE_HUB) continue;
         for (size_t j = i + 1; j < m->nv && !err; j++) {
             const hs_vertex *b = &m->v[j];
-            if (b->type != HS_VERTEX_STATE || b->role != HS_ROLE_HUB || !overlap(a->since, a->until, b->since, b->until))
+            if (b->type != HS_VERTEX_STATE || b->role != HS_ROLE_HUB ||
+                !overlap(a->since, a->until, b->since, b->until))
                 continue;
             err = warn(c, "two-hubs", HS_DOMAIN_NODE, j,
                        "role=hub, as '%s' has, in overlapping years: those years have two hubs and cannot be measured "

@@ -13,10 +13,4 @@ hs_error hs_diag_add_last_error(hs_diagnostics *diagnostics, const char *file, c
  * hs_error_last() see for a list of errors: the first, and how many more. */
 hs_error hs_diag_summarise(const hs_diagnostics *diagnostics);
 
-/* Optimal string alignment distance (Levenshtein with adjacent
- * transpositions) between a and b, compared byte by byte, or with ASCII
- * letters folded to lower case when `fold`; stops counting past `max` and
- * returns max + 1 then. */
-size_t hs_osa_distance(const char *a, const char *b, int fold, size_t max);
-
 #endif

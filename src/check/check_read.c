@@ -124,7 +124,8 @@ hs_error hs_check_read_memory(const char *data, size_t len, hs_format format, co
     if (!display) display = "<input>";
     hs_error_clear();
     hs_error err = hs_read_memory_diag(data, len, format, display, d, out);
-    const char *foreign = err == HS_EINPUT && hs_format_sniff(data, len) != HS_FORMAT_GRAPHML ? foreign_of(data, len, display) : NULL;
+    const char *foreign =
+        err == HS_EINPUT && hs_format_sniff(data, len) != HS_FORMAT_GRAPHML ? foreign_of(data, len, display) : NULL;
     return conclude(err, display, foreign, d, out);
 }
 

@@ -98,8 +98,10 @@ static double closedness_of(const sums *s) {
     return s->internal + s->external > 0.0 ? s->internal / (s->internal + s->external) : 1.0;
 }
 
+/* du, dc: the changes with - without (docs/cli.md, "Changes"); a property is
+ * weakened when its index falls by at least the threshold. */
 static hs_mechanism_type type_of(double du, double dc, const hs_classify_options *o) {
-    int weak_u = du >= o->threshold_unidirectionality, weak_c = dc >= o->threshold_closedness;
+    int weak_u = -du >= o->threshold_unidirectionality, weak_c = -dc >= o->threshold_closedness;
     return weak_u ? (weak_c ? HS_MECHANISM_LOOSE_MULTILATERAL : HS_MECHANISM_INTEGRATIVE)
                   : (weak_c ? HS_MECHANISM_EXPANSIVE : HS_MECHANISM_HUB_AND_SPOKES);
 }
@@ -133,10 +135,10 @@ static void measure(const hs_view *v, size_t k, unsigned char *around, const hs_
     around_sums(v, around, hs_view_mechanism_vertex(v, k), &p);
     res->unidirectionality_with = hs_share(p.skeleton_with.to_hub, p.skeleton_with.to_system);
     res->unidirectionality_without = hs_share(p.skeleton_without.to_hub, p.skeleton_without.to_system);
-    res->delta_unidirectionality = res->unidirectionality_without - res->unidirectionality_with;
+    res->delta_unidirectionality = res->unidirectionality_with - res->unidirectionality_without;
     res->closedness_with = closedness_of(&p.skeleton_with);
     res->closedness_without = closedness_of(&p.skeleton_without);
-    res->delta_closedness = res->closedness_without - res->closedness_with;
+    res->delta_closedness = res->closedness_with - res->closedness_without;
     res->system_unidirectionality_with = hs_share(p.system_with.to_hub, p.system_with.to_system);
     res->system_unidirectionality_without = hs_share(p.system_without.to_hub, p.system_without.to_system);
     res->system_closedness_with = closedness_of(&p.system_with);
@@ -216,8 +218,8 @@ static hs_error explain(const hs_view *v, size_t k, const hs_mechanism_class *c,
                             "members), it moves the allies' dependence off %s: U goes from %.3f to %.3f (a fall of "
                             "%.3f, threshold %.3f): unidirectionality %s. ",
                             hub_name, c->unidirectionality_without, c->unidirectionality_with,
-                            c->delta_unidirectionality, o->threshold_unidirectionality,
-                            c->delta_unidirectionality >= o->threshold_unidirectionality ? "weakened" : "kept");
+                            c->unidirectionality_without - c->unidirectionality_with, o->threshold_unidirectionality,
+                            -c->delta_unidirectionality >= o->threshold_unidirectionality ? "weakened" : "kept");
     if (err) goto done;
     /* Closedness. */
     if (no > 0) {
@@ -246,8 +248,9 @@ static hs_error explain(const hs_view *v, size_t k, const hs_mechanism_class *c,
         err = hs_buf_printf(&b, "; on those lines closedness goes from C = %.3f to %.3f (a fall of %.3f, threshold "
                                 "%.3f): closedness %s. In the system as it stands around its members (every tie "
                                 "among them), U goes from %.3f to %.3f and C from %.3f to %.3f. Type: %s.",
-                            c->closedness_without, c->closedness_with, c->delta_closedness, o->threshold_closedness,
-                            c->delta_closedness >= o->threshold_closedness ? "weakened" : "kept",
+                            c->closedness_without, c->closedness_with, c->closedness_without - c->closedness_with,
+                            o->threshold_closedness,
+                            -c->delta_closedness >= o->threshold_closedness ? "weakened" : "kept",
                             c->system_unidirectionality_without, c->system_unidirectionality_with,
                             c->system_closedness_without, c->system_closedness_with,
                             hs_mechanism_type_name(c->type));

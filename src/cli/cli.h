@@ -13,6 +13,9 @@
 /* Exit codes (hubspoke --help, "EXIT STATUS"). */
 enum { HS_EXIT_OK = 0, HS_EXIT_FAILURE = 1, HS_EXIT_USAGE = 2 };
 
+/* A command's max_operands when it takes any number of them. */
+#define HS_ANY_NUMBER ((size_t)-1)
+
 /* Output formats, the values of --format. */
 enum { HS_OUT_TEXT = 0, HS_OUT_JSON, HS_OUT_CSV };
 
@@ -66,19 +69,19 @@ typedef struct hs_cli_args {
 
 typedef struct hs_command {
     const char *name;
-    const char *summary;     /* one line, for hubspoke --help */
-    const char *synopsis;    /* after "hubspoke NAME ": operands and required options, one usage a line */
-    const char *description; /* DESCRIPTION, indented by four spaces */
-    const hs_opt *options;   /* the table; OPTIONS of --help is generated from it */
-    const char *more;        /* the sections after OPTIONS (OUTPUT, EXIT STATUS, EXAMPLES) */
-    const char *const *operand_names; /* NULL-terminated: how messages name missing operands */
-    size_t min_operands, max_operands; /* max 0: any number */
+    const char *summary;               /* one line, for hubspoke --help */
+    const char *synopsis;              /* after "hubspoke NAME ": operands and required options, one usage a line */
+    const char *description;           /* DESCRIPTION, indented by four spaces */
+    const hs_opt *options;             /* the table; OPTIONS of --help is generated from it */
+    const char *more;                  /* the sections after OPTIONS (OUTPUT, EXIT STATUS, EXAMPLES) */
+    const char *const *operand_names;  /* NULL-terminated: how messages name missing operands */
+    size_t min_operands, max_operands; /* max HS_ANY_NUMBER: no limit */
     int (*run)(const hs_cli_args *args);
 } hs_command;
 
 extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_classify;
 extern const hs_command hs_cmd_render, hs_cmd_evolve, hs_cmd_compare, hs_cmd_whatif;
-extern const hs_command hs_cmd_import, hs_cmd_check, hs_cmd_export;
+extern const hs_command hs_cmd_import, hs_cmd_measures, hs_cmd_check, hs_cmd_export;
 
 /* The shared groups of options (options.c). */
 extern const hs_opt hs_opts_year[];         /* --year */
@@ -147,6 +150,37 @@ json_t *hs_json_number(double x);
 json_t *hs_json_string_or_null(const char *s);
 /* Write JSON (two-space indent, keys in insertion order) plus a newline to stdout. */
 hs_error hs_cli_print_json(json_t *root);
+
+/* ---- writing tables (table_out.c) ----
+ * A value of each type as JSON (NaN: null; a list cell's JSON text parsed),
+ * as a CSV cell (missing: empty; real "%.15g"; a list: its JSON text, quoted),
+ * and as text (missing: n/a; real "%.4f"), `width` as printf's. */
+json_t *hs_cli_cell_json(const hs_table *t, size_t row, size_t col);
+void hs_cli_cell_csv(FILE *out, const hs_table *t, size_t row, size_t col);
+void hs_cli_cell_text(FILE *out, const hs_table *t, size_t row, size_t col, int width);
+
+/* Key columns the CLI puts before a table's own (compare's file and period,
+ * whatif's scenario): names[k], and values[row * count + k] per row. */
+typedef struct hs_cli_keys {
+    size_t count;
+    const char *const *names;
+    const char *const *values;
+} hs_cli_keys;
+
+/* The whole table: CSV with a header row; JSON, an array of one object per
+ * row; text, aligned columns from first_col on. keys may be NULL. */
+void hs_cli_table_csv(FILE *out, const hs_table *t, const hs_cli_keys *keys);
+hs_error hs_cli_table_json(const hs_table *t, const hs_cli_keys *keys);
+void hs_cli_table_text(FILE *out, const hs_table *t, size_t first_col);
+/* One row as a JSON object: the keys, then the columns from first_col on. */
+json_t *hs_cli_row_json(const hs_table *t, size_t row, const hs_cli_keys *keys, size_t first_col);
+
+/* The names --measures gives, checked against the registry for a table of
+ * `kind` (the words `default` and `all` pass): -1, or the exit status of a
+ * usage error, reported. */
+int hs_cli_check_measures(const char *command, const hs_cli_args *args, hs_measure_kind kind);
+/* The E-I test's options: --permutations (default 1000) and --seed (default 1). */
+void hs_cli_metrics_options(const hs_cli_args *args, hs_metrics_options *options);
 
 /* CSV fields (RFC 4180: quoted when needed) and numbers (empty for NaN);
  * text numbers: four decimals, n/a for NaN. */

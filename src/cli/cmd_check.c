@@ -49,8 +49,10 @@ static int check_one(const hs_cli_args *args, const char *path, json_t *files, s
             if (g->severity == HS_SEVERITY_ERROR || !args->quiet) hs_cli_print_check_line(stdout, g);
         }
         size_t kept = 0;
-        for (size_t i = 0; i < hs_diagnostics_count(d); i++) kept += hs_diagnostics_get(d, i)->severity == HS_SEVERITY_ERROR;
-        if (e > kept) printf("%s: more than %zu errors; stopped reading (the first %zu are listed)\n", display, kept, kept);
+        for (size_t i = 0; i < hs_diagnostics_count(d); i++)
+            kept += hs_diagnostics_get(d, i)->severity == HS_SEVERITY_ERROR;
+        if (e > kept)
+            printf("%s: more than %zu errors; stopped reading (the first %zu are listed)\n", display, kept, kept);
         printf("%s: %zu error%s, %zu warning%s\n", display, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s");
     }
     hs_diagnostics_destroy(d);
@@ -80,8 +82,15 @@ static int run(const hs_cli_args *args) {
 }
 
 static const hs_opt options[] = {
-    {.type = HS_OPT_FLAG, .name = "strict", .help = "warnings are errors: exit 1 when there is any", .offset = offsetof(hs_cli_args, strict)},
-    {.type = HS_OPT_FLAG, .name = "quiet", .alias = 'q', .help = "list the errors only (the warnings are still counted, and set the exit status)", .offset = offsetof(hs_cli_args, quiet)},
+    {.type = HS_OPT_FLAG,
+     .name = "strict",
+     .help = "warnings are errors: exit 1 when there is any",
+     .offset = offsetof(hs_cli_args, strict)},
+    {.type = HS_OPT_FLAG,
+     .name = "quiet",
+     .alias = 'q',
+     .help = "list the errors only (the warnings are still counted, and set the exit status)",
+     .offset = offsetof(hs_cli_args, quiet)},
     HS_OPT_INCLUDE(hs_opts_format_json),
     HS_OPT_INCLUDE(hs_opts_limits),
     HS_OPT_INCLUDE(hs_opts_help),
@@ -122,5 +131,5 @@ const hs_command hs_cmd_check = {
     "    hubspoke check --strict graphs/*.gv\n",
     operands,
     1,
-    0,
+    HS_ANY_NUMBER,
     run};

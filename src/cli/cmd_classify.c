@@ -55,8 +55,7 @@ static json_t *class_json(const hs_mechanism_class *c) {
     return o;
 }
 
-static hs_error print_json(const hs_cli_args *args, const hs_classify_options *o,
-                           const hs_classification *c) {
+static hs_error print_json(const hs_cli_args *args, const hs_classify_options *o, const hs_classification *c) {
     json_t *root = json_object(), *list = json_array(), *thresholds = json_object(), *sens = json_object();
     json_object_set_new(root, "year", hs_cli_given(args, "year") ? json_integer(args->year) : json_null());
     json_object_set_new(root, "hub", hs_json_string_or_null(hs_classification_hub(c)));
@@ -149,6 +148,14 @@ static void print_wrapped(FILE *out, const char *text) {
     fputc('\n', out);
 }
 
+/* A change, with its sign: "+0.0500", "-0.3750", or n/a. */
+static void print_signed(FILE *out, double x) {
+    if (isfinite(x))
+        fprintf(out, "%+.4f", x);
+    else
+        fputs("n/a", out);
+}
+
 static void print_change(FILE *out, const char *title, double without, double with) {
     fputs(title, out);
     hs_cli_text_number(out, without);
@@ -156,16 +163,18 @@ static void print_change(FILE *out, const char *title, double without, double wi
     hs_cli_text_number(out, with);
 }
 
-static void print_text(FILE *out, const hs_cli_args *args, const hs_classify_options *o,
-                       const hs_classification *c) {
+static void print_text(FILE *out, const hs_cli_args *args, const hs_classify_options *o, const hs_classification *c) {
     fprintf(out, "%s", args->operands[0]);
-    if (hs_cli_given(args, "year")) fprintf(out, ", year %d", args->year);
-    else fputs(", all years", out);
+    if (hs_cli_given(args, "year"))
+        fprintf(out, ", year %d", args->year);
+    else
+        fputs(", all years", out);
     fprintf(out, ", hub %s\n", hs_classification_hub(c) ? hs_classification_hub(c) : "none");
     fprintf(out, "thresholds: unidirectionality %.4g, closedness %.4g", o->threshold_unidirectionality,
             o->threshold_closedness);
-    if (o->sensitivity) fprintf(out, "; %zu codebook redraws (spread %.4g, seed %llu)", o->sensitivity, o->spread,
-                                (unsigned long long)o->seed);
+    if (o->sensitivity)
+        fprintf(out, "; %zu codebook redraws (spread %.4g, seed %llu)", o->sensitivity, o->spread,
+                (unsigned long long)o->seed);
     fputc('\n', out);
     if (hs_classification_count(c) == 0) fputs("\nno mechanism is active\n", out);
     for (size_t k = 0; k < hs_classification_count(c); k++) {
@@ -178,11 +187,11 @@ static void print_text(FILE *out, const hs_cli_args *args, const hs_classify_opt
         for (size_t i = 0; i < m->member_count; i++)
             fprintf(out, " %s (%s)", m->member_ids[i], hs_role_name(m->member_roles[i]));
         print_change(out, "\n  unidirectionality  ", m->unidirectionality_without, m->unidirectionality_with);
-        fputs("  fall ", out);
-        hs_cli_text_number(out, m->delta_unidirectionality);
+        fputs("  change ", out);
+        print_signed(out, m->delta_unidirectionality);
         print_change(out, "\n  closedness         ", m->closedness_without, m->closedness_with);
-        fputs("  fall ", out);
-        hs_cli_text_number(out, m->delta_closedness);
+        fputs("  change ", out);
+        print_signed(out, m->delta_closedness);
         print_change(out, "\n  in the system      U ", m->system_unidirectionality_without,
                      m->system_unidirectionality_with);
         print_change(out, ", C ", m->system_closedness_without, m->system_closedness_with);
@@ -212,8 +221,10 @@ static int run(const hs_cli_args *args) {
         if (args->format == HS_OUT_JSON) {
             err = print_json(args, &o, c);
         } else {
-            if (args->format == HS_OUT_CSV) print_csv(stdout, args, c);
-            else print_text(stdout, args, &o, c);
+            if (args->format == HS_OUT_CSV)
+                print_csv(stdout, args, c);
+            else
+                print_text(stdout, args, &o, c);
             if (fflush(stdout) != 0) err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
         }
     }
@@ -223,19 +234,50 @@ static int run(const hs_cli_args *args) {
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-
 static const hs_opt options[] = {
     HS_OPT_INCLUDE(hs_opts_year),
-    {.type = HS_OPT_ID, .name = "mechanism", .value_name = "ID", .help = "classify only this mechanism (it must be active)", .offset = offsetof(hs_cli_args, mechanism)},
+    {.type = HS_OPT_ID,
+     .name = "mechanism",
+     .value_name = "ID",
+     .help = "classify only this mechanism (it must be active)",
+     .offset = offsetof(hs_cli_args, mechanism)},
     HS_OPT_INCLUDE(hs_opts_view),
     HS_OPT_INCLUDE(hs_opts_format),
-    {.type = HS_OPT_REAL, .name = "threshold-u", .value_name = "X", .help = "fall of U that weakens unidirectionality (default 0.1)", .offset = offsetof(hs_cli_args, threshold_u), .min_real = 1e-9, .max_real = 1.0},
-    {.type = HS_OPT_REAL, .name = "threshold-c", .value_name = "X", .help = "fall of C that weakens closedness (default 0.1)", .offset = offsetof(hs_cli_args, threshold_c), .min_real = 1e-9, .max_real = 1.0},
-    {.type = HS_OPT_COUNT, .name = "sensitivity", .value_name = "N", .help = "redraw the codebook's depths N times and report, per mechanism, the share of draws giving the same type "
-     "(agreement); default 0 (no redraws)", .offset = offsetof(hs_cli_args, sensitivity), .max = 10000000ULL},
-    {.type = HS_OPT_REAL, .name = "spread", .value_name = "X", .help = "each redrawn depth is the codebook's times a factor drawn log-uniformly in [1/(1+X), 1+X], capped at 1 "
-     "(default 0.25)", .offset = offsetof(hs_cli_args, spread), .min_real = 0.0, .max_real = 10.0},
-    {.type = HS_OPT_COUNT, .name = "seed", .value_name = "S", .help = "seed of the redraws (default 1); the same seed gives the same agreement on every machine", .offset = offsetof(hs_cli_args, seed), .max = 9007199254740991ULL},
+    {.type = HS_OPT_REAL,
+     .name = "threshold-u",
+     .value_name = "X",
+     .help = "fall of U that weakens unidirectionality (default 0.1)",
+     .offset = offsetof(hs_cli_args, threshold_u),
+     .min_real = 1e-9,
+     .max_real = 1.0},
+    {.type = HS_OPT_REAL,
+     .name = "threshold-c",
+     .value_name = "X",
+     .help = "fall of C that weakens closedness (default 0.1)",
+     .offset = offsetof(hs_cli_args, threshold_c),
+     .min_real = 1e-9,
+     .max_real = 1.0},
+    {.type = HS_OPT_COUNT,
+     .name = "sensitivity",
+     .value_name = "N",
+     .help = "redraw the codebook's depths N times and report, per mechanism, the share of draws giving the same type "
+             "(agreement); default 0 (no redraws)",
+     .offset = offsetof(hs_cli_args, sensitivity),
+     .max = 10000000ULL},
+    {.type = HS_OPT_REAL,
+     .name = "spread",
+     .value_name = "X",
+     .help = "each redrawn depth is the codebook's times a factor drawn log-uniformly in [1/(1+X), 1+X], capped at 1 "
+             "(default 0.25)",
+     .offset = offsetof(hs_cli_args, spread),
+     .min_real = 0.0,
+     .max_real = 10.0},
+    {.type = HS_OPT_COUNT,
+     .name = "seed",
+     .value_name = "S",
+     .help = "seed of the redraws (default 1); the same seed gives the same agreement on every machine",
+     .offset = offsetof(hs_cli_args, seed),
+     .max = 9007199254740991ULL},
     HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
@@ -249,7 +291,8 @@ const hs_command hs_cmd_classify = {
     "    For each mechanism active in year Y (every mechanism of FILE when --year is\n"
     "    absent), or the one --mechanism names: its members with their roles, how much\n"
     "    it weakens unidirectionality (U) and closedness (C) of the system around its\n"
-    "    members and the hub -- the fall of each index when the mechanism's own ties\n"
+    "    members and the hub -- the change of each index (with - without; a fall is\n"
+    "    negative) when the mechanism's own ties\n"
     "    are added to the hub-and-spokes lines there (the hub's treaties with its\n"
     "    allied members) -- its type in the 2x2 of Li (2024), section 3.2, and an\n"
     "    explanation naming the members and ties responsible:\n"

@@ -1,7 +1,9 @@
-/* hubspoke compare: the indices and measures across years or files. */
+/* hubspoke compare: the indices and measures across years or files. The
+ * rows are the library's system table (hs_metrics_table for the years of one
+ * file, hs_metrics_table_models for several files); this file writes them and
+ * draws the chart. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -12,57 +14,28 @@
 
 #include "cli/cli.h"
 #include "cli/diag.h"
-#include "cli/period.h"
 #include "cli/plot.h"
-
-typedef struct row_ext {
-    hs_cli_row row;
-    const char *file;
-    char *period;
-    char *started, *ended; /* ids separated by spaces */
-    char *note;            /* why the row is empty (the hub is not active that year), or NULL */
-} row_ext;
-
-typedef struct options {
-    const hs_cli_args *args;
-    hs_cli_measures ms;
-    int years_mode;
-    const int *years;
-    size_t nyears;
-    const char *plot;
-    int quiet;
-    char **files;
-    size_t nfiles;
-} options;
 
 #define MAX_ROWS 100000
 
-static int parse_args(const hs_cli_args *args, options *o) {
-    memset(o, 0, sizeof *o);
-    o->args = args;
-    o->years_mode = hs_cli_given(args, "years");
-    o->years = args->years.years;
-    o->nyears = args->years.count;
-    o->plot = args->plot;
-    o->quiet = args->quiet;
-    o->files = args->operands;
-    o->nfiles = args->noperands;
-    if (o->plot && !hs_plot_format_ok(o->plot))
-        return hs_cli_usage_error("compare", "--plot '%s': the name must end in .svg, .png or .pdf", o->plot);
-    if (o->years_mode && o->nfiles > 1)
-        return hs_cli_usage_error("compare", "--years compares the years of one FILE, not %zu files", o->nfiles);
-    if (o->years_mode && hs_cli_given(args, "year"))
-        return hs_cli_usage_error("compare", "--year and --years exclude each other");
-    int same = hs_cli_check_output("compare", o->plot, (const char *const *)o->files, (int)o->nfiles);
-    if (same >= 0) return same;
-    return hs_cli_measures_from_args("compare", args, &o->ms);
-}
+/* The columns: the indices first, the chosen measures, then the mechanisms
+ * started and ended. */
+static const char *const index_names[] = {"coordination", "unidirectionality", "closedness"};
+enum { NINDICES = 3, FIRST_MEASURE = 2 + NINDICES };
 
-/* The view of one row: --hub, --focus, the codebook, and the year. */
-static void row_view_options(const options *o, const hs_codebook *cb, int has_year, int year, hs_view_options *vo) {
-    hs_cli_view_options(o->args, cb, vo);
-    vo->has_year = has_year;
-    vo->year = year;
+static const char **column_names(const hs_cli_args *args, size_t *count) {
+    static const char *const defaults[] = {"default"};
+    const char *const *chosen = args->measures.count ? (const char *const *)args->measures.items : defaults;
+    size_t nchosen = args->measures.count ? args->measures.count : 1;
+    const char **names = malloc((NINDICES + nchosen + 2) * sizeof *names);
+    if (!names) return NULL;
+    size_t n = 0;
+    for (int k = 0; k < NINDICES; k++) names[n++] = index_names[k];
+    for (size_t i = 0; i < nchosen; i++) names[n++] = chosen[i];
+    names[n++] = "mechanisms_started";
+    names[n++] = "mechanisms_ended";
+    *count = n;
+    return names;
 }
 
 /* ---- progress ------------------------------------------------------------------- */
@@ -80,9 +53,10 @@ static double seconds_since(const struct timespec *t) {
 
 /* Only on a terminal and only once the run has lasted a second: quick runs
  * and redirected runs stay silent. */
-static void progress_step(progress *p, size_t done, size_t total, const char *what) {
+static void progress_step(void *data, size_t done, size_t total) {
+    progress *p = data;
     if (!p->on || seconds_since(&p->start) < 1.0) return;
-    fprintf(stderr, "\rhubspoke compare: %zu/%zu (%s)\033[K", done, total, what);
+    fprintf(stderr, "\rhubspoke compare: %zu/%zu\033[K", done, total);
     p->shown = 1;
 }
 
@@ -92,347 +66,249 @@ static void progress_end(progress *p) {
 
 /* ---- rows --------------------------------------------------------------------- */
 
-/* Append id to a space-separated list. */
-static int append_id(char **list, const char *id) {
-    size_t len = *list ? strlen(*list) : 0;
-    char *p = realloc(*list, len + strlen(id) + 2);
-    if (!p) return 0;
-    if (len) p[len++] = ' ';
-    strcpy(p + len, id);
-    *list = p;
-    return 1;
-}
+/* The rows of each file: the file as named and its period (the graph
+ * attribute, else the name without its directory). */
+typedef struct files {
+    hs_model **models;
+    const char **keys; /* file, period per row */
+} files;
 
-/* Is mechanism id active in view v? */
-static int has_mechanism(const hs_view *v, const char *id) {
-    const hs_model *m = hs_view_model(v);
-    for (size_t k = 0; k < hs_view_mechanism_count(v); k++) {
-        if (strcmp(hs_vertex_id(m, hs_view_mechanism_vertex(v, k)), id) == 0) return 1;
-    }
-    return 0;
-}
-
-/* Mechanisms in `to` and not in `from` (started) or the reverse (ended). */
-static hs_error mechanism_changes(const hs_view *from, const hs_view *to, char **list) {
-    for (size_t k = 0; k < hs_view_mechanism_count(to); k++) {
-        const char *id = hs_vertex_id(hs_view_model(to), hs_view_mechanism_vertex(to, k));
-        if (!has_mechanism(from, id) && !append_id(list, id)) return HS_ENOMEM;
+static hs_error read_files(const hs_cli_args *args, files *f) {
+    size_t n = args->noperands;
+    f->models = calloc(n, sizeof *f->models);
+    f->keys = calloc(2 * n, sizeof *f->keys);
+    if (!f->models || !f->keys) return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        const char *file = args->operands[i];
+        hs_error err = hs_cli_read_checked(file, HS_FORMAT_UNKNOWN, args->quiet, args->strict, &f->models[i]);
+        if (err) return err;
+        const char *period = hs_model_period(f->models[i]), *slash = strrchr(file, '/');
+        f->keys[2 * i] = file;
+        f->keys[2 * i + 1] = period ? period : slash ? slash + 1 : file;
     }
     return HS_OK;
 }
 
-/* Is mechanism id active in view v? */
-static int has_mechanism(const hs_view *v, const char *id);
-
-/* With --focus, is mechanism `id` part of the subsystem in `year`? */
-static hs_error in_focus(const hs_model *m, const options *o, const hs_codebook *cb, int year, const char *id, int *in) {
-    *in = 1;
-    if (!o->args->focus.count) return HS_OK;
-    hs_view_options vo;
-    row_view_options(o, cb, 1, year, &vo);
-    hs_view *v = NULL;
-    hs_error err = hs_view_new(m, &vo, &v);
-    *in = !err && has_mechanism(v, id);
-    hs_view_destroy(v);
-    return err;
+static void files_free(files *f, size_t n) {
+    for (size_t i = 0; f->models && i < n; i++) hs_model_destroy(f->models[i]);
+    free(f->models);
+    free(f->keys);
 }
 
-/* Mechanisms of the model that started (since) or ended (until) in (after,
- * year], and, with a focus, belong to the subsystem the year they started or
- * the year before they ended. */
-static hs_error started_ended(const hs_model *m, const options *o, const hs_codebook *cb, int after, int year,
-                              row_ext *r) {
-    hs_error err = HS_OK;
-    for (size_t i = 0; !err && i < hs_model_vertex_count(m); i++) {
-        if (hs_vertex_type_of(m, i) != HS_VERTEX_MECHANISM) continue;
-        int since = hs_vertex_since(m, i), until = hs_vertex_until(m, i), in;
-        const char *id = hs_vertex_id(m, i);
-        if (since != HS_SINCE_OPEN && since > after && since <= year && !(err = in_focus(m, o, cb, since, id, &in)) &&
-            in && !append_id(&r->started, id))
-            err = HS_ENOMEM;
-        if (!err && until != HS_UNTIL_OPEN && until > after && until <= year &&
-            !(err = in_focus(m, o, cb, until - 1, id, &in)) && in && !append_id(&r->ended, id))
-            err = HS_ENOMEM;
-    }
-    return err;
-}
-
-
-/* A year the hub (--hub, else the graph attribute) is not active in: a row
- * with empty values and a note that says so, not a failure of the range. */
-static hs_error empty_row(const char *reason, int year, row_ext *r) {
-    r->row.has_year = 1;
-    r->row.year = year;
-    for (int k = 0; k < 3; k++) r->row.index[k] = NAN;
-    for (int k = 0; k < HS_M_COUNT; k++) r->row.value[k] = NAN;
-    return asprintf(&r->note, "%s: no system to measure", reason) < 0 ? hs_error_set(HS_ENOMEM, "out of memory") : HS_OK;
-}
-
-static hs_error compare_years(const options *o, const hs_codebook *cb, row_ext *rows, progress *pg) {
-    hs_model *m = NULL;
-    hs_error err = hs_cli_read_checked(o->files[0], HS_FORMAT_UNKNOWN, o->quiet, o->args->strict, &m);
-    for (size_t i = 0; !err && i < o->nyears; i++) {
-        hs_view_options vo;
-        row_view_options(o, cb, 1, o->years[i], &vo);
-        hs_view *v = NULL;
-        rows[i].file = o->files[0];
-        char reason[512];
-        if (!hs_check_hub_active(m, o->args->hub, o->years[i], reason, sizeof reason))
-            err = empty_row(reason, o->years[i], &rows[i]);
-        else if (!(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->ms, &rows[i].row);
-        hs_view_destroy(v);
-        if (!err) err = started_ended(m, o, cb, i ? o->years[i - 1] : o->years[i] - 1, o->years[i], &rows[i]);
-        char what[32];
-        snprintf(what, sizeof what, "year %d", o->years[i]);
-        progress_step(pg, i + 1, o->nyears, what);
-    }
-    hs_model_destroy(m);
-    return err;
-}
-
-static hs_error compare_files(const options *o, const hs_codebook *cb, row_ext *rows, progress *pg) {
-    hs_model *prev_m = NULL;
-    hs_view *prev_v = NULL;
-    hs_error err = HS_OK;
-    for (size_t i = 0; !err && i < o->nfiles; i++) {
-        hs_model *m = NULL;
-        hs_view *v = NULL;
-        rows[i].file = o->files[i];
-        if (!(err = hs_cli_read_checked(o->files[i], HS_FORMAT_UNKNOWN, o->quiet, o->args->strict, &m))) {
-            const char *period = hs_model_period(m);
-            if (!period) {
-                const char *slash = strrchr(o->files[i], '/');
-                period = slash ? slash + 1 : o->files[i];
-            }
-            if (!(rows[i].period = strdup(period))) err = HS_ENOMEM;
-        }
-        hs_view_options vo;
-        row_view_options(o, cb, hs_cli_given(o->args, "year"), o->args->year, &vo);
-        if (!err && !(err = hs_view_new(m, &vo, &v))) err = hs_cli_row_compute(v, &o->ms, &rows[i].row);
-        if (!err && prev_v && !(err = mechanism_changes(prev_v, v, &rows[i].started)))
-            err = mechanism_changes(v, prev_v, &rows[i].ended);
-        hs_view_destroy(prev_v);
-        hs_model_destroy(prev_m);
-        prev_v = v;
-        prev_m = m;
-        progress_step(pg, i + 1, o->nfiles, o->files[i]);
-    }
-    hs_view_destroy(prev_v);
-    hs_model_destroy(prev_m);
-    return err;
+/* The ids of a mechanisms_started or _ended cell, joined by spaces (the
+ * text's "+A B -C"); NULL when there are none. */
+static char *joined_ids(const hs_table *t, size_t row, size_t col) {
+    const char *text = hs_table_text(t, row, col);
+    json_t *list = text ? json_loads(text, 0, NULL) : NULL;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *b = json_array_size(list) ? open_memstream(&out, &len) : NULL;
+    for (size_t i = 0; b && i < json_array_size(list); i++)
+        fprintf(b, "%s%s", i ? " " : "", json_string_value(json_array_get(list, i)));
+    if (b) fclose(b);
+    json_decref(list);
+    return out;
 }
 
 /* ---- output ------------------------------------------------------------------- */
 
-static const char *const index_names[3] = {"coordination", "unidirectionality", "closedness"};
-
-static json_t *id_list_json(const char *list) {
-    json_t *a = json_array();
-    if (!list) return a;
-    char *copy = strdup(list), *save = NULL;
-    for (char *t = copy ? strtok_r(copy, " ", &save) : NULL; t; t = strtok_r(NULL, " ", &save))
-        json_array_append_new(a, json_string(t));
-    free(copy);
-    return a;
-}
-
-static hs_error print_json(const options *o, const row_ext *rows, size_t n) {
-    json_t *root = json_array();
-    for (size_t i = 0; i < n; i++) {
-        const hs_cli_row *r = &rows[i].row;
-        json_t *obj = json_object();
-        if (!o->years_mode) {
-            json_object_set_new(obj, "file", json_string(rows[i].file));
-            json_object_set_new(obj, "period", json_string(rows[i].period));
-        }
-        json_object_set_new(obj, "year", r->has_year ? json_integer(r->year) : json_null());
-        json_object_set_new(obj, "hub", hs_json_string_or_null(r->hub));
-        for (int k = 0; k < 3; k++) json_object_set_new(obj, index_names[k], hs_json_number(r->index[k]));
-        for (int k = 0; k < o->ms.count; k++)
-            json_object_set_new(obj, hs_cli_measure_name(o->ms.list[k]),
-                                hs_cli_measure_json(o->ms.list[k], r->value[o->ms.list[k]]));
-        json_object_set_new(obj, "mechanisms_started", id_list_json(rows[i].started));
-        json_object_set_new(obj, "mechanisms_ended", id_list_json(rows[i].ended));
-        json_object_set_new(obj, "note", hs_json_string_or_null(rows[i].note));
-        json_array_append_new(root, obj);
-    }
-    hs_error err = hs_cli_print_json(root);
-    json_decref(root);
-    return err;
-}
-
-static void print_csv(FILE *out, const options *o, const row_ext *rows, size_t n) {
-    fputs(o->years_mode ? "year,hub" : "file,period,year,hub", out);
-    for (int k = 0; k < 3; k++) fprintf(out, ",%s", index_names[k]);
-    for (int k = 0; k < o->ms.count; k++) fprintf(out, ",%s", hs_cli_measure_name(o->ms.list[k]));
-    fputs(",mechanisms_started,mechanisms_ended,note\r\n", out);
-    for (size_t i = 0; i < n; i++) {
-        const hs_cli_row *r = &rows[i].row;
-        if (!o->years_mode) {
-            hs_cli_csv_field(out, rows[i].file);
-            fputc(',', out);
-            hs_cli_csv_field(out, rows[i].period);
-            fputc(',', out);
-        }
-        if (r->has_year) fprintf(out, "%d", r->year);
-        fputc(',', out);
-        if (r->hub) hs_cli_csv_field(out, r->hub);
-        for (int k = 0; k < 3; k++) {
-            fputc(',', out);
-            hs_cli_csv_number(out, r->index[k]);
-        }
-        for (int k = 0; k < o->ms.count; k++) {
-            fputc(',', out);
-            hs_cli_measure_csv(out, o->ms.list[k], r->value[o->ms.list[k]]);
-        }
-        fputc(',', out);
-        hs_cli_csv_field(out, rows[i].started ? rows[i].started : "");
-        fputc(',', out);
-        hs_cli_csv_field(out, rows[i].ended ? rows[i].ended : "");
-        fputc(',', out);
-        hs_cli_csv_field(out, rows[i].note ? rows[i].note : "");
-        fputs("\r\n", out);
-    }
-}
-
-static int width_of(const char *name) { return strlen(name) > 7 ? (int)strlen(name) : 7; }
-
-static void print_text(FILE *out, const options *o, const row_ext *rows, size_t n) {
+static void print_text(FILE *out, const hs_table *t, const files *f) {
+    /* A year without the hub has a note, in the last column when there is one. */
+    long note = hs_table_find_column(t, "note");
+    size_t n = hs_table_row_count(t), ncols = hs_table_column_count(t) - (note >= 0);
     int label_w = 6, hub_w = 4;
     for (size_t i = 0; i < n; i++) {
-        if (!o->years_mode && (int)strlen(rows[i].period) > label_w) label_w = (int)strlen(rows[i].period);
-        if (rows[i].row.hub && (int)strlen(rows[i].row.hub) > hub_w) hub_w = (int)strlen(rows[i].row.hub);
+        const char *hub = hs_table_text(t, i, 1);
+        if (f && (int)strlen(f->keys[2 * i + 1]) > label_w) label_w = (int)strlen(f->keys[2 * i + 1]);
+        if (hub && (int)strlen(hub) > hub_w) hub_w = (int)strlen(hub);
     }
-    fprintf(out, "%-*s %-*s %6s %6s %6s", label_w, o->years_mode ? "year" : "period", hub_w, "hub", "K", "U", "C");
-    for (int k = 0; k < o->ms.count; k++) fprintf(out, " %*s", width_of(hs_cli_measure_name(o->ms.list[k])), hs_cli_measure_name(o->ms.list[k]));
+    fprintf(out, "%-*s %-*s %6s %6s %6s", label_w, f ? "period" : "year", hub_w, "hub", "K", "U", "C");
+    for (size_t c = FIRST_MEASURE; c + 2 < ncols; c++) {
+        const char *name = hs_table_column_name(t, c);
+        fprintf(out, " %*s", strlen(name) > 7 ? (int)strlen(name) : 7, name);
+    }
     fputs("  started / ended\n", out);
     for (size_t i = 0; i < n; i++) {
-        const hs_cli_row *r = &rows[i].row;
-        if (o->years_mode) fprintf(out, "%-*d", label_w, r->year);
-        else fprintf(out, "%-*s", label_w, rows[i].period);
-        fprintf(out, " %-*s", hub_w, r->hub ? r->hub : "none");
-        for (int k = 0; k < 3; k++) {
-            if (isfinite(r->index[k])) fprintf(out, " %6.3f", r->index[k]);
-            else fprintf(out, " %6s", "n/a");
+        const char *hub = hs_table_text(t, i, 1);
+        if (f)
+            fprintf(out, "%-*s", label_w, f->keys[2 * i + 1]);
+        else
+            fprintf(out, "%-*d", label_w, (int)hs_table_number(t, i, 0));
+        fprintf(out, " %-*s", hub_w, hub ? hub : "none");
+        for (size_t c = 2; c < FIRST_MEASURE; c++) {
+            double x = hs_table_number(t, i, c);
+            if (isfinite(x))
+                fprintf(out, " %6.3f", x);
+            else
+                fprintf(out, " %6s", "n/a");
         }
-        for (int k = 0; k < o->ms.count; k++) {
+        for (size_t c = FIRST_MEASURE; c + 2 < ncols; c++) {
+            const char *name = hs_table_column_name(t, c);
             fputc(' ', out);
-            hs_cli_measure_text(out, o->ms.list[k], r->value[o->ms.list[k]], width_of(hs_cli_measure_name(o->ms.list[k])));
+            hs_cli_cell_text(out, t, i, c, strlen(name) > 7 ? (int)strlen(name) : 7);
         }
-        if (rows[i].started || rows[i].ended)
-            fprintf(out, "  %s%s%s", rows[i].started ? "+" : "", rows[i].started ? rows[i].started : "",
-                    rows[i].ended ? (rows[i].started ? " -" : "-") : "");
-        if (rows[i].ended) fputs(rows[i].ended, out);
-        if (rows[i].note) fprintf(out, "  (%s)", rows[i].note);
+        char *started = joined_ids(t, i, ncols - 2), *ended = joined_ids(t, i, ncols - 1);
+        if (started || ended)
+            fprintf(out, "  %s%s%s%s", started ? "+" : "", started ? started : "", ended ? (started ? " -" : "-") : "",
+                    ended ? ended : "");
+        free(started);
+        free(ended);
+        if (note >= 0 && hs_table_text(t, i, (size_t)note)) fprintf(out, "  (%s)", hs_table_text(t, i, (size_t)note));
         fputc('\n', out);
     }
 }
 
 /* ---- the chart ------------------------------------------------------------------ */
 
-static hs_error plot(const options *o, const row_ext *rows, size_t n) {
+static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f) {
     static const char *const titles[3] = {"K coordination", "U unidirectionality", "C closedness"};
-    size_t nseries = 3 + (hs_cli_given(o->args, "measures") ? (size_t)o->ms.count : 0);
-    double *x = malloc((n + 1) * sizeof *x), *y = malloc((nseries * n + 1) * sizeof *y);
-    hs_plot_series *series = malloc(nseries * sizeof *series);
+    size_t n = hs_table_row_count(t), ncols = hs_table_column_count(t) - (hs_table_find_column(t, "note") >= 0);
+    /* The indices, and the numeric measures --measures names (not the default
+     * set, which would crowd it). */
+    double *x = malloc((n + 1) * sizeof *x);
+    hs_plot_series *series = malloc(ncols * sizeof *series);
     hs_plot_mark *marks = calloc(n + 1, sizeof *marks);
     const char **tics = malloc((n + 1) * sizeof *tics);
     char **labels = calloc(n + 1, sizeof *labels);
-    hs_error err = x && y && series && marks && tics && labels ? HS_OK : HS_ENOMEM;
-    size_t nmarks = 0;
-    for (size_t s = 0; !err && s < nseries; s++) {
-        int m = s < 3 ? -1 : o->ms.list[s - 3];
-        series[s].title = s < 3 ? titles[s] : hs_cli_measure_name(m);
-        series[s].count = s >= 3 && hs_cli_measure_kind(m) == 1;
-        series[s].y = y + s * n;
-        for (size_t i = 0; i < n; i++) y[s * n + i] = s < 3 ? rows[i].row.index[s] : rows[i].row.value[m];
+    hs_error err = x && series && marks && tics && labels ? HS_OK : HS_ENOMEM;
+    size_t nmarks = 0, nseries = 0;
+    for (size_t col = 2; !err && col + 2 < ncols && (col < FIRST_MEASURE || args->measures.count); col++) {
+        if (!hs_table_numbers(t, col)) continue;
+        series[nseries].title = col < FIRST_MEASURE ? titles[col - 2] : hs_table_column_name(t, col);
+        series[nseries].count = hs_table_column_type(t, col) == HS_VALUE_INTEGER;
+        series[nseries++].y = hs_table_numbers(t, col);
     }
     for (size_t i = 0; !err && i < n; i++) {
-        x[i] = o->years_mode ? rows[i].row.year : (double)(i + 1);
-        tics[i] = rows[i].period;
+        x[i] = f ? (double)(i + 1) : hs_table_number(t, i, 0);
+        tics[i] = f ? f->keys[2 * i + 1] : NULL;
         /* A mechanism is marked at the first row at or after its start (files:
          * the first file it is active in). */
-        if (rows[i].started) {
+        char *started = joined_ids(t, i, ncols - 2);
+        if (started) {
             marks[nmarks].x = x[i];
-            if (o->years_mode ? asprintf(&labels[nmarks], "%s %d", rows[i].started, rows[i].row.year) < 0
-                              : !(labels[nmarks] = strdup(rows[i].started)))
+            if (f) {
+                labels[nmarks] = started;
+                started = NULL;
+            } else if (asprintf(&labels[nmarks], "%s %d", started, (int)x[i]) < 0) {
+                labels[nmarks] = NULL;
                 err = HS_ENOMEM;
+            }
             marks[nmarks].label = labels[nmarks];
             nmarks++;
         }
+        free(started);
     }
     if (!err) {
         char title[256];
-        const char *base = strrchr(o->files[0], '/') ? strrchr(o->files[0], '/') + 1 : o->files[0];
-        int len = o->years_mode ? snprintf(title, sizeof title, "%s, %d-%d", base, rows[0].row.year, rows[n - 1].row.year)
-                                : snprintf(title, sizeof title, "%zu files", n);
-        for (size_t k = 0; k < o->args->focus.count && len > 0 && (size_t)len < sizeof title; k++)
+        const char *file = args->operands[0], *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+        int len = f ? snprintf(title, sizeof title, "%zu files", n)
+                    : snprintf(title, sizeof title, "%s, %d-%d", base, (int)x[0], (int)x[n - 1]);
+        for (size_t k = 0; k < args->focus.count && len > 0 && (size_t)len < sizeof title; k++)
             len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? ", " : "; subsystem ",
-                            o->args->focus.items[k]);
-        hs_plot p = {title, o->years_mode ? "year" : "period", n, x, o->years_mode ? NULL : tics, nseries, series,
-                     nmarks, marks};
-        err = hs_plot_write(o->plot, &p);
+                            args->focus.items[k]);
+        hs_plot p = {title, f ? "period" : "year", n, x, f ? tics : NULL, nseries, series, nmarks, marks};
+        err = hs_plot_write(args->plot, &p);
     }
     for (size_t i = 0; labels && i < nmarks; i++) free(labels[i]);
     free(labels);
     free(tics);
     free(marks);
     free(series);
-    free(y);
     free(x);
-    return err;
+    return err == HS_ENOMEM ? hs_error_set(HS_ENOMEM, "out of memory") : err;
 }
 
 /* ---- the command ----------------------------------------------------------------- */
 
 static int run(const hs_cli_args *args) {
-    options o;
-    int rc = parse_args(args, &o);
+    int years_mode = hs_cli_given(args, "years");
+    size_t nfiles = args->noperands;
+    if (args->plot && !hs_plot_format_ok(args->plot))
+        return hs_cli_usage_error("compare", "--plot '%s': the name must end in .svg, .png or .pdf", args->plot);
+    if (years_mode && nfiles > 1)
+        return hs_cli_usage_error("compare", "--years compares the years of one FILE, not %zu files", nfiles);
+    if (years_mode && hs_cli_given(args, "year"))
+        return hs_cli_usage_error("compare", "--year and --years exclude each other");
+    int rc = hs_cli_check_output("compare", args->plot, (const char *const *)args->operands, (int)nfiles);
+    if (rc < 0) rc = hs_cli_check_measures("compare", args, HS_MEASURE_SYSTEM);
     if (rc >= 0) return rc;
-    size_t n = o.years_mode ? o.nyears : o.nfiles;
-    row_ext *rows = calloc(n, sizeof *rows);
-    hs_codebook *cb = NULL;
-    hs_error err = rows ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
-    if (!err) err = args->codebook ? hs_codebook_read_file(args->codebook, &cb) : hs_codebook_new(&cb);
-    progress pg = {!o.quiet && isatty(STDERR_FILENO), 0, {0, 0}};
+    progress pg = {!args->quiet && isatty(STDERR_FILENO), 0, {0, 0}};
     clock_gettime(CLOCK_MONOTONIC, &pg.start);
-    if (!err) err = o.years_mode ? compare_years(&o, cb, rows, &pg) : compare_files(&o, cb, rows, &pg);
+    hs_metrics_options mo;
+    hs_cli_metrics_options(args, &mo);
+    /* As before the registry: the E-I test runs only for its own columns, with
+     * 1000 permutations unless --permutations says otherwise. */
+    mo.progress = progress_step;
+    mo.progress_data = &pg;
+    const char **names = column_names(args, &mo.measure_count);
+    mo.measures = names;
+    files f = {NULL, NULL};
+    hs_codebook *cb = NULL;
+    hs_model *m = NULL;
+    hs_table *t = NULL;
+    hs_error err = names ? HS_OK : hs_error_set(HS_ENOMEM, "out of memory");
+    if (!err) err = args->codebook ? hs_codebook_read_file(args->codebook, &cb) : hs_codebook_new(&cb);
+    hs_view_options vo;
+    hs_cli_view_options(args, cb, &vo);
+    if (!err && years_mode) {
+        if (!(err = hs_cli_read_checked(args->operands[0], HS_FORMAT_UNKNOWN, args->quiet, args->strict, &m)))
+            err = hs_metrics_table(m, &vo, args->years.years, args->years.count, &mo, &t, NULL);
+    } else if (!err) {
+        if (!(err = read_files(args, &f)))
+            err = hs_metrics_table_models((const hs_model *const *)f.models, nfiles, &vo, &mo, &t, NULL);
+    }
     progress_end(&pg);
-    if (!err && o.plot) err = plot(&o, rows, n);
+    const files *by_file = years_mode ? NULL : &f;
+    if (!err && args->plot) err = plot(args, t, by_file);
     if (!err) {
+        static const char *const key_names[] = {"file", "period"};
+        hs_cli_keys keys = {2, key_names, f.keys};
         if (args->format == HS_OUT_JSON) {
-            err = print_json(&o, rows, n);
+            err = hs_cli_table_json(t, by_file ? &keys : NULL);
         } else {
-            if (args->format == HS_OUT_CSV) print_csv(stdout, &o, rows, n);
-            else print_text(stdout, &o, rows, n);
+            if (args->format == HS_OUT_CSV)
+                hs_cli_table_csv(stdout, t, by_file ? &keys : NULL);
+            else
+                print_text(stdout, t, by_file);
             if (fflush(stdout) != 0 || ferror(stdout))
                 err = hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
         }
     }
-    for (size_t i = 0; rows && i < n; i++) {
-        hs_cli_row_destroy(&rows[i].row);
-        free(rows[i].period);
-        free(rows[i].started);
-        free(rows[i].ended);
-        free(rows[i].note);
-    }
-    free(rows);
+    hs_table_destroy(t);
+    files_free(&f, nfiles);
+    hs_model_destroy(m);
     hs_codebook_destroy(cb);
+    free(names);
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-
 static const hs_opt options_table[] = {
-    {.type = HS_OPT_YEARS, .name = "years", .value_name = "LIST", .help = "the years of FILE, one row each: years and ranges A:B[:STEP] separated by commas (1951:2025, 1950:2020:10, "
-     "1990,2014,2023)", .offset = offsetof(hs_cli_args, years), .max = MAX_ROWS},
-    {.type = HS_OPT_YEAR, .name = "year", .value_name = "Y", .help = "with files: look at year Y of each file (default: all of it)", .offset = offsetof(hs_cli_args, year)},
+    {.type = HS_OPT_YEARS,
+     .name = "years",
+     .value_name = "LIST",
+     .help =
+         "the years of FILE, one row each: years and ranges A:B[:STEP] separated by commas (1951:2025, 1950:2020:10, "
+         "1990,2014,2023)",
+     .offset = offsetof(hs_cli_args, years),
+     .max = MAX_ROWS},
+    {.type = HS_OPT_YEAR,
+     .name = "year",
+     .value_name = "Y",
+     .help = "with files: look at year Y of each file (default: all of it)",
+     .offset = offsetof(hs_cli_args, year)},
     HS_OPT_INCLUDE(hs_opts_measures),
     HS_OPT_INCLUDE(hs_opts_permutations),
     HS_OPT_INCLUDE(hs_opts_view),
     HS_OPT_INCLUDE(hs_opts_format),
-    {.type = HS_OPT_FILE, .name = "plot", .value_name = "OUT", .help = "also draw K, U, C (and the measures --measures names) over the rows into OUT.svg, OUT.png or OUT.pdf, with "
-     "gnuplot, marking the years mechanisms started", .offset = offsetof(hs_cli_args, plot)},
-    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
+    {.type = HS_OPT_FILE,
+     .name = "plot",
+     .value_name = "OUT",
+     .help =
+         "also draw K, U, C (and the measures --measures names) over the rows into OUT.svg, OUT.png or OUT.pdf, with "
+         "gnuplot, marking the years mechanisms started",
+     .offset = offsetof(hs_cli_args, plot)},
+    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 
@@ -453,7 +329,8 @@ const hs_command hs_cmd_compare = {
     "OUTPUT\n"
     "    csv: RFC 4180, a header row, columns `year` (or `file,period,year`), `hub`,\n"
     "    `coordination`, `unidirectionality`, `closedness`, the measures,\n"
-    "    `mechanisms_started`, `mechanisms_ended` (ids separated by spaces).\n"
+    "    `mechanisms_started`, `mechanisms_ended` (JSON arrays of ids), and `note` when\n"
+    "    a year has no system because the hub is not active in it (its row is empty).\n"
     "    json: an array of objects with the same keys. A value undefined for the row\n"
     "    is empty (CSV), null (JSON) or n/a (text).\n"
     "\n"
@@ -466,5 +343,5 @@ const hs_command hs_cmd_compare = {
     "    hubspoke compare periods/*.gv --format json\n",
     operands,
     1,
-    0,
+    HS_ANY_NUMBER,
     run};

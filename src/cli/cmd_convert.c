@@ -21,7 +21,8 @@ static int run(const hs_cli_args *args) {
         to = hs_format_from_path(out);
         if (to == HS_FORMAT_UNKNOWN)
             return hs_cli_usage_error(
-                "convert", "cannot tell the format of '%s' from its extension (use .gv, .dot or .graphml, or --to)", out);
+                "convert", "cannot tell the format of '%s' from its extension (use .gv, .dot or .graphml, or --to)",
+                out);
     }
     if (from == HS_FORMAT_UNKNOWN) from = hs_format_from_path(in);
     hs_model *m = NULL;
@@ -34,12 +35,21 @@ static int run(const hs_cli_args *args) {
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-static const hs_opt options[] = {
-    {.type = HS_OPT_CHOICE, .name = "from", .value_name = "FORMAT", .help = "format of IN when its extension does not tell: dot or graphml", .offset = offsetof(hs_cli_args, from), .choices = formats},
-    {.type = HS_OPT_CHOICE, .name = "to", .value_name = "FORMAT", .help = "format of OUT when its extension does not tell: dot or graphml", .offset = offsetof(hs_cli_args, to), .choices = formats},
-    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
-    HS_OPT_INCLUDE(hs_opts_help),
-    HS_OPT_LAST};
+static const hs_opt options[] = {{.type = HS_OPT_CHOICE,
+                                  .name = "from",
+                                  .value_name = "FORMAT",
+                                  .help = "format of IN when its extension does not tell: dot or graphml",
+                                  .offset = offsetof(hs_cli_args, from),
+                                  .choices = formats},
+                                 {.type = HS_OPT_CHOICE,
+                                  .name = "to",
+                                  .value_name = "FORMAT",
+                                  .help = "format of OUT when its extension does not tell: dot or graphml",
+                                  .offset = offsetof(hs_cli_args, to),
+                                  .choices = formats},
+                                 HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
+                                 HS_OPT_INCLUDE(hs_opts_help),
+                                 HS_OPT_LAST};
 
 static const char *const operands[] = {"IN", "OUT", NULL};
 

@@ -13,8 +13,7 @@ static int run(const hs_cli_args *args) {
     const char *outs[] = {files.edges, files.nodes, files.mechanisms, files.graph};
     for (int i = 0; i < 4; i++) {
         if (!outs[i]) continue;
-        if (strcmp(outs[i], "-") == 0)
-            return hs_cli_usage_error("export", "the tables are files: '-' cannot name one");
+        if (strcmp(outs[i], "-") == 0) return hs_cli_usage_error("export", "the tables are files: '-' cannot name one");
         int same = hs_cli_check_output("export", outs[i], &in, 1);
         if (same >= 0) return same;
     }
@@ -30,10 +29,27 @@ static int run(const hs_cli_args *args) {
 }
 
 static const hs_opt options[] = {
-    {.type = HS_OPT_FILE, .name = "output", .alias = 'o', .value_name = "EDGES.csv", .help = "the ties' table (memberships too, as kind=member rows, without --mechanisms)", .offset = offsetof(hs_cli_args, output)},
-    {.type = HS_OPT_FILE, .name = "nodes", .value_name = "NODES.csv", .help = "the vertices' table: ids and the attributes of states and mechanisms", .offset = offsetof(hs_cli_args, nodes)},
-    {.type = HS_OPT_FILE, .name = "mechanisms", .value_name = "MEMBERS.csv", .help = "the memberships' table: mechanism, state and the member edges' attributes", .offset = offsetof(hs_cli_args, members)},
-    {.type = HS_OPT_FILE, .name = "graph", .value_name = "GRAPH.csv", .help = "the graph's table: directed, name, hub, period and other graph attributes", .offset = offsetof(hs_cli_args, graph_table)},
+    {.type = HS_OPT_FILE,
+     .name = "output",
+     .alias = 'o',
+     .value_name = "EDGES.csv",
+     .help = "the ties' table (memberships too, as kind=member rows, without --mechanisms)",
+     .offset = offsetof(hs_cli_args, output)},
+    {.type = HS_OPT_FILE,
+     .name = "nodes",
+     .value_name = "NODES.csv",
+     .help = "the vertices' table: ids and the attributes of states and mechanisms",
+     .offset = offsetof(hs_cli_args, nodes)},
+    {.type = HS_OPT_FILE,
+     .name = "mechanisms",
+     .value_name = "MEMBERS.csv",
+     .help = "the memberships' table: mechanism, state and the member edges' attributes",
+     .offset = offsetof(hs_cli_args, members)},
+    {.type = HS_OPT_FILE,
+     .name = "graph",
+     .value_name = "GRAPH.csv",
+     .help = "the graph's table: directed, name, hub, period and other graph attributes",
+     .offset = offsetof(hs_cli_args, graph_table)},
     HS_OPT_INCLUDE(hs_opts_limits),
     HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),

@@ -1,4 +1,5 @@
-/* hubspoke import: the COW and ATOP alliance datasets as alliance graphs. */
+/* hubspoke import: the COW and ATOP alliance datasets and CSV edge lists as
+ * alliance graphs. */
 #include <stddef.h>
 #include <string.h>
 
@@ -51,15 +52,17 @@ static int import_edges(const hs_cli_args *args, const char *in, const char *out
     return rc;
 }
 
-
 static int run(const hs_cli_args *args) {
     hs_import_options o;
     hs_import_options_init(&o);
     const char *dataset = args->operands[0], *in = args->operands[1], *out = args->output;
     int edges = strcmp(dataset, "edges") == 0;
-    if (strcmp(dataset, "cow") == 0) o.dataset = HS_DATASET_COW;
-    else if (strcmp(dataset, "atop") == 0) o.dataset = HS_DATASET_ATOP;
-    else if (!edges) return hs_cli_usage_error("import", "unknown dataset '%s' (cow, atop or edges)", dataset);
+    if (strcmp(dataset, "cow") == 0)
+        o.dataset = HS_DATASET_COW;
+    else if (strcmp(dataset, "atop") == 0)
+        o.dataset = HS_DATASET_ATOP;
+    else if (!edges)
+        return hs_cli_usage_error("import", "unknown dataset '%s' (cow, atop or edges)", dataset);
     if (!out) return hs_cli_usage_error("import", "-o OUT is required");
     hs_format to = hs_format_from_path(out);
     if (to == HS_FORMAT_UNKNOWN)
@@ -108,20 +111,61 @@ static const char *const id_schemes[] = {"cow", "iso3", NULL};
 
 static const hs_opt options[] = {
     HS_OPT_INCLUDE(hs_opts_output),
-    {.type = HS_OPT_FILE, .name = "states", .value_name = "FILE", .help = "COW's state list (states2016.csv): ids are COW abbreviations (USA, UKG, RUS) and labels the state names; "
-     "without it ids are COW<ccode> (COW2) and COW labels come from state_name", .offset = offsetof(hs_cli_args, states)},
-    {.type = HS_OPT_IDS, .name = "types", .value_name = "LIST", .help = "keep the alliances with one of these obligations (comma-separated): defense, offense, neutrality, "
-     "nonaggression, entente (cow), consultation (atop)", .offset = offsetof(hs_cli_args, types)},
-    {.type = HS_OPT_YEAR, .name = "since", .value_name = "Y", .help = "keep the alliances in force in Y or later", .offset = offsetof(hs_cli_args, since)},
-    {.type = HS_OPT_YEAR, .name = "until", .value_name = "Y", .help = "keep the alliances in force before Y", .offset = offsetof(hs_cli_args, until)},
-    {.type = HS_OPT_ID, .name = "hub", .value_name = "ID", .help = "set the graph's hub (a state id of the output)", .offset = offsetof(hs_cli_args, hub)},
-    {.type = HS_OPT_FILE, .name = "nodes", .value_name = "NODES.csv", .help = "edges: the vertices' table (id, label, type, role, since, until, kind, scope, issue, weight, ...)", .offset = offsetof(hs_cli_args, nodes)},
-    {.type = HS_OPT_FILE, .name = "mechanisms", .value_name = "MEMBERS.csv", .help = "edges: the memberships' table (mechanism, state, since, until, weight, ...)", .offset = offsetof(hs_cli_args, members)},
-    {.type = HS_OPT_FILE, .name = "graph", .value_name = "GRAPH.csv", .help = "edges: the graph's table (attribute, value: directed, name, hub, period, ...)", .offset = offsetof(hs_cli_args, graph_table)},
-    {.type = HS_OPT_FLAG, .name = "directed", .help = "edges: a digraph (a -> b: a depends on b), whatever GRAPH.csv says", .offset = offsetof(hs_cli_args, directed)},
+    {.type = HS_OPT_FILE,
+     .name = "states",
+     .value_name = "FILE",
+     .help = "COW's state list (states2016.csv): ids are COW abbreviations (USA, UKG, RUS) and labels the state names; "
+             "without it ids are COW<ccode> (COW2) and COW labels come from state_name",
+     .offset = offsetof(hs_cli_args, states)},
+    {.type = HS_OPT_IDS,
+     .name = "types",
+     .value_name = "LIST",
+     .help = "keep the alliances with one of these obligations (comma-separated): defense, offense, neutrality, "
+             "nonaggression, entente (cow), consultation (atop)",
+     .offset = offsetof(hs_cli_args, types)},
+    {.type = HS_OPT_YEAR,
+     .name = "since",
+     .value_name = "Y",
+     .help = "keep the alliances in force in Y or later",
+     .offset = offsetof(hs_cli_args, since)},
+    {.type = HS_OPT_YEAR,
+     .name = "until",
+     .value_name = "Y",
+     .help = "keep the alliances in force before Y",
+     .offset = offsetof(hs_cli_args, until)},
+    {.type = HS_OPT_ID,
+     .name = "hub",
+     .value_name = "ID",
+     .help = "set the graph's hub (a state id of the output)",
+     .offset = offsetof(hs_cli_args, hub)},
+    {.type = HS_OPT_FILE,
+     .name = "nodes",
+     .value_name = "NODES.csv",
+     .help = "edges: the vertices' table (id, label, type, role, since, until, kind, scope, issue, weight, ...)",
+     .offset = offsetof(hs_cli_args, nodes)},
+    {.type = HS_OPT_FILE,
+     .name = "mechanisms",
+     .value_name = "MEMBERS.csv",
+     .help = "edges: the memberships' table (mechanism, state, since, until, weight, ...)",
+     .offset = offsetof(hs_cli_args, members)},
+    {.type = HS_OPT_FILE,
+     .name = "graph",
+     .value_name = "GRAPH.csv",
+     .help = "edges: the graph's table (attribute, value: directed, name, hub, period, ...)",
+     .offset = offsetof(hs_cli_args, graph_table)},
+    {.type = HS_OPT_FLAG,
+     .name = "directed",
+     .help = "edges: a digraph (a -> b: a depends on b), whatever GRAPH.csv says",
+     .offset = offsetof(hs_cli_args, directed)},
     HS_OPT_INCLUDE(hs_opts_checks),
-    {.type = HS_OPT_CHOICE, .name = "ids", .value_name = "SCHEME", .help = "cow (default) or iso3: ISO 3166-1 alpha-3 ids where a COW code maps to one unambiguously; other states keep "
-     "their COW ids", .offset = offsetof(hs_cli_args, ids), .choices = id_schemes},
+    {.type = HS_OPT_CHOICE,
+     .name = "ids",
+     .value_name = "SCHEME",
+     .help =
+         "cow (default) or iso3: ISO 3166-1 alpha-3 ids where a COW code maps to one unambiguously; other states keep "
+         "their COW ids",
+     .offset = offsetof(hs_cli_args, ids),
+     .choices = id_schemes},
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

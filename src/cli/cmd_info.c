@@ -68,7 +68,8 @@ static json_t *info_json(const hs_view *v) {
     for (int r = 0; r < HS_ROLE_COUNT; r++) {
         json_t *list = json_array();
         for (size_t s = 0; s < hs_view_state_count(v); s++) {
-            if (hs_view_state_role(v, s) == (hs_role)r) json_array_append_new(list, json_string(hs_view_state_id(v, s)));
+            if (hs_view_state_role(v, s) == (hs_role)r)
+                json_array_append_new(list, json_string(hs_view_state_id(v, s)));
         }
         json_object_set_new(states, hs_role_name((hs_role)r), list);
     }
@@ -100,7 +101,8 @@ static json_t *info_json(const hs_view *v) {
     count_kinds(v, counts);
     json_t *ties = json_object();
     for (int k = 0; k <= HS_KIND_COUNT; k++) {
-        json_object_set_new(ties, hs_kind_name(k == HS_KIND_COUNT ? HS_KIND_UNSET : (hs_kind)k), json_integer((json_int_t)counts[k]));
+        json_object_set_new(ties, hs_kind_name(k == HS_KIND_COUNT ? HS_KIND_UNSET : (hs_kind)k),
+                            json_integer((json_int_t)counts[k]));
         total += counts[k];
     }
     json_object_set_new(root, "ties", ties);
@@ -136,11 +138,16 @@ static void info_text(const hs_view *v) {
     printf("file        %s (%s)\n", hs_model_file(m), hs_model_directed(m) ? "directed" : "undirected");
     if (hs_model_period(m)) printf("period      %s\n", hs_model_period(m));
     if (yr.any) printf("years       %d-%d covered\n", yr.first, yr.last);
-    if (hs_view_has_year(v)) printf("year        %d\n", hs_view_year(v));
-    else printf("year        all elements, whatever their dates (no --year)\n");
+    if (hs_view_has_year(v))
+        printf("year        %d\n", hs_view_year(v));
+    else
+        printf("year        all elements, whatever their dates (no --year)\n");
     long hub = hs_view_hub(v);
-    if (hub >= 0) printf("hub         %s (from %s)\n", hs_view_state_id(v, (size_t)hub), hs_hub_source_name(hs_view_hub_source(v)));
-    else printf("hub         none (no --hub, hub attribute, role=hub or treaty tie)\n");
+    if (hub >= 0)
+        printf("hub         %s (from %s)\n", hs_view_state_id(v, (size_t)hub),
+               hs_hub_source_name(hs_view_hub_source(v)));
+    else
+        printf("hub         none (no --hub, hub attribute, role=hub or treaty tie)\n");
     printf("states      %zu\n", hs_view_state_count(v));
     print_ids(v, "hub", HS_ROLE_HUB);
     print_ids(v, "allies", HS_ROLE_ALLY);
@@ -149,7 +156,8 @@ static void info_text(const hs_view *v) {
     printf("mechanisms  %zu\n", hs_view_mechanism_count(v));
     for (size_t k = 0; k < hs_view_mechanism_count(v); k++) {
         size_t mv = hs_view_mechanism_vertex(v, k);
-        printf("  %-10s %s, %s", hs_vertex_id(m, mv), hs_kind_name(hs_vertex_kind(m, mv)), hs_scope_name(hs_vertex_scope(m, mv)));
+        printf("  %-10s %s, %s", hs_vertex_id(m, mv), hs_kind_name(hs_vertex_kind(m, mv)),
+               hs_scope_name(hs_vertex_scope(m, mv)));
         print_span(hs_vertex_since(m, mv), hs_vertex_until(m, mv));
         printf(":");
         const size_t *mem = hs_view_mechanism_members(v, k);
@@ -161,7 +169,8 @@ static void info_text(const hs_view *v) {
     for (int k = 0; k <= HS_KIND_COUNT; k++) total += counts[k];
     printf("ties        %zu\n", total);
     for (int k = 0; k <= HS_KIND_COUNT; k++) {
-        if (counts[k]) printf("  %-10s %zu\n", hs_kind_name(k == HS_KIND_COUNT ? HS_KIND_UNSET : (hs_kind)k), counts[k]);
+        if (counts[k])
+            printf("  %-10s %zu\n", hs_kind_name(k == HS_KIND_COUNT ? HS_KIND_UNSET : (hs_kind)k), counts[k]);
     }
 }
 
@@ -185,33 +194,32 @@ static int run(const hs_cli_args *args) {
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
-static const hs_opt options[] = {HS_OPT_INCLUDE(hs_opts_year),   HS_OPT_INCLUDE(hs_opts_view),
+static const hs_opt options[] = {HS_OPT_INCLUDE(hs_opts_year),        HS_OPT_INCLUDE(hs_opts_view),
                                  HS_OPT_INCLUDE(hs_opts_format_json), HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
-                                 HS_OPT_INCLUDE(hs_opts_help),   HS_OPT_LAST};
+                                 HS_OPT_INCLUDE(hs_opts_help),        HS_OPT_LAST};
 
 static const char *const operands[] = {"FILE", NULL};
 
-const hs_command hs_cmd_info = {
-    "info",
-    "describe a file: states by role, mechanisms, ties, years",
-    "FILE [OPTIONS]",
-    "    Reads FILE (DOT or GraphML; '-' for standard input) and reports, for the year Y\n"
-    "    (or for every element of the file, whatever its dates, when --year is absent):\n"
-    "    the hub and how it was found, the states by role (hub, ally, partner, other),\n"
-    "    the active mechanisms with their members, the number of active ties of each\n"
-    "    kind, and the years the file covers. Roles are inferred as docs/schema.md\n"
-    "    (\"Roles\") describes unless a state's `role` attribute sets it.\n",
-    options,
-    "OUTPUT\n"
-    "    json: the keys are listed in docs/cli.md (\"info --format json\").\n"
-    "\n"
-    "EXIT STATUS\n"
-    "    0 success, 1 bad input, 2 usage error.\n"
-    "\n"
-    "EXAMPLES\n"
-    "    hubspoke info graphs/asia-pacific.gv\n"
-    "    hubspoke info graphs/asia-pacific.graphml --year 1990 --format json\n",
-    operands,
-    1,
-    1,
-    run};
+const hs_command hs_cmd_info = {"info",
+                                "describe a file: states by role, mechanisms, ties, years",
+                                "FILE [OPTIONS]",
+                                "    Reads FILE (DOT or GraphML; '-' for standard input) and reports, for the year Y\n"
+                                "    (or for every element of the file, whatever its dates, when --year is absent):\n"
+                                "    the hub and how it was found, the states by role (hub, ally, partner, other),\n"
+                                "    the active mechanisms with their members, the number of active ties of each\n"
+                                "    kind, and the years the file covers. Roles are inferred as docs/schema.md\n"
+                                "    (\"Roles\") describes unless a state's `role` attribute sets it.\n",
+                                options,
+                                "OUTPUT\n"
+                                "    json: the keys are listed in docs/cli.md (\"info --format json\").\n"
+                                "\n"
+                                "EXIT STATUS\n"
+                                "    0 success, 1 bad input, 2 usage error.\n"
+                                "\n"
+                                "EXAMPLES\n"
+                                "    hubspoke info graphs/asia-pacific.gv\n"
+                                "    hubspoke info graphs/asia-pacific.graphml --year 1990 --format json\n",
+                                operands,
+                                1,
+                                1,
+                                run};

@@ -43,23 +43,45 @@ static int figure_run(const hs_cli_args *args, int evolve) {
 static int run_render(const hs_cli_args *args) { return figure_run(args, 0); }
 static int run_evolve(const hs_cli_args *args) { return figure_run(args, 1); }
 
-static const hs_opt drawing[] = {
-    {.type = HS_OPT_CHOICE, .name = "engine", .value_name = "E", .help = "layout of the union of the panels: neato (default), fdp, dot or circo", .offset = offsetof(hs_cli_args, engine), .choices = hs_engine_names},
-    {.type = HS_OPT_ID, .name = "mechanism", .value_name = "ID", .help = "draw only the members of mechanism ID (as --focus)", .offset = offsetof(hs_cli_args, mechanism)},
-    {.type = HS_OPT_TEXT, .name = "title", .value_name = "TEXT", .help = "the figure's title (default: the graph's name and the years)", .offset = offsetof(hs_cli_args, title)},
-    HS_OPT_LAST};
+static const hs_opt drawing[] = {{.type = HS_OPT_CHOICE,
+                                  .name = "engine",
+                                  .value_name = "E",
+                                  .help = "layout of the union of the panels: neato (default), fdp, dot or circo",
+                                  .offset = offsetof(hs_cli_args, engine),
+                                  .choices = hs_engine_names},
+                                 {.type = HS_OPT_ID,
+                                  .name = "mechanism",
+                                  .value_name = "ID",
+                                  .help = "draw only the members of mechanism ID (as --focus)",
+                                  .offset = offsetof(hs_cli_args, mechanism)},
+                                 {.type = HS_OPT_TEXT,
+                                  .name = "title",
+                                  .value_name = "TEXT",
+                                  .help = "the figure's title (default: the graph's name and the years)",
+                                  .offset = offsetof(hs_cli_args, title)},
+                                 HS_OPT_LAST};
 
-static const hs_opt render_options[] = {
-    HS_OPT_INCLUDE(hs_opts_year),   HS_OPT_INCLUDE(hs_opts_view),
-    HS_OPT_INCLUDE(drawing),        HS_OPT_INCLUDE(hs_opts_output),
-    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks), HS_OPT_INCLUDE(hs_opts_help),
-    HS_OPT_LAST};
+static const hs_opt render_options[] = {HS_OPT_INCLUDE(hs_opts_year),
+                                        HS_OPT_INCLUDE(hs_opts_view),
+                                        HS_OPT_INCLUDE(drawing),
+                                        HS_OPT_INCLUDE(hs_opts_output),
+                                        HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
+                                        HS_OPT_INCLUDE(hs_opts_help),
+                                        HS_OPT_LAST};
 
 static const hs_opt evolve_options[] = {
-    {.type = HS_OPT_YEARS, .name = "years", .value_name = "LIST", .help = "the panels' years, in the order drawn: years and ranges A:B[:STEP] separated by commas (at most 64)", .offset = offsetof(hs_cli_args, years), .max = MAX_PANELS},
+    {.type = HS_OPT_YEARS,
+     .name = "years",
+     .value_name = "LIST",
+     .help = "the panels' years, in the order drawn: years and ranges A:B[:STEP] separated by commas (at most 64)",
+     .offset = offsetof(hs_cli_args, years),
+     .max = MAX_PANELS},
     HS_OPT_INCLUDE(hs_opts_view),
     HS_OPT_INCLUDE(drawing),
-    {.type = HS_OPT_FLAG, .name = "ghosts", .help = "draw inactive states, ties and mechanisms faintly", .offset = offsetof(hs_cli_args, ghosts)},
+    {.type = HS_OPT_FLAG,
+     .name = "ghosts",
+     .help = "draw inactive states, ties and mechanisms faintly",
+     .offset = offsetof(hs_cli_args, ghosts)},
     HS_OPT_INCLUDE(hs_opts_output),
     HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),

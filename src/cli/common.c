@@ -115,6 +115,28 @@ hs_error hs_cli_open_view(const hs_cli_args *args, hs_model **model, hs_codebook
     return err;
 }
 
+int hs_cli_check_measures(const char *command, const hs_cli_args *args, hs_measure_kind kind) {
+    for (size_t i = 0; i < args->measures.count; i++) {
+        const char *name = args->measures.items[i];
+        if (strcmp(name, "default") == 0 || strcmp(name, "all") == 0) continue;
+        long m = hs_measure_find(name);
+        if (m < 0)
+            return hs_cli_usage_error(command, "--measures: '%s' is not a measure (hubspoke measures lists them)",
+                                      name);
+        if (hs_measure_get((size_t)m)->kind != kind)
+            return hs_cli_usage_error(command, "--measures: '%s' is a %s measure, not a %s one", name,
+                                      kind == HS_MEASURE_SYSTEM ? "state" : "system",
+                                      kind == HS_MEASURE_SYSTEM ? "system" : "state");
+    }
+    return -1;
+}
+
+void hs_cli_metrics_options(const hs_cli_args *args, hs_metrics_options *o) {
+    hs_metrics_options_init(o);
+    if (hs_cli_given(args, "permutations")) o->permutations = (size_t)args->permutations;
+    if (hs_cli_given(args, "seed")) o->seed = (uint64_t)args->seed;
+}
+
 json_t *hs_json_number(double x) { return isfinite(x) ? json_real(x) : json_null(); }
 
 json_t *hs_json_string_or_null(const char *s) { return s ? json_string(s) : json_null(); }
@@ -147,6 +169,8 @@ void hs_cli_csv_number(FILE *out, double x) {
 }
 
 void hs_cli_text_number(FILE *out, double x) {
-    if (isfinite(x)) fprintf(out, "%.4f", x);
-    else fputs("n/a", out);
+    if (isfinite(x))
+        fprintf(out, "%.4f", x);
+    else
+        fputs("n/a", out);
 }

@@ -8,9 +8,9 @@
 const char *hs_cli_diag_hint(const hs_diagnostic *g) {
     if (strcmp(g->code, "limit") == 0) return "; raise it with --max-states or --max-ties";
     if (strcmp(g->code, "not-exported") == 0)
-        return strstr(g->reason, "nodes table")  ? ": give --nodes NODES.csv"
-               : strstr(g->reason, "directed")   ? ": give --graph GRAPH.csv, or import it with --directed"
-                                                 : ": give --graph GRAPH.csv";
+        return strstr(g->reason, "nodes table") ? ": give --nodes NODES.csv"
+               : strstr(g->reason, "directed")  ? ": give --graph GRAPH.csv, or import it with --directed"
+                                                : ": give --graph GRAPH.csv";
     if (strcmp(g->code, "foreign-format") == 0)
         return strstr(g->reason, "CSV") ? "; to read a CSV edge list use 'hubspoke import edges' (docs/import.md)"
                                         : "; convert it to GraphML first (igraph and NetworkX write GraphML)";
@@ -30,9 +30,11 @@ void hs_cli_print_check_line(FILE *out, const hs_diagnostic *g) {
 /* The errors a reader stopped counting at: the cap's line. */
 static void print_cap(FILE *out, const hs_diagnostics *d, const char *file, const char *prefix) {
     size_t kept = 0;
-    for (size_t i = 0; i < hs_diagnostics_count(d); i++) kept += hs_diagnostics_get(d, i)->severity == HS_SEVERITY_ERROR;
+    for (size_t i = 0; i < hs_diagnostics_count(d); i++)
+        kept += hs_diagnostics_get(d, i)->severity == HS_SEVERITY_ERROR;
     if (hs_diagnostics_error_count(d) > kept)
-        fprintf(out, "%s%s: more than %zu errors; stopped reading (the first %zu are listed)\n", prefix, file, kept, kept);
+        fprintf(out, "%s%s: more than %zu errors; stopped reading (the first %zu are listed)\n", prefix, file, kept,
+                kept);
 }
 
 void hs_cli_print_diagnostics(hs_diagnostics *d, const char *file, int quiet) {
@@ -92,11 +94,12 @@ json_t *hs_cli_diagnostics_json(const hs_diagnostics *d, const char *file) {
         const hs_diagnostic *g = hs_diagnostics_get(d, i);
         char reason[2048];
         snprintf(reason, sizeof reason, "%s%s", g->reason, hs_cli_diag_hint(g));
-        json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s}", "severity", severity_name(g->severity),
-                                              "code", g->code, "file", g->file,
-                                              "line", g->line > 0 ? json_integer(g->line) : json_null(), "element",
-                                              hs_json_string_or_null(g->element), "message", reason));
+        json_array_append_new(
+            list, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s}", "severity", severity_name(g->severity), "code", g->code,
+                            "file", g->file, "line", g->line > 0 ? json_integer(g->line) : json_null(), "element",
+                            hs_json_string_or_null(g->element), "message", reason));
     }
     return json_pack("{s:s, s:I, s:I, s:o}", "file", file, "errors", (json_int_t)hs_diagnostics_error_count(d),
-                     "warnings", (json_int_t)hs_diagnostics_warning_count(d), "diagnostics", list ? list : json_array());
+                     "warnings", (json_int_t)hs_diagnostics_warning_count(d), "diagnostics",
+                     list ? list : json_array());
 }

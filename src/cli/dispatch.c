@@ -6,54 +6,56 @@
 
 #include "cli/cli.h"
 
-static const hs_command *const commands[] = {&hs_cmd_info,     &hs_cmd_convert, &hs_cmd_metrics, &hs_cmd_classify,
-                                              &hs_cmd_render,   &hs_cmd_evolve,  &hs_cmd_compare, &hs_cmd_whatif,
-                                              &hs_cmd_import,  &hs_cmd_check,   &hs_cmd_export};
+static const hs_command *const commands[] = {&hs_cmd_info,   &hs_cmd_convert, &hs_cmd_metrics, &hs_cmd_classify,
+                                             &hs_cmd_render, &hs_cmd_evolve,  &hs_cmd_compare, &hs_cmd_whatif,
+                                             &hs_cmd_import, &hs_cmd_check,   &hs_cmd_export,  &hs_cmd_measures};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static void print_help(FILE *out) {
-    fputs("NAME\n"
-          "    hubspoke - measure alliance systems as networks\n"
-          "\n"
-          "SYNOPSIS\n"
-          "    hubspoke COMMAND [OPTIONS] FILE...\n"
-          "    hubspoke COMMAND --help\n"
-          "    hubspoke --help | --version\n"
-          "\n"
-          "DESCRIPTION\n"
-          "    hubspoke reads alliance systems (states, ties with kinds and years, minilateral\n"
-          "    mechanisms) from DOT or GraphML files written in the hubspoke schema\n"
-          "    (docs/schema.md) and measures hub coordination, unidirectionality and\n"
-          "    closedness (docs/metrics.md). Any plain DOT or GraphML file loads too.\n"
-          "\n"
-          "COMMANDS\n",
-          out);
+    fputs(
+        "NAME\n"
+        "    hubspoke - measure alliance systems as networks\n"
+        "\n"
+        "SYNOPSIS\n"
+        "    hubspoke COMMAND [OPTIONS] FILE...\n"
+        "    hubspoke COMMAND --help\n"
+        "    hubspoke --help | --version\n"
+        "\n"
+        "DESCRIPTION\n"
+        "    hubspoke reads alliance systems (states, ties with kinds and years, minilateral\n"
+        "    mechanisms) from DOT or GraphML files written in the hubspoke schema\n"
+        "    (docs/schema.md) and measures hub coordination, unidirectionality and\n"
+        "    closedness (docs/metrics.md). Any plain DOT or GraphML file loads too.\n"
+        "\n"
+        "COMMANDS\n",
+        out);
     for (size_t i = 0; i < NCOMMANDS; i++) fprintf(out, "    %-10s %s\n", commands[i]->name, commands[i]->summary);
-    fputs("\n"
-          "FILES\n"
-          "    A file's format follows its extension: .gv or .dot is DOT, .graphml or .xml is\n"
-          "    GraphML; otherwise, and for '-' (standard input), the content decides. DOT is\n"
-          "    parsed by the helper program hubspoke-dot (README, \"Licensing\"), found through\n"
-          "    the HUBSPOKE_DOT_HELPER environment variable, next to hubspoke, or in the\n"
-          "    installed libexec directory.\n"
-          "\n"
-          "EXIT STATUS\n"
-          "    0  success\n"
-          "    1  bad input (a file that cannot be read, parsed or checked) or a runtime failure\n"
-          "    2  usage error (unknown command or option, missing or invalid argument)\n"
-          "\n"
-          "    Errors are one line on standard error: \"hubspoke: FILE:LINE: reason\", or\n"
-          "    \"hubspoke: FILE: element: reason\" where no line is known.\n"
-          "\n"
-          "EXAMPLES\n"
-          "    hubspoke info graphs/asia-pacific.gv --year 2014\n"
-          "    hubspoke convert graphs/asia-pacific.gv asia.graphml\n"
-          "    hubspoke metrics graphs/asia-pacific.gv --year 2023 --format json\n"
-          "    hubspoke evolve graphs/asia-pacific.gv --years 1953,1999,2014,2023 --focus USA,JPN,KOR -o us-jpn-kor.svg\n"
-          "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --format csv --plot kuc.svg\n"
-          "    hubspoke whatif graphs/asia-pacific.gv --year 2020 --drop-tie JPN-KOR\n"
-          "    hubspoke import cow alliance_v4.1_by_member.csv --states states2016.csv -o cow.graphml\n",
-          out);
+    fputs(
+        "\n"
+        "FILES\n"
+        "    A file's format follows its extension: .gv or .dot is DOT, .graphml or .xml is\n"
+        "    GraphML; otherwise, and for '-' (standard input), the content decides. DOT is\n"
+        "    parsed by the helper program hubspoke-dot (README, \"Licensing\"), found through\n"
+        "    the HUBSPOKE_DOT_HELPER environment variable, next to hubspoke, or in the\n"
+        "    installed libexec directory.\n"
+        "\n"
+        "EXIT STATUS\n"
+        "    0  success\n"
+        "    1  bad input (a file that cannot be read, parsed or checked) or a runtime failure\n"
+        "    2  usage error (unknown command or option, missing or invalid argument)\n"
+        "\n"
+        "    Errors are one line on standard error: \"hubspoke: FILE:LINE: reason\", or\n"
+        "    \"hubspoke: FILE: element: reason\" where no line is known.\n"
+        "\n"
+        "EXAMPLES\n"
+        "    hubspoke info graphs/asia-pacific.gv --year 2014\n"
+        "    hubspoke convert graphs/asia-pacific.gv asia.graphml\n"
+        "    hubspoke metrics graphs/asia-pacific.gv --year 2023 --format json\n"
+        "    hubspoke evolve graphs/asia-pacific.gv --years 1953,1999,2014,2023 --focus USA,JPN,KOR -o us-jpn-kor.svg\n"
+        "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --format csv --plot kuc.svg\n"
+        "    hubspoke whatif graphs/asia-pacific.gv --year 2020 --drop-tie JPN-KOR\n"
+        "    hubspoke import cow alliance_v4.1_by_member.csv --states states2016.csv -o cow.graphml\n",
+        out);
 }
 
 int hs_cli_main(int argc, char **argv) {

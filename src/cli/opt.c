@@ -85,8 +85,7 @@ int hs_opt_parse_years(const char *name, const char *text, unsigned long long ma
         int empty = !item[0];
         free(item);
         if (empty)
-            return reason(msg, size, "--%s '%s': an empty item (years and ranges are separated by commas)", name,
-                          text);
+            return reason(msg, size, "--%s '%s': an empty item (years and ranges are separated by commas)", name, text);
         /* Years the wrong way round: say so, and how to write them. */
         if (ok && c1 && a > b) {
             char fix[64];
@@ -161,8 +160,10 @@ typedef struct flat {
 
 static void flatten(const hs_opt *table, flat *f) {
     for (const hs_opt *o = table; o && o->type != HS_OPT_END; o++) {
-        if (o->type == HS_OPT_GROUP) flatten(o->group, f);
-        else if (f->n < sizeof f->opt / sizeof *f->opt) f->opt[f->n++] = o;
+        if (o->type == HS_OPT_GROUP)
+            flatten(o->group, f);
+        else if (f->n < sizeof f->opt / sizeof *f->opt)
+            f->opt[f->n++] = o;
     }
 }
 
@@ -208,80 +209,60 @@ int hs_cli_given(const hs_cli_args *a, const char *name) {
     return 0;
 }
 
-/* Store `text` as the value of option o: -1 on success, else the exit status
- * of a usage error (reported). */
-static int set_value(const hs_command *cmd, hs_cli_args *a, const hs_opt *o, const char *text) {
-    char *field = (char *)a + o->offset, msg[512];
+/* Store `text` as the value of option o: 0, or -1 with the reason in msg. */
+static int set_value(hs_cli_args *a, const hs_opt *o, const char *text, char *msg, size_t size) {
+    char *field = (char *)a + o->offset;
     note_given(a, o);
     switch (o->type) {
-    case HS_OPT_FLAG: *(int *)field = 1; return -1;
-    case HS_OPT_YEAR:
-        if (hs_opt_parse_year(o->name, text, (int *)field, msg, sizeof msg)) break;
-        return -1;
-    case HS_OPT_YEARS:
-        if (hs_opt_parse_years(o->name, text, o->max, (hs_cli_years *)field, msg, sizeof msg)) break;
-        return -1;
-    case HS_OPT_IDS:
-        if (hs_opt_parse_ids(o->name, text, (hs_cli_list *)field, msg, sizeof msg)) break;
-        return -1;
+    case HS_OPT_FLAG: *(int *)field = 1; return 0;
+    case HS_OPT_YEAR: return hs_opt_parse_year(o->name, text, (int *)field, msg, size);
+    case HS_OPT_YEARS: return hs_opt_parse_years(o->name, text, o->max, (hs_cli_years *)field, msg, size);
+    case HS_OPT_IDS: return hs_opt_parse_ids(o->name, text, (hs_cli_list *)field, msg, size);
     case HS_OPT_ID: {
         /* The blanks around an id are dropped where they are in argv (ids
          * never start or end with one): nothing to free. */
         size_t len = strlen(text);
         while (len && isspace((unsigned char)text[len - 1])) len--;
         while (len && isspace((unsigned char)*text)) text++, len--;
-        if (!len) {
-            snprintf(msg, sizeof msg, "--%s needs an id", o->name);
-            break;
-        }
+        if (!len) return reason(msg, size, "--%s needs an id", o->name);
         ((char *)text)[len] = '\0';
         *(const char **)field = text;
-        return -1;
+        return 0;
     }
     case HS_OPT_COUNT:
-        if (parse_count(text, o->max, (unsigned long long *)field)) return -1;
-        snprintf(msg, sizeof msg, "--%s '%s' is not a whole number in [0, %llu]", o->name, text, o->max);
-        break;
+        if (parse_count(text, o->max, (unsigned long long *)field)) return 0;
+        return reason(msg, size, "--%s '%s' is not a whole number in [0, %llu]", o->name, text, o->max);
     case HS_OPT_REAL:
-        if (parse_real(text, o->min_real, o->max_real, (double *)field)) return -1;
-        snprintf(msg, sizeof msg, "--%s '%s' is not a number in [%g, %g]", o->name, text, o->min_real, o->max_real);
-        break;
+        if (parse_real(text, o->min_real, o->max_real, (double *)field)) return 0;
+        return reason(msg, size, "--%s '%s' is not a number in [%g, %g]", o->name, text, o->min_real, o->max_real);
     case HS_OPT_CHOICE: {
         for (int i = 0; o->choices[i]; i++) {
             if (strcmp(text, o->choices[i]) == 0) {
                 *(int *)field = i;
-                return -1;
+                return 0;
             }
         }
-        int len = snprintf(msg, sizeof msg, "--%s '%s' is not one of ", o->name, text);
-        for (int i = 0; o->choices[i] && len > 0 && (size_t)len < sizeof msg; i++)
-            len += snprintf(msg + len, sizeof msg - (size_t)len, "%s%s", i ? ", " : "", o->choices[i]);
-        break;
+        int len = snprintf(msg, size, "--%s '%s' is not one of ", o->name, text);
+        for (int i = 0; o->choices[i] && len > 0 && (size_t)len < size; i++)
+            len += snprintf(msg + len, size - (size_t)len, "%s%s", i ? ", " : "", o->choices[i]);
+        return -1;
     }
     case HS_OPT_FILE:
-        if (!text[0]) {
-            snprintf(msg, sizeof msg, "--%s needs a file name", o->name);
-            break;
-        }
+        if (!text[0]) return reason(msg, size, "--%s needs a file name", o->name);
         *(const char **)field = text;
-        return -1;
-    case HS_OPT_TEXT: *(const char **)field = text; return -1;
+        return 0;
+    case HS_OPT_TEXT: *(const char **)field = text; return 0;
     case HS_OPT_EDIT: {
         hs_cli_edits *e = (hs_cli_edits *)field;
-        if (!text[0]) {
-            snprintf(msg, sizeof msg, "--%s needs a value", o->name);
-            break;
-        }
+        if (!text[0]) return reason(msg, size, "--%s needs a value", o->name);
         hs_cli_edit *p = realloc(e->items, (e->count + 1) * sizeof *p);
-        if (!p) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+        if (!p) return reason(msg, size, "out of memory");
         e->items = p;
         e->items[e->count++] = (hs_cli_edit){o->tag, text};
-        return -1;
+        return 0;
     }
-    default: snprintf(msg, sizeof msg, "--%s: no value expected", o->name); break;
+    default: return reason(msg, size, "--%s: no value expected", o->name);
     }
-    if (strcmp(msg, "out of memory") == 0) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
-    return hs_cli_usage_error(cmd->name, "%s", msg);
 }
 
 void hs_cli_args_free(hs_cli_args *a) {
@@ -294,15 +275,17 @@ void hs_cli_args_free(hs_cli_args *a) {
     memset(a, 0, sizeof *a);
 }
 
-int hs_cli_parse(const hs_command *cmd, int argc, char **argv, hs_cli_args *a) {
-    memset(a, 0, sizeof *a);
-    a->command = cmd;
+/* What parse() found: go on, print the help, or stop on an error in msg. */
+enum { PARSED, HELP, BAD };
+
+/* The options of `table` and the operands in argv[first..argc-1], into a. */
+static int parse(const hs_opt *table, int argc, char **argv, int first, hs_cli_args *a, char *msg, size_t size) {
     flat f = {.n = 0};
-    flatten(cmd->options, &f);
-    if (!(a->operands = calloc((size_t)argc + 1, sizeof *a->operands)))
-        return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+    flatten(table, &f);
+    if (!a->operands && !(a->operands = calloc((size_t)argc + 1, sizeof *a->operands)))
+        return reason(msg, size, "out of memory"), BAD;
     int options_done = 0;
-    for (int i = 1; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         char *arg = argv[i];
         if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
             a->operands[a->noperands++] = arg;
@@ -324,34 +307,44 @@ int hs_cli_parse(const hs_command *cmd, int argc, char **argv, hs_cli_args *a) {
                 char list[256] = "";
                 for (size_t k = 0, n = 0; k < f.n; k++) {
                     if (strncmp(f.opt[k]->name, name, len) == 0)
-                        n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0, "%s--%s",
-                                              n ? ", " : "", f.opt[k]->name);
+                        n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0, "%s--%s", n ? ", " : "",
+                                              f.opt[k]->name);
                 }
-                return hs_cli_usage_error(cmd->name, "option '--%.*s' is ambiguous (%s)", (int)len, name, list);
+                return reason(msg, size, "option '--%.*s' is ambiguous (%s)", (int)len, name, list), BAD;
             }
-            if (!o) return hs_cli_usage_error(cmd->name, "unknown option '%.*s'", (int)(len + 2), arg);
+            if (!o) return reason(msg, size, "unknown option '%.*s'", (int)(len + 2), arg), BAD;
             if (eq) value = eq + 1;
             snprintf(shown, sizeof shown, "--%s", o->name);
         } else {
-            if (!(o = find_short(&f, arg[1]))) return hs_cli_usage_error(cmd->name, "unknown option '-%c'", arg[1]);
+            if (!(o = find_short(&f, arg[1]))) return reason(msg, size, "unknown option '-%c'", arg[1]), BAD;
             if (arg[2]) {
-                if (!takes_value(o)) return hs_cli_usage_error(cmd->name, "unknown option '%s'", arg);
+                if (!takes_value(o)) return reason(msg, size, "unknown option '%s'", arg), BAD;
                 value = arg + 2;
             }
             snprintf(shown, sizeof shown, "-%c", o->alias);
         }
-        if (o->type == HS_OPT_HELP) {
-            hs_cli_print_help(stdout, cmd);
-            return fflush(stdout) == 0 ? HS_EXIT_OK : HS_EXIT_FAILURE;
-        }
-        if (!takes_value(o) && value) return hs_cli_usage_error(cmd->name, "option '%s' takes no value", shown);
+        if (o->type == HS_OPT_HELP) return HELP;
+        if (!takes_value(o) && value) return reason(msg, size, "option '%s' takes no value", shown), BAD;
         if (takes_value(o) && !value) {
-            if (i + 1 >= argc) return hs_cli_usage_error(cmd->name, "option '%s' needs a value", shown);
+            if (i + 1 >= argc) return reason(msg, size, "option '%s' needs a value", shown), BAD;
             value = argv[++i];
         }
-        int rc = set_value(cmd, a, o, value);
-        if (rc >= 0) return rc;
+        if (set_value(a, o, value, msg, size)) return BAD;
     }
+    return PARSED;
+}
+
+int hs_cli_parse(const hs_command *cmd, int argc, char **argv, hs_cli_args *a) {
+    memset(a, 0, sizeof *a);
+    a->command = cmd;
+    char msg[512];
+    int rc = parse(cmd->options, argc, argv, 1, a, msg, sizeof msg);
+    if (rc == HELP) {
+        hs_cli_print_help(stdout, cmd);
+        return fflush(stdout) == 0 ? HS_EXIT_OK : HS_EXIT_FAILURE;
+    }
+    if (rc == BAD && strcmp(msg, "out of memory") == 0) return hs_cli_fail(hs_error_set(HS_ENOMEM, "out of memory"));
+    if (rc == BAD) return hs_cli_usage_error(cmd->name, "%s", msg);
     if (a->noperands < cmd->min_operands) {
         const char *missing = "an argument";
         for (size_t k = 0; cmd->operand_names && cmd->operand_names[k]; k++) {
@@ -360,9 +353,15 @@ int hs_cli_parse(const hs_command *cmd, int argc, char **argv, hs_cli_args *a) {
         }
         return hs_cli_usage_error(cmd->name, "missing %s", missing);
     }
-    if (cmd->max_operands && a->noperands > cmd->max_operands)
+    if (a->noperands > cmd->max_operands)
         return hs_cli_usage_error(cmd->name, "unexpected argument '%s'", a->operands[cmd->max_operands]);
     return -1;
+}
+
+int hs_opt_parse_words(const hs_opt *table, int argc, char **argv, hs_cli_args *a, char *msg, size_t size) {
+    int rc = parse(table, argc, argv, 0, a, msg, size);
+    if (rc == HELP) return reason(msg, size, "--help has no place here");
+    return rc == PARSED ? 0 : -1;
 }
 
 /* ---- help ----------------------------------------------------------------------- */
@@ -413,9 +412,9 @@ void hs_cli_print_help(FILE *out, const hs_command *cmd) {
     for (size_t i = 0; i < f.n; i++) {
         const hs_opt *o = f.opt[i];
         char head[80];
-        int len = snprintf(head, sizeof head, "    %s%s%s--%s%s%s", o->alias ? "-" : "", o->alias ? (char[]){o->alias, 0} : "",
-                           o->alias ? ", " : "", o->name, takes_value(o) ? " " : "",
-                           takes_value(o) ? o->value_name : "");
+        int len = snprintf(head, sizeof head, "    %s%s%s--%s%s%s", o->alias ? "-" : "",
+                           o->alias ? (char[]){o->alias, 0} : "", o->alias ? ", " : "", o->name,
+                           takes_value(o) ? " " : "", takes_value(o) ? o->value_name : "");
         fputs(head, out);
         if (len + 2 > column) {
             fprintf(out, "\n%*s", column, "");

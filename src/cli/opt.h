@@ -34,12 +34,12 @@ typedef enum hs_opt_type {
 
 typedef struct hs_opt {
     hs_opt_type type;
-    const char *name;       /* the long name, without "--" */
-    char alias;             /* a one-letter short name, or 0 */
-    const char *value_name; /* how --help names the value: Y, IDS, N, FILE... */
-    const char *help;       /* --help's text (wrapped there; "\n" starts a new line) */
-    size_t offset;          /* where the value goes: offsetof(hs_cli_args, field) */
-    unsigned long long max; /* HS_OPT_COUNT: the largest value; HS_OPT_YEARS: the most years */
+    const char *name;           /* the long name, without "--" */
+    char alias;                 /* a one-letter short name, or 0 */
+    const char *value_name;     /* how --help names the value: Y, IDS, N, FILE... */
+    const char *help;           /* --help's text (wrapped there; "\n" starts a new line) */
+    size_t offset;              /* where the value goes: offsetof(hs_cli_args, field) */
+    unsigned long long max;     /* HS_OPT_COUNT: the largest value; HS_OPT_YEARS: the most years */
     double min_real, max_real;  /* HS_OPT_REAL */
     const char *const *choices; /* HS_OPT_CHOICE: NULL-terminated */
     const struct hs_opt *group; /* HS_OPT_GROUP */
@@ -48,8 +48,10 @@ typedef struct hs_opt {
 
 /* Table entries are written with designated initialisers; a group is
  * included with HS_OPT_INCLUDE and a table ends with HS_OPT_LAST. */
-#define HS_OPT_INCLUDE(table) {.type = HS_OPT_GROUP, .group = (table)}
-#define HS_OPT_LAST {.type = HS_OPT_END}
+#define HS_OPT_INCLUDE(table) \
+    { .type = HS_OPT_GROUP, .group = (table) }
+#define HS_OPT_LAST \
+    { .type = HS_OPT_END }
 
 /* Values of the list types, owned by hs_cli_args. */
 typedef struct hs_cli_list {
@@ -76,9 +78,16 @@ typedef struct hs_cli_edits {
  * `text` into `out`; shared with the readers of option-like files (whatif's
  * scenarios). Returns 0, or -1 after writing the reason to msg. */
 int hs_opt_parse_year(const char *name, const char *text, int *out, char *msg, size_t msg_size);
-int hs_opt_parse_years(const char *name, const char *text, unsigned long long max_count, hs_cli_years *out,
-                       char *msg, size_t msg_size);
+int hs_opt_parse_years(const char *name, const char *text, unsigned long long max_count, hs_cli_years *out, char *msg,
+                       size_t msg_size);
 int hs_opt_parse_ids(const char *name, const char *text, hs_cli_list *out, char *msg, size_t msg_size);
 void hs_cli_list_free(hs_cli_list *list);
+
+/* Parse words (all of argv, options and operands) against `table` into
+ * args, as a command line is parsed, for files written in the command
+ * line's syntax (whatif's scenarios): 0, or -1 with the reason in msg. */
+struct hs_cli_args;
+int hs_opt_parse_words(const hs_opt *table, int argc, char **argv, struct hs_cli_args *args, char *msg,
+                       size_t msg_size);
 
 #endif

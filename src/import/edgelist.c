@@ -30,22 +30,22 @@ typedef struct field {
 
 enum { E_SOURCE, E_TARGET, E_ID };
 static const field edge_fields[] = {
-    {"source", {"from", "tail"}, NULL}, {"target", {"to", "head"}, NULL}, {"id", {NULL, NULL}, NULL},
-    {"kind", {NULL, NULL}, "kind"},     {"since", {NULL, NULL}, "since"}, {"until", {NULL, NULL}, "until"},
+    {"source", {"from", "tail"}, NULL}, {"target", {"to", "head"}, NULL},     {"id", {NULL, NULL}, NULL},
+    {"kind", {NULL, NULL}, "kind"},     {"since", {NULL, NULL}, "since"},     {"until", {NULL, NULL}, "until"},
     {"weight", {NULL, NULL}, "weight"}, {"citation", {NULL, NULL}, "source"}, {"label", {NULL, NULL}, "label"}};
 
 enum { N_ID, N_LABEL, N_TYPE };
-static const field node_fields[] = {
-    {"id", {"node", NULL}, NULL},      {"label", {NULL, NULL}, "label"}, {"type", {NULL, NULL}, "type"},
-    {"role", {NULL, NULL}, "role"},    {"since", {NULL, NULL}, "since"}, {"until", {NULL, NULL}, "until"},
-    {"kind", {NULL, NULL}, "kind"},    {"scope", {NULL, NULL}, "scope"}, {"issue", {NULL, NULL}, "issue"},
-    {"weight", {NULL, NULL}, "weight"}};
+static const field node_fields[] = {{"id", {"node", NULL}, NULL},     {"label", {NULL, NULL}, "label"},
+                                    {"type", {NULL, NULL}, "type"},   {"role", {NULL, NULL}, "role"},
+                                    {"since", {NULL, NULL}, "since"}, {"until", {NULL, NULL}, "until"},
+                                    {"kind", {NULL, NULL}, "kind"},   {"scope", {NULL, NULL}, "scope"},
+                                    {"issue", {NULL, NULL}, "issue"}, {"weight", {NULL, NULL}, "weight"}};
 
 enum { M_MECHANISM, M_STATE, M_ID };
-static const field member_fields[] = {
-    {"mechanism", {NULL, NULL}, NULL},  {"state", {"member", NULL}, NULL}, {"id", {NULL, NULL}, NULL},
-    {"since", {NULL, NULL}, "since"},   {"until", {NULL, NULL}, "until"}, {"weight", {NULL, NULL}, "weight"},
-    {"citation", {NULL, NULL}, "source"}, {"label", {NULL, NULL}, "label"}};
+static const field member_fields[] = {{"mechanism", {NULL, NULL}, NULL},    {"state", {"member", NULL}, NULL},
+                                      {"id", {NULL, NULL}, NULL},           {"since", {NULL, NULL}, "since"},
+                                      {"until", {NULL, NULL}, "until"},     {"weight", {NULL, NULL}, "weight"},
+                                      {"citation", {NULL, NULL}, "source"}, {"label", {NULL, NULL}, "label"}};
 
 #define NFIELDS(t) (sizeof t / sizeof *t)
 
@@ -118,7 +118,8 @@ typedef struct reader {
 #if defined(__GNUC__)
 __attribute__((format(printf, 5, 6)))
 #endif
-static hs_error problem(reader *r, const char *code, const char *file, int line, const char *fmt, ...) {
+static hs_error
+problem(reader *r, const char *code, const char *file, int line, const char *fmt, ...) {
     char reason[768];
     va_list ap;
     va_start(ap, fmt);
@@ -153,8 +154,8 @@ static hs_error load(reader *r, table *t, const char *path, const field *fields,
         if (f < nfields) {
             if (t->field_col[f] >= 0) {
                 fatal = 1;
-                if ((err = problem(r, "bad-column", file, line, "columns %ld and %zu both name '%s'", t->field_col[f] + 1,
-                                   c + 1, fields[f].name)))
+                if ((err = problem(r, "bad-column", file, line, "columns %ld and %zu both name '%s'",
+                                   t->field_col[f] + 1, c + 1, fields[f].name)))
                     return err;
             }
             t->field_col[f] = (long)c;
@@ -174,8 +175,8 @@ static hs_error load(reader *r, table *t, const char *path, const field *fields,
         if (f->alias[0])
             snprintf(aliases, sizeof aliases, " (or %s%s%s)", f->alias[0], f->alias[1] ? ", " : "",
                      f->alias[1] ? f->alias[1] : "");
-        if ((err = problem(r, "missing-column", file, line, "no column '%s'%s: %s needs one (docs/import.md, \"Edge lists\")",
-                           f->name, aliases, what)))
+        if ((err = problem(r, "missing-column", file, line,
+                           "no column '%s'%s: %s needs one (docs/import.md, \"Edge lists\")", f->name, aliases, what)))
             return err;
     }
     return fatal ? HS_EINPUT : HS_OK;
@@ -220,7 +221,8 @@ static hs_error read_graph_table(reader *r, const char *path, int *directed) {
         const char *value = hs_csv_cell(&t.csv, row, t.field_col[1]);
         for (size_t q = 0; q < row && !err; q++) {
             char *other = trimmed(hs_csv_cell(&t.csv, q, t.field_col[0]));
-            if (!other) err = HS_ENOMEM;
+            if (!other)
+                err = HS_ENOMEM;
             else if (strcmp(other, name) == 0)
                 err = problem(r, "duplicate-id", t.csv.file, line, "attribute '%s' again (first at line %d)", name,
                               t.csv.lines[q]);
@@ -232,9 +234,12 @@ static hs_error read_graph_table(reader *r, const char *path, int *directed) {
         }
         if (strcmp(name, "directed") == 0) {
             char *v = trimmed(value);
-            if (!v) err = HS_ENOMEM;
-            else if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcmp(v, "1")) *directed = 1;
-            else if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcmp(v, "0")) *directed = 0;
+            if (!v)
+                err = HS_ENOMEM;
+            else if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcmp(v, "1"))
+                *directed = 1;
+            else if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcmp(v, "0"))
+                *directed = 0;
             else
                 err = problem(r, "unknown-value", t.csv.file, line, "directed '%s' is not yes or no", v);
             free(v);
@@ -348,8 +353,8 @@ hs_error hs_edgelist_read(const hs_edgelist_options *o, hs_diagnostics *d, hs_mo
     if (!err) hs_check_collect(r.m, d);
     if (!err && o->files.graph) {
         int from_file = 0;
-        if (!(err = hs_model_set_origin(r.m, o->files.graph)) && !(err = read_graph_table(&r, o->files.graph, &from_file)) &&
-            directed < 0)
+        if (!(err = hs_model_set_origin(r.m, o->files.graph)) &&
+            !(err = read_graph_table(&r, o->files.graph, &from_file)) && directed < 0)
             directed = from_file;
     }
     if (!err) r.m->directed = directed > 0;
@@ -367,8 +372,8 @@ hs_error hs_edgelist_read(const hs_edgelist_options *o, hs_diagnostics *d, hs_mo
     } else if (err == HS_EINPUT) {
         /* Reading stopped: a missing column or an unreadable file (recorded
          * already), the error cap, or a load limit (its message left). */
-        hs_error added = hs_error_last()[0] ? hs_diag_add_last_error(d, r.m ? r.m->file : o->files.edges, "unreadable")
-                                            : HS_OK;
+        hs_error added =
+            hs_error_last()[0] ? hs_diag_add_last_error(d, r.m ? r.m->file : o->files.edges, "unreadable") : HS_OK;
         err = added ? added : hs_diag_summarise(d);
     }
     if (r.m) r.m->diag = NULL;
@@ -386,7 +391,8 @@ hs_error hs_edgelist_read(const hs_edgelist_options *o, hs_diagnostics *d, hs_mo
  * starts or ends with a blank (which readers may trim). */
 static hs_error put_field(hs_buf *b, const char *s) {
     size_t n = strlen(s);
-    int quote = strpbrk(s, ",\"\r\n") != NULL || (n && (isspace((unsigned char)s[0]) || isspace((unsigned char)s[n - 1])));
+    int quote =
+        strpbrk(s, ",\"\r\n") != NULL || (n && (isspace((unsigned char)s[0]) || isspace((unsigned char)s[n - 1])));
     if (!quote) return hs_buf_append(b, s, n);
     hs_error err = hs_buf_puts(b, "\"");
     for (const char *p = s; !err && *p; p++) err = *p == '"' ? hs_buf_puts(b, "\"\"") : hs_buf_append(b, p, 1);
@@ -522,7 +528,8 @@ static hs_error write_table(const hs_model *m, hs_domain d, const field *fields,
             if ((long)f == id_field && !with_id) continue;
             cells[r.ncols++] = i < 0 ? fields[f].name : value[f];
         }
-        for (size_t k = 0; k < nextra; k++) cells[r.ncols++] = i < 0 ? m->extra_keys[d][keys[k]].name : extra_value(x, keys[k]);
+        for (size_t k = 0; k < nextra; k++)
+            cells[r.ncols++] = i < 0 ? m->extra_keys[d][keys[k]].name : extra_value(x, keys[k]);
         err = end_row(&r);
     }
     free(keys);
@@ -589,8 +596,9 @@ static hs_error write_graph_table(const hs_model *m, hs_buf *b) {
         const char *name = m->extra_keys[HS_DOMAIN_GRAPH][x->key].name;
         if (!x->value[0]) continue;
         if (!strcmp(name, "directed") || !strcmp(name, "name") || !strcmp(name, "attribute"))
-            return hs_error_set(HS_EINPUT, "%s: graph attribute '%s' is a row of the graph table's own: rename it first",
-                                m->file, name);
+            return hs_error_set(HS_EINPUT,
+                                "%s: graph attribute '%s' is a row of the graph table's own: rename it first", m->file,
+                                name);
         cells[0] = name;
         cells[1] = x->value;
         if ((err = end_row(&r))) return err;

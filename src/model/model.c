@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/check_internal.h"
 #include "core/internal.h"
 #include "model/model_internal.h"
 
@@ -96,6 +95,78 @@ void hs_model_destroy(hs_model *m) {
     free(m->period);
     free(m->graphml_namespaces);
     free(m);
+}
+
+/* ---- copying ----------------------------------------------------------------------- */
+
+/* Deep copies: every string and array a model owns. A field added to
+ * hs_vertex, hs_edge or hs_model that owns memory must be copied here too
+ * (test_model's copy test destroys both models, so ASan and valgrind catch a
+ * shared pointer). */
+static int dup_into(char **dst, const char *src) {
+    *dst = NULL;
+    return !src || (*dst = hs_strdup(src)) != NULL;
+}
+
+static int extras_copy(hs_extras *dst, const hs_extras *src) {
+    *dst = (hs_extras){NULL, 0, 0};
+    if (!src->count) return 1;
+    if (!(dst->items = hs_calloc((size_t)src->count, sizeof *dst->items))) return 0;
+    dst->cap = src->count;
+    for (int i = 0; i < src->count; i++) {
+        dst->items[i] = src->items[i];
+        if (!dup_into(&dst->items[i].value, src->items[i].value)) return 0;
+        dst->count = i + 1;
+    }
+    return 1;
+}
+
+hs_error hs_model_copy(const hs_model *m, hs_model **out) {
+    if (!m || !out) return hs_error_set(HS_EARG, "hs_model_copy: a NULL argument");
+    hs_model *c = hs_calloc(1, sizeof *c);
+    if (!c) return HS_ENOMEM;
+    c->directed = m->directed;
+    c->format = m->format;
+    int ok = dup_into(&c->file, m->file) && dup_into(&c->name, m->name) && dup_into(&c->hub, m->hub) &&
+             dup_into(&c->period, m->period) && dup_into(&c->graphml_namespaces, m->graphml_namespaces) &&
+             extras_copy(&c->graph_extras, &m->graph_extras);
+    for (int d = 0; ok && d < HS_DOMAIN_COUNT; d++) {
+        if (!m->extra_key_count[d]) continue;
+        ok = (c->extra_keys[d] = hs_calloc((size_t)m->extra_key_count[d], sizeof *c->extra_keys[d])) != NULL;
+        for (int k = 0; ok && k < m->extra_key_count[d]; k++) {
+            ok = dup_into(&c->extra_keys[d][k].name, m->extra_keys[d][k].name) &&
+                 dup_into(&c->extra_keys[d][k].graphml_type, m->extra_keys[d][k].graphml_type);
+            c->extra_key_count[d] = k + 1;
+        }
+    }
+    if (ok && m->nv) ok = (c->v = hs_calloc(m->nv, sizeof *c->v)) != NULL;
+    for (size_t i = 0; ok && i < m->nv; i++) {
+        c->v[i] = m->v[i];
+        c->v[i].id = c->v[i].label = c->v[i].issue = NULL;
+        c->v[i].extras = (hs_extras){NULL, 0, 0};
+        c->nv = c->cap_v = i + 1;
+        ok = dup_into(&c->v[i].id, m->v[i].id) && dup_into(&c->v[i].label, m->v[i].label) &&
+             dup_into(&c->v[i].issue, m->v[i].issue) && extras_copy(&c->v[i].extras, &m->v[i].extras);
+    }
+    if (ok && m->ne) ok = (c->e = hs_calloc(m->ne, sizeof *c->e)) != NULL;
+    for (size_t i = 0; ok && i < m->ne; i++) {
+        c->e[i] = m->e[i];
+        c->e[i].id = c->e[i].source = c->e[i].label = NULL;
+        c->e[i].extras = (hs_extras){NULL, 0, 0};
+        c->ne = c->cap_e = i + 1;
+        ok = dup_into(&c->e[i].id, m->e[i].id) && dup_into(&c->e[i].source, m->e[i].source) &&
+             dup_into(&c->e[i].label, m->e[i].label) && extras_copy(&c->e[i].extras, &m->e[i].extras);
+    }
+    if (ok && m->nslots && (ok = (c->slots = hs_malloc(m->nslots * sizeof *c->slots)) != NULL)) {
+        memcpy(c->slots, m->slots, m->nslots * sizeof *c->slots);
+        c->nslots = m->nslots;
+    }
+    if (!ok) {
+        hs_model_destroy(c);
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    }
+    *out = c;
+    return HS_OK;
 }
 
 /* ---- errors naming elements -------------------------------------------------- */

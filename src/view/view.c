@@ -33,6 +33,7 @@ struct hs_view {
     hs_edge *added;
     size_t nadded;
     unsigned char *dropped_vertex, *dropped_edge;
+    unsigned char *activated; /* mechanisms an add-member edit brought forward into the year */
     igraph_t security;
     igraph_vector_t security_w;
     int graphs_ready;
@@ -46,7 +47,8 @@ void hs_view_options_init(hs_view_options *o) { *o = (hs_view_options){0, 0, NUL
 /* An edit as error messages name it: its number among the edits and its
  * type in words, "edit 2 (add member)". */
 static const char *edit_words(hs_view_edit_type type) {
-    static const char *const words[] = {"drop tie", "drop state", "drop mechanism", "add tie", "add member"};
+    static const char *const words[] = {"drop tie", "drop state", "drop mechanism", "add tie", "add member",
+                                        "add mechanism"};
     return (unsigned)type < sizeof words / sizeof *words ? words[type] : "unknown";
 }
 #define EDIT_FMT "edit %zu (%s)"
@@ -71,6 +73,7 @@ void hs_view_destroy(hs_view *v) {
     free(v->added);
     free(v->dropped_vertex);
     free(v->dropped_edge);
+    free(v->activated);
     free(v);
 }
 
@@ -84,7 +87,7 @@ static const hs_edge *edge_at(const hs_view *v, size_t i) {
 }
 
 static int vertex_active(const hs_view *v, size_t i) {
-    return !v->dropped_vertex[i] && active(v, v->m->v[i].since, v->m->v[i].until);
+    return !v->dropped_vertex[i] && (v->activated[i] || active(v, v->m->v[i].since, v->m->v[i].until));
 }
 
 static int edge_active(const hs_view *v, size_t i) {
@@ -138,7 +141,8 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
     const hs_model *m = v->m;
     v->dropped_vertex = hs_calloc(m->nv ? m->nv : 1, 1);
     v->dropped_edge = hs_calloc(m->ne ? m->ne : 1, 1);
-    if (!v->dropped_vertex || !v->dropped_edge) return HS_ENOMEM;
+    v->activated = hs_calloc(m->nv ? m->nv : 1, 1);
+    if (!v->dropped_vertex || !v->dropped_edge || !v->activated) return HS_ENOMEM;
     if (opt->exclude_mechanism >= 0 && (size_t)opt->exclude_mechanism < m->nv)
         v->dropped_vertex[opt->exclude_mechanism] = 1;
     /* The focus first: the edits edit the subsystem. */
@@ -194,9 +198,16 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
                 err = add_edge(v, a, b, ed->kind);
             break;
         case HS_EDIT_ADD_MEMBER: {
-            if ((err = edit_vertex(v, ed, ed->a, HS_VERTEX_STATE, &a)) ||
-                (err = edit_vertex(v, ed, ed->b, HS_VERTEX_MECHANISM, &b)))
-                break;
+            if ((err = edit_vertex(v, ed, ed->a, HS_VERTEX_STATE, &a))) break;
+            /* A mechanism not active in the year is brought forward into it,
+             * with no members but those the edits give it. */
+            long mech = ed->b ? hs_model_find(m, ed->b) : -1;
+            if (mech >= 0 && m->v[mech].type == HS_VERTEX_MECHANISM && !v->dropped_vertex[mech] &&
+                !vertex_active(v, (size_t)mech)) {
+                v->activated[mech] = 1;
+                for (size_t i = 0; i < m->ne; i++) v->dropped_edge[i] |= m->e[i].kind == HS_KIND_MEMBER && m->e[i].to == (size_t)mech;
+            }
+            if ((err = edit_vertex(v, ed, ed->b, HS_VERTEX_MECHANISM, &b))) break;
             int member = 0;
             for (size_t i = 0; i < m->ne + v->nadded && !member; i++) {
                 const hs_edge *e = edge_at(v, i);
@@ -205,6 +216,14 @@ static hs_error apply_edits(hs_view *v, const hs_view_options *opt) {
             err = member ? hs_error_set(HS_EARG, "%s: " EDIT_FMT ": '%s' is already a member of '%s'", m->file,
                                         EDIT_ARGS(v, ed), ed->a, ed->b)
                          : add_edge(v, a, b, HS_KIND_MEMBER);
+            break;
+        }
+        case HS_EDIT_ADD_MECHANISM: {
+            /* The mechanism itself is added to the model by hs_scenario_model(). */
+            long mech = ed->a ? hs_model_find(m, ed->a) : -1;
+            if (mech < 0 || m->v[mech].type != HS_VERTEX_MECHANISM)
+                err = hs_error_set(HS_EARG, "%s: " EDIT_FMT ": '%s' is not a mechanism of the model (hs_scenario_model adds it)",
+                                   m->file, EDIT_ARGS(v, ed), ed->a ? ed->a : "");
             break;
         }
         default:

@@ -50,7 +50,7 @@ for m in d["mechanisms"]:
     for k in ("delta_unidirectionality", "delta_closedness"):
         w, o = m[k.replace("delta_", "") + "_without"], m[k.replace("delta_", "") + "_with"]
         if m[k] is not None:
-            assert abs(m[k] - (w - o)) < 1e-12, (m["id"], k)
+            assert abs(m[k] - (o - w)) < 1e-12, (m["id"], k)  # D1: with - without
     assert 0 <= m["agreement"] <= 1 and abs(m["agreement"] * 50 - round(m["agreement"] * 50)) < 1e-9
     assert m["id"] in m["explanation"]
 quad = next(m for m in d["mechanisms"] if m["id"] == "Quad")
@@ -161,7 +161,7 @@ assert dep[2021]["JPN"] > 0.5 and dep[2007]["AUS"] > 0.5 and dep[2021]["AUS"] < 
 for y in (2017, 2021):
     q = json.load(open(f"{t}/cq{y}.json"))["mechanisms"][0]
     assert q["type"] == "expansive", q["type"]
-    assert q["delta_unidirectionality"] < 0.1 <= q["delta_closedness"], q
+    assert -q["delta_unidirectionality"] < 0.1 <= -q["delta_closedness"], q  # falls are negative (D1)
     # in the system as it stands the Quad hardly moves U
     assert abs(q["system_unidirectionality_without"] - q["system_unidirectionality_with"]) < 0.01, q
 PY

@@ -57,7 +57,7 @@ assert len(table) == len(rows)
 for r, c in zip(rows, table):
     assert list(c) == list(r), (list(c), list(r))
     for k, v in r.items():
-        if isinstance(v, list): assert c[k] == " ".join(v), k
+        if isinstance(v, list): assert json.loads(c[k]) == v, k  # a JSON array in the cell
         elif v is None: assert c[k] == "", k
         elif isinstance(v, bool): assert c[k] == ("true" if v else "false"), k
         elif isinstance(v, (int, float)): assert float(c[k]) == v, (k, c[k], v)
@@ -89,14 +89,21 @@ for i, y in enumerate(years):
     print("%d,%d,%s,%s" % (y, active, started, ended), end="|")
 PY
 }
-got=$("$HUBSPOKE" compare "$asia" --years 1951:2025:5 --format csv --measures mechanisms |
-  cut -d, -f1,6-8 | tr -d '\r' | tail -n +2 | tr '\n' '|')
+# year,mechanisms,started,ended of compare's CSV, the lists (JSON arrays in
+# their cells) joined by spaces.
+started_ended() {
+  $py -c '
+import csv, json, sys
+for r in csv.DictReader(sys.stdin):
+    print("%s,%s,%s,%s" % (r["year"], r["mechanisms"], " ".join(json.loads(r["mechanisms_started"])),
+                           " ".join(json.loads(r["mechanisms_ended"]))), end="|")'
+}
+got=$("$HUBSPOKE" compare "$asia" --years 1951:2025:5 --format csv --measures mechanisms | started_ended)
 want=$(expect_rows $(seq 1951 5 2025))
 [ "$got" = "$want" ] && ok || bad "started/ended: got '$got' want '$want'"
 # Something must have started and ended for the check to mean anything.
 case $want in *,*[A-Za-z]*,*[A-Za-z]*"|"*) ok ;; *) bad "the dataset has no mechanism ending within 1951-2025" ;; esac
-got=$("$HUBSPOKE" compare "$asia" --years 1990,2004,2017,2025 --format csv --measures mechanisms | tr -d '\r' |
-  tail -n +2 | cut -d, -f1,6-8 | tr '\n' '|')
+got=$("$HUBSPOKE" compare "$asia" --years 1990,2004,2017,2025 --format csv --measures mechanisms | started_ended)
 want=$(expect_rows 1990 2004 2017 2025)
 [ "$got" = "$want" ] && ok || bad "--years list: got '$got' want '$want'"
 
@@ -232,7 +239,7 @@ usage "edit 1 (drop tie): no active tie between 'A' and 'P'" whatif "$tmp/small.
 usage "edit 1 (drop state): 'Q' names no state" whatif "$tmp/small.graphml" --drop-state Q
 usage "edit 1 (drop mechanism): 'A' names no mechanism" whatif "$tmp/small.graphml" --drop-mechanism A
 usage "edit 1 (add member): 'Qua' names no mechanism" whatif "$asia" --year 2023 --add-member VNM:Qua
-usage "edit 1 (add member): mechanism 'Quad' is not active in 2010" whatif "$asia" --year 2010 --add-member VNM:Quad
+usage "edit 1 (add member): state 'VNM' is already dropped" whatif "$asia" --year 2010 --focus USA,JPN --add-member VNM:Quad
 usage "'friend' is not a kind of tie" whatif "$tmp/small.graphml" --add-tie A-B:friend
 usage "--drop-tie 'AB': expected two ids" whatif "$tmp/small.graphml" --drop-tie AB
 usage "no edit" whatif "$tmp/small.graphml"
@@ -265,7 +272,8 @@ PY
 )
 [ -z "$missing" ] && ok || bad "keys not defined in the docs: $missing"
 "$HUBSPOKE" whatif "$asia" --year 2023 --drop-tie USA-Quad --format csv | tr -d '\r' | head -1 |
-  grep -qx "measure,before,after,difference" && grep -qF '`measure,before,after,difference`' "$HS_SRC/docs/compare.md" &&
+  grep -qx "year,scenario,measure,before,after,difference" &&
+  grep -qF '`year,scenario,measure,before,after,difference`' "$HS_SRC/docs/compare.md" &&
   ok || bad "whatif CSV header not as documented"
 
 # 7. --help to stdout, exit 0.

@@ -106,9 +106,11 @@ succeeds full-classify classify "$asia" --year 2020 --sensitivity 3 --format jso
 check same "$(out prefix-classify)" "$(out full-classify)" "classify --yea 2020 --sens 3 differs from the full names"
 refused prefix-ambiguous 2 "hubspoke classify: option '--s' is ambiguous (--sensitivity, --spread, --seed, --strict) (see 'hubspoke classify --help')" \
     classify "$asia" --s 3
+refused prefix-ambiguous-years 2 "hubspoke metrics: option '--yea' is ambiguous (--year, --years) (see 'hubspoke metrics --help')" \
+    metrics "$asia" --yea 2023
 refused prefix-ambiguous2 2 "hubspoke classify: option '--threshold' is ambiguous (--threshold-u, --threshold-c) (see 'hubspoke classify --help')" \
     classify "$asia" --threshold 0.2
-succeeds prefix-metrics metrics "$asia" --yea 2023 --perm 0 --form csv --tab system
+succeeds prefix-metrics metrics "$asia" --year 2023 --perm 0 --form csv --tab system
 succeeds full-metrics metrics "$asia" --year 2023 --permutations 0 --format csv --table system
 check same "$(out prefix-metrics)" "$(out full-metrics)" "metrics prefixes"
 # An exact name wins over the longer names it is a prefix of (compare --year, --years).

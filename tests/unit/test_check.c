@@ -5,10 +5,11 @@
  * GraphML is read from memory; the DOT cases need the hubspoke-dot helper
  * (HUBSPOKE_DOT_HELPER, set by ctest) and skip without it. */
 #define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
+/* cmocka.h needs the four above first. */
 #include <cmocka.h>
 
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "check/check_internal.h"
+#include "core/internal.h"
 #include "hubspoke/check.h"
 #include "hubspoke/model.h"
 
@@ -53,7 +55,8 @@ static const char *listing(hs_diagnostics *d) {
     hs_diagnostics_sort(d);
     size_t size = 1;
     char line[4096];
-    for (size_t i = 0; i < hs_diagnostics_count(d); i++) size += hs_diagnostic_format(hs_diagnostics_get(d, i), NULL, 0) + 64;
+    for (size_t i = 0; i < hs_diagnostics_count(d); i++)
+        size += hs_diagnostic_format(hs_diagnostics_get(d, i), NULL, 0) + 64;
     char *out = keep_text(calloc(1, size)), *p = out;
     for (size_t i = 0; i < hs_diagnostics_count(d); i++) {
         const hs_diagnostic *g = hs_diagnostics_get(d, i);
@@ -69,8 +72,10 @@ static hs_diagnostics *check_text(const char *text, hs_format format, const char
     hs_model *m = NULL;
     hs_error err = hs_check_read_memory(text, strlen(text), format, name, d, &m);
     if (err != want) fail_msg("read ended with %d (%s), expected %d", err, hs_error_last(), want);
-    if (want == HS_OK) assert_non_null(m);
-    else assert_null(m);
+    if (want == HS_OK)
+        assert_non_null(m);
+    else
+        assert_null(m);
     hs_model_destroy(m);
     return d;
 }
@@ -97,10 +102,11 @@ static void test_list(void **state) {
     assert_int_equal(hs_diagnostics_error_count(d), 2);
     assert_int_equal(hs_diagnostics_warning_count(d), 2);
     /* Errors first, by line, lines unknown last; a reason stays one line. */
-    assert_string_equal(listing(d), "E e2 f.gv:3: edge 'A -- B': two lines\n"
-                                    "E e1 f.gv: no line\n"
-                                    "W w2 f.gv:2: early\n"
-                                    "W w1 f.gv:9: node 'A': late 1\n");
+    assert_string_equal(listing(d),
+                        "E e2 f.gv:3: edge 'A -- B': two lines\n"
+                        "E e1 f.gv: no line\n"
+                        "W w2 f.gv:2: early\n"
+                        "W w1 f.gv:9: node 'A': late 1\n");
     char small[8];
     assert_int_equal(hs_diagnostic_format(hs_diagnostics_get(d, 0), small, sizeof small),
                      strlen("f.gv:3: edge 'A -- B': two lines"));
@@ -108,10 +114,11 @@ static void test_list(void **state) {
     hs_diagnostics_promote_warnings(d);
     assert_int_equal(hs_diagnostics_error_count(d), 4);
     assert_int_equal(hs_diagnostics_warning_count(d), 0);
-    assert_string_equal(listing(d), "E w2 f.gv:2: early\n"
-                                    "E e2 f.gv:3: edge 'A -- B': two lines\n"
-                                    "E w1 f.gv:9: node 'A': late 1\n"
-                                    "E e1 f.gv: no line\n");
+    assert_string_equal(listing(d),
+                        "E w2 f.gv:2: early\n"
+                        "E e2 f.gv:3: edge 'A -- B': two lines\n"
+                        "E w1 f.gv:9: node 'A': late 1\n"
+                        "E e1 f.gv: no line\n");
     hs_diagnostics_clear(d);
     assert_int_equal(hs_diagnostics_count(d), 0);
     assert_int_equal(hs_diagnostics_error_count(d), 0);
@@ -166,14 +173,15 @@ static void test_distance(void **state) {
 
 static void test_errors_collected(void **state) {
     (void)state;
-    hs_diagnostics *d = check_gml(GU("<node id=\"A\"><data key=\"role\">king</data></node>\n"             /* 17 */
-                                     "<node id=\"B\"><data key=\"since\">1990</data><data key=\"until\">1980</data></node>\n"
-                                     "<edge source=\"A\" target=\"B\"><data key=\"weight\">2</data></edge>\n" /* 19 */
-                                     "<edge source=\"A\" target=\"B\"><data key=\"kind\">alliance</data>"
-                                     "<data key=\"since\">nineteen</data></edge>\n"                        /* 20 */
-                                     "<node id=\"A\"/>\n"                                                  /* 21 */
-                                     "<edge source=\"A\" target=\"B\"><data key=\"zz\">1</data></edge>\n"), /* 22 */
-                                  HS_EINPUT);
+    hs_diagnostics *d =
+        check_gml(GU("<node id=\"A\"><data key=\"role\">king</data></node>\n" /* 17 */
+                     "<node id=\"B\"><data key=\"since\">1990</data><data key=\"until\">1980</data></node>\n"
+                     "<edge source=\"A\" target=\"B\"><data key=\"weight\">2</data></edge>\n" /* 19 */
+                     "<edge source=\"A\" target=\"B\"><data key=\"kind\">alliance</data>"
+                     "<data key=\"since\">nineteen</data></edge>\n"                         /* 20 */
+                     "<node id=\"A\"/>\n"                                                   /* 21 */
+                     "<edge source=\"A\" target=\"B\"><data key=\"zz\">1</data></edge>\n"), /* 22 */
+                  HS_EINPUT);
     assert_string_equal(
         listing(d),
         "E unknown-value x.graphml:17: node 'A': unknown role 'king' (expected hub, ally, partner or other)\n"
@@ -185,13 +193,15 @@ static void test_errors_collected(void **state) {
         "E duplicate-id x.graphml:21: duplicate id 'A' (first at line 17)\n"
         "E bad-data x.graphml:22: <data> refers to undeclared key 'zz'\n");
     /* Callers that read only the last error get the first and a count. */
-    assert_string_equal(hs_error_last(), "x.graphml:17: node 'A': unknown role 'king' (expected hub, ally, partner or "
-                                         "other) (and 6 more errors)");
+    assert_string_equal(hs_error_last(),
+                        "x.graphml:17: node 'A': unknown role 'king' (expected hub, ally, partner or "
+                        "other) (and 6 more errors)");
     /* The plain reader still stops at the first, with the same message. */
     hs_model *m = NULL;
     const char *text = GU("<node id=\"A\"><data key=\"role\">king</data></node>\n<node id=\"A\"/>\n");
     assert_int_equal(hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml", &m), HS_EINPUT);
-    assert_string_equal(hs_error_last(), "x.graphml:17: node 'A': unknown role 'king' (expected hub, ally, partner or other)");
+    assert_string_equal(hs_error_last(),
+                        "x.graphml:17: node 'A': unknown role 'king' (expected hub, ally, partner or other)");
 }
 
 static void test_errors_then_fatal(void **state) {
@@ -200,12 +210,14 @@ static void test_errors_then_fatal(void **state) {
     hs_diagnostics *d = check_gml(GML_HEAD("undirected") "<node id=\"A\"><data key=\"weight\">x</data></node>\n"
                                                          "<node id=\"B\"></nod>\n",
                                   HS_EINPUT);
-    assert_string_equal(listing(d), "E bad-weight x.graphml:17: node 'A': weight 'x' is not a number\n"
-                                    "E unreadable x.graphml:18: XML error: Opening and ending tag mismatch: node line "
-                                    "18 and nod\n");
+    assert_string_equal(listing(d),
+                        "E bad-weight x.graphml:17: node 'A': weight 'x' is not a number\n"
+                        "E unreadable x.graphml:18: XML error: Opening and ending tag mismatch: node line "
+                        "18 and nod\n");
     d = check_gml(GU("<node id=\"A\"><data key=\"weight\">x</data></node>\n<edge source=\"A\"/>\n"), HS_EINPUT);
-    assert_string_equal(listing(d), "E bad-weight x.graphml:17: node 'A': weight 'x' is not a number\n"
-                                    "E unreadable x.graphml:18: <edge> without a target\n");
+    assert_string_equal(listing(d),
+                        "E bad-weight x.graphml:17: node 'A': weight 'x' is not a number\n"
+                        "E unreadable x.graphml:18: <edge> without a target\n");
 }
 
 static void test_error_cap_stops_reading(void **state) {
@@ -219,7 +231,8 @@ static void test_error_cap_stops_reading(void **state) {
     hs_diagnostics *d = check_gml(body, HS_EINPUT);
     assert_int_equal(hs_diagnostics_count(d), HS_DIAGNOSTICS_CAP);
     assert_int_equal(hs_diagnostics_error_count(d), HS_DIAGNOSTICS_CAP + 1);
-    assert_string_equal(hs_error_last(), "x.graphml:17: node 'n0': weight 9 is out of range (0, 1] (and 100 more errors)");
+    assert_string_equal(hs_error_last(),
+                        "x.graphml:17: node 'n0': weight 9 is out of range (0, 1] (and 100 more errors)");
     hs_diagnostics_sort(d);
     const hs_diagnostic *last = hs_diagnostics_get(d, HS_DIAGNOSTICS_CAP - 1);
     assert_int_equal(last->line, 17 + HS_DIAGNOSTICS_CAP - 1);
@@ -231,12 +244,11 @@ static void test_error_cap_stops_reading(void **state) {
 
 static void test_attribute_warnings(void **state) {
     (void)state;
-    hs_diagnostics *d =
-        check_gml(GML_HEAD("undirected") /* the keys come after the head's: line numbers move */
-                  "<node id=\"A\"/><node id=\"B\"/><node id=\"C\"/>\n"                                        /* 17 */
-                  "<edge source=\"A\" target=\"B\"><data key=\"kind\">treaty</data><data key=\"color\">red</data></edge>\n"
-                  GML_TAIL,
-                  HS_OK);
+    hs_diagnostics *d = check_gml(GML_HEAD("undirected") /* the keys come after the head's: line numbers move */
+                                  "<node id=\"A\"/><node id=\"B\"/><node id=\"C\"/>\n" /* 17 */
+                                  "<edge source=\"A\" target=\"B\"><data key=\"kind\">treaty</data><data "
+                                  "key=\"color\">red</data></edge>\n" GML_TAIL,
+                                  HS_OK);
     assert_string_equal(listing(d), ""); /* color is Graphviz's: no warning */
 
     const char *text = "<?xml version=\"1.0\"?>\n"
@@ -282,12 +294,12 @@ static void test_attribute_warnings(void **state) {
 }
 
 /* A small system around a body: USA and its allies, labelled. */
-#define SYSTEM(body)                                                                             \
-    GU("<node id=\"USA\"><data key=\"label\">United States</data></node>\n"   /* 17 */          \
-       "<node id=\"HUN\"><data key=\"label\">Hungary</data></node>\n"         /* 18 */          \
-       "<node id=\"AUT\"/><node id=\"IND\"/><node id=\"Japan\"/>\n"           /* 19 */          \
-       "<edge source=\"USA\" target=\"AUT\"><data key=\"kind\">treaty</data></edge>\n" /* 20 */ \
-       "<edge source=\"USA\" target=\"IND\"><data key=\"kind\">treaty</data></edge>\n" /* 21 */ \
+#define SYSTEM(body)                                                                              \
+    GU("<node id=\"USA\"><data key=\"label\">United States</data></node>\n"              /* 17 */ \
+       "<node id=\"HUN\"><data key=\"label\">Hungary</data></node>\n"                    /* 18 */ \
+       "<node id=\"AUT\"/><node id=\"IND\"/><node id=\"Japan\"/>\n"                      /* 19 */ \
+       "<edge source=\"USA\" target=\"AUT\"><data key=\"kind\">treaty</data></edge>\n"   /* 20 */ \
+       "<edge source=\"USA\" target=\"IND\"><data key=\"kind\">treaty</data></edge>\n"   /* 21 */ \
        "<edge source=\"USA\" target=\"Japan\"><data key=\"kind\">treaty</data></edge>\n" /* 22 */ \
        "<edge source=\"HUN\" target=\"Japan\"><data key=\"kind\">access</data></edge>\n" /* 23 */ \
        "<edge source=\"IND\" target=\"AUT\"><data key=\"kind\">dialogue</data></edge>\n" /* 24 */ body)
@@ -295,10 +307,11 @@ static void test_attribute_warnings(void **state) {
 static void test_similar_ids(void **state) {
     (void)state;
     /* HNU: a swap in a code; Japna: one in a name; usa: case only. */
-    hs_diagnostics *d = check_gml(SYSTEM("<edge source=\"USA\" target=\"HNU\"><data key=\"kind\">treaty</data></edge>\n"
-                                         "<edge source=\"USA\" target=\"Japna\"><data key=\"kind\">access</data></edge>\n"
-                                         "<edge source=\"HUN\" target=\"usa\"><data key=\"kind\">access</data></edge>\n"),
-                                  HS_OK);
+    hs_diagnostics *d =
+        check_gml(SYSTEM("<edge source=\"USA\" target=\"HNU\"><data key=\"kind\">treaty</data></edge>\n"
+                         "<edge source=\"USA\" target=\"Japna\"><data key=\"kind\">access</data></edge>\n"
+                         "<edge source=\"HUN\" target=\"usa\"><data key=\"kind\">access</data></edge>\n"),
+                  HS_OK);
     assert_string_equal(
         listing(d),
         "W similar-id x.graphml:25: node 'HNU': 'HNU' occurs only here and is one letter from 'HUN' (labelled, 2 "
@@ -319,12 +332,13 @@ static void test_similar_ids(void **state) {
                          "<edge source=\"HUN\" target=\"Japn\"><data key=\"kind\">access</data></edge>\n"
                          "<edge source=\"USA\" target=\"Japn\"><data key=\"kind\">access</data></edge>\n"),
                   HS_OK);
-    assert_string_equal(listing(d), "W untyped-tie x.graphml:28: edge 'n1 -- n2': no kind: it counts as 'unspecified', "
-                                    "with the codebook's depth for it (1.0 by default, as deep as a treaty), while 11 "
-                                    "other ties of the file have a kind\n"
-                                    "W untyped-tie x.graphml:28: edge 'n1 -- USA': no kind: it counts as 'unspecified', "
-                                    "with the codebook's depth for it (1.0 by default, as deep as a treaty), while 11 "
-                                    "other ties of the file have a kind\n");
+    assert_string_equal(listing(d),
+                        "W untyped-tie x.graphml:28: edge 'n1 -- n2': no kind: it counts as 'unspecified', "
+                        "with the codebook's depth for it (1.0 by default, as deep as a treaty), while 11 "
+                        "other ties of the file have a kind\n"
+                        "W untyped-tie x.graphml:28: edge 'n1 -- USA': no kind: it counts as 'unspecified', "
+                        "with the codebook's depth for it (1.0 by default, as deep as a treaty), while 11 "
+                        "other ties of the file have a kind\n");
 }
 
 static void test_direction(void **state) {
@@ -356,21 +370,23 @@ static void test_direction(void **state) {
 
 static void test_spans_and_mechanisms(void **state) {
     (void)state;
-    hs_diagnostics *d = check_gml(
-        GU("<node id=\"SUN\"><data key=\"until\">1992</data></node>\n"                                              /* 17 */
-           "<node id=\"RUS\"><data key=\"since\">1992</data></node><node id=\"POL\"/><node id=\"CSK\"><data key=\"until\">1993</data></node>\n"
-           "<edge source=\"SUN\" target=\"POL\"><data key=\"kind\">treaty</data><data key=\"since\">1995</data></edge>\n" /* 19 */
-           "<edge source=\"SUN\" target=\"RUS\"><data key=\"kind\">dialogue</data></edge>\n"                        /* 20 */
-           "<node id=\"Q\"><data key=\"type\">mechanism</data></node>\n"                                            /* 21 */
-           "<node id=\"One\"><data key=\"type\">mechanism</data></node>\n"                                          /* 22 */
-           "<node id=\"Apart\"><data key=\"type\">mechanism</data></node>\n"                                        /* 23 */
-           "<node id=\"Fine\"><data key=\"type\">mechanism</data></node>\n"                                         /* 24 */
-           "<edge source=\"POL\" target=\"One\"/><edge source=\"POL\" target=\"One\"/>\n"                            /* 25 */
-           "<edge source=\"SUN\" target=\"Apart\"/><edge source=\"RUS\" target=\"Apart\"/>\n"                       /* 26 */
-           "<edge source=\"POL\" target=\"Fine\"><data key=\"until\">1960</data></edge>\n"                          /* 27 */
-           "<edge source=\"CSK\" target=\"Fine\"><data key=\"since\">1950</data></edge>\n"                          /* 28 */
-           "<edge source=\"CSK\" target=\"Q\"><data key=\"since\">1993</data></edge>\n"),                           /* 29 */
-        HS_OK);
+    hs_diagnostics *d =
+        check_gml(GU("<node id=\"SUN\"><data key=\"until\">1992</data></node>\n" /* 17 */
+                     "<node id=\"RUS\"><data key=\"since\">1992</data></node><node id=\"POL\"/><node id=\"CSK\"><data "
+                     "key=\"until\">1993</data></node>\n"
+                     "<edge source=\"SUN\" target=\"POL\"><data key=\"kind\">treaty</data><data "
+                     "key=\"since\">1995</data></edge>\n"                                               /* 19 */
+                     "<edge source=\"SUN\" target=\"RUS\"><data key=\"kind\">dialogue</data></edge>\n"  /* 20 */
+                     "<node id=\"Q\"><data key=\"type\">mechanism</data></node>\n"                      /* 21 */
+                     "<node id=\"One\"><data key=\"type\">mechanism</data></node>\n"                    /* 22 */
+                     "<node id=\"Apart\"><data key=\"type\">mechanism</data></node>\n"                  /* 23 */
+                     "<node id=\"Fine\"><data key=\"type\">mechanism</data></node>\n"                   /* 24 */
+                     "<edge source=\"POL\" target=\"One\"/><edge source=\"POL\" target=\"One\"/>\n"     /* 25 */
+                     "<edge source=\"SUN\" target=\"Apart\"/><edge source=\"RUS\" target=\"Apart\"/>\n" /* 26 */
+                     "<edge source=\"POL\" target=\"Fine\"><data key=\"until\">1960</data></edge>\n"    /* 27 */
+                     "<edge source=\"CSK\" target=\"Fine\"><data key=\"since\">1950</data></edge>\n"    /* 28 */
+                     "<edge source=\"CSK\" target=\"Q\"><data key=\"since\">1993</data></edge>\n"),     /* 29 */
+                  HS_OK);
     assert_string_equal(
         listing(d),
         "W never-active x.graphml:19: edge 'SUN -- POL': never active: its years (1995 on) lie outside those of "
@@ -386,8 +402,9 @@ static void test_spans_and_mechanisms(void **state) {
         "W never-active x.graphml:29: edge 'CSK -- Q': never active: its years (1993 on) lie outside those of 'CSK' "
         "(until 1992), so it counts in no year\n");
     d = check_gml(GU("<node id=\"M\"><data key=\"type\">mechanism</data></node>\n"), HS_OK);
-    assert_string_equal(listing(d), "W mechanism-without-pair x.graphml:17: mechanism 'M': no state is a member: it "
-                                    "adds no tie (members are joined to it by kind=member edges)\n");
+    assert_string_equal(listing(d),
+                        "W mechanism-without-pair x.graphml:17: mechanism 'M': no state is a member: it "
+                        "adds no tie (members are joined to it by kind=member edges)\n");
     /* A mechanism without a kind among typed ones; one with its own weight is left alone. */
     d = check_gml(GU("<node id=\"Q\"><data key=\"type\">mechanism</data><data key=\"kind\">dialogue</data></node>\n"
                      "<node id=\"T\"><data key=\"type\">mechanism</data></node>\n"
@@ -396,23 +413,29 @@ static void test_spans_and_mechanisms(void **state) {
                      "<edge source=\"A\" target=\"T\"/><edge source=\"B\" target=\"T\"/>"
                      "<edge source=\"A\" target=\"W\"/><edge source=\"B\" target=\"W\"/>\n"),
                   HS_OK);
-    assert_string_equal(listing(d), "W untyped-mechanism x.graphml:18: mechanism 'T': no kind: its co-membership ties "
-                                    "count as 'unspecified', with the codebook's depth for it (1.0 by default, as deep "
-                                    "as a treaty), while 1 other mechanism of the file has a kind\n");
+    assert_string_equal(listing(d),
+                        "W untyped-mechanism x.graphml:18: mechanism 'T': no kind: its co-membership ties "
+                        "count as 'unspecified', with the codebook's depth for it (1.0 by default, as deep "
+                        "as a treaty), while 1 other mechanism of the file has a kind\n");
 }
 
 static void test_ties(void **state) {
     (void)state;
-    hs_diagnostics *d = check_gml(
-        GU("<edge source=\"A\" target=\"B\"><data key=\"kind\">treaty</data><data key=\"since\">1950</data></edge>\n" /* 17 */
-           "<edge source=\"B\" target=\"A\"><data key=\"kind\">treaty</data><data key=\"since\">1960</data></edge>\n" /* 18 */
-           "<edge source=\"A\" target=\"B\"><data key=\"kind\">treaty</data><data key=\"until\">1950</data></edge>\n" /* 19 */
-           "<edge source=\"A\" target=\"C\"><data key=\"kind\">access</data><data key=\"source\">SOFA</data></edge>\n"
-           "<edge source=\"A\" target=\"C\"><data key=\"kind\">access</data><data key=\"source\">ACSA</data></edge>\n"
-           "<edge source=\"A\" target=\"C\"><data key=\"kind\">access</data><data key=\"source\">SOFA</data>"
-           "<data key=\"since\">2000</data></edge>\n"                                                                 /* 22 */
-           "<edge source=\"C\" target=\"C\"><data key=\"kind\">dialogue</data></edge>\n"),                           /* 23 */
-        HS_OK);
+    hs_diagnostics *d =
+        check_gml(GU("<edge source=\"A\" target=\"B\"><data key=\"kind\">treaty</data><data "
+                     "key=\"since\">1950</data></edge>\n" /* 17 */
+                     "<edge source=\"B\" target=\"A\"><data key=\"kind\">treaty</data><data "
+                     "key=\"since\">1960</data></edge>\n" /* 18 */
+                     "<edge source=\"A\" target=\"B\"><data key=\"kind\">treaty</data><data "
+                     "key=\"until\">1950</data></edge>\n" /* 19 */
+                     "<edge source=\"A\" target=\"C\"><data key=\"kind\">access</data><data "
+                     "key=\"source\">SOFA</data></edge>\n"
+                     "<edge source=\"A\" target=\"C\"><data key=\"kind\">access</data><data "
+                     "key=\"source\">ACSA</data></edge>\n"
+                     "<edge source=\"A\" target=\"C\"><data key=\"kind\">access</data><data key=\"source\">SOFA</data>"
+                     "<data key=\"since\">2000</data></edge>\n"                                      /* 22 */
+                     "<edge source=\"C\" target=\"C\"><data key=\"kind\">dialogue</data></edge>\n"), /* 23 */
+                  HS_OK);
     assert_string_equal(
         listing(d),
         "W duplicate-tie x.graphml:18: edge 'B -- A': a second treaty tie between the same states as the one at line "
@@ -429,20 +452,24 @@ static void test_hub(void **state) {
     hs_diagnostics *d = check_gml(GU("<data key=\"hub\">USA</data><node id=\"USA\"/>\n"
                                      "<edge source=\"A\" target=\"B\"><data key=\"kind\">treaty</data></edge>\n"),
                                   HS_OK);
-    assert_string_equal(listing(d), "W hub-without-ties x.graphml: graph: the hub 'USA' has no tie at all: it has no "
-                                    "allies and every index is empty\n");
+    assert_string_equal(listing(d),
+                        "W hub-without-ties x.graphml: graph: the hub 'USA' has no tie at all: it has no "
+                        "allies and every index is empty\n");
     /* A hub that names no vertex is an error, with the id it likely means. */
     d = check_gml(GU("<data key=\"hub\">usa</data><edge source=\"USA\" target=\"B\"/>\n"), HS_EINPUT);
-    assert_string_equal(listing(d), "E unknown-hub x.graphml: graph attribute hub='usa' names no node (did you mean "
-                                    "'USA'?)\n");
+    assert_string_equal(listing(d),
+                        "E unknown-hub x.graphml: graph attribute hub='usa' names no node (did you mean "
+                        "'USA'?)\n");
     d = check_gml(GU("<data key=\"hub\">USB</data><edge source=\"USA\" target=\"B\"/>\n"), HS_EINPUT);
-    assert_string_equal(listing(d), "E unknown-hub x.graphml: graph attribute hub='USB' names no node (did you mean "
-                                    "'USA'?)\n");
+    assert_string_equal(listing(d),
+                        "E unknown-hub x.graphml: graph attribute hub='USB' names no node (did you mean "
+                        "'USA'?)\n");
     d = check_gml(GU("<data key=\"hub\">USA</data>\n"
                      "<edge source=\"USA\" target=\"B\"><data key=\"kind\">access</data></edge>\n"),
                   HS_OK);
-    assert_string_equal(listing(d), "W hub-without-ties x.graphml: graph: the hub 'USA' has no treaty: without one it has "
-                                    "no allies (docs/schema.md, \"Roles\"), so the system is the hub alone\n");
+    assert_string_equal(listing(d),
+                        "W hub-without-ties x.graphml: graph: the hub 'USA' has no treaty: without one it has "
+                        "no allies (docs/schema.md, \"Roles\"), so the system is the hub alone\n");
     /* A treaty mechanism the hub belongs to makes allies. */
     d = check_gml(GU("<data key=\"hub\">USA</data>\n<node id=\"NATO\"><data key=\"type\">mechanism</data>"
                      "<data key=\"kind\">treaty</data></node>\n"
@@ -456,10 +483,11 @@ static void test_hub(void **state) {
                      "<edge source=\"SUN\" target=\"POL\"/><edge source=\"RUS\" target=\"POL\"/>"
                      "<edge source=\"USA\" target=\"POL\"/>\n"),
                   HS_OK);
-    assert_string_equal(listing(d), "W two-hubs x.graphml:18: node 'RUS': role=hub, as 'SUN' has, in overlapping years: "
-                                    "those years have two hubs and cannot be measured (set the graph attribute hub)\n"
-                                    "W two-hubs x.graphml:19: node 'USA': role=hub, as 'RUS' has, in overlapping years: "
-                                    "those years have two hubs and cannot be measured (set the graph attribute hub)\n");
+    assert_string_equal(listing(d),
+                        "W two-hubs x.graphml:18: node 'RUS': role=hub, as 'SUN' has, in overlapping years: "
+                        "those years have two hubs and cannot be measured (set the graph attribute hub)\n"
+                        "W two-hubs x.graphml:19: node 'USA': role=hub, as 'RUS' has, in overlapping years: "
+                        "those years have two hubs and cannot be measured (set the graph attribute hub)\n");
 }
 
 /* ---- DOT: lines from the helper, subgraphs that declare nothing --------------------- */
@@ -471,19 +499,20 @@ static void test_dot(void **state) {
         return;
     }
     /* The mistakes of issue 16 in one file, each reported at its line. */
-    const char *soviet = "graph soviet {\n"                                           /* 1 */
-                         "  hub=SUN;\n"                                               /* 2 */
-                         "  SUN [label=\"Soviet Union\", until=1992];\n"              /* 3 */
-                         "  POL [label=Poland]; HUN [label=Hungary];\n"               /* 4 */
-                         "  SUN -- POL [kind=treaty, since=1955, untill=1980];\n"     /* 5 */
-                         "  SUN -- HUN [Kind=treaty, since=1955];\n"                  /* 6 */
-                         "  SUN -- HNU [kind=treaty, since=1955];\n"                  /* 7 */
-                         "  subgraph Quad { USA; JPN; AUS; IND; }\n"                  /* 8 */
-                         "  subgraph WTO { label=\"Warsaw Pact\"; since=1955;\n"      /* 9 */
-                         "    SUN; POL; HUN; }\n"                                     /* 10 */
-                         "  subgraph layout { rank=same; POL; HUN; }\n"               /* 11 */
-                         "  subgraph { SUN; POL; }\n"                                 /* 12 */
-                         "}\n";
+    const char *soviet =
+        "graph soviet {\n"                                       /* 1 */
+        "  hub=SUN;\n"                                           /* 2 */
+        "  SUN [label=\"Soviet Union\", until=1992];\n"          /* 3 */
+        "  POL [label=Poland]; HUN [label=Hungary];\n"           /* 4 */
+        "  SUN -- POL [kind=treaty, since=1955, untill=1980];\n" /* 5 */
+        "  SUN -- HUN [Kind=treaty, since=1955];\n"              /* 6 */
+        "  SUN -- HNU [kind=treaty, since=1955];\n"              /* 7 */
+        "  subgraph Quad { USA; JPN; AUS; IND; }\n"              /* 8 */
+        "  subgraph WTO { label=\"Warsaw Pact\"; since=1955;\n"  /* 9 */
+        "    SUN; POL; HUN; }\n"                                 /* 10 */
+        "  subgraph layout { rank=same; POL; HUN; }\n"           /* 11 */
+        "  subgraph { SUN; POL; }\n"                             /* 12 */
+        "}\n";
     hs_diagnostics *d = check_text(soviet, HS_FORMAT_DOT, "soviet.gv", HS_OK);
     assert_string_equal(
         listing(d),
@@ -544,19 +573,22 @@ static void test_hostile(void **state) {
      * letters: each message stays one line. */
     size_t n = 100000, size = 2 * n + 8192;
     char *text = keep_text(calloc(1, size)), *p = text;
-    p += sprintf(p, "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-                    "<key id=\"a\" for=\"edge\" attr.name=\"unt&#10;il\"/>\n<key id=\"b\" for=\"edge\" attr.name=\"");
+    p += sprintf(p,
+                 "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                 "<key id=\"a\" for=\"edge\" attr.name=\"unt&#10;il\"/>\n<key id=\"b\" for=\"edge\" attr.name=\"");
     memset(p, 'w', 5000);
     p += 5000;
-    p += sprintf(p, "\"/>\n<key id=\"c\" for=\"edge\" attr.name=\"Until\"/>\n<graph edgedefault=\"undirected\">\n"
-                    "<node id=\"");
+    p += sprintf(p,
+                 "\"/>\n<key id=\"c\" for=\"edge\" attr.name=\"Until\"/>\n<graph edgedefault=\"undirected\">\n"
+                 "<node id=\"");
     memset(p, 'x', n);
     p += n;
     p += sprintf(p, "\"/>\n<edge source=\"");
     memset(p, 'x', n - 1);
     p += n - 1;
-    p += sprintf(p, "y\" target=\"B\"><data key=\"a\">1</data><data key=\"b\">1</data><data key=\"c\">1990</data>"
-                    "</edge>\n<edge source=\"B\" target=\"C\"/></graph></graphml>\n");
+    p += sprintf(p,
+                 "y\" target=\"B\"><data key=\"a\">1</data><data key=\"b\">1</data><data key=\"c\">1990</data>"
+                 "</edge>\n<edge source=\"B\" target=\"C\"/></graph></graphml>\n");
     hs_diagnostics *d = check_gml(text, HS_OK);
     hs_diagnostics_sort(d);
     assert_int_equal(hs_diagnostics_count(d), 2);
@@ -571,7 +603,8 @@ static void test_hostile(void **state) {
     text = keep_text(calloc(1, size));
     p = text + sprintf(text, "%s", GML_HEAD("undirected"));
     for (int i = 0; i < 2000; i++)
-        p += sprintf(p, "<node id=\"M%d\"><data key=\"type\">mechanism</data></node><edge source=\"S\" target=\"M%d\"/>\n",
+        p += sprintf(p,
+                     "<node id=\"M%d\"><data key=\"type\">mechanism</data></node><edge source=\"S\" target=\"M%d\"/>\n",
                      i, i);
     sprintf(p, "%s", GML_TAIL);
     d = check_gml(text, HS_OK);
@@ -580,14 +613,16 @@ static void test_hostile(void **state) {
     assert_int_equal(hs_diagnostics_error_count(d), 0);
 
     /* A key default gives every edge the misspelt attribute: counted once. */
-    d = check_gml("<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-                  "<key id=\"u\" for=\"edge\" attr.name=\"untill\"><default>1980</default></key>\n"
-                  "<graph edgedefault=\"undirected\">\n<edge source=\"A\" target=\"B\"/>\n<edge source=\"B\" target=\"C\"/>\n"
-                  "<edge source=\"C\" target=\"A\"/>\n</graph></graphml>\n",
-                  HS_OK);
-    assert_string_equal(listing(d), "W unknown-attribute x.graphml:5: edge 'A -- B': unknown attribute 'untill' (did you "
-                                    "mean 'until'?): it is kept as an extra attribute and has no effect (and 2 more "
-                                    "edges)\n");
+    d = check_gml(
+        "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "<key id=\"u\" for=\"edge\" attr.name=\"untill\"><default>1980</default></key>\n"
+        "<graph edgedefault=\"undirected\">\n<edge source=\"A\" target=\"B\"/>\n<edge source=\"B\" target=\"C\"/>\n"
+        "<edge source=\"C\" target=\"A\"/>\n</graph></graphml>\n",
+        HS_OK);
+    assert_string_equal(listing(d),
+                        "W unknown-attribute x.graphml:5: edge 'A -- B': unknown attribute 'untill' (did you "
+                        "mean 'until'?): it is kept as an extra attribute and has no effect (and 2 more "
+                        "edges)\n");
 }
 
 /* ---- building a model ------------------------------------------------------------------------ */
@@ -622,8 +657,9 @@ static void test_built_model(void **state) {
     assert_int_equal(hs_model_append_vertex(m, "A", 2, &a), HS_OK);
     assert_int_equal(hs_model_append_edge(m, a, a, 2, &e), HS_OK);
     assert_int_equal(hs_check_built_model(m, d), HS_OK);
-    assert_string_equal(listing(d), "W self-tie edges.csv:2: edge 'A -- A': a tie of 'A' with itself carries no relation "
-                                    "and counts nowhere\n");
+    assert_string_equal(listing(d),
+                        "W self-tie edges.csv:2: edge 'A -- A': a tie of 'A' with itself carries no relation "
+                        "and counts nowhere\n");
     hs_model_destroy(m);
 }
 
@@ -637,20 +673,25 @@ static void test_foreign_formats(void **state) {
     }
     /* What DOT's parser would call a syntax error is named for what it is. */
     hs_diagnostics *d = check_text("source,target,kind\nUSA,JPN,treaty\n", HS_FORMAT_UNKNOWN, "ties.txt", HS_EINPUT);
-    assert_string_equal(listing(d), "E foreign-format ties.txt: looks like CSV, not DOT or GraphML (the formats hubspoke "
-                                    "reads)\n");
+    assert_string_equal(listing(d),
+                        "E foreign-format ties.txt: looks like CSV, not DOT or GraphML (the formats hubspoke "
+                        "reads)\n");
     d = check_text("from\tto\nA\tB\n", HS_FORMAT_UNKNOWN, "ties", HS_EINPUT);
-    assert_string_equal(listing(d), "E foreign-format ties: looks like CSV, not DOT or GraphML (the formats hubspoke "
-                                    "reads)\n");
+    assert_string_equal(listing(d),
+                        "E foreign-format ties: looks like CSV, not DOT or GraphML (the formats hubspoke "
+                        "reads)\n");
     d = check_text("{\"nodes\": [], \"links\": []}\n", HS_FORMAT_UNKNOWN, "g", HS_EINPUT);
-    assert_string_equal(listing(d), "E foreign-format g: looks like JSON, not DOT or GraphML (the formats hubspoke "
-                                    "reads)\n");
+    assert_string_equal(listing(d),
+                        "E foreign-format g: looks like JSON, not DOT or GraphML (the formats hubspoke "
+                        "reads)\n");
     d = check_text("graph [\n  node [ id 1 label \"A\" ]\n]\n", HS_FORMAT_UNKNOWN, "g", HS_EINPUT);
-    assert_string_equal(listing(d), "E foreign-format g: looks like GML, not DOT or GraphML (the formats hubspoke "
-                                    "reads)\n");
+    assert_string_equal(listing(d),
+                        "E foreign-format g: looks like GML, not DOT or GraphML (the formats hubspoke "
+                        "reads)\n");
     d = check_text("Creator \"igraph\"\ngraph\n[\n]\n", HS_FORMAT_UNKNOWN, "g", HS_EINPUT);
-    assert_string_equal(listing(d), "E foreign-format g: looks like GML, not DOT or GraphML (the formats hubspoke "
-                                    "reads)\n");
+    assert_string_equal(listing(d),
+                        "E foreign-format g: looks like GML, not DOT or GraphML (the formats hubspoke "
+                        "reads)\n");
     /* A DOT file with a mistake stays a DOT file with a mistake. */
     d = check_text("graph g {\n A -- B [kind=treaty, since=1950\n}\n", HS_FORMAT_UNKNOWN, "g.gv", HS_EINPUT);
     assert_string_equal(listing(d), "E unreadable g.gv:3: syntax error near '}'\n");
@@ -661,8 +702,9 @@ static void test_foreign_formats(void **state) {
 static void test_hub_active(void **state) {
     (void)state;
     hs_model *m = NULL;
-    const char *text = GU("<data key=\"hub\">SUN</data><node id=\"SUN\"><data key=\"since\">1922</data>"
-                          "<data key=\"until\">1992</data></node><node id=\"USA\"/>\n");
+    const char *text =
+        GU("<data key=\"hub\">SUN</data><node id=\"SUN\"><data key=\"since\">1922</data>"
+           "<data key=\"until\">1992</data></node><node id=\"USA\"/>\n");
     assert_int_equal(hs_model_read_memory(text, strlen(text), HS_FORMAT_GRAPHML, "x.graphml", &m), HS_OK);
     char reason[128] = "";
     assert_int_equal(hs_check_hub_active(m, NULL, 1991, reason, sizeof reason), 1);

@@ -6,10 +6,11 @@
  * of which is an alliance file, exactly the few false positives
  * docs/schema.md ("Checks") counts. Skips without the corpus or the helper. */
 #define _XOPEN_SOURCE 700
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
+/* cmocka.h needs the four above first. */
 #include <cmocka.h>
 
 #include <ftw.h>
@@ -20,9 +21,19 @@
 
 #include "hubspoke/check.h"
 
-static const char *const codes[] = {"unknown-attribute", "attribute-case", "misplaced-attribute", "similar-id",
-                                    "subgraph-not-cluster", "treaty-direction", "never-active", "mechanism-without-pair",
-                                    "duplicate-tie", "untyped-tie", "self-tie", "hub-without-ties", "two-hubs",
+static const char *const codes[] = {"unknown-attribute",
+                                    "attribute-case",
+                                    "misplaced-attribute",
+                                    "similar-id",
+                                    "subgraph-not-cluster",
+                                    "treaty-direction",
+                                    "never-active",
+                                    "mechanism-without-pair",
+                                    "duplicate-tie",
+                                    "untyped-tie",
+                                    "self-tie",
+                                    "hub-without-ties",
+                                    "two-hubs",
                                     "untyped-mechanism"};
 #define NCODES (sizeof codes / sizeof *codes)
 
@@ -61,8 +72,10 @@ static int visit(const char *path, const struct stat *st, int type, struct FTW *
     hs_error err = hs_check_read_file(path, HS_FORMAT_UNKNOWN, NULL, d, &m);
     tally.files++;
     if (err == HS_OK) {
-        if (hs_diagnostics_warning_count(d)) tally.warned++;
-        else tally.clean++;
+        if (hs_diagnostics_warning_count(d))
+            tally.warned++;
+        else
+            tally.clean++;
     } else if (err == HS_EINPUT || err == HS_ELIMIT) {
         tally.refused++;
         if (!hs_diagnostics_error_count(d)) tally.bad_text++; /* refused without saying why */
@@ -99,8 +112,8 @@ static void test_corpus(void **state) {
     assert_int_equal(tally.other_code, 0);
     /* The checks that judge names and shapes, on files that are no alliance
      * files: every report is a false positive, and there are these few. */
-    assert_int_equal(tally.warnings[0], 0); /* unknown-attribute */
-    assert_int_equal(tally.warnings[1], 0); /* attribute-case */
+    assert_int_equal(tally.warnings[0], 0);   /* unknown-attribute */
+    assert_int_equal(tally.warnings[1], 0);   /* attribute-case */
     assert_int_equal(tally.files_with[2], 2); /* misplaced-attribute: an edge attribute 'type' (GraphML) */
     assert_int_equal(tally.warnings[3], 1);   /* similar-id: COPPA beside COPA (b71.gv) */
     assert_int_equal(tally.warnings[4], 0);   /* subgraph-not-cluster, of 25 named subgraphs */

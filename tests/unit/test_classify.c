@@ -42,10 +42,10 @@ static void check_one(const char *spec, const hs_classify_options *o, expected e
     assert_int_equal(k->type, e.type);
     assert_close(k->unidirectionality_without, e.u_without);
     assert_close(k->unidirectionality_with, e.u_with);
-    assert_close(k->delta_unidirectionality, e.u_without - e.u_with);
+    assert_close(k->delta_unidirectionality, e.u_with - e.u_without); /* D1: with - without */
     assert_close(k->closedness_without, e.c_without);
     assert_close(k->closedness_with, e.c_with);
-    assert_close(k->delta_closedness, e.c_without - e.c_with);
+    assert_close(k->delta_closedness, e.c_with - e.c_without);
     assert_close(k->system_unidirectionality_without, e.su_without);
     assert_close(k->system_unidirectionality_with, e.su_with);
     assert_close(k->system_closedness_without, e.sc_without);
@@ -246,7 +246,7 @@ static void sensitivity(void **st) {
     const char *spec = ALLIES "@M dialogue broad H A B";
     c = classify_spec(spec, &o);
     const hs_mechanism_class *k = hs_classification_get(c, 0);
-    assert_close(k->delta_unidirectionality, 1.0 - 2.2 / 2.4);
+    assert_close(k->delta_unidirectionality, 2.2 / 2.4 - 1.0);
     assert_int_equal(k->type, HS_MECHANISM_HUB_AND_SPOKES);
     double a1 = k->agreement;
     assert_true(a1 > 0.5 && a1 < 0.95);

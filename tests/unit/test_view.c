@@ -979,13 +979,13 @@ static void test_edits(void **st) {
     assert_roles(v, "H:hub A:ally B:ally P:partner");
 
     /* Dropping the tie A-B drops both edges, whatever their direction and kind; the co-membership stays. */
-    hs_view_edit drop_tie = {HS_EDIT_DROP_TIE, "B", "A", HS_KIND_UNSET};
+    hs_view_edit drop_tie = {HS_EDIT_DROP_TIE, "B", "A", HS_KIND_UNSET, HS_SCOPE_UNSET};
     static const char *const no_ab[] = {"A>H treaty 1", "B>H treaty 1", "H=P partnership 0.3", "H=A intelligence 0.7",
                                         "H=B intelligence 0.7", "A=B intelligence 0.7"};
     assert_ties(edited(m, &drop_tie, 1), no_ab, 6);
 
     /* A tie to a mechanism is a membership: dropping it takes the state out of the mechanism only. */
-    hs_view_edit leave = {HS_EDIT_DROP_TIE, "H", "M", HS_KIND_UNSET};
+    hs_view_edit leave = {HS_EDIT_DROP_TIE, "H", "M", HS_KIND_UNSET, HS_SCOPE_UNSET};
     v = edited(m, &leave, 1);
     assert_members(v, "M", "A B");
     assert_roles(v, "H:hub A:ally B:ally P:partner");
@@ -994,7 +994,7 @@ static void test_edits(void **st) {
     assert_ties(v, left, 6);
 
     /* Dropping a state takes its edges and memberships along. */
-    hs_view_edit drop_b = {HS_EDIT_DROP_STATE, "B", NULL, HS_KIND_UNSET};
+    hs_view_edit drop_b = {HS_EDIT_DROP_STATE, "B", NULL, HS_KIND_UNSET, HS_SCOPE_UNSET};
     v = edited(m, &drop_b, 1);
     assert_roles(v, "H:hub A:ally P:partner");
     assert_members(v, "M", "H A");
@@ -1002,13 +1002,13 @@ static void test_edits(void **st) {
     assert_ties(v, no_b, 3);
 
     /* Dropping the mechanism leaves the bilateral ties alone. */
-    hs_view_edit drop_m = {HS_EDIT_DROP_MECHANISM, "M", NULL, HS_KIND_UNSET};
+    hs_view_edit drop_m = {HS_EDIT_DROP_MECHANISM, "M", NULL, HS_KIND_UNSET, HS_SCOPE_UNSET};
     v = edited(m, &drop_m, 1);
     assert_int_equal(hs_view_mechanism_count(v), 0);
     assert_ties(v, plain, 5);
 
     /* An added treaty with the hub makes P an ally; its depth is the codebook's. */
-    hs_view_edit add_tie = {HS_EDIT_ADD_TIE, "P", "H", HS_KIND_TREATY};
+    hs_view_edit add_tie = {HS_EDIT_ADD_TIE, "P", "H", HS_KIND_TREATY, HS_SCOPE_UNSET};
     v = edited(m, &add_tie, 1);
     assert_roles(v, "H:hub A:ally B:ally P:ally");
     assert_int_equal(hs_view_tie_count(v), 9);
@@ -1019,41 +1019,41 @@ static void test_edits(void **st) {
     assert_int_equal(hs_view_edge_kind(v, (size_t)hs_view_ties(v)[5].source), HS_KIND_TREATY);
 
     /* A new member is tied to every member at the mechanism's depth. */
-    hs_view_edit add_member = {HS_EDIT_ADD_MEMBER, "P", "M", HS_KIND_UNSET};
+    hs_view_edit add_member = {HS_EDIT_ADD_MEMBER, "P", "M", HS_KIND_UNSET, HS_SCOPE_UNSET};
     v = edited(m, &add_member, 1);
     assert_members(v, "M", "H A B P");
     assert_int_equal(hs_view_tie_count(v), 5 + 6);
 
     /* Edits apply in order: a tie an earlier edit added can be dropped again. */
-    hs_view_edit add_then_drop[] = {{HS_EDIT_ADD_TIE, "A", "P", HS_KIND_DIALOGUE},
-                                    {HS_EDIT_DROP_TIE, "P", "A", HS_KIND_UNSET}};
+    hs_view_edit add_then_drop[] = {{HS_EDIT_ADD_TIE, "A", "P", HS_KIND_DIALOGUE, HS_SCOPE_UNSET},
+                                    {HS_EDIT_DROP_TIE, "P", "A", HS_KIND_UNSET, HS_SCOPE_UNSET}};
     assert_ties(edited(m, add_then_drop, 2), plain, 8);
 
     /* Dropping the hub the file names: the hub is inferred again (no treaties left, so none). */
-    hs_view_edit drop_h = {HS_EDIT_DROP_STATE, "H", NULL, HS_KIND_UNSET};
+    hs_view_edit drop_h = {HS_EDIT_DROP_STATE, "H", NULL, HS_KIND_UNSET, HS_SCOPE_UNSET};
     v = edited(m, &drop_h, 1);
     assert_int_equal(hs_view_hub(v), -1);
 
     /* The model is not changed by any of it. */
     assert_ties(edited(m, NULL, 0), plain, 8);
 
-    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "Z", HS_KIND_UNSET}, "x.graphml: edit 1 (drop tie): 'Z' names no state or mechanism");
-    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "M", "A", HS_KIND_UNSET}, "x.graphml: edit 1 (drop tie): 'M' names no state");
-    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "P", HS_KIND_UNSET},
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "Z", HS_KIND_UNSET, HS_SCOPE_UNSET}, "x.graphml: edit 1 (drop tie): 'Z' names no state or mechanism");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "M", "A", HS_KIND_UNSET, HS_SCOPE_UNSET}, "x.graphml: edit 1 (drop tie): 'M' names no state");
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_TIE, "A", "P", HS_KIND_UNSET, HS_SCOPE_UNSET},
                  "x.graphml: edit 1 (drop tie): no active tie between 'A' and 'P' in that year");
-    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_STATE, "M", NULL, HS_KIND_UNSET},
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_STATE, "M", NULL, HS_KIND_UNSET, HS_SCOPE_UNSET},
                  "x.graphml: edit 1 (drop state): 'M' names no state");
-    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_MECHANISM, "A", NULL, HS_KIND_UNSET},
+    edit_refused(m, (hs_view_edit){HS_EDIT_DROP_MECHANISM, "A", NULL, HS_KIND_UNSET, HS_SCOPE_UNSET},
                  "x.graphml: edit 1 (drop mechanism): 'A' names no mechanism");
-    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "X", HS_KIND_TREATY},
+    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "X", HS_KIND_TREATY, HS_SCOPE_UNSET},
                  "x.graphml: edit 1 (add tie): state 'X' is not active in 2020");
-    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "A", HS_KIND_TREATY},
+    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "A", HS_KIND_TREATY, HS_SCOPE_UNSET},
                  "x.graphml: edit 1 (add tie): a tie needs two states, not 'A' twice");
-    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "P", HS_KIND_MEMBER},
+    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_TIE, "A", "P", HS_KIND_MEMBER, HS_SCOPE_UNSET},
                  "x.graphml: edit 1 (add tie): the kind of a tie must be one of docs/codebook.md's seven kinds");
-    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_MEMBER, "A", "M", HS_KIND_UNSET},
+    edit_refused(m, (hs_view_edit){HS_EDIT_ADD_MEMBER, "A", "M", HS_KIND_UNSET, HS_SCOPE_UNSET},
                  "x.graphml: edit 1 (add member): 'A' is already a member of 'M'");
-    hs_view_edit twice[] = {{HS_EDIT_DROP_STATE, "P", NULL, HS_KIND_UNSET}, {HS_EDIT_DROP_STATE, "P", NULL, HS_KIND_UNSET}};
+    hs_view_edit twice[] = {{HS_EDIT_DROP_STATE, "P", NULL, HS_KIND_UNSET, HS_SCOPE_UNSET}, {HS_EDIT_DROP_STATE, "P", NULL, HS_KIND_UNSET, HS_SCOPE_UNSET}};
     hs_view_options o;
     hs_view_options_init(&o);
     o.edits = twice;

@@ -40,9 +40,9 @@ def share(keeps):
 
 
 expected = {
-    # the hub and two allies, broad dialogue: delta_U = d / (T + 2d) stays below 0.1
+    # the hub and two allies, broad dialogue: the fall of U, -delta_U = d / (T + 2d), stays below 0.1
     "Quad": share(lambda d, T: d / (T + 2 * d) < THRESHOLD),
-    # two allies without the hub: delta_U = d / (T + d) stays below 0.1
+    # two allies without the hub: -delta_U = d / (T + d) stays below 0.1
     "FAI": share(lambda d, T: d / (T + d) < THRESHOLD),
 }
 

@@ -1,8 +1,8 @@
-/* Edit distance for the checks' "did you mean" (check_internal.h). */
+/* Edit distance, for the "did you mean" of the checks and messages (core/internal.h). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/check_internal.h"
+#include "core/internal.h"
 
 static unsigned char fold_char(unsigned char c, int fold) { return fold && c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
