@@ -19,6 +19,7 @@
 #include <cgraph.h>
 
 #include "graphml.h"
+#include "readlimits.h"
 #include "render.h"
 #include "text.h"
 
@@ -29,9 +30,14 @@
 /* DOT files are hand-written or generated from codebooks; this bounds memory
  * when FILE is a device or an endless pipe. */
 #define MAX_INPUT ((size_t)256 << 20)
+/* The input is read in blocks of this size, at most one ahead of the parser. */
+#define BLOCK ((size_t)65536)
+/* The exit status of a refusal at --max-states or --max-ties, so that hubspoke
+ * reports it as it reports the GraphML reader's (HS_ELIMIT). */
+#define EXIT_LIMIT 3
 
 static const char usage[] =
-    "Usage: hubspoke-dot to-graphml [--name NAME] FILE\n"
+    "Usage: hubspoke-dot to-graphml [--name NAME] [--max-states N] [--max-ties N] FILE\n"
     "       hubspoke-dot render --format FORMAT [--engine ENGINE] [--name NAME] FILE\n"
     "       hubspoke-dot --help | --version\n"
     "\n"
@@ -42,6 +48,9 @@ static const char usage[] =
     "\n"
     "  --name NAME      the file name used in error messages (default: FILE,\n"
     "                   or <stdin> for '-')\n"
+    "  --max-states N   stop reading and refuse the file past N states\n"
+    "                   (nodes and clusters; 0, the default: no limit)\n"
+    "  --max-ties N     the same past N ties (edges and cluster memberships)\n"
     "  --format FORMAT  render: svg, png, pdf, json (Graphviz's JSON with the\n"
     "                   computed positions) or dot (DOT with positions)\n"
     "  --engine ENGINE  render: neato (default), fdp, sfdp, dot, circo, twopi,\n"
@@ -51,7 +60,7 @@ static const char usage[] =
     "\n"
     "Exit status: 0 converted; 1 refused, with one line 'FILE:LINE: reason'\n"
     "or 'FILE: reason' on standard error and nothing on standard output;\n"
-    "2 usage error.\n";
+    "2 usage error; 3 refused at --max-states or --max-ties (one line, as 1).\n";
 
 static const char *g_name; /* the input's name in messages, printable */
 
@@ -169,77 +178,130 @@ static int refuse_cgraph_error(void)
 
 /* ---- input ------------------------------------------------------------------ */
 
-static int read_input(const char *path, buf_t *in)
+/* cgraph reads through this channel, which streams the input rather than
+ * holding it: a file far over the load limits is abandoned after the line
+ * that crosses one (readlimits.c), having cost the memory of that much graph.
+ * It hands cgraph's scanner one line at a time, so that the number of lines
+ * handed over is the line the parser is on. */
+typedef struct {
+    int fd;          /* the input, or -1 when all of it is in buf */
+    buf_t buf;       /* bytes read and not yet handed over: buf.p[pos..buf.len) */
+    size_t pos;
+    size_t total;    /* bytes read so far, counted from 0 for NUL offsets */
+    long line;       /* the line last handed over, 1 for the first */
+    int ends_line;   /* what was handed over ends with a line end */
+    int eof;         /* the scanner asked for input past the end */
+    int failed;      /* reading failed (NUL byte, size, read error): refusal printed */
+} chan_t;
+
+/* Reads the next block into ch->buf; returns 1, or 0 at the end of the input
+ * or after a failure. NUL bytes and the size cap are checked here, as the
+ * bytes arrive, so that a device like /dev/zero ends early. */
+static int chan_fill(chan_t *ch)
 {
-    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
-    if (fd < 0)
-        return refuse(0, "cannot open: %s", strerror(errno));
-    struct stat st;
-    int rc = 0;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-        rc = refuse(0, "is a directory");
-    while (rc == 0) {
-        buf_reserve(in, 65536);
-        ssize_t n = read(fd, in->p + in->len, in->cap - in->len - 1);
+    if (ch->fd < 0 || ch->failed)
+        return 0;
+    ch->buf.len = ch->pos = 0;
+    for (;;) {
+        buf_reserve(&ch->buf, BLOCK);
+        ssize_t n = read(ch->fd, ch->buf.p + ch->buf.len, BLOCK);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            rc = refuse(0, "cannot read: %s", strerror(errno));
-            break;
+            ch->failed = refuse(0, "cannot read: %s", strerror(errno));
+            return 0;
         }
-        if (n == 0)
-            break;
-        /* Checked while reading so that a device like /dev/zero ends early. */
-        const char *nul = memchr(in->p + in->len, '\0', (size_t)n);
+        const char *nul = memchr(ch->buf.p + ch->buf.len, '\0', (size_t)n);
         if (nul) {
-            rc = refuse(0, "binary file (NUL byte at offset %zu)", (size_t)(nul - in->p));
-            break;
+            ch->failed = refuse(0, "binary file (NUL byte at offset %zu)",
+                                ch->total + (size_t)(nul - (ch->buf.p + ch->buf.len)));
+            return 0;
         }
-        in->len += (size_t)n;
-        in->p[in->len] = '\0';
-        if (in->len > MAX_INPUT)
-            rc = refuse(0, "larger than %zu MiB", MAX_INPUT >> 20);
+        ch->buf.len += (size_t)n;
+        ch->total += (size_t)n;
+        if (ch->total > MAX_INPUT) {
+            ch->failed = refuse(0, "larger than %zu MiB", MAX_INPUT >> 20);
+            return 0;
+        }
+        /* A pipe may deliver the start in pieces: the byte order mark needs
+         * three bytes to be recognised. */
+        if (n == 0 || ch->total >= 3 || ch->total > ch->buf.len)
+            break;
     }
-    if (fd != STDIN_FILENO)
-        close(fd);
     /* cgraph 2.42 reads a byte order mark followed by a letter as part of one
      * name, so "<BOM>digraph" would be a syntax error. */
-    if (rc == 0 && in->len >= 3 && memcmp(in->p, "\xEF\xBB\xBF", 3) == 0) {
-        memmove(in->p, in->p + 3, in->len - 2);
-        in->len -= 3;
-    }
-    if (rc == 0 && (in->len == 0 || strspn(in->p, " \t\n\r\f\v") == in->len))
-        rc = refuse(0, "empty file: no graph");
-    return rc;
+    if (ch->total == ch->buf.len && ch->buf.len >= 3 && memcmp(ch->buf.p, "\xEF\xBB\xBF", 3) == 0)
+        ch->pos = 3;
+    return ch->buf.len > ch->pos;
 }
 
-/* ---- parsing ---------------------------------------------------------------- */
+static int chan_open(chan_t *ch, const char *path)
+{
+    *ch = (chan_t){.fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY)};
+    if (ch->fd < 0)
+        return refuse(0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(ch->fd, &st) == 0 && S_ISDIR(st.st_mode))
+        return refuse(0, "is a directory");
+    return 0;
+}
 
-typedef struct {
-    const char *p;
-    size_t len, pos;
-    int eof; /* the scanner has asked for input past the end */
-    long line; /* the line of the last byte handed to the scanner */
-} chan_t;
+/* A channel over text already in memory (the fuzz harness); the same checks. */
+static int chan_memory(chan_t *ch, const buf_t *in)
+{
+    *ch = (chan_t){.fd = -1};
+    const char *nul = in->len ? memchr(in->p, '\0', in->len) : NULL;
+    if (nul)
+        return refuse(0, "binary file (NUL byte at offset %zu)", (size_t)(nul - in->p));
+    if (in->len > MAX_INPUT)
+        return refuse(0, "larger than %zu MiB", MAX_INPUT >> 20);
+    buf_add(&ch->buf, in->len ? in->p : "", in->len);
+    ch->total = in->len;
+    if (in->len >= 3 && memcmp(in->p, "\xEF\xBB\xBF", 3) == 0)
+        ch->pos = 3;
+    return 0;
+}
+
+static void chan_close(chan_t *ch)
+{
+    if (ch->fd > STDIN_FILENO)
+        close(ch->fd);
+    buf_free(&ch->buf);
+}
+
+/* The rest of the input, read and dropped: a NUL byte or an oversized file
+ * is refused as such wherever it is, before cgraph's own complaints. Returns
+ * the channel's failure, 0 if none. */
+static int chan_drain(chan_t *ch)
+{
+    while (chan_fill(ch))
+        ;
+    return ch->failed;
+}
 
 /* One line at a time, so that the line the scanner has reached is known
  * when cgraph creates an object (hs_dot_lines_note). */
 static int chan_read(void *chan, char *buf, int bufsize)
 {
     chan_t *ch = chan;
-    if (bufsize <= 0)
+    if (bufsize <= 0 || hs_dot_limits_crossed())
         return 0;
-    size_t n = ch->len - ch->pos;
+    if (ch->pos == ch->buf.len && !chan_fill(ch)) {
+        ch->eof |= !ch->failed;
+        return 0;
+    }
+    size_t n = ch->buf.len - ch->pos;
     if (n > (size_t)bufsize)
         n = (size_t)bufsize;
-    const char *nl = memchr(ch->p + ch->pos, '\n', n);
+    const char *p = ch->buf.p + ch->pos, *nl = memchr(p, '\n', n);
     if (nl)
-        n = (size_t)(nl - (ch->p + ch->pos)) + 1;
-    if (ch->pos == 0 || ch->p[ch->pos - 1] == '\n')
+        n = (size_t)(nl - p) + 1;
+    if (ch->line == 0 || ch->ends_line)
         ch->line++;
-    memcpy(buf, ch->p + ch->pos, n);
+    ch->ends_line = nl != NULL;
+    memcpy(buf, p, n);
+    hs_dot_lines_feed(p, n);
     ch->pos += n;
-    ch->eof |= n == 0;
     return (int)n;
 }
 
@@ -251,45 +313,59 @@ static void note_line(void *state, int objtype, void *obj)
     hs_dot_lines_note(objtype, obj, reading ? reading->line : 0);
 }
 
-/* agread() on a memory channel rather than agmemread(): the channel knows its
- * length, and a second agread() on it shows whether a second graph follows. */
-static Agraph_t *parse(const buf_t *in, int *rc)
+/* ---- parsing ---------------------------------------------------------------- */
+
+/* agread() on our channel rather than agmemread(): the channel knows where
+ * the input ends, and a second agread() on it shows whether a second graph
+ * follows. */
+static Agraph_t *parse(chan_t *ch, int *rc)
 {
-    chan_t ch = {in->p, in->len, 0, 0, 0};
     Agiodisc_t io = {chan_read, AgIoDisc.putstr, AgIoDisc.flush};
     Agiddisc_t id = AgIdDisc;
     id.idregister = note_line;
     Agdisc_t disc = {&AgMemDisc, &id, &io};
-    hs_dot_lines_begin(in->p, in->len);
-    reading = &ch;
+    hs_dot_lines_begin();
+    reading = ch;
 
-    /* A parser stack overflow returns the partial graph with an error. */
-    Agraph_t *g = agread(&ch, &disc);
-    reading = NULL;
-    if (cg_error.state != CG_NONE) {
+    /* A parser stack overflow returns the partial graph with an error; an
+     * input abandoned at a limit ends in a syntax error at the cut. */
+    hs_dot_limits_begin();
+    Agraph_t *g = agread(ch, &disc);
+    hs_dot_limits_end();
+    const char *over = hs_dot_limits_crossed();
+    if (ch->failed || over || cg_error.state != CG_NONE) {
         if (g)
             agclose(g);
-        *rc = refuse_cgraph_error();
+        if (ch->failed || over)
+            *rc = ch->failed ? ch->failed : (refuse(ch->line, "%s", over), EXIT_LIMIT);
+        else
+            *rc = chan_drain(ch) ? ch->failed : refuse_cgraph_error();
         return NULL;
     }
-    if (!g) { /* only comments */
-        *rc = refuse(0, "empty file: no graph");
+    if (!g) { /* only blanks and comments */
+        *rc = chan_drain(ch) ? ch->failed : refuse(0, "empty file: no graph");
         return NULL;
     }
 
-    reading = &ch;
-    Agraph_t *next = agread(&ch, &disc);
-    reading = NULL;
-    if (next) {
+    /* Whatever a second graph holds, the answer is the same: stop reading it
+     * at the limits too. */
+    hs_dot_limits_begin();
+    Agraph_t *next = agread(ch, &disc);
+    hs_dot_limits_end();
+    int second = next != NULL || hs_dot_limits_crossed();
+    if (next)
         agclose(next);
+    /* A NUL byte anywhere is refused as such, as when the input was read whole. */
+    if (!hs_dot_limits_crossed() && chan_drain(ch))
+        *rc = ch->failed;
+    else if (second)
         *rc = refuse(0, "more than one graph; hubspoke reads one graph per file");
-    } else if (cg_error.state != CG_NONE) {
+    else if (cg_error.state != CG_NONE)
         *rc = refuse_cgraph_error();
-    } else if (!ch.eof) {
+    else if (!ch->eof)
         /* The scanner returns end-of-input for '@' (its GRAPH_EOF_TOKEN) and
          * cgraph then discards the rest of the input unseen. */
         *rc = refuse(0, "unexpected '@' after the graph");
-    }
     if (*rc != 0) {
         agclose(g);
         return NULL;
@@ -298,15 +374,16 @@ static Agraph_t *parse(const buf_t *in, int *rc)
 }
 
 /* DOT text to a GraphML document, or to a drawing (render): everything
- * between reading the input and writing the output. Returns 0, or 1 after
- * the refusal line. */
-static int run(const buf_t *in, buf_t *out, int render, const char *engine, const char *format)
+ * between opening the input and writing the output. Returns 0, or 1 after
+ * the refusal line (EXIT_LIMIT at a load limit). */
+static int run(chan_t *ch, buf_t *out, int render, const char *engine, const char *format)
 {
     buf_free(&cg_error.text);
     cg_error.state = CG_NONE;
     int rc = 0;
     buf_t err = {0};
-    Agraph_t *g = parse(in, &rc);
+    Agraph_t *g = parse(ch, &rc);
+    reading = NULL;
     if (g) {
         int bad = render ? hs_dot_render(g, engine, format, out, &err) : hs_dot_to_graphml(g, out, &err);
         /* Graphviz reports layout and rendering failures through agerr, and
@@ -325,12 +402,18 @@ static int run(const buf_t *in, buf_t *out, int render, const char *engine, cons
 }
 
 /* to-graphml on text in memory, callable many times in one process: the DOT
- * fuzz harness (tests/fuzz/fuzz_dot.c) runs it in-process on each input. */
+ * fuzz harness (tests/fuzz/fuzz_dot.c) runs it in-process on each input,
+ * under the limits last given to hs_dot_limits_set(). */
 int hs_dot_convert(const buf_t *in, buf_t *out, const char *name);
 int hs_dot_convert(const buf_t *in, buf_t *out, const char *name)
 {
     g_name = name;
-    return run(in, out, 0, NULL, NULL);
+    chan_t ch;
+    int rc = chan_memory(&ch, in);
+    if (rc == 0)
+        rc = run(&ch, out, 0, NULL, NULL);
+    chan_close(&ch);
+    return rc;
 }
 
 /* ---- main ------------------------------------------------------------------- */
@@ -339,8 +422,21 @@ int hs_dot_convert(const buf_t *in, buf_t *out, const char *name)
 
 typedef struct {
     int render;         /* 0: to-graphml, 1: render */
-    const char *path, *name, *format, *engine;
+    const char *path, *name, *format, *engine, *max_states, *max_ties;
 } args_t;
+
+/* A limit: a whole number, 0 for none. */
+static int parse_limit(const char *s, size_t *n)
+{
+    if (!s || !*s || strspn(s, "0123456789") != strlen(s))
+        return -1;
+    errno = 0;
+    unsigned long long v = strtoull(s, NULL, 10);
+    if (errno || v > SIZE_MAX)
+        return -1;
+    *n = (size_t)v;
+    return 0;
+}
 
 /* Returns an exit status, or -1 to go on and run the command. */
 static int parse_args(int argc, char **argv, args_t *a)
@@ -373,6 +469,10 @@ static int parse_args(int argc, char **argv, args_t *a)
             return 0;
         } else if (options && strcmp(o, "--name") == 0) {
             value = &a->name;
+        } else if (options && strcmp(o, "--max-states") == 0) {
+            value = &a->max_states;
+        } else if (options && strcmp(o, "--max-ties") == 0) {
+            value = &a->max_ties;
         } else if (options && a->render && strcmp(o, "--format") == 0) {
             value = &a->format;
         } else if (options && a->render && strcmp(o, "--engine") == 0) {
@@ -391,6 +491,12 @@ static int parse_args(int argc, char **argv, args_t *a)
     }
     if (!a->path || !*a->path)
         return usage_error("missing FILE");
+    size_t max_states = 0, max_ties = 0;
+    if (a->max_states && parse_limit(a->max_states, &max_states) != 0)
+        return usage_error("--max-states needs a whole number, not '%s'", a->max_states);
+    if (a->max_ties && parse_limit(a->max_ties, &max_ties) != 0)
+        return usage_error("--max-ties needs a whole number, not '%s'", a->max_ties);
+    hs_dot_limits_set(max_states, max_ties);
     if (a->render) {
         if (!a->format)
             return usage_error("render needs --format");
@@ -415,14 +521,15 @@ int main(int argc, char **argv)
     utf8_show(&shown_name, a.name ? a.name : strcmp(a.path, "-") == 0 ? "<stdin>" : a.path, SIZE_MAX, 0);
     g_name = shown_name.p;
 
-    buf_t in = {0}, out = {0};
-    rc = read_input(a.path, &in);
+    buf_t out = {0};
+    chan_t in;
+    rc = chan_open(&in, a.path);
     if (rc == 0)
         rc = run(&in, &out, a.render, a.engine, a.format);
+    chan_close(&in);
     /* Nothing reaches stdout unless the whole document was built. */
     if (rc == 0 && (fwrite(out.p, 1, out.len, stdout) != out.len || fflush(stdout) != 0))
         rc = refuse(0, "cannot write the %s: %s", a.render ? "drawing" : "GraphML", strerror(errno));
-    buf_free(&in);
     buf_free(&out);
     buf_free(&shown_name);
     return rc;

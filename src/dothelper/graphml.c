@@ -46,23 +46,26 @@ typedef struct {
 /* ---- source lines ------------------------------------------------------------ */
 
 static struct {
-    const char *text;
-    size_t len;
+    buf_t text; /* what the parser has been handed so far */
     size_t *start; /* offsets of the lines' starts, built when first needed */
     size_t nlines;
     long *fed[3]; /* by object type (AGRAPH, AGNODE, AGEDGE) and sequence number */
     size_t nfed[3];
 } lines;
 
-void hs_dot_lines_begin(const char *text, size_t len)
+void hs_dot_lines_begin(void)
 {
     hs_dot_lines_end();
-    lines.text = text;
-    lines.len = len;
+}
+
+void hs_dot_lines_feed(const char *text, size_t len)
+{
+    buf_add(&lines.text, text, len);
 }
 
 void hs_dot_lines_end(void)
 {
+    buf_free(&lines.text);
     free(lines.start);
     for (int t = 0; t < 3; t++)
         free(lines.fed[t]);
@@ -90,8 +93,8 @@ static int id_char(unsigned char ch)
 /* Does line k (1-based) hold name as a whole token, quoted or not? */
 static int line_has(size_t k, const char *name, size_t n)
 {
-    const char *b = lines.text + lines.start[k - 1];
-    const char *e = k < lines.nlines ? lines.text + lines.start[k] : lines.text + lines.len;
+    const char *b = lines.text.p + lines.start[k - 1];
+    const char *e = k < lines.nlines ? lines.text.p + lines.start[k] : lines.text.p + lines.text.len;
     for (const char *p = b; n && (size_t)(e - p) >= n; p++) {
         p = memchr(p, name[0], (size_t)(e - p) - n + 1);
         if (!p)
@@ -111,17 +114,17 @@ static long source_line(int objtype, void *obj, const char *name)
     int t = objtype == AGRAPH ? 0 : objtype == AGNODE ? 1 : 2;
     size_t seq = (size_t)AGSEQ(obj);
     long fed = seq < lines.nfed[t] ? lines.fed[t][seq] : 0;
-    if (fed <= 0 || !lines.text)
+    if (fed <= 0 || !lines.text.p)
         return fed;
     if (!lines.start) {
         size_t n = 1;
-        for (size_t i = 0; i < lines.len; i++)
-            n += lines.text[i] == '\n';
+        for (size_t i = 0; i < lines.text.len; i++)
+            n += lines.text.p[i] == '\n';
         lines.start = xrealloc(NULL, n, sizeof(size_t));
         lines.start[0] = 0;
         lines.nlines = 1;
-        for (size_t i = 0; i < lines.len; i++)
-            if (lines.text[i] == '\n')
+        for (size_t i = 0; i < lines.text.len; i++)
+            if (lines.text.p[i] == '\n')
                 lines.start[lines.nlines++] = i + 1;
     }
     if ((size_t)fed > lines.nlines)
@@ -241,7 +244,7 @@ static void collect_syms(conv_t *c, int d)
     c->nsym[d] = n;
 }
 
-static int is_cluster(Agraph_t *sg)
+int hs_dot_is_cluster(Agraph_t *sg)
 {
     return strncmp(agnameof(sg), "cluster", 7) == 0;
 }
@@ -268,7 +271,7 @@ static void collect_clusters(conv_t *c, Agraph_t *g)
         kids[n++] = s;
     qsort(kids, n, sizeof *kids, by_graph_seq);
     for (size_t i = 0; i < n; i++) {
-        if (is_cluster(kids[i])) {
+        if (hs_dot_is_cluster(kids[i])) {
             c->cluster = xrealloc(c->cluster, c->ncluster + 1, sizeof *c->cluster);
             c->cluster[c->ncluster++] = kids[i];
         } else if (agnameof(kids[i])[0] != '%') { /* cgraph names anonymous subgraphs "%N" */

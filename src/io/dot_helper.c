@@ -2,14 +2,17 @@
  *
  * Protocol (docs/dot-helper.md): every command of the helper reads its input
  * on stdin and writes its whole result on stdout, exit 0; on bad input it
- * writes one line "NAME[:LINE]: reason" on stderr and exits 1. Anything else
- * (cannot start, killed by a signal, other exit codes) is a helper failure.
+ * writes one line "NAME[:LINE]: reason" on stderr and exits 1, or 3 when the
+ * input crossed a load limit (HS_ELIMIT, as from the GraphML reader).
+ * Anything else (cannot start, killed by a signal, other exit codes) is a
+ * helper failure.
  * `to-graphml` parses DOT for the readers; `render` lays out and draws for
  * src/render. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -61,14 +64,47 @@ static void close_fd(int *fd) {
     *fd = -1;
 }
 
+/* What the helper reads on its standard input: `len` bytes at `data`, or,
+ * when `fd` is not -1, the rest of that file, read in blocks as the pipe
+ * takes them (a large file is never held whole, and a helper that stops
+ * early leaves the rest unread). */
+#define SOURCE_BLOCK 65536
+
+typedef struct {
+    const char *data;
+    size_t len, sent;
+    int fd;
+    const char *display;
+    char *block; /* SOURCE_BLOCK bytes once reading from fd; freed by run() */
+} source;
+
+/* Returns 1 while something is left to send, 0 at the end, or an error. */
+static int source_next(source *in, hs_error *err) {
+    if (in->sent < in->len) return 1;
+    if (in->fd < 0) return 0;
+    if (!in->block && !(in->block = hs_malloc(SOURCE_BLOCK))) {
+        *err = HS_ENOMEM;
+        return 0;
+    }
+    for (;;) {
+        ssize_t n = read(in->fd, in->block, SOURCE_BLOCK);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) *err = hs_error_set(HS_EIO, "%s: cannot read: %s", in->display, strerror(errno));
+        if (n <= 0) return 0;
+        in->data = in->block;
+        in->len = (size_t)n;
+        in->sent = 0;
+        return 1;
+    }
+}
+
 /* Feed stdin and drain stdout and stderr together, so that neither side can
  * block on a full pipe. fd[0..2]: the helper's stdin, stdout and stderr,
  * each closed and set to -1 once done with; on a timeout or an error the
  * caller closes what is left. */
-static hs_error exchange(int fd[3], const char *data, size_t len, hs_buf *o, hs_buf *e,
-                         const struct timespec *deadline) {
-    size_t sent = 0;
-    if (len == 0) close_fd(&fd[0]);
+static hs_error exchange(int fd[3], source *in, hs_buf *o, hs_buf *e, const struct timespec *deadline) {
+    hs_error read_err = HS_OK;
+    if (!source_next(in, &read_err)) close_fd(&fd[0]);
     while (fd[1] >= 0 || fd[2] >= 0) {
         struct pollfd p[3] = {{fd[0], POLLOUT, 0}, {fd[1], POLLIN, 0}, {fd[2], POLLIN, 0}};
         int ms = ms_left(deadline), ready = ms == 0 ? 0 : poll(p, 3, ms);
@@ -78,12 +114,12 @@ static hs_error exchange(int fd[3], const char *data, size_t len, hs_buf *o, hs_
             return hs_error_set(HS_EHELPER, "DOT helper: poll: %s", strerror(errno));
         }
         if (fd[0] >= 0 && (p[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            ssize_t n = (p[0].revents & POLLOUT) ? write(fd[0], data + sent, len - sent) : -1;
-            if (n > 0) sent += (size_t)n;
-            /* EPIPE: the helper stopped reading (it failed early); its exit
-             * status and message tell why. */
-            if (n < 0 && errno != EINTR && errno != EAGAIN) sent = len;
-            if (sent == len) close_fd(&fd[0]);
+            ssize_t n = (p[0].revents & POLLOUT) ? write(fd[0], in->data + in->sent, in->len - in->sent) : -1;
+            if (n > 0) in->sent += (size_t)n;
+            /* EPIPE: the helper stopped reading (it refused the input, or
+             * abandoned it at a limit); its exit status and message tell why. */
+            if (n < 0 && errno != EINTR && errno != EAGAIN) close_fd(&fd[0]);
+            else if (!source_next(in, &read_err)) close_fd(&fd[0]);
         }
         hs_buf *bufs[3] = {NULL, o, e};
         for (int k = 1; k < 3; k++) {
@@ -99,7 +135,7 @@ static hs_error exchange(int fd[3], const char *data, size_t len, hs_buf *o, hs_
         }
     }
     close_fd(&fd[0]);
-    return HS_OK;
+    return read_err;
 }
 
 /* Reap the helper; past the deadline, kill its process group (the helper and
@@ -123,8 +159,8 @@ static hs_error reap(pid_t pid, int *status, const struct timespec *deadline, in
     }
 }
 
-hs_error hs_dot_helper_run(const char *const *args, const char *data, size_t len, const char *display,
-                          const char *what, char **out, size_t *out_len) {
+static hs_error run(const char *const *args, source *in, const char *display, const char *what, char **out,
+                    size_t *out_len) {
     const char *helper = hs_dot_helper_path();
     size_t nargs = 0;
     while (args[nargs]) nargs++;
@@ -176,7 +212,7 @@ hs_error hs_dot_helper_run(const char *const *args, const char *data, size_t len
         deadline.tv_sec += (time_t)helper_timeout;
         const struct timespec *limit = helper_timeout ? &deadline : NULL;
         int fd[3] = {pin[1], pout[0], perr[0]};
-        err = exchange(fd, data, len, &o, &e, limit);
+        err = exchange(fd, in, &o, &e, limit);
         /* Closing our ends first: a helper blocked on a pipe then gets EPIPE. */
         for (int k = 0; k < 3; k++) close_fd(&fd[k]);
         int status = 0;
@@ -192,12 +228,16 @@ hs_error hs_dot_helper_run(const char *const *args, const char *data, size_t len
                 err = hs_error_set(HS_EHELPER, "%s: %s crashed (signal %d)", display, what, WTERMSIG(status));
             else if (WEXITSTATUS(status) == 1 && e.data && e.data[0])
                 err = hs_error_set(HS_EINPUT, "%s", e.data);
+            else if (WEXITSTATUS(status) == 3 && e.data && e.data[0]) /* stopped at a load limit */
+                err = hs_error_set(HS_ELIMIT, "%s", e.data);
             else if (WEXITSTATUS(status) != 0)
                 err = hs_error_set(HS_EHELPER, "%s: the DOT helper '%s' failed (exit %d)%s%s", display, helper,
                                    WEXITSTATUS(status), e.data && e.data[0] ? ": " : "", e.data ? e.data : "");
         }
     }
     sigaction(SIGPIPE, &old, NULL);
+    free(in->block);
+    in->block = NULL;
     hs_buf_free(&e);
     if (err) {
         hs_buf_free(&o);
@@ -211,8 +251,32 @@ hs_error hs_dot_helper_run(const char *const *args, const char *data, size_t len
     return HS_OK;
 }
 
+hs_error hs_dot_helper_run(const char *const *args, const char *data, size_t len, const char *display,
+                          const char *what, char **out, size_t *out_len) {
+    source in = {.data = data, .len = len, .fd = -1, .display = display};
+    return run(args, &in, display, what, out, out_len);
+}
+
+/* The load limits go to the helper, which stops reading at the statement
+ * that crosses one (docs/dot-helper.md); hubspoke checks them again on the
+ * GraphML it gets back. */
+static hs_error to_graphml(source *in, const char *display, char **graphml, size_t *graphml_len) {
+    size_t max_states, max_ties;
+    hs_get_load_limits(&max_states, &max_ties);
+    char states[32], ties[32];
+    snprintf(states, sizeof states, "%zu", max_states);
+    snprintf(ties, sizeof ties, "%zu", max_ties);
+    const char *const args[] = {"to-graphml", "-", "--name", display, "--max-states", states, "--max-ties", ties, NULL};
+    return run(args, in, display, "the DOT parser", graphml, graphml_len);
+}
+
 hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *display, char **graphml,
                                   size_t *graphml_len) {
-    const char *const args[] = {"to-graphml", "-", "--name", display, NULL};
-    return hs_dot_helper_run(args, data, len, display, "the DOT parser", graphml, graphml_len);
+    source in = {.data = data, .len = len, .fd = -1, .display = display};
+    return to_graphml(&in, display, graphml, graphml_len);
+}
+
+hs_error hs_dot_helper_to_graphml_fd(int fd, const char *display, char **graphml, size_t *graphml_len) {
+    source in = {.fd = fd, .display = display};
+    return to_graphml(&in, display, graphml, graphml_len);
 }

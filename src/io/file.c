@@ -74,6 +74,13 @@ static hs_error open_regular(const char *path, const char *display, int *fd, str
     return HS_OK;
 }
 
+hs_error hs_file_open(const char *path, const char *display, int *fd, size_t *size) {
+    struct stat st;
+    hs_error err = open_regular(path, display, fd, &st);
+    if (!err) *size = (size_t)st.st_size;
+    return err;
+}
+
 hs_error hs_file_read_all(const char *path, const char *display, char **data, size_t *len) {
     if (strcmp(path, "-") == 0) return read_fd(STDIN_FILENO, display, 0, data, len);
     int fd;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "io/io_internal.h"
 
@@ -26,6 +27,15 @@ const char *hs_format_name(hs_format format) {
     return format == HS_FORMAT_DOT ? "dot" : format == HS_FORMAT_GRAPHML ? "graphml" : "unknown";
 }
 
+/* The helper's GraphML, read as the model of the DOT file `display`. */
+static hs_error from_helper(hs_model **out, hs_error err, char *graphml, size_t glen, const char *display,
+                            hs_diagnostics *diag) {
+    if (!err) err = hs_graphml_parse(out, graphml, glen, display, 0, diag);
+    free(graphml);
+    if (!err) (*out)->format = HS_FORMAT_DOT;
+    return err;
+}
+
 hs_error hs_read_memory_diag(const char *data, size_t len, hs_format format, const char *display,
                              hs_diagnostics *diag, hs_model **out) {
     if (!display) display = "<input>";
@@ -33,16 +43,13 @@ hs_error hs_read_memory_diag(const char *data, size_t len, hs_format format, con
     if (err) return err;
     if (format == HS_FORMAT_UNKNOWN) format = hs_format_sniff(data, len);
     if (format == HS_FORMAT_GRAPHML) {
-        err = hs_graphml_parse(out, data, len, display, 1, diag);
-    } else {
-        char *graphml = NULL;
-        size_t glen = 0;
-        if ((err = hs_dot_helper_to_graphml(data, len, display, &graphml, &glen))) return err;
-        err = hs_graphml_parse(out, graphml, glen, display, 0, diag);
-        free(graphml);
+        if (!(err = hs_graphml_parse(out, data, len, display, 1, diag))) (*out)->format = format;
+        return err;
     }
-    if (!err) (*out)->format = format;
-    return err;
+    char *graphml = NULL;
+    size_t glen = 0;
+    err = hs_dot_helper_to_graphml(data, len, display, &graphml, &glen);
+    return from_helper(out, err, graphml, glen, display, diag);
 }
 
 hs_error hs_model_read_memory(const char *data, size_t len, hs_format format, const char *display, hs_model **out) {
@@ -55,8 +62,9 @@ hs_error hs_read_file_diag(const char *path, hs_format format, const char *displ
     if (!display) display = is_stdin ? "<stdin>" : path;
     if (format == HS_FORMAT_UNKNOWN) format = hs_format_from_path(path);
     if (!is_stdin) {
-        /* A GraphML file is parsed from disk: holding it in memory would cost
-         * as much as the model itself on large systems. */
+        /* Neither format is held in memory: a GraphML file is parsed from
+         * disk, a DOT file streamed to the helper. Either way a file far
+         * over the load limits is abandoned where it crosses one. */
         hs_format sniffed;
         hs_error err = hs_file_check_text(path, display, &sniffed);
         if (err) return err;
@@ -65,6 +73,17 @@ hs_error hs_read_file_diag(const char *path, hs_format format, const char *displ
             if (!(err = hs_graphml_parse_file(out, path, display, diag))) (*out)->format = format;
             return err;
         }
+        int fd;
+        size_t size;
+        if ((err = hs_file_open(path, display, &fd, &size))) return err;
+        char *graphml = NULL;
+        size_t glen = 0;
+        if (size > HS_MAX_READ)
+            err = hs_error_set(HS_EINPUT, "%s: larger than %zu MiB", display, HS_MAX_READ >> 20);
+        else
+            err = hs_dot_helper_to_graphml_fd(fd, display, &graphml, &glen);
+        close(fd);
+        return from_helper(out, err, graphml, glen, display, diag);
     }
     char *data;
     size_t len;

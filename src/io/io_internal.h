@@ -56,8 +56,17 @@ hs_error hs_dot_helper_run(const char *const *args, const char *data, size_t len
                            const char *what, char **out, size_t *out_len);
 
 /* Run the hubspoke-dot helper on DOT text; on success *graphml holds its
- * GraphML output (caller frees). */
+ * GraphML output (caller frees). The load limits (hs_set_load_limits) go to
+ * the helper, which stops reading at the statement that crosses one. */
 hs_error hs_dot_helper_to_graphml(const char *data, size_t len, const char *display,
                                   char **graphml, size_t *graphml_len);
+/* The same on the rest of the open file `fd`, streamed to the helper in
+ * blocks rather than read whole: a file far over the limits costs little. */
+hs_error hs_dot_helper_to_graphml_fd(int fd, const char *display, char **graphml, size_t *graphml_len);
+
+/* Open a named input for reading: only a regular file, else HS_EINPUT naming
+ * `display` (a FIFO or a device may never end; '-' is how to read a pipe).
+ * *size: its size in bytes. */
+hs_error hs_file_open(const char *path, const char *display, int *fd, size_t *size);
 
 #endif

@@ -47,5 +47,11 @@ fi
 if grep -rln '#include "\(cli\|dothelper\)/' --include='*.[ch]' core model io codebook view measures metrics classify render import; then
     echo "FAIL: the library includes the CLI or the helper"; fail=1
 fi
-[ $fail -eq 0 ] && echo "layers: every include within its layer; the igraph/Graphviz boundary holds"
+# The library's messages name no command-line option (error.h): a string
+# literal holding "--word" outside the helper's own argument vectors.
+if grep -rn '"[^"]*--[a-z][a-z-]*[^"]*"' --include='*.c' core model io codebook view measures metrics classify render import |
+    grep -v 'args\[\] = '; then
+    echo "FAIL: the lines above name an option in the library"; fail=1
+fi
+[ $fail -eq 0 ] && echo "layers: every include within its layer; the igraph/Graphviz boundary holds; no option in the library's messages"
 exit $fail

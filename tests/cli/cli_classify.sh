@@ -3,21 +3,15 @@
 # both syntaxes alike, usage errors, reproducible redraws, and the
 # reproduction of Li (2024): Table 2 and the two case studies on the shipped
 # dataset (docs/cases.md says what each check measures).
-set -u
-: "${HUBSPOKE:?}" "${HS_SRC:?}"
-py=/usr/bin/python3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
+tmp=$T
 gv="$HS_SRC/graphs/asia-pacific.gv"
 gml="$HS_SRC/graphs/asia-pacific.graphml"
 
 # ---- Table 2, in both syntaxes, with byte-identical output ---------------------------
 for f in "$gv" "$gml"; do
-  "$HUBSPOKE" classify "$f" --year 2023 --format json > "$tmp/t2.json" || { bad "classify $f"; continue; }
-  $py - "$tmp/t2.json" <<'PY' && ok || bad "Table 2 from $f"
+  "$HUBSPOKE" classify "$f" --year 2023 --format json > "$tmp/t2.json" || { fail "classify $f"; continue; }
+  $py - "$tmp/t2.json" <<'PY' && pass || fail "Table 2 from $f"
 import json, sys
 d = json.load(open(sys.argv[1]))
 types = {m["id"]: m["type"] for m in d["mechanisms"]}
@@ -30,10 +24,10 @@ PY
 done
 "$HUBSPOKE" classify "$gv" --year 2023 --format json --sensitivity 50 > "$tmp/a.json"
 "$HUBSPOKE" classify "$gml" --year 2023 --format json --sensitivity 50 > "$tmp/b.json"
-cmp -s "$tmp/a.json" "$tmp/b.json" && ok || bad "DOT and GraphML give different classify output"
+cmp -s "$tmp/a.json" "$tmp/b.json" && pass || fail "DOT and GraphML give different classify output"
 
 # ---- the JSON contract -------------------------------------------------------------
-$py - "$tmp/a.json" <<'PY' && ok || bad "JSON keys"
+$py - "$tmp/a.json" <<'PY' && pass || fail "JSON keys"
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert list(d) == ["year", "hub", "thresholds", "sensitivity", "mechanisms"], list(d)
@@ -61,7 +55,7 @@ PY
 
 # ---- CSV: fixed columns, the same values as JSON -------------------------------------
 "$HUBSPOKE" classify "$gv" --year 2023 --format csv --sensitivity 50 > "$tmp/c.csv"
-$py - "$tmp/c.csv" "$tmp/a.json" <<'PY' && ok || bad "CSV and JSON disagree"
+$py - "$tmp/c.csv" "$tmp/a.json" <<'PY' && pass || fail "CSV and JSON disagree"
 import csv, json, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 d = json.load(open(sys.argv[2]))
@@ -81,28 +75,28 @@ PY
 
 # ---- redraws: reproducible, seed-dependent, none by default --------------------------
 "$HUBSPOKE" classify "$gv" --year 2023 --format json --sensitivity 50 --seed 1 > "$tmp/s1.json"
-cmp -s "$tmp/s1.json" "$tmp/a.json" && ok || bad "same seed, different agreement"
+cmp -s "$tmp/s1.json" "$tmp/a.json" && pass || fail "same seed, different agreement"
 "$HUBSPOKE" classify "$gv" --year 2023 --format json > "$tmp/n.json"
 $py -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(m["agreement"] is None for m in d["mechanisms"])' \
-  "$tmp/n.json" && ok || bad "agreement without --sensitivity"
+  "$tmp/n.json" && pass || fail "agreement without --sensitivity"
 
 # ---- one mechanism, thresholds, focus --------------------------------------------------
 out=$("$HUBSPOKE" classify "$gv" --year 2023 --mechanism Quad --format csv | tail -n +2 | cut -d, -f3,5)
-[ "$out" = "Quad,expansive" ] && ok || bad "--mechanism Quad gave '$out'"
+[ "$out" = "Quad,expansive" ] && pass || fail "--mechanism Quad gave '$out'"
 out=$("$HUBSPOKE" classify "$gv" --year 2023 --mechanism Quad --threshold-u 0.05 --format csv | tail -n +2 | cut -d, -f5)
-[ "$out" = "loose-multilateral" ] && ok || bad "--threshold-u 0.05 gave '$out'"
+[ "$out" = "loose-multilateral" ] && pass || fail "--threshold-u 0.05 gave '$out'"
 out=$("$HUBSPOKE" classify "$gv" --year 2023 --mechanism Quad --threshold-c 0.5 --format csv | tail -n +2 | cut -d, -f5)
-[ "$out" = "hub-and-spokes" ] && ok || bad "--threshold-c 0.5 gave '$out'"
+[ "$out" = "hub-and-spokes" ] && pass || fail "--threshold-c 0.5 gave '$out'"
 out=$("$HUBSPOKE" classify "$gv" --year 2023 --focus USA,JPN,KOR --format csv | tail -n +2 | cut -d, -f3 | sort | tr '\n' ' ')
-[ "$out" = "CampDavid ESD MWDS TISA " ] && ok || bad "--focus USA,JPN,KOR gave '$out'"
+[ "$out" = "CampDavid ESD MWDS TISA " ] && pass || fail "--focus USA,JPN,KOR gave '$out'"
 
 # ---- usage errors: exit 2, one line, nothing on stdout ---------------------------------
 expect_usage() {
   local want="$1"; shift
   "$HUBSPOKE" classify "$@" > "$tmp/out" 2> "$tmp/err"
   local rc=$?
-  if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -qF -- "$want" "$tmp/err"; then ok
-  else bad "classify $* -> rc $rc, stderr: $(cat "$tmp/err")"; fi
+  if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -qF -- "$want" "$tmp/err"; then pass
+  else fail "classify $* -> rc $rc, stderr: $(cat "$tmp/err")"; fi
 }
 expect_usage "mechanism 'TCOG' is not active in 2023" "$gv" --year 2023 --mechanism TCOG
 expect_usage "no mechanism 'USA'" "$gv" --year 2023 --mechanism USA
@@ -112,12 +106,12 @@ expect_usage "--sensitivity 'many' is not a whole number in [0, 10000000]" "$gv"
 expect_usage "--spread '-1' is not a number in [0, 10]" "$gv" --spread -1
 expect_usage "option '--seed' needs a value" "$gv" --seed
 expect_usage "focus 'XYZ' names no state" "$gv" --focus USA,XYZ
-"$HUBSPOKE" classify --help | grep -q "hub-and-spokes     expansive" && ok || bad "classify --help"
+"$HUBSPOKE" classify --help | grep -q "hub-and-spokes     expansive" && pass || fail "classify --help"
 
 # ---- case 1, US-Japan-ROK (docs/cases.md) ---------------------------------------------
 metrics() { "$HUBSPOKE" metrics "$gv" --permutations 0 --format json "$@"; }
 for y in 1999 2014 2015 2016 2023; do metrics --year $y --focus USA,JPN,KOR > "$tmp/k$y.json"; done
-$py - "$tmp" <<'PY' && ok || bad "case 1 (US-Japan-ROK)"
+$py - "$tmp" <<'PY' && pass || fail "case 1 (US-Japan-ROK)"
 import json, sys
 i = {y: json.load(open(f"{sys.argv[1]}/k{y}.json"))["indices"] for y in (1999, 2014, 2015, 2016, 2023)}
 U = {y: i[y]["unidirectionality"] for y in i}
@@ -132,7 +126,7 @@ K = {y: i[y]["coordination"] for y in i}
 assert K[2014] == K[2015] == 1.0 and K[2016] < K[2015] and K[2023] > K[2016], K
 PY
 "$HUBSPOKE" classify "$gv" --year 2023 --focus USA,JPN,KOR --format json > "$tmp/c1.json"
-$py - "$tmp/c1.json" <<'PY' && ok || bad "case 1 classification"
+$py - "$tmp/c1.json" <<'PY' && pass || fail "case 1 classification"
 import json, sys
 d = {m["id"]: m for m in json.load(open(sys.argv[1]))["mechanisms"]}
 for k in ("TISA", "ESD", "MWDS"):
@@ -143,7 +137,7 @@ PY
 # ---- case 2, US-Japan-Australia-India ---------------------------------------------------
 for y in 2007 2016 2017 2020 2021; do metrics --year $y --focus USA,JPN,AUS,IND > "$tmp/q$y.json"; done
 for y in 2017 2021; do "$HUBSPOKE" classify "$gv" --year $y --mechanism Quad --format json > "$tmp/cq$y.json"; done
-$py - "$tmp" <<'PY' && ok || bad "case 2 (Quad)"
+$py - "$tmp" <<'PY' && pass || fail "case 2 (Quad)"
 import json, sys
 t = sys.argv[1]
 m = {y: json.load(open(f"{t}/q{y}.json")) for y in (2007, 2016, 2017, 2020, 2021)}
@@ -168,10 +162,9 @@ PY
 
 # ---- beyond Table 2 ----------------------------------------------------------------------
 "$HUBSPOKE" classify "$gv" --year 1960 --format csv | tail -n +2 | cut -d, -f3,5 > "$tmp/b1960"
-grep -qx "SEATO,integrative" "$tmp/b1960" && ok || bad "SEATO 1960: $(cat "$tmp/b1960")"
+grep -qx "SEATO,integrative" "$tmp/b1960" && pass || fail "SEATO 1960: $(cat "$tmp/b1960")"
 "$HUBSPOKE" classify "$gv" --year 2000 --format csv | tail -n +2 | cut -d, -f3,5 > "$tmp/b2000"
-grep -qx "TCOG,integrative" "$tmp/b2000" && grep -qx "FPDA,loose-multilateral" "$tmp/b2000" && ok ||
-  bad "2000: $(tr '\n' ' ' < "$tmp/b2000")"
+grep -qx "TCOG,integrative" "$tmp/b2000" && grep -qx "FPDA,loose-multilateral" "$tmp/b2000" && pass ||
+  fail "2000: $(tr '\n' ' ' < "$tmp/b2000")"
 
-echo "cli_classify: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

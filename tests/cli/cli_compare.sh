@@ -4,24 +4,18 @@
 # and ended mechanisms are the hand-counted ones, whatif's before/after values
 # are hand-computed on a small system, bad edits are usage errors naming the
 # option, and the --plot chart is checked as an image.
-set -u
-: "${HUBSPOKE:?}" "${HS_SRC:?}"
-fails=0 checks=0
-ok() { checks=$((checks + 1)); }
-bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-py=/usr/bin/python3
+. "$(dirname "$0")/lib.sh"
+tmp=$T
 asia="$HS_SRC/graphs/asia-pacific.gv"
 
 # 1. Every row of compare equals metrics --year for that year, on every
 #    measure compare can print (the same seed and permutations for the E-I test).
 "$HUBSPOKE" compare "$asia" --years 1951:2025 --measures all --permutations 200 --seed 7 --format json \
-  > "$tmp/years.json" 2> "$tmp/err" || bad "compare --years 1951:2025 failed: $(cat "$tmp/err")"
-[ -s "$tmp/err" ] && bad "compare wrote to stderr (not a terminal): $(cat "$tmp/err")" || ok
+  > "$tmp/years.json" 2> "$tmp/err" || fail "compare --years 1951:2025 failed: $(cat "$tmp/err")"
+[ -s "$tmp/err" ] && fail "compare wrote to stderr (not a terminal): $(cat "$tmp/err")" || pass
 for y in $(seq 1951 2025); do
   "$HUBSPOKE" metrics "$asia" --year "$y" --permutations 200 --seed 7 --format json > "$tmp/m$y.json" ||
-    bad "metrics --year $y failed"
+    fail "metrics --year $y failed"
 done
 diffs=$($py - "$tmp" <<'PY'
 import json, sys
@@ -43,7 +37,7 @@ for r in rows:
 print("\n".join(out[:10]))
 PY
 )
-[ -z "$diffs" ] && ok || bad "compare rows differ from metrics: $diffs"
+[ -z "$diffs" ] && pass || fail "compare rows differ from metrics: $diffs"
 
 # The CSV holds the same values as the JSON (RFC 4180: CRLF, header first).
 "$HUBSPOKE" compare "$asia" --years 1951:2025 --measures all --permutations 200 --seed 7 --format csv > "$tmp/years.csv"
@@ -65,7 +59,7 @@ for r, c in zip(rows, table):
 print("same")
 PY
 )
-[ "$same" = same ] && ok || bad "compare CSV and JSON disagree"
+[ "$same" = same ] && pass || fail "compare CSV and JSON disagree"
 
 # 2. Started and ended mechanisms. The expectation is worked out here from
 #    the mechanisms' dates as `info` lists them (the dataset grows; the rule
@@ -100,12 +94,12 @@ for r in csv.DictReader(sys.stdin):
 }
 got=$("$HUBSPOKE" compare "$asia" --years 1951:2025:5 --format csv --measures mechanisms | started_ended)
 want=$(expect_rows $(seq 1951 5 2025))
-[ "$got" = "$want" ] && ok || bad "started/ended: got '$got' want '$want'"
+[ "$got" = "$want" ] && pass || fail "started/ended: got '$got' want '$want'"
 # Something must have started and ended for the check to mean anything.
 case $want in *,*[A-Za-z]*,*[A-Za-z]*"|"*) ok ;; *) bad "the dataset has no mechanism ending within 1951-2025" ;; esac
 got=$("$HUBSPOKE" compare "$asia" --years 1990,2004,2017,2025 --format csv --measures mechanisms | started_ended)
 want=$(expect_rows 1990 2004 2017 2025)
-[ "$got" = "$want" ] && ok || bad "--years list: got '$got' want '$want'"
+[ "$got" = "$want" ] && pass || fail "--years list: got '$got' want '$want'"
 
 # 3. Files: one row per file, DOT and GraphML mixed; period from the graph
 #    attribute, else the file name; started/ended against the file before
@@ -113,7 +107,7 @@ want=$(expect_rows 1990 2004 2017 2025)
 sed '/period=/d' "$asia" > "$tmp/noperiod.gv"
 ujr="$HS_SRC/graphs/us-japan-rok.graphml"
 "$HUBSPOKE" compare "$asia" "$HS_SRC/graphs/asia-pacific.graphml" "$tmp/noperiod.gv" "$ujr" --year 2023 --format json \
-  > "$tmp/files.json" || bad "compare files failed"
+  > "$tmp/files.json" || fail "compare files failed"
 "$HUBSPOKE" info "$asia" --year 2023 --format json > "$tmp/i1.json"
 "$HUBSPOKE" info "$ujr" --year 2023 --format json > "$tmp/i2.json"
 res=$($py - "$tmp/files.json" "$tmp/i1.json" "$tmp/i2.json" 2>&1 <<'PY'
@@ -132,7 +126,7 @@ assert d["allies"] == len(i2["states"]["ally"]) and d["states"] == i2["counts"][
 print("ok")
 PY
 )
-[ "$res" = ok ] && ok || bad "compare files: $res"
+[ "$res" = ok ] && pass || fail "compare files: $res"
 
 # 4. whatif on a hand-computed system: hub H, allies A and B (treaties, depth
 #    1), A-B intelligence (0.7), partner P (partnership with H, 0.3).
@@ -156,7 +150,7 @@ XML
 check_whatif() { # edit-args... -- K U C allies
   local args=() ; while [ "$1" != -- ]; do args+=("$1"); shift; done; shift
   "$HUBSPOKE" whatif "$tmp/small.graphml" "${args[@]}" --format json > "$tmp/w.json" 2> "$tmp/err" ||
-    { bad "whatif ${args[*]}: $(cat "$tmp/err")"; return; }
+    { fail "whatif ${args[*]}: $(cat "$tmp/err")"; return; }
   r=$($py - "$tmp/w.json" "$@" <<'PY'
 import json, sys
 w = json.load(open(sys.argv[1]))
@@ -171,7 +165,7 @@ for key in ("coordination", "unidirectionality", "closedness", "ties"):
 print("ok")
 PY
 )
-  [ "$r" = ok ] && ok || bad "whatif ${args[*]}: $r"
+  [ "$r" = ok ] && pass || fail "whatif ${args[*]}: $r"
 }
 check_whatif --drop-tie A-B -- 1 1 "2/3" 2
 check_whatif --drop-tie B-A -- 1 1 "2/3" 2
@@ -186,7 +180,7 @@ check_whatif --add-tie A-P:dialogue --drop-tie P-A -- "2/2.7" "1/1.7" 0.75 2
 "$HUBSPOKE" whatif "$asia" --year 2023 --drop-mechanism TISA --measures ties --format json > "$tmp/w.json" &&
   "$HUBSPOKE" classify "$asia" --year 2023 --format json > "$tmp/c.json" &&
   sed '/subgraph cluster_TISA/,/}/d' "$asia" > "$tmp/notisa.gv" &&
-  "$HUBSPOKE" classify "$tmp/notisa.gv" --year 2023 --format json > "$tmp/c2.json" || bad "whatif/classify failed"
+  "$HUBSPOKE" classify "$tmp/notisa.gv" --year 2023 --format json > "$tmp/c2.json" || fail "whatif/classify failed"
 res=$($py - "$tmp/w.json" "$tmp/c.json" "$tmp/c2.json" <<'PY'
 import json, sys
 w, c, c2 = (json.load(open(f)) for f in sys.argv[1:4])
@@ -203,7 +197,7 @@ for i, m in got.items():
 print("ok")
 PY
 )
-[ "$res" = ok ] && ok || bad "whatif types: $res"
+[ "$res" = ok ] && pass || fail "whatif types: $res"
 
 # --focus: a compare row of the subsystem equals metrics --focus; the
 # mechanisms started are those of the subsystem (info --focus) started since
@@ -224,15 +218,15 @@ assert r["states"] == 3
 print("ok")
 PY
 )
-[ "$res" = ok ] && ok || bad "compare --focus: $res"
+[ "$res" = ok ] && pass || fail "compare --focus: $res"
 
 # 5. Usage errors: exit 2, one line naming the option, nothing on stdout.
 usage() { # expected-stderr-substring args...
   local want=$1; shift
   "$HUBSPOKE" "$@" > "$tmp/out" 2> "$tmp/err"; rc=$?
   if [ $rc -ne 2 ] || [ -s "$tmp/out" ] || ! grep -qF -- "$want" "$tmp/err" || [ "$(wc -l < "$tmp/err")" -ne 1 ]; then
-    bad "$* -> rc $rc, stderr '$(cat "$tmp/err")', want '$want'"
-  else ok; fi
+    fail "$* -> rc $rc, stderr '$(cat "$tmp/err")', want '$want'"
+  else pass; fi
 }
 usage "edit 1 (drop tie): 'Z' names no state or mechanism" whatif "$tmp/small.graphml" --drop-tie A-Z
 usage "edit 1 (drop tie): no active tie between 'A' and 'P'" whatif "$tmp/small.graphml" --drop-tie A-P
@@ -250,7 +244,7 @@ usage "x.gif': the name must end in .svg, .png or .pdf" compare "$asia" --years 
 usage "not 2 files" compare "$asia" "$asia" --years 2000:2001
 usage "hub 'NOPE' names no state" compare "$asia" --years 2000:2001 --hub NOPE
 "$HUBSPOKE" compare "$tmp/missing.gv" --years 2000:2001 > "$tmp/out" 2> "$tmp/err"
-[ $? -eq 1 ] && [ ! -s "$tmp/out" ] && ok || bad "a missing file is not exit 1"
+[ $? -eq 1 ] && [ ! -s "$tmp/out" ] && pass || fail "a missing file is not exit 1"
 
 # 6. Every key compare and whatif print is defined in docs/metrics.md or
 #    docs/compare.md (as `key`).
@@ -270,15 +264,15 @@ for e in w["edits"]: keys |= set(e)
 print(" ".join(sorted(k for k in keys if "`%s`" % k not in doc)))
 PY
 )
-[ -z "$missing" ] && ok || bad "keys not defined in the docs: $missing"
+[ -z "$missing" ] && pass || fail "keys not defined in the docs: $missing"
 "$HUBSPOKE" whatif "$asia" --year 2023 --drop-tie USA-Quad --format csv | tr -d '\r' | head -1 |
   grep -qx "year,scenario,measure,before,after,difference" &&
   grep -qF '`year,scenario,measure,before,after,difference`' "$HS_SRC/docs/compare.md" &&
-  ok || bad "whatif CSV header not as documented"
+  pass || fail "whatif CSV header not as documented"
 
 # 7. --help to stdout, exit 0.
 for c in compare whatif; do
-  "$HUBSPOKE" "$c" --help > "$tmp/out" && grep -q "^SYNOPSIS" "$tmp/out" && ok || bad "$c --help"
+  "$HUBSPOKE" "$c" --help > "$tmp/out" && grep -q "^SYNOPSIS" "$tmp/out" && pass || fail "$c --help"
 done
 
 # 8. The chart: written atomically, in the format of its extension, read as an image.
@@ -286,11 +280,11 @@ if command -v gnuplot > /dev/null; then
   mkdir "$tmp/plots"
   for ext in svg png pdf; do
     "$HUBSPOKE" compare "$asia" --years 1951:2025 --plot "$tmp/plots/kuc.$ext" --quiet > /dev/null 2> "$tmp/err" ||
-      bad "--plot kuc.$ext: $(cat "$tmp/err")"
+      fail "--plot kuc.$ext: $(cat "$tmp/err")"
   done
-  [ "$(ls -A "$tmp/plots" | sort | tr '\n' ' ')" = "kuc.pdf kuc.png kuc.svg " ] && ok ||
-    bad "plot directory holds $(ls -A "$tmp/plots")"
-  head -c 5 "$tmp/plots/kuc.pdf" | grep -q '%PDF-' && ok || bad "kuc.pdf is not a PDF"
+  [ "$(ls -A "$tmp/plots" | sort | tr '\n' ' ')" = "kuc.pdf kuc.png kuc.svg " ] && pass ||
+    fail "plot directory holds $(ls -A "$tmp/plots")"
+  head -c 5 "$tmp/plots/kuc.pdf" | grep -q '%PDF-' && pass || fail "kuc.pdf is not a PDF"
   # SVG: the three series and every mechanism start labelled with its ids
   # (file order) and year.
   labels=$($py - "$tmp/info.json" <<'PY'
@@ -303,9 +297,9 @@ for y, ids in sorted(starts.items()):
     print("%s %d" % (" ".join(ids), y))
 PY
 )
-  [ "$(echo "$labels" | wc -l)" -ge 5 ] && ok || bad "too few mechanism starts to check: $labels"
+  [ "$(echo "$labels" | wc -l)" -ge 5 ] && pass || fail "too few mechanism starts to check: $labels"
   while IFS= read -r want; do
-    grep -qF ">$want<" "$tmp/plots/kuc.svg" && ok || bad "kuc.svg lacks '$want'"
+    grep -qF ">$want<" "$tmp/plots/kuc.svg" && pass || fail "kuc.svg lacks '$want'"
   done <<< "K coordination
 U unidirectionality
 C closedness
@@ -329,16 +323,15 @@ assert count.get((255, 255, 255), 0) > 0.7 * 1200 * 680
 print("ok")
 PY
 )
-    [ "$res" = ok ] && ok || bad "kuc.png does not look like the chart: $res"
+    [ "$res" = ok ] && pass || fail "kuc.png does not look like the chart: $res"
   fi
   # A failed run leaves nothing behind: gnuplot missing (empty PATH).
   PATH=/nonexistent "$HUBSPOKE" compare "$asia" --years 2000:2001 --plot "$tmp/plots/none.svg" > "$tmp/out" 2> "$tmp/err"
   rc=$?
-  [ $rc -eq 1 ] && grep -q "gnuplot-nox" "$tmp/err" && [ ! -s "$tmp/out" ] && ok || bad "no gnuplot: rc $rc $(cat "$tmp/err")"
-  [ "$(ls -A "$tmp/plots" | wc -l)" -eq 3 ] && ok || bad "a failed plot left files: $(ls -A "$tmp/plots")"
+  [ $rc -eq 1 ] && grep -q "gnuplot-nox" "$tmp/err" && [ ! -s "$tmp/out" ] && pass || fail "no gnuplot: rc $rc $(cat "$tmp/err")"
+  [ "$(ls -A "$tmp/plots" | wc -l)" -eq 3 ] && pass || fail "a failed plot left files: $(ls -A "$tmp/plots")"
 else
   echo "note: gnuplot absent, --plot not checked"
 fi
 
-echo "$checks checks, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -10,26 +10,20 @@
 # 4. the roles docs/data.md states in its table of states come out of the
 #    schema's role inference in the years it names.
 # One line per failure; exit 0 pass, 1 fail.
-set -u
-: "${HUBSPOKE:?}" "${HS_SRC:?}"
-py=/usr/bin/python3
+. "$(dirname "$0")/lib.sh"
+tmp=$T
 gv=$HS_SRC/graphs/asia-pacific.gv
 gml=$HS_SRC/graphs/asia-pacific.graphml
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 checks=0
-ok() { checks=$((checks + 1)); }
-bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
 
 # 1. Identical content in both syntaxes.
 for y in "" $(seq 1947 2026); do
-  "$HUBSPOKE" info "$gv" ${y:+--year $y} --format json > "$tmp/a.json" 2>&1 || { bad "info $gv $y"; continue; }
-  "$HUBSPOKE" info "$gml" ${y:+--year $y} --format json > "$tmp/b.json" 2>&1 || { bad "info $gml $y"; continue; }
-  cmp -s "$tmp/a.json" "$tmp/b.json" && ok || bad "year '${y:-all}': .gv and .graphml differ"
+  "$HUBSPOKE" info "$gv" ${y:+--year $y} --format json > "$tmp/a.json" 2>&1 || { fail "info $gv $y"; continue; }
+  "$HUBSPOKE" info "$gml" ${y:+--year $y} --format json > "$tmp/b.json" 2>&1 || { fail "info $gml $y"; continue; }
+  cmp -s "$tmp/a.json" "$tmp/b.json" && pass || fail "year '${y:-all}': .gv and .graphml differ"
 done
 
 # 2. Every element dated and sourced.
-$py - "$gml" <<'PY' && ok || bad "undated or unsourced elements"
+$py - "$gml" <<'PY' && pass || fail "undated or unsourced elements"
 import sys, xml.etree.ElementTree as ET
 ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
 root = ET.parse(sys.argv[1]).getroot()
@@ -57,8 +51,8 @@ sys.exit(1 if errors else 0)
 PY
 
 # 3. The mechanisms and their spells (docs/data.md, "Mechanisms").
-"$HUBSPOKE" info "$gml" --format json > "$tmp/all.json" || bad "info union"
-$py - "$tmp/all.json" <<'PY' && ok || bad "mechanisms differ from docs/data.md"
+"$HUBSPOKE" info "$gml" --format json > "$tmp/all.json" || fail "info union"
+$py - "$tmp/all.json" <<'PY' && pass || fail "mechanisms differ from docs/data.md"
 import json, sys
 got = {m["id"]: m for m in json.load(open(sys.argv[1]))["mechanisms"]}
 exp = {  # id: (members, kind, scope, since, until)
@@ -87,15 +81,15 @@ for b in bad: print(b)
 sys.exit(1 if bad else 0)
 PY
 # Pakistan leaves SEATO in 1973; the other members stay to the end.
-"$HUBSPOKE" info "$gv" --year 1972 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="SEATO"][0]; sys.exit("PAK" not in m["members"])' && ok || bad "PAK not in SEATO in 1972"
-"$HUBSPOKE" info "$gv" --year 1973 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="SEATO"][0]; sys.exit("PAK" in m["members"] or len(m["members"]) != 7)' && ok || bad "SEATO members in 1973"
+"$HUBSPOKE" info "$gv" --year 1972 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="SEATO"][0]; sys.exit("PAK" not in m["members"])' && pass || fail "PAK not in SEATO in 1972"
+"$HUBSPOKE" info "$gv" --year 1973 --format json | $py -c 'import json,sys; m=[m for m in json.load(sys.stdin)["mechanisms"] if m["id"]=="SEATO"][0]; sys.exit("PAK" in m["members"] or len(m["members"]) != 7)' && pass || fail "SEATO members in 1973"
 
 # 4. Roles by year (docs/data.md, "The states").
 check_roles() { # year role ids...
   local y=$1 r=$2; shift 2
   "$HUBSPOKE" info "$gml" --year "$y" --format json |
     $py -c 'import json,sys; s=json.load(sys.stdin)["states"]; r=sys.argv[1]; miss=[i for i in sys.argv[2:] if i not in s.get(r, [])]; print(" ".join(miss)); sys.exit(1 if miss else 0)' "$r" "$@" > "$tmp/miss" &&
-    ok || bad "$y: not $r: $(cat "$tmp/miss")"
+    pass || fail "$y: not $r: $(cat "$tmp/miss")"
 }
 check_roles 1951 ally GBR FRA
 check_roles 1951 other JPN KOR AUS NZL THA TWN PAK
@@ -113,5 +107,4 @@ check_roles 2024 ally JPN KOR AUS PHL THA GBR FRA
 check_roles 2024 partner NZL IND VNM TWN SGP IDN MYS
 check_roles 2024 other PAK
 
-echo "cli_dataset: $((checks - fails)) passed, $fails failed"
-[ $fails -eq 0 ]
+finish

@@ -5,66 +5,9 @@
 # errors) with the exact expected text, nothing on stdout, and for `convert` no
 # output file and no temporary file left behind. Also --help and --version.
 # One line per failure; exit 0 pass, 1 fail.
-set -u
-
-H=${HUBSPOKE:-}
-if [[ -z $H || ! -x $H ]]; then
-    echo "HUBSPOKE does not name the built hubspoke"
-    exit 1
-fi
-
-T=$(mktemp -d)
-trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
-mkdir "$T/in" "$T/out" "$T/log"
+. "$(dirname "$0")/lib.sh"
+mkdir "$T/in" "$T/out"
 cd "$T/in" || exit 1
-
-failures=0 checks=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-# run NAME ARGS...: runs hubspoke; leaves $T/log/NAME.out, $T/log/NAME.err and $rc.
-run() {
-    local name=$1
-    shift
-    "$H" "$@" >"$T/log/$name.out" 2>"$T/log/$name.err"
-    rc=$?
-}
-
-# refused NAME EXIT STDERR-LINE ARGS...: the exit status, nothing on stdout and
-# exactly that one line on stderr.
-refused() {
-    local name=$1 want_rc=$2 want=$3
-    shift 3
-    checks=$((checks + 1))
-    run "$name" "$@"
-    local err=$T/log/$name.err got
-    got=$(cat "$err")
-    [[ $rc -eq $want_rc ]] || fail "$name: exit $rc, expected $want_rc (stderr: $(head -c 300 "$err"))"
-    [[ -s $T/log/$name.out ]] && fail "$name: wrote to stdout: $(head -c 200 "$T/log/$name.out")"
-    [[ $(wc -l <"$err") -eq 1 && $(tail -c 1 "$err" | od -An -c | tr -d ' ') == '\n' ]] ||
-        fail "$name: stderr is not exactly one line: $(head -c 300 "$err")"
-    if [[ $want_rc -eq 1 ]]; then
-        [[ $got == "hubspoke: "* ]] || fail "$name: stderr does not start with 'hubspoke: ': $got"
-    else
-        [[ $got =~ ^hubspoke(\ [a-z]+)?:\  ]] || fail "$name: stderr does not start with 'hubspoke[ COMMAND]: ': $got"
-    fi
-    [[ $got == "$want" ]] || fail "$name: stderr
-     got: $got
-expected: $want"
-}
-
-# succeeds NAME ARGS...: exit 0, something on stdout, nothing on stderr.
-succeeds() {
-    local name=$1
-    shift
-    checks=$((checks + 1))
-    run "$name" "$@"
-    [[ $rc -eq 0 ]] || fail "$name: exit $rc: $(head -c 300 "$T/log/$name.err")"
-    [[ -s $T/log/$name.out ]] || fail "$name: nothing on stdout"
-    [[ -s $T/log/$name.err ]] && fail "$name: wrote to stderr: $(head -c 300 "$T/log/$name.err")"
-}
 
 # out_dir_is NAME EXPECTED: the listing of $T/out (no temporary files).
 out_dir_is() {
@@ -221,7 +164,7 @@ else
     chmod 000 unreadable.gv
     refused unreadable.gv 1 "hubspoke: unreadable.gv: cannot open: Permission denied" info unreadable.gv
 fi
-checks=$((checks + 1))
+pass
 printf 'graph g { A -- B [kind=alliance]; }\n' | {
     "$H" info - >"$T/log/stdin.out" 2>"$T/log/stdin.err"
     echo $? >"$T/log/stdin.rc"
@@ -276,7 +219,7 @@ refused convert-option 2 "hubspoke convert: unknown option '--frob' (see 'hubspo
     convert --frob ok.gv "$T/out/ok.graphml"
 out_dir_is convert-option ""
 # And a good one, for contrast: exactly OUT appears.
-checks=$((checks + 1))
+pass
 run convert-ok convert ok.gv "$T/out/ok.graphml"
 [[ $rc -eq 0 && ! -s $T/log/convert-ok.out && ! -s $T/log/convert-ok.err ]] ||
     fail "convert-ok: exit $rc, stderr $(cat "$T/log/convert-ok.err")"
@@ -313,7 +256,7 @@ refused missing-file 2 "hubspoke info: missing FILE (see 'hubspoke info --help')
 refused metrics-missing-file 2 "hubspoke metrics: missing FILE (see 'hubspoke metrics --help')" metrics --year 2000
 refused two-files 2 "hubspoke info: unexpected argument 'kind.gv' (see 'hubspoke info --help')" info ok.gv kind.gv
 refused hub-empty 2 "hubspoke info: --hub needs an id (see 'hubspoke info --help')" info --hub= ok.gv
-checks=$((checks + 1))
+pass
 run no-args
 [[ $rc -eq 2 && ! -s $T/log/no-args.out && $(wc -l <"$T/log/no-args.err") -eq 1 ]] ||
     fail "no arguments: exit $rc, stderr $(cat "$T/log/no-args.err")"
@@ -357,5 +300,4 @@ grep -q 'hubspoke metrics' "$T/log/metrics-help.out" || fail "metrics --help doe
 succeeds version --version
 [[ $(cat "$T/log/version.out") == "hubspoke 0.1.0" ]] || fail "--version printed '$(cat "$T/log/version.out")'"
 
-echo "cli_errors: $checks checks, $failures failed"
-[[ $failures -eq 0 ]]
+finish

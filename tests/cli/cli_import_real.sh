@@ -9,27 +9,16 @@
 # as a mechanism, or an index leaves [0, 1] in any year. Prints the numbers
 # docs/import.md asks for (counts per decade, NATO and Warsaw Pact members,
 # Soviet and US indices) without judging them.
-set -u
-
-H=${HUBSPOKE:-}
-if [[ -z $H || ! -x $H ]]; then
-    echo "HUBSPOKE does not name the built hubspoke"
-    exit 1
-fi
+. "$(dirname "$0")/lib.sh"
 if [[ -z ${HS_COW_FILE:-} && -z ${HS_ATOP_FILE:-} ]]; then
-    echo "skipped: set HS_COW_FILE (and HS_COW_STATES) or HS_ATOP_FILE to real dataset files"
-    exit 77
+    skip "set HS_COW_FILE (and HS_COW_STATES) or HS_ATOP_FILE to real dataset files"
 fi
 for f in ${HS_COW_FILE:-} ${HS_ATOP_FILE:-} ${HS_COW_STATES:-}; do
     [[ -r $f ]] || { echo "cannot read $f"; exit 1; }
 done
 
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-failures=0
-
-# check DATASET CSV GRAPHML FIRST LAST: the Python part of the checks.
-check() {
+# check_dataset DATASET CSV GRAPHML FIRST LAST: the Python part of the checks.
+check_dataset() {
     /usr/bin/python3 - "$@" <<'PYEOF'
 import csv, json, subprocess, sys
 import networkx as nx
@@ -132,31 +121,26 @@ sys.exit(1 if bad else 0)
 PYEOF
 }
 
-# run DATASET FILE FIRST LAST [OPTIONS...]
-run() {
+# import_dataset DATASET FILE FIRST LAST [OPTIONS...]
+import_dataset() {
     local ds=$1 file=$2 first=$3 last=$4
     shift 4
     echo "== $ds: $file"
     local t0=$SECONDS
     if ! "$H" import "$ds" "$file" "$@" -o "$T/$ds.graphml"; then
-        echo "FAIL: import $ds"
-        failures=$((failures + 1))
+        fail "import $ds"
         return
     fi
-    "$H" import "$ds" "$file" "$@" -o "$T/$ds.gv" || { echo "FAIL: import $ds to DOT"; failures=$((failures + 1)); }
-    "$H" convert "$T/$ds.gv" "$T/$ds-back.graphml" || { echo "FAIL: convert $ds"; failures=$((failures + 1)); }
+    "$H" import "$ds" "$file" "$@" -o "$T/$ds.gv" || fail "import $ds to DOT"
+    "$H" convert "$T/$ds.gv" "$T/$ds-back.graphml" || fail "convert $ds"
     for y in "" $first $(( (first + last) / 2 )) $last; do
         [[ $("$H" info "$T/$ds.graphml" ${y:+--year $y} --format json) == "$("$H" info "$T/$ds-back.graphml" ${y:+--year $y} --format json)" ]] ||
-            { echo "FAIL: $ds: DOT round trip changes info ${y:-(all years)}"; failures=$((failures + 1)); }
+            fail "$ds: DOT round trip changes info ${y:-(all years)}"
     done
-    check "$ds" "$file" "$T/$ds.graphml" "$first" "$last" "$H" || failures=$((failures + 1))
+    check check_dataset "$ds" "$file" "$T/$ds.graphml" "$first" "$last" "$H" "$ds: the dataset's checks"
     echo "$ds: $((SECONDS - t0)) s"
 }
 
-[[ -n ${HS_COW_FILE:-} ]] && run cow "$HS_COW_FILE" 1816 2012 ${HS_COW_STATES:+--states "$HS_COW_STATES"}
-[[ -n ${HS_ATOP_FILE:-} ]] && run atop "$HS_ATOP_FILE" 1815 2018 ${HS_COW_STATES:+--states "$HS_COW_STATES"}
-if ((failures)); then
-    echo "$failures failure(s)"
-    exit 1
-fi
-echo "real-data checks passed"
+[[ -n ${HS_COW_FILE:-} ]] && import_dataset cow "$HS_COW_FILE" 1816 2012 ${HS_COW_STATES:+--states "$HS_COW_STATES"}
+[[ -n ${HS_ATOP_FILE:-} ]] && import_dataset atop "$HS_ATOP_FILE" 1815 2018 ${HS_COW_STATES:+--states "$HS_COW_STATES"}
+finish

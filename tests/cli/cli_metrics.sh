@@ -2,14 +2,8 @@
 # End-to-end checks of `hubspoke metrics`: every key it prints is defined in
 # docs/metrics.md, the formats agree with each other, options do what they
 # say, and hand-computed values come out on a small system.
-set -u
-: "${HUBSPOKE:?}" "${HS_SRC:?}"
-fails=0 checks=0
-ok() { checks=$((checks + 1)); }
-bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-py=/usr/bin/python3
+. "$(dirname "$0")/lib.sh"
+tmp=$T
 
 cat > "$tmp/star.graphml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -28,7 +22,7 @@ XML
 
 # 1. Every key of the JSON output is defined in docs/metrics.md (as `key`).
 for g in "$tmp/star.graphml" "$HS_SRC"/graphs/*.gv "$HS_SRC"/graphs/*.graphml; do
-  "$HUBSPOKE" metrics "$g" --format json > "$tmp/out.json" || { bad "metrics $g failed"; continue; }
+  "$HUBSPOKE" metrics "$g" --format json > "$tmp/out.json" || { fail "metrics $g failed"; continue; }
   missing=$($py - "$tmp/out.json" "$HS_SRC/docs/metrics.md" <<'PY'
 import json, re, sys
 out = json.load(open(sys.argv[1]))
@@ -39,12 +33,12 @@ for c in out["system"]["partner_cuts"]: keys |= set(c)
 print(" ".join(sorted(k for k in keys if "`%s`" % k not in doc)))
 PY
 )
-  if [ -n "$missing" ]; then bad "$g: keys not defined in docs/metrics.md: $missing"; else ok; fi
+  if [ -n "$missing" ]; then fail "$g: keys not defined in docs/metrics.md: $missing"; else pass; fi
 done
 
 # 2. Hand-computed values on the star (docs/metrics.md, "Indices"):
 #    U = 3 / (3 + 0.7 + 0.7); K = 3 / 3.7; C = 4 internal ties / 5 ties.
-$py - "$HUBSPOKE" "$tmp/star.graphml" <<'PY' || bad "hand-computed indices"
+$py - "$HUBSPOKE" "$tmp/star.graphml" <<'PY' || fail "hand-computed indices"
 import json, subprocess, sys
 out = json.loads(subprocess.run([sys.argv[1], "metrics", sys.argv[2], "--format", "json"],
                                 check=True, capture_output=True, text=True).stdout)
@@ -59,25 +53,25 @@ assert s["articulation_points"] == ["H"] and s["bridges"] == [["H", "C"], ["H", 
        sorted(map(sorted, s["bridges"])) == [["C", "H"], ["H", "P"]], s["bridges"]
 assert s["hub_brokerage_liaison"] == 6, s  # P-H-A, P-H-B, P-H-C, both directions
 PY
-ok
+pass
 
 # 3. --codebook: a deeper intelligence tie lowers U as the formula says.
 printf '{"ties": {"intelligence": 1.0}}\n' > "$tmp/cb.json"
 u=$("$HUBSPOKE" metrics "$tmp/star.graphml" --codebook "$tmp/cb.json" --format json | $py -c 'import json,sys; print(json.load(sys.stdin)["indices"]["unidirectionality"])')
-$py -c "import sys; sys.exit(abs($u - 3/5) > 1e-12)" && ok || bad "--codebook: U=$u, expected 0.6"
+$py -c "import sys; sys.exit(abs($u - 3/5) > 1e-12)" && pass || fail "--codebook: U=$u, expected 0.6"
 printf '{"ties": {"alliance": 1.0}}\n' > "$tmp/badcb.json"
 err=$("$HUBSPOKE" metrics "$tmp/star.graphml" --codebook "$tmp/badcb.json" 2>&1 >/dev/null); rc=$?
-[ $rc -eq 1 ] && [[ "$err" == "hubspoke: $tmp/badcb.json: ties.alliance: unknown kind"* ]] && ok || bad "bad codebook: rc=$rc $err"
+[ $rc -eq 1 ] && [[ "$err" == "hubspoke: $tmp/badcb.json: ties.alliance: unknown kind"* ]] && pass || fail "bad codebook: rc=$rc $err"
 
 # 4. The permutation test: same seed, same p; --permutations 0 gives null.
 p1=$("$HUBSPOKE" metrics "$HS_SRC/graphs/asia-pacific.gv" --seed 7 --format json | $py -c 'import json,sys; print(json.load(sys.stdin)["system"]["ei_p_closed"])')
 p2=$("$HUBSPOKE" metrics "$HS_SRC/graphs/asia-pacific.gv" --seed 7 --format json | $py -c 'import json,sys; print(json.load(sys.stdin)["system"]["ei_p_closed"])')
-[ "$p1" = "$p2" ] && ok || bad "--seed 7 gave $p1 then $p2"
+[ "$p1" = "$p2" ] && pass || fail "--seed 7 gave $p1 then $p2"
 p0=$("$HUBSPOKE" metrics "$HS_SRC/graphs/asia-pacific.gv" --permutations 0 --format json | $py -c 'import json,sys; print(json.load(sys.stdin)["system"]["ei_p_closed"])')
-[ "$p0" = "None" ] && ok || bad "--permutations 0 gave p=$p0"
+[ "$p0" = "None" ] && pass || fail "--permutations 0 gave p=$p0"
 
 # 5. CSV: RFC 4180 (CRLF), the JSON names as columns, the same numbers as JSON.
-$py - "$HUBSPOKE" "$HS_SRC/graphs/asia-pacific.gv" <<'PY' && ok || bad "CSV and JSON disagree"
+$py - "$HUBSPOKE" "$HS_SRC/graphs/asia-pacific.gv" <<'PY' && pass || fail "CSV and JSON disagree"
 import csv, io, json, math, subprocess, sys
 run = lambda *a: subprocess.run([sys.argv[1], "metrics", sys.argv[2], "--year", "2023", *a],
                                 check=True, capture_output=True).stdout.decode()
@@ -112,13 +106,12 @@ keys = set(out) | set(out["counts"]) | set(out["states"]) | set(out["years"] or 
 for m in out["mechanisms"]: keys |= set(m)
 print(" ".join(sorted(k for k in keys if "`%s`" % k not in doc and '"%s"' % k not in doc)))
 PY
-) && [ -z "$missing" ] && ok || bad "info keys not in docs/cli.md: $missing"
+) && [ -z "$missing" ] && pass || fail "info keys not in docs/cli.md: $missing"
 
 # 7. Usage errors.
 for args in "--permutations -1" "--seed x" "--table foo" "--format xml"; do
   "$HUBSPOKE" metrics "$tmp/star.graphml" $args >/dev/null 2>"$tmp/err"; rc=$?
-  [ $rc -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && ok || bad "metrics $args: rc=$rc $(cat "$tmp/err")"
+  [ $rc -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && pass || fail "metrics $args: rc=$rc $(cat "$tmp/err")"
 done
 
-echo "cli_metrics: $((checks - fails)) passed, $fails failed"
-[ $fails -eq 0 ]
+finish

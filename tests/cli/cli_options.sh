@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 asia=$GRAPHS/asia-pacific.gv
-commands="info convert metrics classify render evolve compare whatif import check export"
+commands="info convert metrics classify render evolve compare whatif import measures check export"
 
 # ---- --help: stdout, exit 0, OPTIONS from the table, every option in docs/cli.md
 for c in $commands; do

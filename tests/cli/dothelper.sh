@@ -2,48 +2,32 @@
 # End-to-end tests of hubspoke-dot (src/dothelper, contract in docs/dot-helper.md):
 # the GraphML it writes for DOT inputs, and its refusals. One line per failure;
 # exit 0 pass, 1 fail, 77 skipped.
-set -u
+. "$(dirname "$0")/lib.sh"
+DOT=${HUBSPOKE_DOT:-}
+[[ -n $DOT && -x $DOT ]] || { echo "HUBSPOKE_DOT does not name the built hubspoke-dot"; exit 1; }
+command -v xmllint >/dev/null || skip "xmllint (libxml2-utils) is not installed"
 
-H=${HUBSPOKE_DOT:-}
-if [[ -z $H || ! -x $H ]]; then
-    echo "HUBSPOKE_DOT does not name the built hubspoke-dot"
-    exit 1
-fi
-if ! command -v xmllint >/dev/null; then
-    echo "skipped: xmllint (libxml2-utils) is not installed"
-    exit 77
-fi
+# run_dot NAME ARGS...: runs the helper; $(out NAME), $(err NAME) and $rc.
+run_dot() { run_cmd "$1" "$DOT" "${@:2}"; }
 
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-# run NAME ARGS...: runs the helper; leaves $T/NAME.out, $T/NAME.err and $rc.
-run() {
-    local name=$1
-    shift
-    "$H" "$@" >"$T/$name.out" 2>"$T/$name.err"
-    rc=$?
-}
+# expect_refusal NAME RC LINE ARGS...: the helper refuses with exit RC and
+# exactly LINE on stderr.
+expect_refusal() { refused_cmd "$1" "$2" "$3" "$DOT" "${@:4}"; }
 
 # convert NAME: converts $T/NAME.dot, which must succeed, into $T/NAME.xml with
 # the GraphML namespace removed so that XPath queries can use plain names.
 convert() {
     local name=$1
-    run "$name" to-graphml "$T/$name.dot"
-    if [[ $rc -ne 0 || -s $T/$name.err ]]; then
-        fail "$name: exit $rc, stderr: $(head -c 300 "$T/$name.err")"
+    run_dot "$name" to-graphml "$T/$name.dot"
+    if [[ $rc -ne 0 || -s $T/log/$name.err ]]; then
+        fail "$name: exit $rc, stderr: $(head -c 300 "$T/log/$name.err")"
         return 1
     fi
-    if ! xmllint --noout "$T/$name.out" 2>"$T/$name.xmlerr"; then
+    if ! xmllint --noout "$T/log/$name.out" 2>"$T/$name.xmlerr"; then
         fail "$name: output is not well-formed XML: $(head -n 1 "$T/$name.xmlerr")"
         return 1
     fi
-    sed 's/ xmlns="[^"]*"//' "$T/$name.out" >"$T/$name.xml"
+    sed 's/ xmlns="[^"]*"//' "$T/log/$name.out" >"$T/$name.xml"
 }
 
 # expect NAME XPATH EXPECTED: the string value of XPATH in $T/NAME.xml.
@@ -59,22 +43,8 @@ ndcount() { echo "count(//node[@id='$1']/data[@key=string(//key[@for='node' and 
 ed() { echo "string((//edge)[$1]/data[@key=string(//key[@for='edge' and @attr.name='$2']/@id)])"; }
 keyid() { echo "string(//key[@for='$1' and @attr.name='$2']/@id)"; }
 
-# expect_refusal NAME EXIT STDERR-LINE ARGS...: exit status, empty stdout and
-# exactly that one line on stderr.
-expect_refusal() {
-    local name=$1 want_rc=$2 want_err=$3
-    shift 3
-    run "$name" "$@"
-    [[ $rc -eq $want_rc ]] || fail "$name: exit $rc, expected $want_rc"
-    [[ -s $T/$name.out ]] && fail "$name: wrote to stdout"
-    local got
-    got=$(cat "$T/$name.err")
-    [[ $got == "$want_err" ]] || fail "$name: stderr '$got', expected '$want_err'"
-    [[ $(wc -l <"$T/$name.err") -eq 1 ]] || fail "$name: stderr is not exactly one line"
-}
-
 # ---- the licensing boundary ----------------------------------------------------
-if ldd "$H" 2>/dev/null | grep -qi igraph; then
+if ldd "$DOT" 2>/dev/null | grep -qi igraph; then
     fail "hubspoke-dot links igraph"
 fi
 
@@ -108,9 +78,9 @@ second line"];
 EOF
 if convert alliance; then
     x=alliance
-    grep -q '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:hs="https://hubspoke.invalid/dot-helper">' "$T/alliance.out" ||
+    grep -q '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:hs="https://hubspoke.invalid/dot-helper">' "$T/log/alliance.out" ||
         fail "alliance: root element is not <graphml> in the GraphML namespace with hubspoke's"
-    head -n 1 "$T/alliance.out" | grep -qx '<?xml version="1.0" encoding="UTF-8"?>' ||
+    head -n 1 "$T/log/alliance.out" | grep -qx '<?xml version="1.0" encoding="UTF-8"?>' ||
         fail "alliance: missing XML declaration"
 
     # Keys: graph, then node, then edge, in declaration order, ids d0, d1, ...
@@ -166,7 +136,7 @@ if convert alliance; then
     got=$(xmllint --xpath "$(nd PHL note)" "$T/$x.xml")
     [[ $got == "$want" ]] || fail "alliance: PHL note is '$got'"
     note=$(xmllint --xpath "$(keyid node note)" "$T/$x.xml")
-    grep -qF "<data key=\"$note\">a &amp; b &lt; c &gt; &quot;d&quot;&#10;second line</data>" "$T/$x.out" ||
+    grep -qF "<data key=\"$note\">a &amp; b &lt; c &gt; &quot;d&quot;&#10;second line</data>" "$T/log/$x.out" ||
         fail "alliance: PHL note is not escaped as expected"
 
     # Edges in creation order, then membership edges.
@@ -235,7 +205,7 @@ if convert misc; then
     expect misc "$(ed 1 w)" 2
     got=$(xmllint --xpath "$(nd c tip)" "$T/misc.xml")
     [[ $got == $'1\t2\r3' ]] || fail "misc: TAB and CR did not round-trip: '$got'"
-    grep -qF '1&#9;2&#13;3' "$T/misc.out" || fail "misc: TAB and CR are not character references"
+    grep -qF '1&#9;2&#13;3' "$T/log/misc.out" || fail "misc: TAB and CR are not character references"
 fi
 
 # A mechanism id may equal a node id: both are written, hubspoke reports it.
@@ -255,75 +225,139 @@ convert bom && expect bom "string(//node/@id)" a
 printf 'digraph { a -> 2b }\n' >"$T/warn.dot"
 convert warn
 
+# ---- load limits: counted while reading, as hubspoke counts the GraphML ----------------
+# states = <node> elements (nodes and mechanisms), ties = <edge> elements
+# (edges and memberships). For each graph, the helper must accept it at
+# exactly its counts, with the same output, and refuse it one below either
+# (exit 3, a refusal at a load limit).
+cat >"$T/lim-strict.dot" <<'EOF'
+strict digraph S {
+  a -> b; a -> b; b -> a
+  a -> a
+  subgraph cluster_x { a; c -> d; subgraph cluster_y { e; a } }
+  subgraph cluster_x { subgraph cluster_y { f -> c } }
+  subgraph cluster_z { subgraph inner { subgraph cluster_w { a; g } } }
+  {h i} -> {j k}
+  subgraph cluster_x { e; h }
+  subgraph cluster_x { subgraph cluster_v { h } }
+  subgraph cluster_empty { }
+  subgraph cluster { m }
+  subgraph cluster_x { } -> subgraph cluster_n { n; a }
+}
+EOF
+cat >"$T/lim-multi.dot" <<'EOF'
+graph U {
+  a -- b; a -- b; a -- b [key=k]; a -- b [key=k]; b -- a
+  subgraph cluster_q { a -- b; c } -- d
+  subgraph cluster_q { subgraph cluster_r { d -- e -- a } }
+  node [since=1990]; f; g
+}
+EOF
+cp "$T/alliance.dot" "$T/lim-alliance.dot"
+for x in lim-alliance lim-strict lim-multi; do
+    convert "$x" || continue
+    s=$(grep -o '<node ' "$T/log/$x.out" | wc -l) e=$(grep -o '<edge ' "$T/log/$x.out" | wc -l)
+    run_dot "$x-at" to-graphml --max-states "$s" --max-ties "$e" "$T/$x.dot"
+    [[ $rc -eq 0 ]] && cmp -s "$T/log/$x.out" "$T/log/$x-at.out" ||
+        fail "$x: at its own counts ($s states, $e ties): exit $rc, $(head -c 300 "$T/log/$x-at.err")"
+    run_dot "$x-states" to-graphml --max-states $((s - 1)) "$T/$x.dot"
+    [[ $rc -eq 3 && ! -s $T/log/$x-states.out &&
+        $(cat "$T/log/$x-states.err") =~ ^"$T/$x.dot":[0-9]+": more than $((s - 1)) states and mechanisms (the load limit)"$ ]] ||
+        fail "$x: --max-states $((s - 1)): exit $rc, $(head -c 300 "$T/log/$x-states.err")"
+    run_dot "$x-ties" to-graphml --max-ties $((e - 1)) "$T/$x.dot"
+    [[ $rc -eq 3 && ! -s $T/log/$x-ties.out &&
+        $(cat "$T/log/$x-ties.err") =~ ^"$T/$x.dot":[0-9]+": more than $((e - 1)) ties (the load limit)"$ ]] ||
+        fail "$x: --max-ties $((e - 1)): exit $rc, $(head -c 300 "$T/log/$x-ties.err")"
+done
+# The line is the one the parser had reached: the crossing statement's when
+# it ends with ';' (else that of the token after it, as in cgraph's own
+# messages).
+L=$T/lines.dot
+printf 'digraph {\n  a;\n  b;\n  subgraph cluster_m {\n    a;\n    c;\n  }\n}\n' >"$L"
+expect_refusal limit-states-line 3 "$L:4: more than 2 states and mechanisms (the load limit)" \
+    to-graphml --max-states 2 "$L"
+expect_refusal limit-ties-line 3 "$L:6: more than 1 ties (the load limit)" \
+    to-graphml --max-ties 1 "$L"
+# A NUL byte is refused wherever it is, unless a limit stopped the reading
+# before the block that holds it (here 70 KB on, past the first 64 KB).
+{ head -c 56 "$L"; printf '/*%70000s*/\n}\n\0' ''; } >"$T/lines-nul.dot"
+expect_refusal limit-none-nul 1 "$T/lines-nul.dot: binary file (NUL byte at offset 70063)" \
+    to-graphml --max-states 0 --max-ties 0 "$T/lines-nul.dot"
+expect_refusal limit-before-nul 3 "user.dot:4: more than 2 states and mechanisms (the load limit)" \
+    to-graphml --max-states 2 --name user.dot - <"$T/lines-nul.dot"
+printf 'digraph A { a }\ndigraph B { b; c; d }\n' >"$L"
+expect_refusal limit-second-graph 1 "$L: more than one graph; hubspoke reads one graph per file" \
+    to-graphml --max-states 2 "$L"
+expect_refusal limit-bad 2 "hubspoke-dot: --max-states needs a whole number, not '-1' (see hubspoke-dot --help)" \
+    to-graphml --max-states -1 "$L"
+expect_refusal limit-bad-ties 2 "hubspoke-dot: --max-ties needs a whole number, not '1e3' (see hubspoke-dot --help)" \
+    to-graphml --max-ties 1e3 "$L"
+
 # ---- refusals ---------------------------------------------------------------------
 F=$T/bad.dot
-expect_refusal missing 1 "$T/missing.dot: cannot open: No such file or directory" to-graphml "$T/missing.dot"
+refused_cmd missing 1 "$T/missing.dot: cannot open: No such file or directory" "$DOT" to-graphml "$T/missing.dot"
 mkdir "$T/dir"
-expect_refusal directory 1 "$T/dir: is a directory" to-graphml "$T/dir"
+refused_cmd directory 1 "$T/dir: is a directory" "$DOT" to-graphml "$T/dir"
 if [[ $(id -u) -ne 0 ]]; then
     printf 'digraph { a }\n' >"$T/locked.dot"
     chmod 000 "$T/locked.dot"
-    expect_refusal unreadable 1 "$T/locked.dot: cannot open: Permission denied" to-graphml "$T/locked.dot"
+    refused_cmd unreadable 1 "$T/locked.dot: cannot open: Permission denied" "$DOT" to-graphml "$T/locked.dot"
 fi
 : >"$F"
-expect_refusal empty 1 "$F: empty file: no graph" to-graphml "$F"
+refused_cmd empty 1 "$F: empty file: no graph" "$DOT" to-graphml "$F"
 printf ' \n\t\r\n' >"$F"
-expect_refusal whitespace 1 "$F: empty file: no graph" to-graphml "$F"
+refused_cmd whitespace 1 "$F: empty file: no graph" "$DOT" to-graphml "$F"
 printf '\xef\xbb\xbf\n' >"$F"
-expect_refusal bom-only 1 "$F: empty file: no graph" to-graphml "$F"
+refused_cmd bom-only 1 "$F: empty file: no graph" "$DOT" to-graphml "$F"
 printf '/* nothing */\n// here\n' >"$F"
-expect_refusal comments 1 "$F: empty file: no graph" to-graphml "$F"
+refused_cmd comments 1 "$F: empty file: no graph" "$DOT" to-graphml "$F"
 printf 'digraph { a -> b }\0\n' >"$F"
-expect_refusal nul 1 "$F: binary file (NUL byte at offset 18)" to-graphml "$F"
+refused_cmd nul 1 "$F: binary file (NUL byte at offset 18)" "$DOT" to-graphml "$F"
 printf 'digraph G {\n  a -> b\n  c -> -> d\n}\n' >"$F"
-expect_refusal syntax 1 "$F:3: syntax error near '->'" to-graphml "$F"
-expect_refusal stdin-name 1 "user.dot:3: syntax error near '->'" to-graphml --name user.dot - <"$F"
-expect_refusal stdin 1 "<stdin>:3: syntax error near '->'" to-graphml - <"$F"
+refused_cmd syntax 1 "$F:3: syntax error near '->'" "$DOT" to-graphml "$F"
+refused_cmd stdin-name 1 "user.dot:3: syntax error near '->'" "$DOT" to-graphml --name user.dot - <"$F"
+refused_cmd stdin 1 "<stdin>:3: syntax error near '->'" "$DOT" to-graphml - <"$F"
 printf 'digraph G {\n  a -> "b\n}\n' >"$F"
-expect_refusal open-string 1 "$F:2: syntax error scanning a quoted string (missing endquote? longer than 16384?)" to-graphml "$F"
+refused_cmd open-string 1 "$F:2: syntax error scanning a quoted string (missing endquote? longer than 16384?)" "$DOT" to-graphml "$F"
 printf 'digraph A { a }\n/* second */\ngraph B { b }\n' >"$F"
-expect_refusal two-graphs 1 "$F: more than one graph; hubspoke reads one graph per file" to-graphml "$F"
+refused_cmd two-graphs 1 "$F: more than one graph; hubspoke reads one graph per file" "$DOT" to-graphml "$F"
 printf 'digraph A { a }\n}\n' >"$F"
-expect_refusal trailing 1 "$F:2: syntax error near '}'" to-graphml "$F"
+refused_cmd trailing 1 "$F:2: syntax error near '}'" "$DOT" to-graphml "$F"
 printf 'digraph A { a } @ digraph B { b }\n' >"$F"
-expect_refusal at-sign 1 "$F: unexpected '@' after the graph" to-graphml "$F"
+refused_cmd at-sign 1 "$F: unexpected '@' after the graph" "$DOT" to-graphml "$F"
 printf 'digraph { a [label="caf\xe9"] }\n' >"$F"
-expect_refusal utf8-value 1 "$F: invalid UTF-8 in node \"a\" attribute \"label\"" to-graphml "$F"
+refused_cmd utf8-value 1 "$F: invalid UTF-8 in node \"a\" attribute \"label\"" "$DOT" to-graphml "$F"
 printf 'digraph { "\xc0\xaf" }\n' >"$F"
-expect_refusal utf8-overlong 1 "$F: invalid UTF-8 in node name \"??\"" to-graphml "$F"
+refused_cmd utf8-overlong 1 "$F: invalid UTF-8 in node name \"??\"" "$DOT" to-graphml "$F"
 printf 'digraph { a -> b [key="k\xff"] }\n' >"$F"
-expect_refusal utf8-edge-key 1 "$F: invalid UTF-8 in key \"k?\" of edge \"a\" -> \"b\"" to-graphml "$F"
+refused_cmd utf8-edge-key 1 "$F: invalid UTF-8 in key \"k?\" of edge \"a\" -> \"b\"" "$DOT" to-graphml "$F"
 printf 'graph "g\x7f\x02" { }\n' >"$F"
-expect_refusal control-graph-name 1 "$F: character U+0002 not allowed in XML in graph name \"g??\"" to-graphml "$F"
+refused_cmd control-graph-name 1 "$F: character U+0002 not allowed in XML in graph name \"g??\"" "$DOT" to-graphml "$F"
 printf 'digraph { a -> b [note="x\x01y"] }\n' >"$F"
-expect_refusal control 1 "$F: character U+0001 not allowed in XML in edge \"a\" -> \"b\" attribute \"note\"" to-graphml "$F"
+refused_cmd control 1 "$F: character U+0001 not allowed in XML in edge \"a\" -> \"b\" attribute \"note\"" "$DOT" to-graphml "$F"
 printf 'digraph { charset=latin1; subgraph cluster_x { label="\x1b" } }\n' >"$F"
-expect_refusal control-latin1 1 "$F: character U+001B not allowed in XML in cluster \"cluster_x\" attribute \"label\"" to-graphml "$F"
+refused_cmd control-latin1 1 "$F: character U+001B not allowed in XML in cluster \"cluster_x\" attribute \"label\"" "$DOT" to-graphml "$F"
 python3 -c 'print("digraph {" + " -> ".join("n%d" % i for i in range(12000)) + "}")' >"$F"
-expect_refusal deep-chain 1 "$F:1: DOT parser stack exhausted (edge chain or nesting too deep) near '->'" to-graphml "$F"
+refused_cmd deep-chain 1 "$F:1: DOT parser stack exhausted (edge chain or nesting too deep) near '->'" "$DOT" to-graphml "$F"
 
 # A syntax error next to a 3000-byte unquoted name: cgraph 2.42's agseterrf()
 # path crashes on it; hubspoke-dot's own agerr() must be the one in use.
 long=$(printf 'y%.0s' {1..3000})
 printf 'graph x %s {}\n' "$long" >"$F"
-expect_refusal long-token 1 "$F:1: syntax error near '${long:0:181}..." to-graphml "$F"
+refused_cmd long-token 1 "$F:1: syntax error near '${long:0:181}..." "$DOT" to-graphml "$F"
 
 # ---- usage ---------------------------------------------------------------------------
-expect_refusal bogus 2 "hubspoke-dot: unknown option '--bogus' (see hubspoke-dot --help)" --bogus
-expect_refusal bogus-option 2 "hubspoke-dot: unknown option '--bogus' (see hubspoke-dot --help)" to-graphml --bogus "$F"
-expect_refusal no-file 2 "hubspoke-dot: missing FILE (see hubspoke-dot --help)" to-graphml
-expect_refusal two-files 2 "hubspoke-dot: more than one FILE (see hubspoke-dot --help)" to-graphml a b
-expect_refusal no-name 2 "hubspoke-dot: --name needs a file name (see hubspoke-dot --help)" to-graphml "$F" --name
-expect_refusal render 2 "hubspoke-dot: render needs --format (see hubspoke-dot --help)" render "$F"
-run help --help
-[[ $rc -eq 0 && ! -s $T/help.err ]] || fail "--help: exit $rc"
-head -n 1 "$T/help.out" | grep -q '^Usage: hubspoke-dot to-graphml' || fail "--help: no usage on stdout"
-run version --version
+refused_cmd bogus 2 "hubspoke-dot: unknown option '--bogus' (see hubspoke-dot --help)" "$DOT" --bogus
+refused_cmd bogus-option 2 "hubspoke-dot: unknown option '--bogus' (see hubspoke-dot --help)" "$DOT" to-graphml --bogus "$F"
+refused_cmd no-file 2 "hubspoke-dot: missing FILE (see hubspoke-dot --help)" "$DOT" to-graphml
+refused_cmd two-files 2 "hubspoke-dot: more than one FILE (see hubspoke-dot --help)" "$DOT" to-graphml a b
+refused_cmd no-name 2 "hubspoke-dot: --name needs a file name (see hubspoke-dot --help)" "$DOT" to-graphml "$F" --name
+refused_cmd render 2 "hubspoke-dot: render needs --format (see hubspoke-dot --help)" "$DOT" render "$F"
+run_dot help --help
+[[ $rc -eq 0 && ! -s $T/log/help.err ]] || fail "--help: exit $rc"
+head -n 1 "$T/log/help.out" | grep -q '^Usage: hubspoke-dot to-graphml' || fail "--help: no usage on stdout"
+run_dot version --version
 [[ $rc -eq 0 ]] || fail "--version: exit $rc"
-grep -Eqx 'hubspoke-dot [0-9]+\.[0-9]+\.[0-9]+.*' "$T/version.out" || fail "--version: '$(cat "$T/version.out")'"
+grep -Eqx 'hubspoke-dot [0-9]+\.[0-9]+\.[0-9]+.*' "$T/log/version.out" || fail "--version: '$(cat "$T/log/version.out")'"
 
-if [[ $failures -ne 0 ]]; then
-    echo "$failures failure(s)"
-    exit 1
-fi
-echo "all hubspoke-dot checks passed"
+finish

@@ -6,46 +6,19 @@
 # expected line on stderr and nothing on stdout, and leave the output as it
 # was: no file, no temporary file, an existing file untouched. Also the
 # `hubspoke-dot render` usage errors. One line per failure; exit 0 pass, 1 fail.
-set -u
-
-H=${HUBSPOKE:-}
+. "$(dirname "$0")/lib.sh"
 D=${HUBSPOKE_DOT:-}
-if [[ -z $H || ! -x $H || -z $D || ! -x $D ]]; then
-    echo "HUBSPOKE and HUBSPOKE_DOT must name the built programs"
-    exit 1
-fi
+[[ -n $D && -x $D ]] || { echo "HUBSPOKE_DOT must name the built hubspoke-dot"; exit 1; }
 export HUBSPOKE_DOT_HELPER=$D
-
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-mkdir "$T/out" "$T/log"
+mkdir "$T/out"
 cd "$T" || exit 1
 
-failures=0 checks=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-# refused NAME EXIT LINE PROGRAM ARGS...: exit status, nothing on stdout,
-# exactly LINE on stderr (a trailing * in LINE matches any rest), and $T/out
-# holding only "keep.svg" with its old content.
-refused() {
-    local name=$1 want_rc=$2 want=$3
-    shift 3
-    checks=$((checks + 1))
+# refused_drawing NAME EXIT LINE PROGRAM ARGS...: lib.sh's refused_cmd, and
+# $T/out holding only "keep.svg" with its old content.
+refused_drawing() {
+    local name=$1
     printf 'old\n' >"$T/out/keep.svg"
-    "$@" >"$T/log/$name.out" 2>"$T/log/$name.err"
-    local rc=$? got
-    got=$(cat "$T/log/$name.err")
-    [[ $rc -eq $want_rc ]] || fail "$name: exit $rc, expected $want_rc (stderr: $(head -c 300 "$T/log/$name.err"))"
-    [[ -s $T/log/$name.out ]] && fail "$name: wrote to stdout"
-    [[ $(wc -l <"$T/log/$name.err") -eq 1 ]] || fail "$name: stderr is not one line: $(head -c 300 "$T/log/$name.err")"
-    local ok=0
-    if [[ $want == *'*' ]]; then [[ $got == "${want%\*}"* ]] && ok=1; else [[ $got == "$want" ]] && ok=1; fi
-    [[ $ok -eq 1 ]] || fail "$name: stderr
-     got: $got
-expected: $want"
+    refused_cmd "$@"
     local listing
     listing=$(cd "$T/out" && ls -A | tr '\n' ' ')
     [[ $listing == "keep.svg " ]] || fail "$name: output directory holds '$listing'"
@@ -66,70 +39,66 @@ EOF
 OUT=$T/out/keep.svg
 
 # ---- usage ---------------------------------------------------------------------------
-refused engine 2 "hubspoke render: --engine 'spring' is not one of neato, fdp, dot, circo (see 'hubspoke render --help')" \
+refused_drawing engine 2 "hubspoke render: --engine 'spring' is not one of neato, fdp, dot, circo (see 'hubspoke render --help')" \
     "$H" render small.graphml --engine spring -o "$OUT"
-refused extension 2 "hubspoke render: '$T/out/x.jpg': the extension names no format (.svg, .png, .pdf, .gv) (see 'hubspoke render --help')" \
+refused_drawing extension 2 "hubspoke render: '$T/out/x.jpg': the extension names no format (.svg, .png, .pdf, .gv) (see 'hubspoke render --help')" \
     "$H" render small.graphml -o "$T/out/x.jpg"
-refused no-output 2 "hubspoke render: missing -o OUT (see 'hubspoke render --help')" "$H" render small.graphml
-refused no-years 2 "hubspoke evolve: missing --years Y1,Y2,... (see 'hubspoke evolve --help')" \
+refused_drawing no-output 2 "hubspoke render: missing -o OUT (see 'hubspoke render --help')" "$H" render small.graphml
+refused_drawing no-years 2 "hubspoke evolve: missing --years Y1,Y2,... (see 'hubspoke evolve --help')" \
     "$H" evolve small.graphml -o "$OUT"
-refused bad-years 2 "hubspoke evolve: --years: '20x1' is not a year or a range A:B[:STEP] (A <= B, years in [-9999, 9999]) (see 'hubspoke evolve --help')" \
+refused_drawing bad-years 2 "hubspoke evolve: --years: '20x1' is not a year or a range A:B[:STEP] (A <= B, years in [-9999, 9999]) (see 'hubspoke evolve --help')" \
     "$H" evolve small.graphml --years 2001,20x1 -o "$OUT"
-refused empty-year 2 "hubspoke evolve: --years '2001,,2003': an empty item (years and ranges are separated by commas) (see 'hubspoke evolve --help')" \
+refused_drawing empty-year 2 "hubspoke evolve: --years '2001,,2003': an empty item (years and ranges are separated by commas) (see 'hubspoke evolve --help')" \
     "$H" evolve small.graphml --years 2001,,2003 -o "$OUT"
-refused render-years 2 "hubspoke render: unknown option '--years' (see 'hubspoke render --help')" \
+refused_drawing render-years 2 "hubspoke render: unknown option '--years' (see 'hubspoke render --help')" \
     "$H" render small.graphml --years 2001 -o "$OUT"
-refused focus-unknown 2 "hubspoke: small.graphml: focus 'US' names no state" \
+refused_drawing focus-unknown 2 "hubspoke: small.graphml: focus 'US' names no state" \
     "$H" evolve small.graphml --years 2001 --focus US,A -o "$OUT"
-refused mechanism-unknown 2 "hubspoke: small.graphml: 'A' names no mechanism" \
+refused_drawing mechanism-unknown 2 "hubspoke: small.graphml: 'A' names no mechanism" \
     "$H" evolve small.graphml --years 2001 --mechanism A -o "$OUT"
 
 # ---- nothing to draw, unwritable output ---------------------------------------------
 # A year without ties draws its states alone; a figure with no state at all is refused.
-refused nothing 1 "hubspoke: small.graphml: nothing to draw: none of the states drawn is active in that year" \
+refused_drawing nothing 1 "hubspoke: small.graphml: nothing to draw: none of the states drawn is active in that year" \
     "$H" evolve small.graphml --years 1990 --focus C -o "$OUT"
-refused nothing-years 1 "hubspoke: small.graphml: nothing to draw: none of the states drawn is active in those years" \
+refused_drawing nothing-years 1 "hubspoke: small.graphml: nothing to draw: none of the states drawn is active in those years" \
     "$H" evolve small.graphml --years 1990,2005 --focus C -o "$OUT"
-refused no-dir 1 "hubspoke: $T/out/none/x.svg: cannot create: No such file or directory" \
+refused_drawing no-dir 1 "hubspoke: $T/out/none/x.svg: cannot create: No such file or directory" \
     "$H" render small.graphml --year 2001 -o "$T/out/none/x.svg"
-refused not-dir 1 "hubspoke: $T/out/keep.svg/x.png: cannot create: Not a directory" \
+refused_drawing not-dir 1 "hubspoke: $T/out/keep.svg/x.png: cannot create: Not a directory" \
     "$H" render small.graphml --year 2001 -o "$T/out/keep.svg/x.png"
 
 # ---- the helper ----------------------------------------------------------------------
-refused helper-missing 1 "hubspoke: small.graphml: cannot run the DOT helper '$T/none/hubspoke-dot': No such file or directory (set HUBSPOKE_DOT_HELPER)" \
+refused_drawing helper-missing 1 "hubspoke: small.graphml: cannot run the DOT helper '$T/none/hubspoke-dot': No such file or directory (set HUBSPOKE_DOT_HELPER)" \
     env HUBSPOKE_DOT_HELPER="$T/none/hubspoke-dot" "$H" render small.graphml -o "$OUT"
 printf '#!/bin/sh\nkill -SEGV $$\n' >crash.sh
 chmod +x crash.sh
-refused helper-crash 1 "hubspoke: small.graphml: Graphviz's layout crashed (signal 11)" \
+refused_drawing helper-crash 1 "hubspoke: small.graphml: Graphviz's layout crashed (signal 11)" \
     env HUBSPOKE_DOT_HELPER="$T/crash.sh" "$H" render small.graphml -o "$OUT"
 # Lays out, then dies while drawing: the figure must not appear.
 printf '#!/bin/sh\ncase "$*" in *json*) exec "%s" "$@";; esac\ncat >/dev/null\nkill -KILL $$\n' "$D" >crash-draw.sh
 chmod +x crash-draw.sh
-refused helper-crash-draw 1 "hubspoke: small.graphml: Graphviz's renderer crashed (signal 9)" \
+refused_drawing helper-crash-draw 1 "hubspoke: small.graphml: Graphviz's renderer crashed (signal 9)" \
     env HUBSPOKE_DOT_HELPER="$T/crash-draw.sh" "$H" evolve small.graphml --years 2001,2012 -o "$OUT"
 printf '#!/bin/sh\necho "not json"\n' >nonsense.sh
 chmod +x nonsense.sh
-refused helper-nonsense 1 "hubspoke: small.graphml: the layout from the DOT helper is not JSON: *" \
+refused_drawing helper-nonsense 1 "hubspoke: small.graphml: the layout from the DOT helper is not JSON: *" \
     env HUBSPOKE_DOT_HELPER="$T/nonsense.sh" "$H" render small.graphml -o "$OUT"
 printf '#!/bin/sh\necho "partial" ; exit 3\n' >exit3.sh
 chmod +x exit3.sh
-refused helper-exit3 1 "hubspoke: small.graphml: the DOT helper '$T/exit3.sh' failed (exit 3)" \
+refused_drawing helper-exit3 1 "hubspoke: small.graphml: the DOT helper '$T/exit3.sh' failed (exit 3)" \
     env HUBSPOKE_DOT_HELPER="$T/exit3.sh" "$H" render small.graphml -o "$OUT"
 
 # ---- hubspoke-dot render ---------------------------------------------------------------
 printf 'graph { a -- b }\n' >g.gv
-refused dot-no-format 2 "hubspoke-dot: render needs --format (see hubspoke-dot --help)" "$D" render g.gv
-refused dot-format 2 "hubspoke-dot: unknown format 'gif' (see hubspoke-dot --help)" "$D" render --format gif g.gv
-refused dot-engine 2 "hubspoke-dot: unknown layout engine 'spring' (see hubspoke-dot --help)" \
+refused_drawing dot-no-format 2 "hubspoke-dot: render needs --format (see hubspoke-dot --help)" "$D" render g.gv
+refused_drawing dot-format 2 "hubspoke-dot: unknown format 'gif' (see hubspoke-dot --help)" "$D" render --format gif g.gv
+refused_drawing dot-engine 2 "hubspoke-dot: unknown layout engine 'spring' (see hubspoke-dot --help)" \
     "$D" render --format svg --engine spring g.gv
-refused dot-engine-value 2 "hubspoke-dot: --engine needs a value (see hubspoke-dot --help)" "$D" render --format svg g.gv --engine
+refused_drawing dot-engine-value 2 "hubspoke-dot: --engine needs a value (see hubspoke-dot --help)" "$D" render --format svg g.gv --engine
 printf 'graph { a -- }\n' >bad.gv
-refused dot-syntax 1 "bad.gv:1: syntax error near '}'" "$D" render --format svg bad.gv
+refused_drawing dot-syntax 1 "bad.gv:1: syntax error near '}'" "$D" render --format svg bad.gv
 printf 'graph { a [pos="1,1"]; b }\n' >nopos.gv
-refused dot-no-pos 1 "nopos.gv: node b in graph %1 has no position" "$D" render --format svg --engine nop2 nopos.gv
+refused_drawing dot-no-pos 1 "nopos.gv: node b in graph %1 has no position" "$D" render --format svg --engine nop2 nopos.gv
 
-if [[ $failures -ne 0 ]]; then
-    echo "$failures of $checks checks failed"
-    exit 1
-fi
-echo "all $checks render error checks passed"
+finish

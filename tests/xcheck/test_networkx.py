@@ -44,6 +44,7 @@ except ImportError:
 
 import alliance_gen as gen  # noqa: E402
 import alliance_ref as ref  # noqa: E402
+from guard import hang_guard  # noqa: E402
 
 MASTER_SEED = 20240207
 TOL = 1e-9
@@ -673,6 +674,10 @@ def main():
         return 1
 
     rep = Report()
+    src = os.environ.get("HS_SRC", os.path.join(HERE, "..", ".."))
+    guard = None if args.fake_hubspoke else hang_guard(
+        [hubspoke, "metrics", os.path.join(src, "graphs", "us-japan-rok.graphml"), "--format", "json",
+         "--permutations", str(PERMUTATIONS), "--seed", "1"])
     t0 = time.time()
     workdir = args.keep or tempfile.mkdtemp(prefix="hs-xcheck-")
     os.makedirs(workdir, exist_ok=True)
@@ -697,9 +702,10 @@ def main():
             if hub_opt is not None:
                 cmd += ["--hub", hub_opt]
             try:
-                proc = subprocess.run(cmd, capture_output=True, timeout=60)
+                proc = subprocess.run(cmd, capture_output=True, timeout=guard)
             except subprocess.TimeoutExpired:
-                rep.group(g.name, "run", [(None, "finishes in 60 s", "timeout: " + " ".join(cmd))])
+                rep.group(g.name, "run", [(None, "finishes within the hang guard (%.0f s)" % guard,
+                                           "timeout: " + " ".join(cmd))])
                 continue
             if args.keep:
                 with open(os.path.join(workdir, g.name + ".json"), "wb") as f:

@@ -24,7 +24,11 @@ import tempfile
 import xml.etree.ElementTree as ET
 from xml.dom import minidom
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from guard import hang_guard  # noqa: E402
+
 HUBSPOKE = os.environ.get("HUBSPOKE")
+GUARD = 60.0  # seconds per convert; main() scales it to this build and machine
 GML = "{http://graphml.graphdrawing.org/xmlns}"
 KINDS = ["treaty", "access", "intelligence", "technology", "exercise", "partnership", "dialogue"]
 ALPHABET = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") + \
@@ -260,7 +264,10 @@ def diff(a, b):
 
 
 def convert(src, dst, td):
-    r = subprocess.run([HUBSPOKE, "convert", src, dst], capture_output=True, text=True, timeout=300)
+    # No helper time limit (--timeout 0), which a loaded machine could reach;
+    # the hang guard catches a hang.
+    r = subprocess.run([HUBSPOKE, "convert", "--timeout", "0", src, dst], capture_output=True, text=True,
+                       timeout=GUARD)
     return r.returncode, r.stderr.strip()
 
 
@@ -359,7 +366,11 @@ def main():
         return 1
     seed = int(os.environ.get("HS_SEED", "20261124"))
     count = int(os.environ.get("HS_GRAPHS", "60"))
+    global GUARD
     with tempfile.TemporaryDirectory() as td:
+        src = os.environ.get("HS_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
+        GUARD = hang_guard([HUBSPOKE, "convert", os.path.join(src, "graphs", "us-japan-rok.gv"),
+                            os.path.join(td, "guard.graphml")])
         failures = random_part(seed, count, td)
         corpus = os.environ.get("HS_CORPUS", "")
         if corpus and os.path.isdir(corpus):
