@@ -391,6 +391,34 @@ static hs_error check_subgraphs(ctx *c) {
     return err;
 }
 
+/* ---- attributes set twice ---------------------------------------------------------------- */
+
+/* DOT lets a later statement give a node or an edge (of a strict graph)
+ * another value, GraphML an element a second <data> for a key: the last
+ * value counts, and nothing says the first was lost.
+ * Only the schema's attributes other than the label and the citation change
+ * a number. */
+static hs_error check_redefinitions(ctx *c) {
+    hs_error err = HS_OK;
+    for (size_t i = 0; i < c->m->nredefinitions && !err; i++) {
+        const hs_redefinition *r = &c->m->redefinitions[i];
+        if (strcmp(r->attr, "label") == 0 || strcmp(r->attr, "source") == 0) continue;
+        int schema = 0;
+        for (const char *const *a = hs_schema_attr_names(r->domain); *a && !schema; a++) schema = !strcmp(*a, r->attr);
+        if (!schema) continue;
+        err = hs_diagnostics_add(c->d, HS_SEVERITY_WARNING, "redefined-attribute", c->m->file, r->line, r->element,
+                                 "%s is set twice, to '%.100s' and then to '%.100s': only the last value counts, so "
+                                 "'%.100s' is lost; set it once",
+                                 r->attr, r->first, r->value, r->first);
+    }
+    if (!err && c->m->more_redefinitions)
+        err = hs_diagnostics_add(c->d, HS_SEVERITY_WARNING, "redefined-attribute", c->m->file, 0, NULL,
+                                 "the DOT helper lists the first 1000 attributes set twice to different "
+                                 "values; %zu more were not looked at",
+                                 c->m->more_redefinitions);
+    return err;
+}
+
 /* ---- the hub over the whole file ---------------------------------------------------- */
 
 /* The graph attribute, else the one state with role=hub, else the state with
@@ -740,8 +768,8 @@ hs_error hs_check_model(const hs_model *m, hs_diagnostics *d) {
     c.hub = whole_file_hub(&c);
     hs_error err;
     if (!(err = check_attributes(&c)) && !(err = check_similar_ids(&c)) && !(err = check_subgraphs(&c)) &&
-        !(err = check_direction(&c)) && !(err = check_spans(&c)) && !(err = check_mechanisms(&c)) &&
-        !(err = check_ties(&c)))
+        !(err = check_redefinitions(&c)) && !(err = check_direction(&c)) && !(err = check_spans(&c)) &&
+        !(err = check_mechanisms(&c)) && !(err = check_ties(&c)))
         err = check_hub(&c);
     free(c.degree);
     return err;

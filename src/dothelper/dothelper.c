@@ -384,6 +384,7 @@ static int run(chan_t *ch, buf_t *out, int render, const char *engine, const cha
     buf_t err = {0};
     Agraph_t *g = parse(ch, &rc);
     reading = NULL;
+    hs_dot_lines_parsed();
     if (g) {
         int bad = render ? hs_dot_render(g, engine, format, out, &err) : hs_dot_to_graphml(g, out, &err);
         /* Graphviz reports layout and rendering failures through agerr, and

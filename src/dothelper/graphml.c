@@ -1,7 +1,10 @@
+#define _GNU_SOURCE /* RTLD_NEXT */
 #include "graphml.h"
 
 #include <ctype.h>
+#include <dlfcn.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,22 +48,52 @@ typedef struct {
 
 /* ---- source lines ------------------------------------------------------------ */
 
+/* An attribute that a DOT statement set on a node or an edge that an earlier
+ * statement had already set to another value: DOT keeps the last one. */
+typedef struct {
+    int objtype; /* AGRAPH, AGNODE or AGEDGE */
+    Agraph_t *graph; /* the root graph or a subgraph */
+    char *name, *tail, *head; /* the node's name; the edge's ends */
+    char *attr, *first, *value;
+    long fed; /* the parser's line when it was set */
+} redef_t;
+
+enum { MAX_REDEFS = 1000 }; /* reported; more are counted */
+
 static struct {
     buf_t text; /* what the parser has been handed so far */
+    long fed_line; /* the line of the last text handed over */
+    size_t newlines; /* line ends handed over */
+    int parsing; /* between begin and hs_dot_lines_parsed */
     size_t *start; /* offsets of the lines' starts, built when first needed */
     size_t nlines;
     long *fed[3]; /* by object type (AGRAPH, AGNODE, AGEDGE) and sequence number */
     size_t nfed[3];
+    /* (object type, sequence number, attribute) set by a statement so far,
+     * open addressing, 0 = empty */
+    uint64_t *set;
+    size_t nset, capset;
+    redef_t *redef;
+    size_t nredef, more_redefs;
 } lines;
 
 void hs_dot_lines_begin(void)
 {
     hs_dot_lines_end();
+    lines.parsing = 1;
 }
 
 void hs_dot_lines_feed(const char *text, size_t len)
 {
     buf_add(&lines.text, text, len);
+    lines.fed_line = (long)lines.newlines + 1;
+    for (size_t i = 0; i < len; i++)
+        lines.newlines += text[i] == '\n';
+}
+
+void hs_dot_lines_parsed(void)
+{
+    lines.parsing = 0;
 }
 
 void hs_dot_lines_end(void)
@@ -69,7 +102,101 @@ void hs_dot_lines_end(void)
     free(lines.start);
     for (int t = 0; t < 3; t++)
         free(lines.fed[t]);
+    free(lines.set);
+    for (size_t i = 0; i < lines.nredef; i++) {
+        redef_t *r = &lines.redef[i];
+        free(r->name);
+        free(r->tail);
+        free(r->head);
+        free(r->attr);
+        free(r->first);
+        free(r->value);
+    }
+    free(lines.redef);
     memset(&lines, 0, sizeof lines);
+}
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(xrealloc(NULL, n, 1), s, n);
+}
+
+/* Records key in the set; returns 1 if it was there already. */
+static int set_seen(uint64_t key)
+{
+    if (2 * (lines.nset + 1) > lines.capset) {
+        size_t cap = lines.capset ? 2 * lines.capset : 256;
+        uint64_t *old = lines.set, *set = xrealloc(NULL, cap, sizeof *set);
+        memset(set, 0, cap * sizeof *set);
+        for (size_t i = 0; i < lines.capset; i++)
+            if (old[i])
+                for (size_t j = (size_t)(old[i] * 0x9E3779B97F4A7C15ULL) & (cap - 1);; j = (j + 1) & (cap - 1))
+                    if (!set[j]) {
+                        set[j] = old[i];
+                        break;
+                    }
+        free(old);
+        lines.set = set;
+        lines.capset = cap;
+    }
+    for (size_t j = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (lines.capset - 1);; j = (j + 1) & (lines.capset - 1)) {
+        if (lines.set[j] == key)
+            return 1;
+        if (!lines.set[j]) {
+            lines.set[j] = key;
+            lines.nset++;
+            return 0;
+        }
+    }
+}
+
+/* cgraph's parser sets each attribute of a statement with agxset() (grammar.y,
+ * applyattrs; a graph attribute through agattr(), which calls it), called
+ * through the PLT as readlimits.c's agnode() is: this definition sees each
+ * one while a file is parsed, and records a value that replaces one an
+ * earlier statement gave the same node, edge or (sub)graph. Node and edge
+ * defaults (node [..], edge [..]) are not set with it; a graph attribute is
+ * declared by setting the root's to "", which is not a statement's value, and
+ * a subgraph's copy of its parent's values is not set with it either. */
+int agxset(void *obj, Agsym_t *sym, char *value)
+{
+    static int (*real)(void *, Agsym_t *, char *);
+    if (!real) {
+        *(void **)&real = dlsym(RTLD_NEXT, "agxset");
+        if (!real) {
+            fprintf(stderr, "hubspoke-dot: cgraph's agxset not found\n");
+            exit(70);
+        }
+    }
+    int type = obj && sym && value ? AGTYPE(obj) : -1;
+    if (lines.parsing && type >= 0 && (type != AGRAPH || value[0])) {
+        int t = type == AGRAPH ? 0 : type == AGNODE ? 1 : 2;
+        void *o = t == 2 ? (void *)AGMKOUT((Agedge_t *)obj) : obj;
+        uint64_t key = ((uint64_t)AGSEQ(o) << 18 | (uint64_t)(sym->id & 0xffff) << 2 | (uint64_t)t) + 1;
+        const char *now = agxget(o, sym);
+        if (set_seen(key) && now && strcmp(now, value) != 0) {
+            if (lines.nredef == MAX_REDEFS) {
+                lines.more_redefs++;
+            } else {
+                lines.redef = xrealloc(lines.redef, lines.nredef + 1, sizeof *lines.redef);
+                redef_t *r = &lines.redef[lines.nredef++];
+                *r = (redef_t){.objtype = t == 0 ? AGRAPH : t == 1 ? AGNODE : AGEDGE, .fed = lines.fed_line};
+                if (t == 0) {
+                    r->graph = o;
+                } else if (t == 1) {
+                    r->name = xstrdup(agnameof(o));
+                } else {
+                    r->tail = xstrdup(agnameof(agtail((Agedge_t *)o)));
+                    r->head = xstrdup(agnameof(aghead((Agedge_t *)o)));
+                }
+                r->attr = xstrdup(sym->name);
+                r->first = xstrdup(now);
+                r->value = xstrdup(value);
+            }
+        }
+    }
+    return real(obj, sym, value);
 }
 
 void hs_dot_lines_note(int objtype, void *obj, long line)
@@ -109,11 +236,18 @@ static int line_has(size_t k, const char *name, size_t n)
 /* The line where the object named `name` was written: the nearest line at or
  * before the parser's position that holds the name (a few lines back at
  * most: the lookahead is one token), else that position; 0 when unknown. */
+static long look_back(long fed, const char *name);
+
 static long source_line(int objtype, void *obj, const char *name)
 {
     int t = objtype == AGRAPH ? 0 : objtype == AGNODE ? 1 : 2;
     size_t seq = (size_t)AGSEQ(obj);
-    long fed = seq < lines.nfed[t] ? lines.fed[t][seq] : 0;
+    return look_back(seq < lines.nfed[t] ? lines.fed[t][seq] : 0, name);
+}
+
+/* From line fed back to the line that holds name. */
+static long look_back(long fed, const char *name)
+{
     if (fed <= 0 || !lines.text.p)
         return fed;
     if (!lines.start) {
@@ -534,6 +668,47 @@ static int write_plain_subgraphs(conv_t *c)
     return 0;
 }
 
+/* Values that replaced others, for hubspoke's check "redefined-attribute":
+ * hs:redefined elements, which other GraphML readers ignore. */
+static int write_redefinitions(conv_t *c)
+{
+    for (size_t i = 0; i < lines.nredef; i++) {
+        const redef_t *r = &lines.redef[i];
+        int rc;
+        if (r->objtype == AGRAPH && r->graph == c->root) {
+            buf_puts(c->out, "    <hs:redefined graph=\"");
+            rc = 0;
+        } else if (r->objtype == AGRAPH) {
+            if (!hs_dot_is_cluster(r->graph))
+                continue; /* declares nothing */
+            buf_puts(c->out, "    <hs:redefined mechanism=\"");
+            rc = text(c, mechanism_id(r->graph));
+        } else if (r->objtype == AGNODE) {
+            buf_puts(c->out, "    <hs:redefined node=\"");
+            rc = text(c, r->name);
+        } else {
+            buf_puts(c->out, "    <hs:redefined source=\"");
+            rc = text(c, r->tail);
+            buf_puts(c->out, "\" target=\"");
+            rc = rc ? rc : text(c, r->head);
+        }
+        buf_puts(c->out, "\" attr=\"");
+        rc = rc ? rc : text(c, r->attr);
+        buf_puts(c->out, "\" first=\"");
+        rc = rc ? rc : text(c, r->first);
+        buf_puts(c->out, "\" value=\"");
+        rc = rc ? rc : text(c, r->value);
+        if (rc != 0)
+            return bad(c, "attribute %q", r->attr);
+        buf_puts(c->out, "\"");
+        put_line(c, look_back(r->fed, r->attr));
+        buf_puts(c->out, "/>\n");
+    }
+    if (lines.more_redefs)
+        buf_printf(c->out, "    <hs:redefined more=\"%zu\"/>\n", lines.more_redefs);
+    return 0;
+}
+
 static int is_latin1(Agraph_t *g)
 {
     static const char *const names[] = {"latin1", "latin-1", "l1", "iso-8859-1", "iso_8859-1"};
@@ -585,7 +760,7 @@ static int write_document(conv_t *c)
     if (write_nodes(c) != 0 || write_mechanisms(c) != 0 || write_edges(c) != 0)
         return -1;
     write_memberships(c);
-    if (write_plain_subgraphs(c) != 0)
+    if (write_plain_subgraphs(c) != 0 || write_redefinitions(c) != 0)
         return -1;
     buf_puts(c->out, "  </graph>\n</graphml>\n");
     return 0;

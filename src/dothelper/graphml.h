@@ -23,6 +23,10 @@ int hs_dot_is_cluster(Agraph_t *sg);
 void hs_dot_lines_begin(void);
 void hs_dot_lines_feed(const char *text, size_t len);
 void hs_dot_lines_note(int objtype, void *obj, long line);
+/* The parse is over: attributes set from now on (by the layout) are not the
+ * file's. Values a statement gave a node or edge that already had another
+ * are written as hs:redefined elements. */
+void hs_dot_lines_parsed(void);
 void hs_dot_lines_end(void);
 
 #endif

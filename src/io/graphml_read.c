@@ -49,6 +49,17 @@ typedef struct reader {
      * would pass over the node after the subtree unseen). */
     int advanced, next_rc;
     int bad_utf8; /* a value just read is not well-formed UTF-8 */
+    /* The keys the graph, and the node or edge being read, have had <data>
+     * for, with their values, to find a key given twice (the model keeps the
+     * last value). The graph's <data> may come between nodes. */
+    struct seen_list {
+        struct seen_data {
+            const key_decl *key;
+            char *value;
+        } * items;
+        size_t n, cap;
+        owner o;
+    } seen[2];
 } reader;
 
 static hs_error skip(reader *r);
@@ -285,6 +296,46 @@ static hs_error apply_defaults(reader *r, hs_domain domain, size_t index) {
     return HS_OK;
 }
 
+static void seen_reset(struct seen_list *l) {
+    for (size_t i = 0; i < l->n; i++) free(l->items[i].value);
+    l->n = 0;
+}
+
+/* A second <data> for key k on the element o: the first value is lost. */
+static hs_error note_repeat(reader *r, const owner *o, const key_decl *k, const char *value) {
+    struct seen_list *l = &r->seen[o->domain != HS_DOMAIN_GRAPH];
+    if (l->o.domain != o->domain || l->o.index != o->index) seen_reset(l);
+    l->o = *o;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->items[i].key != k) continue;
+        hs_error err = HS_OK;
+        if (strcmp(l->items[i].value, value) != 0) {
+            char element[600];
+            hs_model_describe(r->m, o->domain, o->index, element, sizeof element);
+            err = hs_model_add_redefinition(r->m, o->domain, element, key_name(k), l->items[i].value, value,
+                                            line_here(r));
+        }
+        char *copy = err ? NULL : hs_strdup(value);
+        if (!err && !copy) return HS_ENOMEM;
+        if (copy) {
+            free(l->items[i].value);
+            l->items[i].value = copy;
+        }
+        return err;
+    }
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 8;
+        struct seen_data *items = hs_realloc(l->items, cap * sizeof *items);
+        if (!items) return HS_ENOMEM;
+        l->items = items;
+        l->cap = cap;
+    }
+    char *copy = hs_strdup(value);
+    if (!copy) return HS_ENOMEM;
+    l->items[l->n++] = (struct seen_data){k, copy};
+    return HS_OK;
+}
+
 static hs_error read_data(reader *r, const owner *o) {
     char *key_id = attr(r, "key");
     hs_error err;
@@ -305,6 +356,7 @@ static hs_error read_data(reader *r, const owner *o) {
     char *value;
     err = content(r, &value, &markup);
     if (!err) err = hs_model_set_attr(r->m, o->domain, o->index, key_name(k), value, k->type, markup);
+    if (!err && !r->from_helper) err = note_repeat(r, o, k, value);
     free(value);
     /* Markup inside <data> is a value, not more of the graph: never descend
      * into it (a <node> there is no node of this graph). */
@@ -312,6 +364,7 @@ static hs_error read_data(reader *r, const owner *o) {
 }
 
 static hs_error read_node(reader *r, size_t *index) {
+    seen_reset(&r->seen[1]);
     char *id = attr(r, "id");
     hs_error err;
     if (!id || !id[0]) {
@@ -340,6 +393,7 @@ static hs_error edge_end(reader *r, const char *id, size_t *index) {
 }
 
 static hs_error read_edge(reader *r, size_t *index) {
+    seen_reset(&r->seen[1]);
     char *s = attr(r, "source"), *t = attr(r, "target"), *id = attr(r, "id");
     size_t from, to;
     hs_error err;
@@ -363,6 +417,47 @@ static hs_error read_note(reader *r) {
                         : HS_OK;
     xmlFree(name);
     xmlFree(attrs);
+    return err;
+}
+
+/* <hs:redefined graph=""|mechanism=".."|node=".."|source=".." target=".."
+ * attr=".." first=".." value=".." hs:line=".."/>, or <hs:redefined
+ * more="N"/>: a DOT attribute set twice to different values, reported by the
+ * helper. */
+static hs_error read_redefinition(reader *r) {
+    char *more = attr(r, "more");
+    if (more) {
+        r->m->more_redefinitions += strtoul(more, NULL, 10);
+        xmlFree(more);
+        return HS_OK;
+    }
+    char *graph = attr(r, "graph"), *mech = attr(r, "mechanism"), *node = attr(r, "node");
+    char *src = attr(r, "source"), *tgt = attr(r, "target");
+    char *name = attr(r, "attr"), *first = attr(r, "first"), *value = attr(r, "value");
+    hs_error err = HS_OK;
+    char element[600] = "";
+    hs_domain domain = HS_DOMAIN_NODE;
+    if (graph) {
+        snprintf(element, sizeof element, "graph");
+        domain = HS_DOMAIN_GRAPH;
+    } else if (mech) {
+        snprintf(element, sizeof element, "mechanism '%.256s'", mech);
+    } else if (node) {
+        snprintf(element, sizeof element, "node '%.256s'", node);
+    } else if (src && tgt) {
+        snprintf(element, sizeof element, "edge '%.256s %s %.256s'", src, r->m->directed ? "->" : "--", tgt);
+        domain = HS_DOMAIN_EDGE;
+    }
+    if (name && first && value && element[0])
+        err = hs_model_add_redefinition(r->m, domain, element, name, first, value, element_line_here(r));
+    xmlFree(graph);
+    xmlFree(mech);
+    xmlFree(node);
+    xmlFree(src);
+    xmlFree(tgt);
+    xmlFree(name);
+    xmlFree(first);
+    xmlFree(value);
     return err;
 }
 
@@ -446,7 +541,8 @@ static hs_error element(reader *r, int depth) {
         o.domain = HS_DOMAIN_EDGE;
         err = read_edge(r, &o.index);
     } else if (r->from_helper && in_helper_ns(r)) {
-        return r->pass == 1 && is_named(r, "subgraph") ? read_note(r) : HS_OK;
+        if (r->pass != 1) return HS_OK;
+        return is_named(r, "subgraph") ? read_note(r) : is_named(r, "redefined") ? read_redefinition(r) : HS_OK;
     } else if (is_named(r, "hyperedge")) {
         return fail(r, "hyperedges are not supported");
     } else {
@@ -540,6 +636,10 @@ static hs_error parse(hs_model **out, const char *data, size_t len, const char *
         free(r.keys[i].default_value);
     }
     free(r.keys);
+    for (int i = 0; i < 2; i++) {
+        seen_reset(&r.seen[i]);
+        free(r.seen[i].items);
+    }
     hs_model_destroy(r.m);
     return err;
 }

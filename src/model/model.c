@@ -84,6 +84,14 @@ void hs_model_destroy(hs_model *m) {
         free(m->notes[i].attrs);
     }
     free(m->notes);
+    for (size_t i = 0; i < m->nredefinitions; i++) {
+        hs_redefinition *r = &m->redefinitions[i];
+        free(r->element);
+        free(r->attr);
+        free(r->first);
+        free(r->value);
+    }
+    free(m->redefinitions);
     for (unsigned char i = 0; i < m->norigins; i++) free(m->origins[i]);
     free(m->edge_origins);
     free(m->v);
@@ -260,6 +268,24 @@ hs_error hs_model_add_note(hs_model *m, const char *name, int line, size_t nodes
         return HS_ENOMEM;
     }
     m->nnotes++;
+    return HS_OK;
+}
+
+hs_error hs_model_add_redefinition(hs_model *m, hs_domain domain, const char *element, const char *attr,
+                                   const char *first, const char *value, int line) {
+    hs_redefinition *rs = hs_realloc(m->redefinitions, (m->nredefinitions + 1) * sizeof *rs);
+    if (!rs) return HS_ENOMEM;
+    m->redefinitions = rs;
+    hs_redefinition *r = &rs[m->nredefinitions];
+    *r = (hs_redefinition){domain, hs_strdup(element), hs_strdup(attr), hs_strdup(first), hs_strdup(value), line};
+    if (!r->element || !r->attr || !r->first || !r->value) {
+        free(r->element);
+        free(r->attr);
+        free(r->first);
+        free(r->value);
+        return HS_ENOMEM;
+    }
+    m->nredefinitions++;
     return HS_OK;
 }
 

@@ -30,6 +30,15 @@ typedef struct hs_subgraph_note {
     char *attrs;         /* the attributes it sets, comma-separated, or NULL */
 } hs_subgraph_note;
 
+/* A DOT attribute that a later statement set again to another value: DOT
+ * keeps the last (the helper reports it). */
+typedef struct hs_redefinition {
+    hs_domain domain; /* HS_DOMAIN_NODE or HS_DOMAIN_EDGE */
+    char *element;    /* "node 'HUN'", "edge 'A -- B'" */
+    char *attr, *first, *value;
+    int line;
+} hs_redefinition;
+
 typedef struct hs_extras {
     hs_extra *items;
     int count, cap;
@@ -85,6 +94,10 @@ struct hs_model {
      * decides). */
     hs_subgraph_note *notes;
     size_t nnotes;
+    /* DOT attributes set twice to different values (the helper reports the
+     * first 1000 and counts the rest in more_redefinitions). */
+    hs_redefinition *redefinitions;
+    size_t nredefinitions, more_redefinitions;
     /* While a checked reader reads: errors are recorded here and reading
      * goes on (hs_model_report); not owned. NULL: the first error stops. */
     hs_diagnostics *diag;
@@ -141,6 +154,10 @@ hs_error hs_model_report(const hs_model *m, const char *code, int line, const ch
 hs_error hs_model_set_origin(hs_model *m, const char *file);
 /* The file an element comes from. */
 const char *hs_model_element_file(const hs_model *m, hs_domain domain, size_t index);
+
+/* Add a redefinition (strings copied). */
+hs_error hs_model_add_redefinition(hs_model *m, hs_domain domain, const char *element, const char *attr,
+                                   const char *first, const char *value, int line);
 
 /* Add a subgraph note (name and attrs copied). */
 hs_error hs_model_add_note(hs_model *m, const char *name, int line, size_t nodes, size_t edges, const char *attrs);

@@ -79,6 +79,26 @@ check [ "$(grep -c ': warning: ' "$(err info-many)")" -eq 10 ] "info many.gv: no
 check grep -qx "hubspoke: many.gv: 4 more warnings (hubspoke check many.gv lists them all; --quiet hides them)" \
     "$(err info-many)" "info many.gv: no count of the warnings not shown"
 
+# A state declared twice with different years: DOT keeps the last, silently.
+cat >twice.gv <<'EOF2'
+graph g {
+  hub="SUN";
+  HUN [label="Hungary", since=1945];
+  SUN -- HUN [kind=treaty, since=1955];
+  HUN [since=1949];
+}
+EOF2
+run check-twice check twice.gv
+check [ $rc -eq 3 ] "check twice.gv: exit $rc, want 3"
+cat >want <<'EOF2'
+twice.gv:5: warning: node 'HUN': since is set twice, to '1945' and then to '1949': only the last value counts, so '1945' is lost; set it once [redefined-attribute]
+twice.gv: 0 errors, 1 warning
+EOF2
+expect check-twice want
+run info-twice info twice.gv --year 1960
+check [ $rc -eq 0 ] "info twice.gv: exit $rc"
+stderr_is info-twice "hubspoke: $(head -n 1 want)"
+
 # ---- a digraph drawn the wrong way round: U = 0 without the warning --------------
 cat >nato.gv <<'EOF'
 digraph nato {

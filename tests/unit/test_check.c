@@ -447,6 +447,27 @@ static void test_ties(void **state) {
         "W self-tie x.graphml:23: edge 'C -- C': a tie of 'C' with itself carries no relation and counts nowhere\n");
 }
 
+/* A second <data> for one key on one element: the last counts (the first
+ * is reported lost); the graph's between nodes too; the same value again and
+ * a label are not. */
+static void test_redefined_graphml(void **state) {
+    (void)state;
+    hs_diagnostics *d =
+        check_gml(GU("<data key=\"hub\">A</data>\n"                                                           /* 17 */
+                     "<node id=\"A\"><data key=\"since\">1945</data><data key=\"since\">1945</data></node>\n" /* 18 */
+                     "<node id=\"B\"><data key=\"label\">B</data><data key=\"label\">Bee</data></node>\n"     /* 19 */
+                     "<edge source=\"A\" target=\"B\"><data key=\"kind\">treaty</data>\n"                     /* 20 */
+                     "<data key=\"kind\">dialogue</data></edge>\n"                                            /* 21 */
+                     "<edge source=\"A\" target=\"C\"><data key=\"kind\">treaty</data></edge>\n"              /* 22 */
+                     "<data key=\"hub\">C</data>\n"),                                                         /* 23 */
+                  HS_OK);
+    assert_string_equal(listing(d),
+                        "W redefined-attribute x.graphml:21: edge 'A -- B': kind is set twice, to 'treaty' and then "
+                        "to 'dialogue': only the last value counts, so 'treaty' is lost; set it once\n"
+                        "W redefined-attribute x.graphml:23: graph: hub is set twice, to 'A' and then to 'C': only "
+                        "the last value counts, so 'A' is lost; set it once\n");
+}
+
 static void test_hub(void **state) {
     (void)state;
     hs_diagnostics *d = check_gml(GU("<data key=\"hub\">USA</data><node id=\"USA\"/>\n"
@@ -539,6 +560,38 @@ static void test_dot(void **state) {
     /* A syntax error is the one error there is. */
     d = check_text("graph g {\n A -- B [kind=treaty\n}\n", HS_FORMAT_DOT, "x.gv", HS_EINPUT);
     assert_string_equal(listing(d), "E unreadable x.gv:3: syntax error near '}'\n");
+    /* A value set again to another (DOT keeps the last): on a node, on the
+     * one edge of a strict graph, on a cluster, on the graph. The same value
+     * again, a default that a statement overrides, a nested cluster's copy
+     * of its parent's values, a subgraph that is not a cluster, a label or an
+     * attribute outside the schema: no. */
+    d = check_text(
+        "strict graph g {\n"                                                   /* 1 */
+        "  HUN [label=Hungary, since=1945, color=red];\n"                      /* 2 */
+        "  POL [label=Poland];\n"                                              /* 3 */
+        "  HUN [since=1949, color=blue, label=Magyarorszag];\n"                /* 4 */
+        "  POL [label=Poland];\n"                                              /* 5 */
+        "  HUN -- POL [kind=treaty, since=1955];\n"                            /* 6 */
+        "  POL -- HUN [kind=dialogue, since=1955];\n"                          /* 7 */
+        "  node [since=1950]; CSK [label=Czechoslovakia]; CSK [since=1960];\n" /* 8 */
+        "  subgraph cluster_WTO { since=1955; HUN; POL; CSK;\n"                /* 9 */
+        "    subgraph cluster_in { since=1956; HUN; POL; } }\n"                /* 10 */
+        "  subgraph cluster_WTO { since=1956; }\n"                             /* 11 */
+        "  subgraph other { since=1955; } subgraph other { since=1956; }\n"    /* 12 */
+        "  hub=HUN; hub=POL;\n"                                                /* 13 */
+        "}\n",
+        HS_FORMAT_DOT, "r.gv", HS_OK);
+    assert_string_equal(listing(d),
+                        "W redefined-attribute r.gv:4: node 'HUN': since is set twice, to '1945' and then to "
+                        "'1949': only the last value counts, so '1945' is lost; set it once\n"
+                        "W redefined-attribute r.gv:7: edge 'HUN -- POL': kind is set twice, to 'treaty' and then to "
+                        "'dialogue': only the last value counts, so 'treaty' is lost; set it once\n"
+                        "W redefined-attribute r.gv:11: mechanism 'WTO': since is set twice, to '1955' and then to "
+                        "'1956': only the last value counts, so '1955' is lost; set it once\n"
+                        "W redefined-attribute r.gv:13: graph: hub is set twice, to 'HUN' and then to 'POL': only the "
+                        "last value counts, so 'HUN' is lost; set it once\n"
+                        "W hub-without-ties r.gv: graph: the hub 'POL' has no treaty: without one it has no allies "
+                        "(docs/schema.md, \"Roles\"), so the system is the hub alone\n");
 }
 
 /* ---- files that are right give nothing ------------------------------------------------- */
@@ -732,6 +785,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_direction, release_all),
         cmocka_unit_test_teardown(test_spans_and_mechanisms, release_all),
         cmocka_unit_test_teardown(test_ties, release_all),
+        cmocka_unit_test_teardown(test_redefined_graphml, release_all),
         cmocka_unit_test_teardown(test_hub, release_all),
         cmocka_unit_test_teardown(test_dot, release_all),
         cmocka_unit_test_teardown(test_clean_dataset, release_all),

@@ -34,7 +34,8 @@ static const char *const codes[] = {"unknown-attribute",
                                     "self-tie",
                                     "hub-without-ties",
                                     "two-hubs",
-                                    "untyped-mechanism"};
+                                    "untyped-mechanism",
+                                    "redefined-attribute"};
 #define NCODES (sizeof codes / sizeof *codes)
 
 static struct {
@@ -118,6 +119,7 @@ static void test_corpus(void **state) {
     assert_int_equal(tally.warnings[3], 1);   /* similar-id: COPPA beside COPA (b71.gv) */
     assert_int_equal(tally.warnings[4], 0);   /* subgraph-not-cluster, of 25 named subgraphs */
     assert_int_equal(tally.warnings[5], 0);   /* treaty-direction: no file has a treaty */
+    assert_int_equal(tally.warnings[14], 0);  /* redefined-attribute (1 value set twice in 1 file, a color) */
 }
 
 int main(void) {
