@@ -775,6 +775,13 @@ hs_error hs_check_model(const hs_model *m, hs_diagnostics *d) {
     return err;
 }
 
+hs_error hs_check_names(const hs_model *m, hs_diagnostics *d) {
+    ctx c = {m, d, NULL, -1};
+    hs_error err;
+    if (!(err = check_attributes(&c)) && !(err = check_subgraphs(&c))) err = check_redefinitions(&c);
+    return err;
+}
+
 int hs_check_hub_active(const hs_model *m, const char *hub, int year, char *reason, size_t size) {
     const char *name = hub ? hub : m->hub;
     long h = name ? hs_model_find(m, name) : -1;

@@ -13,4 +13,8 @@ hs_error hs_diag_add_last_error(hs_diagnostics *diagnostics, const char *file, c
  * hs_error_last() see for a list of errors: the first, and how many more. */
 hs_error hs_diag_summarise(const hs_diagnostics *diagnostics);
 
+/* The warning checks that judge names and statements only (attributes,
+ * subgraphs, values set twice), which hold on a model read with errors. */
+hs_error hs_check_names(const hs_model *model, hs_diagnostics *diagnostics);
+
 #endif

@@ -92,7 +92,14 @@ static hs_error conclude(hs_error err, const char *display, const char *foreign,
         }
         return err;
     }
-    *out = NULL;
+    if (*out) {
+        /* Read despite errors: the warnings about names hold all the same,
+         * so that one run lists both. */
+        hs_error named = hs_check_names(*out, d);
+        hs_model_destroy(*out);
+        *out = NULL;
+        if (named) return named;
+    }
     if (!input_failure(err)) return err;
     /* A reader that stopped at a fatal error left its message; one that read
      * on and found errors left none (graphml_read.c). */

@@ -619,13 +619,16 @@ static hs_error parse(hs_model **out, const char *data, size_t len, const char *
         r.xr = NULL;
     }
     if (!err) err = hs_model_finish(r.m);
-    /* Every error was recorded and reading went on: the model is not one. */
+    /* Every error was recorded and reading went on: the model is not one,
+     * but it is handed out for the checks of names (check_read.c). */
+    int collected = 0;
     if (!err && diag && hs_diagnostics_error_count(diag)) {
         hs_error_clear(); /* the errors are in the list; no fatal one (check_read.c) */
         err = HS_EINPUT;
+        collected = 1;
     }
     if (r.m) r.m->diag = NULL;
-    if (!err) {
+    if (!err || collected) {
         *out = r.m;
         r.m = NULL;
     }

@@ -32,7 +32,7 @@ static hs_error from_helper(hs_model **out, hs_error err, char *graphml, size_t 
                             hs_diagnostics *diag) {
     if (!err) err = hs_graphml_parse(out, graphml, glen, display, 0, diag);
     free(graphml);
-    if (!err) (*out)->format = HS_FORMAT_DOT;
+    if (diag ? *out != NULL : !err) (*out)->format = HS_FORMAT_DOT; /* diag: *out is NULL unless read */
     return err;
 }
 

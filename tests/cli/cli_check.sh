@@ -138,6 +138,13 @@ hubspoke: errors.gv:5: node 'F': weight 2 is out of range (0, 1]"
 run check-errors check errors.gv
 check [ $rc -eq 1 ] "check errors.gv: exit $rc"
 check grep -qx "errors.gv: 4 errors, 0 warnings" "$(out check-errors)" "check errors.gv: not four errors"
+# A file with errors gets its warnings about names in the same run.
+printf 'graph g {\n  A -- B [kind=alliance];\n  A -- C [kind=treaty, untill=1990];\n}\n' >both.gv
+run check-both check both.gv
+check [ $rc -eq 1 ] "check both.gv: exit $rc, want 1"
+check grep -qx "both.gv:3: warning: edge 'A -- C': unknown attribute 'untill' .*" "$(out check-both)" \
+    "check both.gv: no warning beside the error"
+check grep -qx "both.gv: 1 error, 1 warning" "$(out check-both)" "check both.gv: not one error and one warning"
 # Several files: the worst status.
 run check-two check "$GRAPHS/us-japan-rok.gv" soviet.gv
 check [ $rc -eq 3 ] "check of a clean and a warned file: exit $rc, want 3"

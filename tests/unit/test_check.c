@@ -557,6 +557,19 @@ static void test_dot(void **state) {
                         "intelligence, technology, exercise, partnership, dialogue or member)\n"
                         "E unknown-value x.gv:4: node 'C': unknown role 'king' (expected hub, ally, partner or other)\n"
                         "E reversed-span x.gv:5: edge 'D -- E': since 2000 > until 1990\n");
+    /* A file with errors still gets the warnings about names and statements
+     * (the others need a model without errors: no duplicate-tie here). */
+    d = check_text(
+        "graph g {\n A -- B [kind=alliance];\n A -- C [kind=treaty, untill=1990];\n"
+        " A -- C [kind=treaty];\n A [since=1950]; A [since=1960];\n}\n",
+        HS_FORMAT_DOT, "x.gv", HS_EINPUT);
+    assert_string_equal(listing(d),
+                        "E unknown-value x.gv:2: edge 'A -- B': unknown kind 'alliance' (expected treaty, access, "
+                        "intelligence, technology, exercise, partnership, dialogue or member)\n"
+                        "W unknown-attribute x.gv:3: edge 'A -- C': unknown attribute 'untill' (did you mean "
+                        "'until'?): it is kept as an extra attribute and has no effect\n"
+                        "W redefined-attribute x.gv:5: node 'A': since is set twice, to '1950' and then to '1960': "
+                        "only the last value counts, so '1950' is lost; set it once\n");
     /* A syntax error is the one error there is. */
     d = check_text("graph g {\n A -- B [kind=treaty\n}\n", HS_FORMAT_DOT, "x.gv", HS_EINPUT);
     assert_string_equal(listing(d), "E unreadable x.gv:3: syntax error near '}'\n");
