@@ -320,11 +320,14 @@ static void note_line(void *state, int objtype, void *obj)
  * follows. */
 static Agraph_t *parse(chan_t *ch, int *rc)
 {
-    Agiodisc_t io = {chan_read, AgIoDisc.putstr, AgIoDisc.flush};
-    Agiddisc_t id = AgIdDisc;
+    /* The graph keeps pointers to these until agclose(), which frees ids
+     * through the id discipline: they must outlive this function. */
+    static Agiodisc_t io;
+    static Agiddisc_t id;
+    io = (Agiodisc_t){chan_read, AgIoDisc.putstr, AgIoDisc.flush};
+    id = AgIdDisc;
     id.idregister = note_line;
     Agdisc_t disc = {&AgMemDisc, &id, &io};
-    hs_dot_lines_begin();
     reading = ch;
 
     /* A parser stack overflow returns the partial graph with an error; an
@@ -382,6 +385,12 @@ static int run(chan_t *ch, buf_t *out, int render, const char *engine, const cha
     cg_error.state = CG_NONE;
     int rc = 0;
     buf_t err = {0};
+    /* Source lines and values set twice are for the GraphML only. A drawing
+     * is made without them: what the helper allocates while cgraph parses
+     * moves the addresses of the names cgraph interns, which are its ids
+     * for named objects and so the order in which it lists subgraphs. */
+    if (!render)
+        hs_dot_lines_begin();
     Agraph_t *g = parse(ch, &rc);
     reading = NULL;
     hs_dot_lines_parsed();

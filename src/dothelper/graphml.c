@@ -85,6 +85,8 @@ void hs_dot_lines_begin(void)
 
 void hs_dot_lines_feed(const char *text, size_t len)
 {
+    if (!lines.parsing)
+        return;
     buf_add(&lines.text, text, len);
     lines.fed_line = (long)lines.newlines + 1;
     for (size_t i = 0; i < len; i++)
@@ -201,6 +203,8 @@ int agxset(void *obj, Agsym_t *sym, char *value)
 
 void hs_dot_lines_note(int objtype, void *obj, long line)
 {
+    if (!lines.parsing)
+        return;
     int t = objtype == AGRAPH ? 0 : objtype == AGNODE ? 1 : 2;
     size_t seq = (size_t)AGSEQ(obj);
     if (seq >= lines.nfed[t]) {

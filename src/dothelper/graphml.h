@@ -19,7 +19,8 @@ int hs_dot_is_cluster(Agraph_t *sg);
  * hs_dot_lines_note records the line it had read up to: the line of the
  * parser's lookahead, at or after the object's. hs_dot_to_graphml then looks
  * back from there for the object's name, in the text handed to the parser,
- * which feed keeps (a copy, until end): the input itself is streamed. */
+ * which feed keeps (a copy, until end): the input itself is streamed.
+ * Without begin (a drawing), feed and note record nothing. */
 void hs_dot_lines_begin(void);
 void hs_dot_lines_feed(const char *text, size_t len);
 void hs_dot_lines_note(int objtype, void *obj, long line);
