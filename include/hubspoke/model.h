@@ -180,6 +180,10 @@ HS_API const char *hs_model_name(const hs_model *model);
 HS_API const char *hs_model_hub(const hs_model *model);
 /** The graph attribute `period`, or NULL. */
 HS_API const char *hs_model_period(const hs_model *model);
+/** The value of any graph attribute, by name: `hub` and `period` as above, any
+ * other (for instance a dataset's `version` and `date`, docs/schema.md) as the
+ * file gave it; NULL when the file does not set it. */
+HS_API const char *hs_model_graph_attr(const hs_model *model, const char *name);
 
 /** The number of vertices (states and mechanisms). */
 HS_API size_t hs_model_vertex_count(const hs_model *model);

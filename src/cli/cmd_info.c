@@ -51,6 +51,7 @@ static json_t *info_json(const hs_view *v) {
     const hs_model *m = hs_view_model(v);
     json_t *root = json_object();
     json_object_set_new(root, "period", hs_json_string_or_null(hs_model_period(m)));
+    json_object_set_new(root, "version", hs_json_string_or_null(hs_model_graph_attr(m, "version")));
     json_object_set_new(root, "directed", json_boolean(hs_model_directed(m)));
     json_object_set_new(root, "year", hs_view_has_year(v) ? json_integer(hs_view_year(v)) : json_null());
     year_range yr = years_covered(m);
@@ -137,6 +138,7 @@ static void info_text(const hs_view *v) {
     year_range yr = years_covered(m);
     printf("file        %s (%s)\n", hs_model_file(m), hs_model_directed(m) ? "directed" : "undirected");
     if (hs_model_period(m)) printf("period      %s\n", hs_model_period(m));
+    if (hs_model_graph_attr(m, "version")) printf("version     %s%s%s%s\n", hs_model_graph_attr(m, "version"), hs_model_graph_attr(m, "date") ? " (" : "", hs_model_graph_attr(m, "date") ? hs_model_graph_attr(m, "date") : "", hs_model_graph_attr(m, "date") ? ")" : "");
     if (yr.any) printf("years       %d-%d covered\n", yr.first, yr.last);
     if (hs_view_has_year(v))
         printf("year        %d\n", hs_view_year(v));

@@ -133,16 +133,27 @@ static int add_scenario(scenarios *s, const char *name, const hs_cli_edit *raw, 
 
 /* The words of a line: blanks separate them, double quotes group, and inside
  * quotes a backslash escapes the next character. Returns the count, or -1
- * (with the reason) for an unclosed quote. */
+ * (with the reason) for an unclosed quote or no memory; on -1 nothing is left
+ * allocated and *words is NULL. */
 static long split_words(const char *line, char ***words, const char **why) {
     size_t cap = 8, n = 0;
-    *words = malloc(cap * sizeof **words);
+    char **w = malloc(cap * sizeof *w);
     const char *p = line;
-    while (*words) {
+    *why = "out of memory";
+    while (w) {
         while (isspace((unsigned char)*p)) p++;
-        if (!*p) return (long)n;
-        char *w = malloc(strlen(p) + 1), *q = w;
-        if (!w) break;
+        if (!*p) {
+            *words = w;
+            return (long)n;
+        }
+        if (n == cap) {
+            char **grown = realloc(w, (cap *= 2) * sizeof *w);
+            if (!grown) break;
+            w = grown;
+        }
+        char *word = malloc(strlen(p) + 1), *q = word;
+        if (!word) break;
+        w[n++] = word;
         int quoted = 0;
         for (; *p && (quoted || !isspace((unsigned char)*p)); p++) {
             if (*p == '"')
@@ -153,17 +164,14 @@ static long split_words(const char *line, char ***words, const char **why) {
                 *q++ = *p;
         }
         *q = '\0';
-        if (n == cap && !(*words = realloc(*words, (cap *= 2) * sizeof **words))) {
-            free(w);
-            break;
-        }
-        (*words)[n++] = w;
         if (quoted) {
             *why = "a quote is not closed";
-            return -1;
+            break;
         }
     }
-    *why = "out of memory";
+    for (size_t i = 0; w && i < n; i++) free(w[i]);
+    free(w);
+    *words = NULL;
     return -1;
 }
 
@@ -181,17 +189,18 @@ static int read_scenarios(const char *path, scenarios *s) {
         char **words = NULL;
         const char *why = NULL;
         long n = split_words(line, &words, &why);
-        for (long i = 0; i < (n < 0 ? 0 : n); i++) {
+        long moved = 0; /* words[0..moved) now belong to s->words */
+        for (; moved < n; moved++) {
             char **p = realloc(s->words, (s->nwords + 1) * sizeof *p);
-            if (!p) {
-                n = -1, why = "out of memory";
-                break;
-            }
+            if (!p) break;
             s->words = p;
-            s->words[s->nwords++] = words[i];
+            s->words[s->nwords++] = words[moved];
+        }
+        if (n >= 0 && moved < n) {
+            for (long i = moved; i < n; i++) free(words[i]);
+            n = -1, why = "out of memory";
         }
         if (n < 0) {
-            for (long i = 0; words && i < n; i++) free(words[i]);
             free(words);
             rc = hs_cli_fail(hs_error_set(HS_EINPUT, "%s:%d: %s", path, number, why));
             break;

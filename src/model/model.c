@@ -736,6 +736,16 @@ hs_format hs_model_format(const hs_model *m) { return m->format; }
 const char *hs_model_name(const hs_model *m) { return m->name; }
 const char *hs_model_hub(const hs_model *m) { return m->hub; }
 const char *hs_model_period(const hs_model *m) { return m->period; }
+
+const char *hs_model_graph_attr(const hs_model *m, const char *name) {
+    if (strcmp(name, "hub") == 0) return m->hub;
+    if (strcmp(name, "period") == 0) return m->period;
+    for (int i = 0; i < m->graph_extras.count; i++) {
+        const hs_extra *x = &m->graph_extras.items[i];
+        if (!x->raw_xml && strcmp(m->extra_keys[HS_DOMAIN_GRAPH][x->key].name, name) == 0) return x->value;
+    }
+    return NULL;
+}
 size_t hs_model_vertex_count(const hs_model *m) { return m->nv; }
 size_t hs_model_edge_count(const hs_model *m) { return m->ne; }
 

@@ -44,7 +44,12 @@ int main(void) {
 }
 C
 libdir=$(dirname "$HUBSPOKE_LIB")
-if cc -std=c11 -Wall -Werror -I"$inc" $igraph_cflags "$tmp/use.c" -o "$tmp/use" -L"$libdir" -lhubspoke \
+# A sanitizer build of the library needs its runtime first in the program
+# that loads it: build the program with the same sanitizers.
+san=
+readelf -d "$HUBSPOKE_LIB" | grep -q 'NEEDED.*libasan' && san="$san -fsanitize=address"
+readelf -d "$HUBSPOKE_LIB" | grep -q 'NEEDED.*libubsan' && san="$san -fsanitize=undefined"
+if cc -std=c11 -Wall -Werror $san -I"$inc" $igraph_cflags "$tmp/use.c" -o "$tmp/use" -L"$libdir" -lhubspoke \
         $(pkg-config --libs igraph) -Wl,-rpath,"$libdir" 2> "$tmp/link.err"; then
     out=$("$tmp/use")
     [ "$out" = "1 HS_ELIMIT" ] || { echo "FAIL: the program printed '$out'"; fail=1; }

@@ -738,6 +738,21 @@ static void test_refuse_documents(void **state) {
 
 /* ---- DOT ------------------------------------------------------------------------------------ */
 
+/* Any graph attribute by name: the schema's hub and period, and an extra one
+ * (a dataset's version, docs/schema.md) as the file gave it. */
+static void test_graph_attr(void **state) {
+    (void)state;
+    hs_model *m = gml(GU("<data key=\"hub\">USA</data>\n"
+                         "<data key=\"period\">1949-2025</data>\n"
+                         "<data key=\"color\">2.0.0</data>\n"
+                         "<node id=\"USA\"/>\n"));
+    assert_string_equal(hs_model_graph_attr(m, "hub"), "USA");
+    assert_string_equal(hs_model_graph_attr(m, "period"), "1949-2025");
+    assert_string_equal(hs_model_graph_attr(m, "color"), "2.0.0");
+    assert_null(hs_model_graph_attr(m, "version"));
+    assert_null(hs_model_graph_attr(m, "label"));
+}
+
 static void test_dot_schema(void **state) {
     (void)state;
     if (!dot_helper_available()) {
@@ -916,6 +931,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_refuse_structure, release_all),
         cmocka_unit_test_teardown(test_refuse_xml_syntax, release_all),
         cmocka_unit_test_teardown(test_refuse_documents, release_all),
+        cmocka_unit_test_teardown(test_graph_attr, release_all),
         cmocka_unit_test_teardown(test_dot_schema, release_all),
         cmocka_unit_test_teardown(test_dot_cluster_is_mechanism, release_all),
         cmocka_unit_test_teardown(test_dot_refusals, release_all),

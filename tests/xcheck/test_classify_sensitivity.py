@@ -56,8 +56,10 @@ for mech, p in expected.items():
     ok = abs(got - p) <= 4 * se
     print(f"{mech}: agreement {got:.4f}, integral {p:.4f}, 4 SE {4 * se:.4f}: {'ok' if ok else 'FAIL'}")
     failed += not ok
-# every other Table 2 mechanism sits far from both thresholds
-for mech in ("TSD", "TISA", "ESD", "AUKUS"):
+# the other Table 2 mechanisms the dataset classifies as the paper does sit far
+# from both thresholds (TSD, which dataset version 2 puts just below the U
+# threshold, is not one of them: docs/cases.md, "Dataset version 2")
+for mech in ("TISA", "ESD", "AUKUS"):
     if float(rows[mech]["agreement"]) != 1.0:
         print(f"{mech}: agreement {rows[mech]['agreement']}, expected 1: FAIL")
         failed += 1
