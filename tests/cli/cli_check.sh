@@ -223,7 +223,8 @@ for g in asia-pacific.gv us-japan-rok.graphml; do
     succeeds "metrics-orig-$n" metrics "$GRAPHS/$g" --year 2023 --format json
     check same "$(out "metrics-$n")" "$(out "metrics-orig-$n")" "$g: the metrics of the round trip differ"
 done
-check grep -qx "source,target,kind,since,until,weight,citation,label"$'\r' asia-pacific-e.csv \
+# The schema's columns, then the dataset's extra attributes.
+check grep -qx "source,target,kind,since,until,weight,citation,label,element,unverified"$'\r' asia-pacific-e.csv \
     "export edges: not the documented header"
 # What the tables left out is said.
 run export-lossy export edges "$GRAPHS/us-japan-rok.gv" -o lossy.csv
