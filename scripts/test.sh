@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the whole test suite: a release build and an ASan+UBSan build, each
 # under ctest (cmocka unit tests, end-to-end CLI tests, NetworkX
-# cross-checks, corpus sweeps); the libFuzzer harnesses in regression mode
+# cross-checks, corpus sweeps, the Python package's pytest suite, python.*);
+# the libFuzzer harnesses in regression mode
 # over their committed corpus and the third-party corpus (clang); then
 # valgrind on the unit tests and on the end-to-end tests
 # (docs/robustness.md, "Memory and time in the tests", for what runs where).
@@ -12,9 +13,20 @@ bash scripts/setup.sh --deps
 jobs=$(nproc)
 
 echo "== release build"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+# HUBSPOKE_PYTHON=ON: the Python tests are registered, or configuring fails
+# (never a suite that silently lost them).
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DHUBSPOKE_PYTHON=ON >/dev/null
 cmake --build build -j"$jobs" >/dev/null
 (cd build && ctest --output-on-failure -j"$jobs")
+
+# ---- R package (issue 20): its testthat suite, on a fresh install of r/
+# linked against the release build above (r/tests/testthat) ----
+echo "== R package: testthat"
+rm -rf build/Rlib && mkdir -p build/Rlib
+R CMD INSTALL --library=build/Rlib r >build/r-install.log 2>&1 || { cat build/r-install.log; exit 1; }
+(cd r/tests && R_LIBS="$PWD/../../build/Rlib" HS_BUILD="$PWD/../../build" HS_SRC="$PWD/../.." \
+  Rscript -e 'testthat::test_dir("testthat", package = "hubspoke", load_package = "installed", stop_on_failure = TRUE)')
+# ---- end R package ----
 
 echo "== ASan + UBSan build"
 # Every code path, not every case again: a process costs six times as much
@@ -24,7 +36,7 @@ echo "== ASan + UBSan build"
 # and outputs over code that other tests run here (cli_roundtrip: the same
 # conversions and reports across versions; cli_dataset: the curated data
 # year by year; scripts: the case-study scripts' tables).
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHUBSPOKE_SANITIZE=ON -DHS_CORPUS_DIR= >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHUBSPOKE_SANITIZE=ON -DHUBSPOKE_PYTHON=ON -DHS_CORPUS_DIR= >/dev/null
 cmake --build build-asan -j"$jobs" >/dev/null
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j"$jobs" -E '^cli[.](cli_roundtrip|cli_dataset|scripts)$')

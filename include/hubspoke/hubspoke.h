@@ -63,6 +63,7 @@
 #include "hubspoke/metrics.h"
 #include "hubspoke/classify.h"
 #include "hubspoke/render.h"
+#include "hubspoke/report.h"
 #include "hubspoke/import.h"
 #include "hubspoke/check.h"
 #include "hubspoke/edgelist.h"

@@ -88,12 +88,15 @@ typedef struct hs_view_options {
  * focus, no edits. */
 HS_API void hs_view_options_init(hs_view_options *options);
 
-/** One security tie between two states. Co-membership of a mechanism gives
- * one tie per pair of its members. */
+/** One security tie between two states. Co-membership of a mechanism of n
+ * members gives one tie per pair of its members, each carrying 1/(n-1) of a
+ * relation: a member's one relation to the mechanism is shared among its
+ * co-members (docs/metrics.md, "Membership without size inflation"). */
 typedef struct hs_tie {
     size_t a;                       /**< a state index; when !mutual, a depends on b */
     size_t b;                       /**< the other state index */
-    double weight;                  /**< depth: the file's weight, else the codebook's */
+    double weight;                  /**< depth: the file's weight, else the codebook's; for
+                                         co-membership divided by n-1 */
     long source;                    /**< model edge index of a bilateral tie (>= the model's
                                          edge count: added by an edit), or model vertex
                                          index of the mechanism of a co-membership tie */
@@ -101,6 +104,9 @@ typedef struct hs_tie {
     unsigned char mechanism;        /**< 1: co-membership (source is a mechanism) */
     unsigned char mutual;           /**< both depend on each other */
     unsigned char hub_in_mechanism; /**< co-membership in a mechanism the hub belongs to */
+    unsigned char line;             /**< a treaty between the hub and an ally: bilateral, or
+                                         through a treaty mechanism the hub belongs to */
+    double share;                   /**< of one relation: 1 bilateral, 1/(n-1) co-membership */
 } hs_tie;
 
 /** How the hub was found. */

@@ -41,11 +41,15 @@ typedef struct hs_cli_args {
     const char *output; /* -o, --output */
     /* classify */
     const char *mechanism;
-    unsigned long long sensitivity;
-    double threshold_u, threshold_c, spread;
-    /* render, evolve */
+    unsigned long long sensitivity, critical_mass;
+    double threshold_u, threshold_c, spread, reference_quantile, recode, ambiguous_below;
+    /* render, evolve, report: the figure (docs/render.md, "Options") */
     int engine, ghosts;
     const char *title;
+    double width, font_size, dpi; /* points; 0: the default */
+    int labels, mechanisms, greyscale;
+    hs_cli_grid grid;
+    hs_cli_years layout_years;
     /* compare */
     const char *plot;
     /* the checks: --quiet, --strict */
@@ -81,7 +85,7 @@ typedef struct hs_command {
 
 extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_classify;
 extern const hs_command hs_cmd_render, hs_cmd_evolve, hs_cmd_compare, hs_cmd_whatif;
-extern const hs_command hs_cmd_import, hs_cmd_measures, hs_cmd_check, hs_cmd_export;
+extern const hs_command hs_cmd_import, hs_cmd_measures, hs_cmd_check, hs_cmd_export, hs_cmd_report;
 
 /* The shared groups of options (options.c). */
 extern const hs_opt hs_opts_year[];         /* --year */
@@ -95,6 +99,11 @@ extern const hs_opt hs_opts_output[];       /* -o, --output */
 extern const hs_opt hs_opts_help[];         /* --help */
 extern const hs_opt hs_opts_checks[];       /* --quiet --strict (the checks while reading, diag.h) */
 extern const char *const hs_engine_names[]; /* the values of --engine */
+extern const hs_opt hs_opts_figure[];       /* --width --font-size --labels --mechanisms --greyscale --engine */
+
+/* The figure options the arguments give (hs_opts_figure, --grid, --dpi,
+ * --layout-years, --title, --ghosts), into options. */
+void hs_cli_render_options(const hs_cli_args *args, hs_render_options *options);
 
 /* The whole command line: argv[1] names the command (dispatch.c). Returns the
  * exit status. Called by main() and by the fuzz harness, many times per

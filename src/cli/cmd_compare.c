@@ -160,6 +160,21 @@ static void print_text(FILE *out, const hs_table *t, const files *f) {
 
 /* ---- the chart ------------------------------------------------------------------ */
 
+/* The range a series is defined on (docs/metrics.md), so that the axis shows
+ * where its values sit within it: the E-I indices -1 to 1, shares and
+ * probabilities 0 to 1; other measures (depths, pairs) their values' range. */
+static void series_range(const char *name, hs_plot_series *s) {
+    long m = hs_measure_find(name);
+    const char *unit = m >= 0 ? hs_measure_get((size_t)m)->unit : "";
+    s->lo = s->hi = NAN;
+    if (s->count) return;
+    if (strcmp(name, "ei_index") == 0 || strcmp(name, "ei_expected") == 0) {
+        s->lo = -1, s->hi = 1;
+    } else if (strncmp(unit, "share", 5) == 0 || strcmp(unit, "probability") == 0 || strcmp(unit, "index") == 0) {
+        s->lo = 0, s->hi = 1;
+    }
+}
+
 static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f) {
     static const char *const titles[3] = {"K coordination", "U unidirectionality", "C closedness"};
     size_t n = hs_table_row_count(t), ncols = hs_table_column_count(t) - (hs_table_find_column(t, "note") >= 0);
@@ -167,36 +182,39 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
      * set, which would crowd it). */
     double *x = malloc((n + 1) * sizeof *x);
     hs_plot_series *series = malloc(ncols * sizeof *series);
-    hs_plot_mark *marks = calloc(n + 1, sizeof *marks);
+    hs_plot_mark *marks = calloc(2 * n + 1, sizeof *marks);
     const char **tics = malloc((n + 1) * sizeof *tics);
-    char **labels = calloc(n + 1, sizeof *labels);
+    char **labels = calloc(2 * n + 1, sizeof *labels);
     hs_error err = x && series && marks && tics && labels ? HS_OK : HS_ENOMEM;
     size_t nmarks = 0, nseries = 0;
     for (size_t col = 2; !err && col + 2 < ncols && (col < FIRST_MEASURE || args->measures.count); col++) {
         if (!hs_table_numbers(t, col)) continue;
-        series[nseries].title = col < FIRST_MEASURE ? titles[col - 2] : hs_table_column_name(t, col);
-        series[nseries].count = hs_table_column_type(t, col) == HS_VALUE_INTEGER;
-        series[nseries++].y = hs_table_numbers(t, col);
+        hs_plot_series *s = &series[nseries++];
+        s->title = col < FIRST_MEASURE ? titles[col - 2] : hs_table_column_name(t, col);
+        s->count = hs_table_column_type(t, col) == HS_VALUE_INTEGER;
+        s->y = hs_table_numbers(t, col);
+        series_range(hs_table_column_name(t, col), s);
     }
     for (size_t i = 0; !err && i < n; i++) {
         x[i] = f ? (double)(i + 1) : hs_table_number(t, i, 0);
         tics[i] = f ? f->keys[2 * i + 1] : NULL;
         /* A mechanism is marked at the first row at or after its start (files:
-         * the first file it is active in). */
-        char *started = joined_ids(t, i, ncols - 2);
-        if (started) {
+         * the first file it is active in), and at the first row at or after
+         * its end (the first it is no longer active in). */
+        for (int end = 0; end < 2 && !err; end++) {
+            char *ids = joined_ids(t, i, ncols - 2 + (size_t)end);
+            if (!ids) continue;
             marks[nmarks].x = x[i];
-            if (f) {
-                labels[nmarks] = started;
-                started = NULL;
-            } else if (asprintf(&labels[nmarks], "%s %d", started, (int)x[i]) < 0) {
+            marks[nmarks].end = end;
+            if (f ? asprintf(&labels[nmarks], "%s%s", end ? "end " : "", ids) < 0
+                  : asprintf(&labels[nmarks], "%s%s %d", end ? "end " : "", ids, (int)x[i]) < 0) {
                 labels[nmarks] = NULL;
                 err = HS_ENOMEM;
             }
+            free(ids);
             marks[nmarks].label = labels[nmarks];
             nmarks++;
         }
-        free(started);
     }
     if (!err) {
         char title[256];
@@ -206,7 +224,19 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
         for (size_t k = 0; k < args->focus.count && len > 0 && (size_t)len < sizeof title; k++)
             len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? ", " : "; subsystem ",
                             args->focus.items[k]);
-        hs_plot p = {title, f ? "period" : "year", n, x, f ? tics : NULL, nseries, series, nmarks, marks};
+        hs_plot p = {title,
+                     f ? "period" : "year",
+                     n,
+                     x,
+                     f ? tics : NULL,
+                     nseries,
+                     series,
+                     nmarks,
+                     marks,
+                     args->width,
+                     args->font_size,
+                     args->dpi,
+                     args->greyscale};
         err = hs_plot_write(args->plot, &p);
     }
     for (size_t i = 0; labels && i < nmarks; i++) free(labels[i]);
@@ -223,6 +253,11 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
 static int run(const hs_cli_args *args) {
     int years_mode = hs_cli_given(args, "years");
     size_t nfiles = args->noperands;
+    static const char *const chart[] = {"width", "font-size", "greyscale", "dpi"};
+    for (size_t k = 0; !args->plot && k < sizeof chart / sizeof *chart; k++) {
+        if (hs_cli_given(args, chart[k]))
+            return hs_cli_usage_error("compare", "--%s is the chart's: give --plot OUT", chart[k]);
+    }
     if (args->plot && !hs_plot_format_ok(args->plot))
         return hs_cli_usage_error("compare", "--plot '%s': the name must end in .svg, .png or .pdf", args->plot);
     if (years_mode && nfiles > 1)
@@ -282,6 +317,35 @@ static int run(const hs_cli_args *args) {
     return err ? hs_cli_fail(err) : HS_EXIT_OK;
 }
 
+/* The chart's size, type and colours (docs/compare.md, "The chart"). */
+static const hs_opt chart_options[] = {
+    {.type = HS_OPT_LENGTH,
+     .name = "width",
+     .value_name = "LENGTH",
+     .help = "--plot: the chart's width, e.g. 6.5in, 16.5cm, 468pt (default 10in); its height is 0.56 of it",
+     .offset = offsetof(hs_cli_args, width),
+     .min_real = HS_RENDER_WIDTH_MIN,
+     .max_real = HS_RENDER_WIDTH_MAX},
+    {.type = HS_OPT_REAL,
+     .name = "font-size",
+     .value_name = "PT",
+     .help = "--plot: the type size in points at the chart's size (default 10)",
+     .offset = offsetof(hs_cli_args, font_size),
+     .min_real = HS_RENDER_FONT_MIN,
+     .max_real = HS_RENDER_FONT_MAX},
+    {.type = HS_OPT_FLAG,
+     .name = "greyscale",
+     .help = "--plot: greys, each series in its own line pattern",
+     .offset = offsetof(hs_cli_args, greyscale)},
+    {.type = HS_OPT_REAL,
+     .name = "dpi",
+     .value_name = "N",
+     .help = "--plot: a PNG's resolution (default 192)",
+     .offset = offsetof(hs_cli_args, dpi),
+     .min_real = 36,
+     .max_real = 1200},
+    HS_OPT_LAST};
+
 static const hs_opt options_table[] = {
     {.type = HS_OPT_YEARS,
      .name = "years",
@@ -305,8 +369,9 @@ static const hs_opt options_table[] = {
      .value_name = "OUT",
      .help =
          "also draw K, U, C (and the measures --measures names) over the rows into OUT.svg, OUT.png or OUT.pdf, with "
-         "gnuplot, marking the years mechanisms started",
+         "gnuplot, marking the years mechanisms started and ended",
      .offset = offsetof(hs_cli_args, plot)},
+    HS_OPT_INCLUDE(chart_options),
     HS_OPT_INCLUDE(hs_opts_limits),
     HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),

@@ -8,7 +8,8 @@
 
 static const hs_command *const commands[] = {&hs_cmd_info,   &hs_cmd_convert, &hs_cmd_metrics, &hs_cmd_classify,
                                              &hs_cmd_render, &hs_cmd_evolve,  &hs_cmd_compare, &hs_cmd_whatif,
-                                             &hs_cmd_import, &hs_cmd_check,   &hs_cmd_export,  &hs_cmd_measures};
+                                             &hs_cmd_import, &hs_cmd_check,   &hs_cmd_export,  &hs_cmd_measures,
+                                             &hs_cmd_report};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static void print_help(FILE *out) {
@@ -53,6 +54,7 @@ static void print_help(FILE *out) {
         "    hubspoke metrics graphs/asia-pacific.gv --year 2023 --format json\n"
         "    hubspoke evolve graphs/asia-pacific.gv --years 1953,1999,2014,2023 --focus USA,JPN,KOR -o us-jpn-kor.svg\n"
         "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --format csv --plot kuc.svg\n"
+        "    hubspoke report graphs/asia-pacific.gv --years 1951:2025 -o report.html\n"
         "    hubspoke whatif graphs/asia-pacific.gv --year 2020 --drop-tie JPN-KOR\n"
         "    hubspoke import cow alliance_v4.1_by_member.csv --states states2016.csv -o cow.graphml\n",
         out);

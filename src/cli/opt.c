@@ -252,6 +252,23 @@ static int set_value(hs_cli_args *a, const hs_opt *o, const char *text, char *ms
         *(const char **)field = text;
         return 0;
     case HS_OPT_TEXT: *(const char **)field = text; return 0;
+    case HS_OPT_LENGTH: {
+        /* The units are the library's (render.h), so that every front end
+         * reads a length alike. */
+        double pt;
+        if (hs_render_parse_length(text, &pt) == HS_OK && pt >= o->min_real && pt <= o->max_real) {
+            *(double *)field = pt;
+            return 0;
+        }
+        return reason(msg, size,
+                      "--%s '%s' is not a length from %gin to %gin: a number and a unit, in, cm, mm or pt (e.g. 6.5in)",
+                      o->name, text, o->min_real / 72, o->max_real / 72);
+    }
+    case HS_OPT_GRID: {
+        hs_cli_grid *g = (hs_cli_grid *)field;
+        if (hs_render_parse_grid(text, &g->rows, &g->cols) == HS_OK) return 0;
+        return reason(msg, size, "--%s '%s' is not ROWSxCOLUMNS, each from 1 to 64 (e.g. 2x3)", o->name, text);
+    }
     case HS_OPT_EDIT: {
         hs_cli_edits *e = (hs_cli_edits *)field;
         if (!text[0]) return reason(msg, size, "--%s needs a value", o->name);
@@ -271,6 +288,7 @@ void hs_cli_args_free(hs_cli_args *a) {
     hs_cli_list_free(&a->measures);
     hs_cli_list_free(&a->types);
     free(a->years.years);
+    free(a->layout_years.years);
     free(a->edits.items);
     memset(a, 0, sizeof *a);
 }

@@ -29,7 +29,9 @@ typedef enum hs_opt_type {
     HS_OPT_CHOICE,  /* one of `choices` (int: its index) */
     HS_OPT_FILE,    /* a file name, not empty (const char *) */
     HS_OPT_TEXT,    /* any text (const char *) */
-    HS_OPT_EDIT     /* a what-if edit, repeatable, kept in order (hs_cli_edits; `tag`: its type) */
+    HS_OPT_EDIT,    /* a what-if edit, repeatable, kept in order (hs_cli_edits; `tag`: its type) */
+    HS_OPT_LENGTH,  /* a length with its unit, 6.5in, 16.5cm, 165mm, 468pt, in [min, max] points (double) */
+    HS_OPT_GRID     /* ROWSxCOLUMNS, each 1 to 64 (hs_cli_grid) */
 } hs_opt_type;
 
 typedef struct hs_opt {
@@ -40,7 +42,7 @@ typedef struct hs_opt {
     const char *help;           /* --help's text (wrapped there; "\n" starts a new line) */
     size_t offset;              /* where the value goes: offsetof(hs_cli_args, field) */
     unsigned long long max;     /* HS_OPT_COUNT: the largest value; HS_OPT_YEARS: the most years */
-    double min_real, max_real;  /* HS_OPT_REAL */
+    double min_real, max_real;  /* HS_OPT_REAL, HS_OPT_LENGTH */
     const char *const *choices; /* HS_OPT_CHOICE: NULL-terminated */
     const struct hs_opt *group; /* HS_OPT_GROUP */
     int tag;                    /* HS_OPT_EDIT: the edit's type */
@@ -63,6 +65,10 @@ typedef struct hs_cli_years {
     int *years;
     size_t count;
 } hs_cli_years;
+
+typedef struct hs_cli_grid {
+    size_t rows, cols;
+} hs_cli_grid;
 
 typedef struct hs_cli_edit {
     int type;         /* the option's tag */

@@ -16,20 +16,18 @@
 
 extern char **environ;
 
-static const char *const terminals[][2] = {
-    {".svg", "svg size 1000,560 dynamic noenhanced font 'Sans,12' background rgb 'white'"},
-    {".png", "pngcairo size 1200,680 noenhanced font 'Sans,11' background rgb 'white'"},
-    {".pdf", "pdfcairo size 10in,5.6in noenhanced font 'Sans,10'"}};
+typedef enum { PLOT_SVG, PLOT_PNG, PLOT_PDF, PLOT_NONE } plot_format;
 
-static const char *terminal(const char *path) {
+static plot_format format_of(const char *path) {
+    static const char *const exts[] = {".svg", ".png", ".pdf"};
     size_t len = strlen(path);
-    for (size_t i = 0; i < sizeof terminals / sizeof *terminals; i++) {
-        if (len > 4 && strcasecmp(path + len - 4, terminals[i][0]) == 0) return terminals[i][1];
+    for (int i = 0; i < 3; i++) {
+        if (len > 4 && strcasecmp(path + len - 4, exts[i]) == 0) return (plot_format)i;
     }
-    return NULL;
+    return PLOT_NONE;
 }
 
-int hs_plot_format_ok(const char *path) { return terminal(path) != NULL; }
+int hs_plot_format_ok(const char *path) { return format_of(path) != PLOT_NONE; }
 
 /* A gnuplot single-quoted string: a quote is written twice. */
 static void quoted(FILE *f, const char *s) {
@@ -45,6 +43,7 @@ static void quoted(FILE *f, const char *s) {
  * that they do not flatten the indices nor read as shares. */
 static int on_y2(const hs_plot *p, size_t s) {
     if (p->series[s].count) return 1;
+    if (isfinite(p->series[s].lo)) return p->series[s].lo < -1 || p->series[s].hi > 1;
     for (size_t i = 0; i < p->n; i++) {
         double y = p->series[s].y[i];
         if (isfinite(y) && (y < -1 || y > 1)) return 1;
@@ -52,10 +51,56 @@ static int on_y2(const hs_plot *p, size_t s) {
     return 0;
 }
 
-static void write_script(FILE *f, const hs_plot *p, const char *term, const char *output) {
+/* The terminal: the chart `w` x `h` points with type at `pt` points. SVG:
+ * gnuplot's units become points when its size is stated in pt (below);
+ * PNG: pixels at `dpi`, type and lines scaled to match; PDF: inches. */
+static void terminal(FILE *f, plot_format fmt, double w, double h, double pt, double dpi) {
+    switch (fmt) {
+    case PLOT_SVG:
+        fprintf(f, "set terminal svg size %.0f,%.0f noenhanced font 'Helvetica,%g' background rgb 'white'\n", w, h, pt);
+        break;
+    case PLOT_PNG: {
+        double k = dpi / 72;
+        fprintf(f,
+                "set terminal pngcairo size %.0f,%.0f noenhanced font 'Helvetica,%g' linewidth %g pointscale %g "
+                "background rgb 'white'\n",
+                w * k, h * k, pt * k, k, k);
+        break;
+    }
+    default: fprintf(f, "set terminal pdfcairo size %gin,%gin noenhanced font 'Helvetica,%g'\n", w / 72, h / 72, pt);
+    }
+}
+
+/* The left axis: the union of the ranges its measures are defined on (the
+ * indices and shares 0 to 1; a measure like the E-I index -1 to 1), so that
+ * the axis shows where each could lie, and a label saying which. */
+static void left_axis(const hs_plot *p, double *lo, double *hi, int *only_indices) {
+    *lo = 0, *hi = 1, *only_indices = 1;
+    for (size_t s = 0; s < p->nseries; s++) {
+        if (on_y2(p, s)) continue;
+        *only_indices &= s < 3;
+        double slo = p->series[s].lo, shi = p->series[s].hi;
+        if (!isfinite(slo)) { /* no declared range: its values', outwards to a half */
+            slo = 0, shi = 1;
+            for (size_t i = 0; i < p->n; i++) {
+                double y = p->series[s].y[i];
+                if (isfinite(y)) slo = fmin(slo, floor(y * 2) / 2), shi = fmax(shi, ceil(y * 2) / 2);
+            }
+        }
+        *lo = fmin(*lo, slo);
+        *hi = fmax(*hi, shi);
+    }
+}
+
+static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char *output) {
     static const char *const colours[] = {"#1b6ca8", "#d1495b", "#2e933c", "#edae49", "#6a4c93",
                                           "#00798c", "#8d6346", "#444444", "#e07a5f", "#3d405b"};
-    fprintf(f, "set terminal %s\nset output ", term);
+    double w = p->width > 0 ? p->width : HS_PLOT_WIDTH, h = round(w * 0.56);
+    double pt = p->font_size > 0 ? p->font_size : HS_PLOT_FONT_SIZE, dpi = p->dpi > 0 ? p->dpi : 192;
+    terminal(f, fmt, w, h, pt, dpi);
+    /* Type sizes given in the script are pixels in a PNG. */
+    double px = fmt == PLOT_PNG ? dpi / 72 : 1;
+    fputs("set output ", f);
     quoted(f, output);
     /* NaN is left undefined (not `missing`): the line breaks there rather than
      * joining across years where a measure has no value. */
@@ -65,39 +110,44 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
         quoted(f, p->title);
         fputc('\n', f);
     }
+    double lo, hi;
+    int only_indices;
+    left_axis(p, &lo, &hi, &only_indices);
     fputs("set xlabel ", f);
     quoted(f, p->xlabel ? p->xlabel : "");
-    fputs("\nset ylabel 'index (0..1)'\nset key outside right top vertical Left reverse noautotitle\n"
-          "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n",
-          f);
-    double lo = 0, hi = 1, xlo = INFINITY, xhi = -INFINITY, y2hi = 1;
+    if (only_indices)
+        fprintf(f, "\nset ylabel 'index (%g to %g)'\n", lo, hi);
+    else
+        fprintf(f, "\nset ylabel 'index or measure (%g to %g)'\n", lo, hi);
+    fputs(
+        "set key outside right top vertical Left reverse noautotitle\n"
+        "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n",
+        f);
+    double xlo = INFINITY, xhi = -INFINITY, y2hi = 1;
     int any_y2 = 0;
     for (size_t s = 0; s < p->nseries; s++) {
-        if (on_y2(p, s)) {
-            any_y2 = 1;
-            for (size_t i = 0; i < p->n; i++) {
-                if (isfinite(p->series[s].y[i])) y2hi = fmax(y2hi, p->series[s].y[i]);
-            }
-            continue;
-        }
+        if (!on_y2(p, s)) continue;
+        any_y2 = 1;
         for (size_t i = 0; i < p->n; i++) {
-            double y = p->series[s].y[i];
-            if (isfinite(y) && y < lo) lo = y;
+            if (isfinite(p->series[s].y[i])) y2hi = fmax(y2hi, p->series[s].y[i]);
         }
     }
     for (size_t i = 0; i < p->n; i++) {
         xlo = fmin(xlo, p->x[i]);
         xhi = fmax(xhi, p->x[i]);
     }
-    /* Room at the top for the labels of the marks, as long as the longest
-     * (about 0.0135 of the plot's height per character at 9 points). */
+    /* Room at the top for the labels, set upright, as long as the longest:
+     * a character is about 0.6 of the type's size, the plot about 0.75 of
+     * the chart's height. */
     size_t longest = 0;
-    for (size_t k = 0; k < p->nmarks; k++) longest = strlen(p->marks[k].label) > longest ? strlen(p->marks[k].label) : longest;
-    double top = p->nmarks ? fmin(0.6, 0.04 + 0.0135 * (double)longest) : 0.05 / 1.05; /* share of the graph */
+    for (size_t k = 0; k < p->nmarks; k++)
+        longest = strlen(p->marks[k].label) > longest ? strlen(p->marks[k].label) : longest;
+    double top = p->nmarks ? fmin(0.6, 0.04 + 0.6 * pt * (double)longest / (0.75 * h)) : 0.05 / 1.05;
     double room = top / (1 - top);
     fprintf(f, "set yrange [%g:%g]\n", lo, hi + room * (hi - lo));
-    /* No tics in the room above the data: 1 is the indices' ceiling. */
-    fprintf(f, "set ytics %g, %g, %g\n", lo, lo < 0 ? 0.25 : 0.2, hi);
+    /* No tics in the room above the data: hi is the measures' ceiling. */
+    fprintf(f, "set ytics %g, %g, %g\n", lo, hi - lo > 1 ? 0.5 : 0.2, hi);
+    if (lo < 0) fputs("set xzeroaxis lt 1 lc rgb '#999999' lw 1\n", f);
     if (p->n) fprintf(f, "set xrange [%.17g:%.17g]\n", xlo - 0.5, xhi + 0.5);
     if (any_y2)
         fprintf(f, "set y2label 'count'\nset y2tics 0, %g, %g\nset y2range [0:%g]\nset border 11\n",
@@ -117,40 +167,115 @@ static void write_script(FILE *f, const hs_plot *p, const char *term, const char
     } else {
         fputs("set xtics 1\n", f);
     }
-    /* Labels of marks closer than this lean apart: left of the line the
-     * first, right of it the second. */
-    double close = 0.025 * (xhi - xlo);
+    /* Starts and ends of mechanisms: dashed grey and dotted red lines, each
+     * with its label beside it. Labels of marks in neighbouring years would
+     * overprint: each is pushed right of the one before by the height of a
+     * line of type, on the plot's width (about 0.62 of the chart's, the key
+     * taking the rest). */
+    double lpt = pt, per_x = 0.62 * w / (xhi - xlo + 1), placed = -INFINITY; /* no text below the type size */
+    int any_start = 0, any_end = 0;
     for (size_t k = 0; k < p->nmarks; k++) {
-        int near_prev = k > 0 && p->marks[k].x - p->marks[k - 1].x <= close;
-        int near_next = k + 1 < p->nmarks && p->marks[k + 1].x - p->marks[k].x <= close;
-        double shift = near_prev ? 0.8 : near_next ? -0.8 : 0;
-        fprintf(f, "set arrow from %.17g, graph 0 to %.17g, graph %g nohead dt 2 lw 1 lc rgb '#999999'\n",
-                p->marks[k].x, p->marks[k].x, 1 - top - 0.005);
+        const hs_plot_mark *mk = &p->marks[k];
+        const char *col = mk->end ? (p->greyscale ? "#444444" : "#b2182b") : "#999999";
+        any_start |= !mk->end;
+        any_end |= mk->end;
+        fprintf(f, "set arrow from %.17g, graph 0 to %.17g, graph %g nohead dt %d lw 1 lc rgb '%s'\n", mk->x, mk->x,
+                1 - top - 0.005, mk->end ? 3 : 2, col);
+        double at = (mk->x - xlo) * per_x + 0.3 * lpt; /* just right of its line */
+        if (at < placed + 1.15 * lpt) at = placed + 1.15 * lpt;
+        placed = at;
+        double shift = (at - (mk->x - xlo) * per_x) / (0.6 * lpt); /* in character widths */
         fputs("set label ", f);
-        quoted(f, p->marks[k].label);
-        fprintf(f, " at %.17g, graph %g rotate by 90 left offset %g,0 font ',9' tc rgb '#555555'\n", p->marks[k].x,
-                1 - top + 0.01, shift);
+        quoted(f, mk->label);
+        fprintf(f, " at %.17g, graph %g rotate by 90 left offset %.2f,0 font ',%g' tc rgb '%s'\n", mk->x,
+                1 - top + 0.03, shift - 0.5, lpt * px, mk->end && !p->greyscale ? "#b2182b" : "#555555");
     }
     fputs("$data << EOD\n", f);
     for (size_t i = 0; i < p->n; i++) {
         fprintf(f, "%.17g", p->x[i]);
         for (size_t s = 0; s < p->nseries; s++) {
             double y = p->series[s].y[i];
-            if (isfinite(y)) fprintf(f, " %.17g", y);
-            else fputs(" NaN", f);
+            if (isfinite(y))
+                fprintf(f, " %.17g", y);
+            else
+                fputs(" NaN", f);
         }
         fputc('\n', f);
     }
+    /* Rows that are files are not a series in time: points, not lines. */
+    int points = p->xtics != NULL;
     fputs("EOD\nplot ", f);
+    /* Greyscale: greys from dark to light, each series its own dash pattern
+     * (counts on the right-hand axis keep theirs). */
+    static const char *const greys[] = {"#000000", "#555555", "#888888", "#333333", "#777777", "#aaaaaa"};
     for (size_t s = 0; s < p->nseries; s++) {
-        const char *c = colours[s % (sizeof colours / sizeof *colours)];
+        const char *c =
+            p->greyscale ? greys[s % (sizeof greys / sizeof *greys)] : colours[s % (sizeof colours / sizeof *colours)];
         int y2 = on_y2(p, s);
-        fprintf(f, "%s$data using 1:%zu axes x1y%d with linespoints lw %s pt 7 ps 0.%d lc rgb '%s' dt %d title ",
-                s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? "2.5" : "1.5", p->n > 40 ? 3 : 6, c,
-                y2 ? 2 : 1);
+        if (points)
+            fprintf(f, "%s$data using 1:%zu axes x1y%d with points pt %d ps 1.2 lc rgb '%s' title ",
+                    s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, (int)(s % 6) * 2 + 5, c);
+        else /* K, U, C from thick to thin, so that one drawn over another
+              * with the same values (K and C at 1) still shows at its edges */
+            fprintf(f, "%s$data using 1:%zu axes x1y%d with linespoints lw %.1f pt 7 ps %.2f lc rgb '%s' dt %d title ",
+                    s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? 4.0 - (double)s : 1.2,
+                    (p->n > 40 ? 0.5 : 1.0) * (s < 3 ? 0.9 - 0.2 * (double)s : 0.4), c,
+                    p->greyscale && !y2 ? (int)(s % 5) + 1
+                    : y2                ? 2
+                                        : 1);
         quoted(f, p->series[s].title);
     }
+    /* The marks in the key. */
+    if (any_start) fputs(", \\\n     NaN with lines dt 2 lw 1 lc rgb '#999999' title 'mechanism started'", f);
+    if (any_end)
+        fprintf(f, ", \\\n     NaN with lines dt 3 lw 1 lc rgb '%s' title 'mechanism ended'",
+                p->greyscale ? "#444444" : "#b2182b");
     fputc('\n', f);
+}
+
+/* gnuplot's SVG states its size without a unit (CSS pixels): state it in
+ * points, so that one unit of the drawing is one point and its text is the
+ * size asked for. */
+static hs_error svg_in_points(const char *path) {
+    FILE *in = fopen(path, "rb");
+    if (!in) return hs_error_set(HS_EIO, "%s: cannot read: %s", path, strerror(errno));
+    char *data = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len + 65536 > cap) {
+            char *q = realloc(data, cap = cap * 2 + 65536);
+            if (!q) {
+                free(data);
+                fclose(in);
+                return hs_error_set(HS_ENOMEM, "out of memory");
+            }
+            data = q;
+        }
+        size_t got = fread(data + len, 1, cap - len, in);
+        len += got;
+        if (got == 0) break;
+    }
+    fclose(in);
+    if (data) data[len] = '\0'; /* the last read left room */
+    hs_error err = HS_OK;
+    char *root = data ? strstr(data, "<svg") : NULL;
+    double w, h;
+    char *wa = root ? strstr(root, " width=\"") : NULL;
+    if (!wa || sscanf(wa, " width=\"%lf\" height=\"%lf\"", &w, &h) != 2) {
+        free(data);
+        return hs_error_set(HS_EIO, "--plot: gnuplot's SVG has no size");
+    }
+    char *after = strchr(strstr(wa, "height=\"") + 8, '"') + 1;
+    FILE *out = fopen(path, "wb");
+    if (!out) err = hs_error_set(HS_EIO, "%s: cannot write: %s", path, strerror(errno));
+    if (!err) {
+        fwrite(data, 1, (size_t)(wa - data), out);
+        fprintf(out, " width=\"%gpt\" height=\"%gpt\"", w, h);
+        fwrite(after, 1, len - (size_t)(after - data), out);
+        if (fclose(out) != 0) err = hs_error_set(HS_EIO, "%s: cannot write: %s", path, strerror(errno));
+    }
+    free(data);
+    return err;
 }
 
 /* The last line gnuplot printed on stderr, for the error message. */
@@ -168,14 +293,15 @@ static void last_line(const char *path, char *buf, size_t size) {
 }
 
 hs_error hs_plot_write(const char *path, const hs_plot *p) {
-    const char *term = terminal(path);
-    if (!term) return hs_error_set(HS_EARG, "--plot '%s': the name must end in .svg, .png or .pdf", path);
+    plot_format fmt = format_of(path);
+    if (fmt == PLOT_NONE) return hs_error_set(HS_EARG, "--plot '%s': the name must end in .svg, .png or .pdf", path);
     const char *tmpdir = getenv("TMPDIR");
     if (!tmpdir || !*tmpdir) tmpdir = "/tmp";
     char script[4096], errors[4096], output[4096];
     const char *slash = strrchr(path, '/');
     int dirlen = slash ? (int)(slash - path + 1) : 0;
-    if (snprintf(output, sizeof output, "%.*s.%s.XXXXXX", dirlen, path, slash ? slash + 1 : path) >= (int)sizeof output ||
+    if (snprintf(output, sizeof output, "%.*s.%s.XXXXXX", dirlen, path, slash ? slash + 1 : path) >=
+            (int)sizeof output ||
         snprintf(script, sizeof script, "%s/hubspoke-plot.XXXXXX", tmpdir) >= (int)sizeof script ||
         snprintf(errors, sizeof errors, "%s/hubspoke-plot-err.XXXXXX", tmpdir) >= (int)sizeof errors)
         return hs_error_set(HS_EARG, "--plot '%s': the name is too long", path);
@@ -184,7 +310,8 @@ hs_error hs_plot_write(const char *path, const hs_plot *p) {
     /* The chart gets the permissions any new file would, not mkstemp's 0600. */
     mode_t mask = umask(0);
     umask(mask);
-    if (fchmod(fd_out, 0666 & ~mask) != 0) {} /* a chart readable by its owner only still works */
+    if (fchmod(fd_out, 0666 & ~mask) != 0) {
+    } /* a chart readable by its owner only still works */
     close(fd_out);
     int fd_script = mkostemp(script, O_CLOEXEC), fd_err = fd_script >= 0 ? mkostemp(errors, O_CLOEXEC) : -1;
     hs_error err = HS_OK;
@@ -199,7 +326,7 @@ hs_error hs_plot_write(const char *path, const hs_plot *p) {
     }
     FILE *f = fdopen(fd_script, "w");
     if (f) {
-        write_script(f, p, term, output);
+        write_script(f, p, fmt, output);
         if (fclose(f) != 0) err = hs_error_set(HS_EIO, "%s: cannot write: %s", script, strerror(errno));
     } else {
         close(fd_script);
@@ -216,21 +343,24 @@ hs_error hs_plot_write(const char *path, const hs_plot *p) {
         int rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
         posix_spawn_file_actions_destroy(&fa);
         if (rc == ENOENT)
-            err = hs_error_set(HS_EIO, "--plot: gnuplot is not installed; install it (Debian: apt-get install "
-                                       "gnuplot-nox) or leave out --plot");
+            err = hs_error_set(HS_EIO,
+                               "--plot: gnuplot is not installed; install it (Debian: apt-get install "
+                               "gnuplot-nox) or leave out --plot");
         else if (rc)
             err = hs_error_set(HS_EIO, "--plot: cannot run gnuplot: %s", strerror(rc));
     }
     close(fd_err);
     if (!err) {
         int status;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             char line[512];
             last_line(errors, line, sizeof line);
             err = hs_error_set(HS_EIO, "--plot: gnuplot failed%s%s", line[0] ? ": " : "", line);
         }
     }
+    if (!err && fmt == PLOT_SVG) err = svg_in_points(output);
     if (!err && rename(output, path) != 0) err = hs_error_set(HS_EIO, "%s: cannot write: %s", path, strerror(errno));
     if (err) unlink(output);
     unlink(script);

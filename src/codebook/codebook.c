@@ -6,6 +6,7 @@
 
 #include "core/internal.h"
 #include "io/io_internal.h"
+#include "codebook/codebook_internal.h"
 #include "hubspoke/codebook.h"
 
 struct hs_codebook {
@@ -14,15 +15,16 @@ struct hs_codebook {
     double scope[HS_SCOPE_COUNT];
 };
 
-/* Reasoning for each value: docs/codebook.md. */
+/* The ordinal ladder of kinds scored at equal intervals, rank k of 7 at k/7;
+ * reasoning for each value: docs/codebook.md. */
 static const hs_codebook builtin = {
-    .tie = {[HS_KIND_TREATY] = 1.0,
-            [HS_KIND_ACCESS] = 0.8,
-            [HS_KIND_INTELLIGENCE] = 0.7,
-            [HS_KIND_TECHNOLOGY] = 0.6,
-            [HS_KIND_EXERCISE] = 0.4,
-            [HS_KIND_PARTNERSHIP] = 0.3,
-            [HS_KIND_DIALOGUE] = 0.2,
+    .tie = {[HS_KIND_TREATY] = 7.0 / 7.0,
+            [HS_KIND_ACCESS] = 6.0 / 7.0,
+            [HS_KIND_INTELLIGENCE] = 5.0 / 7.0,
+            [HS_KIND_TECHNOLOGY] = 4.0 / 7.0,
+            [HS_KIND_EXERCISE] = 3.0 / 7.0,
+            [HS_KIND_PARTNERSHIP] = 2.0 / 7.0,
+            [HS_KIND_DIALOGUE] = 1.0 / 7.0,
             [HS_KIND_MEMBER] = NAN},
     .untyped = 1.0,
     .scope = {[HS_SCOPE_ISSUE] = 1.0, [HS_SCOPE_BROAD] = 0.5},
@@ -69,6 +71,15 @@ hs_error hs_codebook_set_scope_factor(hs_codebook *cb, hs_scope scope, double fa
     if (err) return err;
     cb->scope[scope] = factor;
     return HS_OK;
+}
+
+void hs_codebook_redraw_tie_weight(hs_codebook *cb, hs_kind kind, double weight) {
+    if (kind == HS_KIND_UNSET) cb->untyped = weight;
+    else if (kind > HS_KIND_UNSET && kind < HS_KIND_COUNT && kind != HS_KIND_MEMBER) cb->tie[kind] = weight;
+}
+
+void hs_codebook_redraw_scope_factor(hs_codebook *cb, hs_scope scope, double factor) {
+    if (scope > HS_SCOPE_UNSET && scope < HS_SCOPE_COUNT) cb->scope[scope] = factor;
 }
 
 static hs_error read_depth(const char *path, const char *where, const char *name, json_t *value, double *slot) {

@@ -55,13 +55,15 @@ void hs_dependence_weights(const hs_view *v, double *to_hub, double *to_system) 
     }
 }
 
-/* Ties inside the system and across its boundary, each tie counted once. */
+/* Ties inside the system and across its boundary, each counted by its share
+ * of a relation (docs/metrics.md, "Membership without size inflation"). */
 static void boundary_counts(const hs_view *v, double *internal, double *external) {
     *internal = *external = 0.0;
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
-        int b = hs_tie_boundary(v, &hs_view_ties(v)[i]);
-        if (b > 0) *internal += 1.0;
-        else if (b < 0) *external += 1.0;
+        const hs_tie *t = &hs_view_ties(v)[i];
+        int b = hs_tie_boundary(v, t);
+        if (b > 0) *internal += t->share;
+        else if (b < 0) *external += t->share;
     }
 }
 
@@ -72,7 +74,10 @@ hs_error hs_indices_compute(const hs_view *v, hs_indices *res) {
     hs_coordination_weights(v, &hub, &coordinated, &bare);
     hs_dependence_weights(v, &to_hub, &to_system);
     boundary_counts(v, &internal, &external);
-    res->coordination = hs_share(hub + coordinated, hub + coordinated + bare);
+    /* The hub's part in the allies' cooperation with each other: its own ties
+     * with them are the spokes, measured by U, and do not enter. */
+    (void)hub;
+    res->coordination = hs_share(coordinated, coordinated + bare);
     res->unidirectionality = hs_share(to_hub, to_system);
     /* (1 - EI) / 2 of the E-I index in ties: the share of the system's ties that stay inside. */
     res->closedness = hs_view_hub(v) >= 0 ? hs_share(internal, internal + external) : NAN;

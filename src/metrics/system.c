@@ -161,17 +161,25 @@ void hs_closedness_destroy(hs_closedness *res) {
     igraph_vector_int_list_destroy(&res->cut_ties);
 }
 
-/* The ties as a multigraph: the E-I index counts ties, not pairs. */
-static hs_error tie_multigraph(const hs_view *v, igraph_t *g) {
+/* The ties as a multigraph weighted by their shares of a relation: the E-I
+ * index counts relations, not pairs. On success *shares is initialised. */
+static hs_error tie_multigraph(const hs_view *v, igraph_t *g, igraph_vector_t *shares) {
     igraph_vector_int_t edges;
     size_t m = hs_view_tie_count(v);
     HS_IGRAPH(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m)), "tie graph");
+    igraph_error_t e = igraph_vector_init(shares, (igraph_integer_t)m);
+    if (e) {
+        igraph_vector_int_destroy(&edges);
+        return hs_from_igraph(e, "tie graph");
+    }
     for (size_t i = 0; i < m; i++) {
         VECTOR(edges)[2 * i] = (igraph_integer_t)hs_view_ties(v)[i].a;
         VECTOR(edges)[2 * i + 1] = (igraph_integer_t)hs_view_ties(v)[i].b;
+        VECTOR(*shares)[i] = hs_view_ties(v)[i].share;
     }
-    igraph_error_t e = igraph_create(g, &edges, (igraph_integer_t)hs_view_state_count(v), IGRAPH_UNDIRECTED);
+    e = igraph_create(g, &edges, (igraph_integer_t)hs_view_state_count(v), IGRAPH_UNDIRECTED);
     igraph_vector_int_destroy(&edges);
+    if (e) igraph_vector_destroy(shares);
     return hs_from_igraph(e, "tie graph");
 }
 
@@ -179,6 +187,7 @@ hs_error hs_closedness_compute(const hs_view *v, igraph_integer_t permutations, 
     const igraph_t *s = hs_view_security_graph(v);
     igraph_vector_bool_t system;
     igraph_t ties;
+    igraph_vector_t shares;
     HS_IGRAPH(igraph_vector_bool_init(&system, 0), "closedness");
     hs_error err = hs_system_mask(v, &system);
     igraph_vector_int_clear(&res->partners);
@@ -186,14 +195,15 @@ hs_error hs_closedness_compute(const hs_view *v, igraph_integer_t permutations, 
     igraph_vector_int_list_clear(&res->cut_ties);
     res->partners_tied_in = 0;
     if (err || hs_view_hub(v) < 0) goto done;
-    if ((err = tie_multigraph(v, &ties))) goto done;
+    if ((err = tie_multigraph(v, &ties, &shares))) goto done;
     if (permutations > 0) {
-        err = hs_ei_permutation_test(&ties, &system, NULL, permutations, seed, &res->ei);
+        err = hs_ei_permutation_test(&ties, &system, &shares, permutations, seed, &res->ei);
     } else {
         res->ei = (hs_ei_test){NAN, NAN, NAN, 0};
-        err = hs_ei_index(&ties, &system, NULL, &res->ei.ei);
+        err = hs_ei_index(&ties, &system, &shares, &res->ei.ei);
     }
     igraph_destroy(&ties);
+    igraph_vector_destroy(&shares);
     if (err || (err = hs_conductance(s, &system, hs_view_security_weights(v), &res->conductance))) goto done;
     for (size_t p = 0; p < hs_view_state_count(v) && !err; p++) {
         if (hs_view_state_role(v, p) == HS_ROLE_PARTNER && igraph_vector_int_push_back(&res->partners, (igraph_integer_t)p))

@@ -6,6 +6,7 @@
 #include "core/internal.h"
 #include "hubspoke/view.h"
 #include "model/model_internal.h"
+#include "view/view_internal.h"
 
 struct hs_view {
     const hs_model *m;
@@ -37,6 +38,7 @@ struct hs_view {
     igraph_t security;
     igraph_vector_t security_w;
     int graphs_ready;
+    const hs_view_recode *recode; /* only while the view is built */
 };
 
 static const char *const hub_source_names[] = {"none", "option", "graph", "role", "treaties"};
@@ -84,6 +86,22 @@ static int active(const hs_view *v, int since, int until) {
 /* A model edge, or one an edit added. */
 static const hs_edge *edge_at(const hs_view *v, size_t i) {
     return i < v->m->ne ? &v->m->e[i] : &v->added[i - v->m->ne];
+}
+
+/* Kinds and scopes as coded, or as a recode of classify's redraws gives them. */
+static hs_kind edge_kind_coded(const hs_view *v, size_t i) {
+    if (v->recode && v->recode->edge_kind && i < v->m->ne) return (hs_kind)v->recode->edge_kind[i];
+    return edge_at(v, i)->kind;
+}
+
+static hs_kind mechanism_kind_coded(const hs_view *v, size_t vertex) {
+    if (v->recode && v->recode->vertex_kind) return (hs_kind)v->recode->vertex_kind[vertex];
+    return v->m->v[vertex].kind;
+}
+
+static hs_scope mechanism_scope_coded(const hs_view *v, size_t vertex) {
+    if (v->recode && v->recode->vertex_scope) return (hs_scope)v->recode->vertex_scope[vertex];
+    return v->m->v[vertex].scope;
 }
 
 static int vertex_active(const hs_view *v, size_t i) {
@@ -373,7 +391,9 @@ static hs_error collect_members(hs_view *v, const hs_codebook *cb) {
     for (size_t k = 0; k < v->nmech; k++) {
         const hs_vertex *mv = &m->v[v->mech_vertex[k]];
         mech_index[v->mech_vertex[k]] = (long)k;
-        v->mech_weight[k] = isnan(mv->weight) ? hs_codebook_mechanism_weight(cb, mv->kind, mv->scope) : mv->weight;
+        v->mech_weight[k] = isnan(mv->weight) ? hs_codebook_mechanism_weight(cb, mechanism_kind_coded(v, v->mech_vertex[k]),
+                                                                             mechanism_scope_coded(v, v->mech_vertex[k]))
+                                              : mv->weight;
     }
     for (size_t j = 0; j < v->nedges; j++) {
         const hs_edge *e = edge_at(v, v->edges[j]);
@@ -473,6 +493,22 @@ static hs_error assign_roles(hs_view *v) {
     return HS_OK;
 }
 
+/* Whether a tie of `kind` between states a and b is a line: a treaty of the
+ * hub with an ally (docs/typology.md, "Lines and relations"). */
+static int is_line(const hs_view *v, size_t a, size_t b, hs_kind kind) {
+    if (kind != HS_KIND_TREATY || v->hub < 0) return 0;
+    return ((long)a == v->hub && v->role[b] == HS_ROLE_ALLY) || ((long)b == v->hub && v->role[a] == HS_ROLE_ALLY);
+}
+
+/* A line reads as the ally's dependence on the hub: a -> b with b the hub. */
+static void read_as_line(const hs_view *v, hs_tie *t) {
+    if (t->a == (size_t)v->hub) {
+        t->a = t->b;
+        t->b = (size_t)v->hub;
+    }
+    t->mutual = 0;
+}
+
 static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
     const hs_model *m = v->m;
     hs_error err;
@@ -490,34 +526,41 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
         size_t ei = v->edges[k];
         const hs_edge *e = edge_at(v, ei);
         if (e->kind == HS_KIND_MEMBER || e->from == e->to) continue; /* self-ties carry no relation */
+        hs_kind kind = edge_kind_coded(v, ei);
         hs_tie t = {(size_t)v->vertex_state[e->from], (size_t)v->vertex_state[e->to],
-                    isnan(e->weight) ? hs_codebook_tie_weight(cb, e->kind) : e->weight, (long)ei, (signed char)e->kind,
-                    0, 1, 0};
+                    isnan(e->weight) ? hs_codebook_tie_weight(cb, kind) : e->weight, (long)ei, (signed char)kind,
+                    0, 1, 0, 0, 1.0};
+        t.line = is_line(v, t.a, t.b, e->kind);
         if (m->directed) {
             t.mutual = 0;
         } else if (e->kind == HS_KIND_TREATY && v->hub >= 0 && (t.a == (size_t)v->hub || t.b == (size_t)v->hub)) {
-            /* An undirected treaty with the hub reads as the other side's dependence on it. */
-            if (t.a == (size_t)v->hub) {
-                t.a = t.b;
-                t.b = (size_t)v->hub;
-            }
-            t.mutual = 0;
+            /* An undirected treaty with the hub reads as the other side's
+             * dependence on it (a line when that side is an ally). */
+            read_as_line(v, &t);
         }
         if ((err = push_tie(v, t))) return err;
     }
     /* Co-membership: a mechanism closes its members' lines into a surface.
-     * A member edge's own weight caps that member's ties. */
+     * Each member's relation of the mechanism's depth (or its member edge's
+     * own) is shared among its n-1 co-members; a pair takes the smaller. */
     for (size_t k = 0; k < v->nmech; k++) {
         size_t first = v->mech_first[k], last = v->mech_first[k + 1];
+        if (last - first < 2) continue;
+        double share = 1.0 / (double)(last - first - 1);
         int hub_in = 0;
         for (size_t q = first; q < last; q++) hub_in |= (long)v->members[q] == v->hub;
-        hs_kind kind = m->v[v->mech_vertex[k]].kind;
+        hs_kind kind = mechanism_kind_coded(v, v->mech_vertex[k]);
         for (size_t p = first; p < last; p++) {
             double wp = isnan(v->member_cap[p]) ? v->mech_weight[k] : v->member_cap[p];
             for (size_t q = p + 1; q < last; q++) {
                 double wq = isnan(v->member_cap[q]) ? v->mech_weight[k] : v->member_cap[q];
-                hs_tie t = {v->members[p], v->members[q], fmin(wp, wq), (long)v->mech_vertex[k], (signed char)kind,
-                            1, 1, (unsigned char)hub_in};
+                hs_tie t = {v->members[p], v->members[q], fmin(wp, wq) * share, (long)v->mech_vertex[k],
+                            (signed char)kind, 1, 1, (unsigned char)hub_in, 0, share};
+                /* A treaty mechanism with the hub is a treaty with the hub
+                 * for each ally: its hub-ally ties are lines, read one way
+                 * in every file (membership has no direction of its own). */
+                t.line = hub_in && is_line(v, t.a, t.b, kind);
+                if (t.line) read_as_line(v, &t);
                 if ((err = push_tie(v, t))) return err;
             }
         }
@@ -620,6 +663,11 @@ hs_error hs_view_dependence_graph(const hs_view *v, const igraph_vector_bool_t *
 }
 
 hs_error hs_view_new(const hs_model *m, const hs_view_options *opt, hs_view **out) {
+    return hs_view_new_recoded(m, opt, NULL, out);
+}
+
+hs_error hs_view_new_recoded(const hs_model *m, const hs_view_options *opt, const hs_view_recode *recode,
+                             hs_view **out) {
     hs_view_options defaults;
     hs_view_options_init(&defaults);
     if (!opt) opt = &defaults;
@@ -634,11 +682,13 @@ hs_error hs_view_new(const hs_model *m, const hs_view_options *opt, hs_view **ou
     hs_error err = v ? HS_OK : HS_ENOMEM;
     if (!err) {
         v->m = m;
+        v->recode = recode;
         v->has_year = opt->has_year;
         v->year = opt->year;
         if (!(err = apply_edits(v, opt)) && !(err = select_active(v)) && !(err = find_hub(v, opt->hub)) &&
             !(err = collect_members(v, cb)) && !(err = assign_roles(v)) && !(err = build_ties(v, cb)))
             err = build_graphs(v);
+        v->recode = NULL;
         v->edits = NULL;
     }
     hs_codebook_destroy(own_cb);

@@ -17,7 +17,7 @@ allowed() {
     view) echo "core model view" ;;
     measures) echo "core measures" ;;
     metrics) echo "core model measures metrics" ;;
-    classify) echo "core measures metrics classify" ;;
+    classify) echo "core codebook view measures metrics classify" ;;
     render) echo "core model io render" ;;
     check) echo "core model io check" ;;
     import) echo "core model io check import" ;;

@@ -3,8 +3,9 @@
 # 1. it writes the three classification tables, and the one of every mechanism
 #    of 2023 lists exactly the mechanisms `info` gives for 2023;
 # 2. the types under each coder's coding are classify's on the file recoded
-#    with that coder's file: a coder file that recodes the TSD `issue` makes
-#    the coder-A column say integrative for it and leaves coder B's alone;
+#    with that coder's file: a coder file that recodes GCAP (allies only,
+#    without the hub: integrative) as a broad dialogue makes the coder-A column
+#    say hub-and-spokes for it and leaves coder B's alone;
 # 3. it replaces a table between its markers and leaves the rest of the page
 #    as it was; --check passes on what it wrote and fails on an edited number;
 # 4. docs/cases.md and docs/cases-tables/classify-*.csv are what the dataset
@@ -33,14 +34,14 @@ check same want got "the 2023 table's mechanisms differ from info's: $(diff want
 check grep -q '^TSD,.*,hub-and-spokes,hub-and-spokes$' repo/docs/cases-tables/classify-codings-2023.csv \
   "TSD under both coders: $(grep ^TSD, repo/docs/cases-tables/classify-codings-2023.csv)"
 
-# 2. A coder file that codes the TSD issue-specific moves coder A's column only.
-sed -i 's/^TSD,dialogue,broad,/TSD,dialogue,issue,/' repo/graphs/coding/coder-a.csv
-check grep -q '^TSD,dialogue,issue,' repo/graphs/coding/coder-a.csv "the edit of coder-a.csv did not apply"
+# 2. A coder file that codes GCAP a broad dialogue moves coder A's column only.
+sed -i 's/^GCAP,technology,issue,/GCAP,dialogue,broad,/' repo/graphs/coding/coder-a.csv
+check grep -q '^GCAP,dialogue,broad,' repo/graphs/coding/coder-a.csv "the edit of coder-a.csv did not apply"
 cp repo/docs/cases.md before.md
 run_cmd gen2 "$py" repo/scripts/cases-classify --outdir "$T/work/out" --doc "$T/work/before.md"
 check [ "$rc" -eq 0 ] "cases-classify on the edited coder file failed: $(cat "$(err gen2)")"
-check grep -q '^TSD,.*,hub-and-spokes,[0-9.]*,integrative,hub-and-spokes$' out/cases-tables/classify-codings-2023.csv \
-  "TSD under the edited coder A: $(grep ^TSD, out/cases-tables/classify-codings-2023.csv)"
+check grep -q '^GCAP,.*,integrative,[0-9.]*,hub-and-spokes,integrative$' out/cases-tables/classify-codings-2023.csv \
+  "GCAP under the edited coder A: $(grep ^GCAP, out/cases-tables/classify-codings-2023.csv)"
 cp "$GRAPHS"/coding/coder-a.csv repo/graphs/coding/
 
 # 3. The markers: the table replaced, the rest kept; --check.
@@ -50,7 +51,7 @@ check [ "$(head -2 repo/docs/cases.md)" = "$(printf 'intro\n')" ] "the text befo
 check [ "$(tail -1 repo/docs/cases.md)" = "after" ] "the text after the markers changed"
 run_cmd chk "$py" repo/scripts/cases-classify --check
 check [ "$rc" -eq 0 ] "--check fails on what the script wrote: $(cat "$(out chk)")"
-sed -i 's/^\(| TSD | [^|]*| [^|]*| \)0\.083/\10.084/' repo/docs/cases.md
+sed -i 's/^\(| TSD | [^|]*| [^|]*| \)+0\.00025/\1+0.00026/' repo/docs/cases.md
 run_cmd chk2 "$py" repo/scripts/cases-classify --check
 check [ "$rc" -eq 1 ] "--check passes on an edited number (rc $rc)"
 check grep -q "table 'codings'" "$(out chk2)" "--check does not name the table: $(cat "$(out chk2)")"

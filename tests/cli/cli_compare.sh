@@ -96,7 +96,7 @@ got=$("$HUBSPOKE" compare "$asia" --years 1951:2025:5 --format csv --measures me
 want=$(expect_rows $(seq 1951 5 2025))
 [ "$got" = "$want" ] && pass || fail "started/ended: got '$got' want '$want'"
 # Something must have started and ended for the check to mean anything.
-case $want in *,*[A-Za-z]*,*[A-Za-z]*"|"*) ok ;; *) bad "the dataset has no mechanism ending within 1951-2025" ;; esac
+case $want in *,*[A-Za-z]*,*[A-Za-z]*"|"*) pass ;; *) fail "the dataset has no mechanism ending within 1951-2025" ;; esac
 got=$("$HUBSPOKE" compare "$asia" --years 1990,2004,2017,2025 --format csv --measures mechanisms | started_ended)
 want=$(expect_rows 1990 2004 2017 2025)
 [ "$got" = "$want" ] && pass || fail "--years list: got '$got' want '$want'"
@@ -129,11 +129,12 @@ PY
 [ "$res" = ok ] && pass || fail "compare files: $res"
 
 # 4. whatif on a hand-computed system: hub H, allies A and B (treaties, depth
-#    1), A-B intelligence (0.7), partner P (partnership with H, 0.3).
-#    Before: K = 2 / 2.7, U = 2 / (2 + 2 x 0.7) = 1/1.7, C = I/(I+E) = 3/4.
-#    --drop-tie A-B: K = U = 1, C = 2/3. --add-tie H-P:treaty makes P an ally
-#    whose hub ties are the treaty (1, P -> H) and the partnership (0.3, both
-#    ways): K = 3.3 / (3.3 + 0.7), U = 3.3 / (3.3 + 1.4), C = 1.
+#    1), A-B intelligence (5/7), partner P (partnership with H, 2/7).
+#    Before: K = 0 (the one ally-ally tie is bare), U = 2 / (2 + 2 x 5/7) = 7/12,
+#    C = I/(I+E) = 3/4. --drop-tie A-B: K null (no ally-ally tie), U = 1,
+#    C = 2/3. --add-tie H-P:treaty makes P an ally whose hub ties are the treaty
+#    (1, P -> H) and the partnership (2/7, both ways): K = 0,
+#    U = (3 + 2/7) / (3 + 2/7 + 10/7), C = 1.
 cat > "$tmp/small.graphml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
@@ -156,23 +157,24 @@ import json, sys
 w = json.load(open(sys.argv[1]))
 k, u, c, allies = (eval(x) for x in sys.argv[2:6])
 b, a, d = w["before"], w["after"], w["difference"]
-close = lambda x, y: abs(x - y) < 1e-12
-assert close(b["coordination"], 2 / 2.7) and close(b["unidirectionality"], 1 / 1.7) and close(b["closedness"], 0.75), b
+close = lambda x, y: (x is None and y is None) or (x is not None and y is not None and abs(x - y) < 1e-12)
+assert close(b["coordination"], 0.0) and close(b["unidirectionality"], 7 / 12) and close(b["closedness"], 0.75), b
 assert close(a["coordination"], k) and close(a["unidirectionality"], u) and close(a["closedness"], c), a
 assert a["allies"] == allies, a
 for key in ("coordination", "unidirectionality", "closedness", "ties"):
-    assert close(d[key], a[key] - b[key]), key
+    want = None if a[key] is None or b[key] is None else a[key] - b[key]
+    assert close(d[key], want), key
 print("ok")
 PY
 )
   [ "$r" = ok ] && pass || fail "whatif ${args[*]}: $r"
 }
-check_whatif --drop-tie A-B -- 1 1 "2/3" 2
-check_whatif --drop-tie B-A -- 1 1 "2/3" 2
-check_whatif --add-tie H-P:treaty -- "3.3/4" "3.3/4.7" 1 3
-check_whatif --drop-state B -- 1 1 "1/2" 1
+check_whatif --drop-tie A-B -- None 1 "2/3" 2
+check_whatif --drop-tie B-A -- None 1 "2/3" 2
+check_whatif --add-tie H-P:treaty -- 0 "23/33" 1 3
+check_whatif --drop-state B -- None 1 "1/2" 1
 # The edits apply in order: an added tie dropped again leaves the system as it was.
-check_whatif --add-tie A-P:dialogue --drop-tie P-A -- "2/2.7" "1/1.7" 0.75 2
+check_whatif --add-tie A-P:dialogue --drop-tie P-A -- 0 "7/12" 0.75 2
 
 # The typology before and after: before is what `classify` says for the year;
 # a dropped mechanism is not active after (null, changed); the others keep
@@ -298,28 +300,67 @@ for y, ids in sorted(starts.items()):
 PY
 )
   [ "$(echo "$labels" | wc -l)" -ge 5 ] && pass || fail "too few mechanism starts to check: $labels"
+  # Ends too, marked apart ("end IDS YEAR"): SEATO's in 1977 explains U's jump.
+  ends=$($py - "$tmp/info.json" <<'PY'
+import json, sys
+ends = {}
+for m in json.load(open(sys.argv[1]))["mechanisms"]:
+    if m["until"] is not None and 1951 < m["until"] <= 2025:
+        ends.setdefault(m["until"], []).append(m["id"])
+for y, ids in sorted(ends.items()):
+    print("end %s %d" % (" ".join(ids), y))
+PY
+)
+  echo "$ends" | grep -qx "end SEATO 1977" && pass || fail "no SEATO end to check: $ends"
   while IFS= read -r want; do
     grep -qF ">$want<" "$tmp/plots/kuc.svg" && pass || fail "kuc.svg lacks '$want'"
   done <<< "K coordination
 U unidirectionality
 C closedness
-$labels"
+index (0 to 1)
+mechanism started
+mechanism ended
+$labels
+$ends"
+  # Physical size: 10 in wide, in points.
+  grep -q 'width="720pt" height="403pt"' "$tmp/plots/kuc.svg" && pass || fail "kuc.svg: $(grep -m1 -o 'width="[^"]*" height="[^"]*"' "$tmp/plots/kuc.svg")"
+  # The chart's options: a single column at 7 pt in greys. Exactly that
+  # size, no text below 7 pt, and no colour (every stroke and fill grey).
+  "$HUBSPOKE" compare "$asia" --years 1990:2025 --plot "$tmp/col.svg" --width 3.5in --font-size 7 --greyscale \
+    --quiet > /dev/null && grep -q 'width="252pt" height="141pt"' "$tmp/col.svg" && pass ||
+    fail "col.svg: $(grep -m1 -o 'width="[^"]*" height="[^"]*"' "$tmp/col.svg")"
+  sizes=$(grep -o 'font-size="[0-9.]*"' "$tmp/col.svg" | tr -dc '0-9.\n' | sort -n | uniq | tr '\n' ' ')
+  [ "${sizes%% *}" = 7.00 ] && pass || fail "col.svg: font sizes $sizes (7 pt asked)"
+  colours=$(grep -o "rgb([ 0-9]*,[ 0-9]*,[ 0-9]*)" "$tmp/col.svg" | tr -d ' ' | sort -u |
+    awk -F'[(,)]' '$2 != $3 || $3 != $4' | tr '\n' ' ')
+  [ -z "$colours" ] && pass || fail "col.svg: colours in --greyscale: $colours"
+  "$HUBSPOKE" compare "$asia" --years 1990:2025 --plot "$tmp/colour.svg" --quiet > /dev/null &&
+    grep -q "rgb( 27, 108, 168)" "$tmp/colour.svg" && pass || fail "colour.svg: K not in its colour (the greyscale check means nothing)"
+  # A measure on -1 to 1 (the E-I index) widens the axis and its label.
+  "$HUBSPOKE" compare "$asia" --years 1951:2025 --measures ei_index --plot "$tmp/ei.svg" --quiet > /dev/null &&
+    grep -qF ">index or measure (-1 to 1)<" "$tmp/ei.svg" && pass || fail "ei.svg: no -1 to 1 axis"
+  # Rows that are files are points, not a line: no path in K's colour.
+  "$HUBSPOKE" compare "$asia" "$HS_SRC/graphs/us-japan-rok.gv" --plot "$tmp/files.svg" > /dev/null &&
+    grep -q "color='rgb( 27, 108, 168)'" "$tmp/files.svg" && ! grep -q "<path stroke='rgb( 27, 108, 168)'" "$tmp/files.svg" &&
+    pass || fail "files.svg: K drawn as a line between files"
   if $py -c 'import PIL' 2> /dev/null; then
     res=$($py - "$tmp/plots/kuc.png" <<'PY'
 import sys
 from PIL import Image
 im = Image.open(sys.argv[1]).convert("RGB")
-assert im.size == (1200, 680), im.size
+assert im.size == (1920, 1075), im.size  # 720 x 403 pt at 192 dpi
 px = im.load()
 count = {}
 for x in range(im.size[0]):
     for y in range(im.size[1]):
         count[px[x, y]] = count.get(px[x, y], 0) + 1
-# The K, U and C lines in their colours, and the dashed grey marks.
-for name, rgb in (("K", (0x1b, 0x6c, 0xa8)), ("U", (0xd1, 0x49, 0x5b)), ("C", (0x2e, 0x93, 0x3c)), ("marks", (0x99, 0x99, 0x99))):
+# The K, U and C lines in their colours, the dashed grey starts and the
+# dotted red ends.
+for name, rgb in (("K", (0x1b, 0x6c, 0xa8)), ("U", (0xd1, 0x49, 0x5b)), ("C", (0x2e, 0x93, 0x3c)), ("starts", (0x99, 0x99, 0x99)),
+                  ("ends", (0xb2, 0x18, 0x2b))):
     assert count.get(rgb, 0) > 150, (name, count.get(rgb, 0))
 # Mostly white background: a chart, not a blank or black image.
-assert count.get((255, 255, 255), 0) > 0.7 * 1200 * 680
+assert count.get((255, 255, 255), 0) > 0.7 * 1920 * 1075
 print("ok")
 PY
 )

@@ -37,18 +37,22 @@ PY
 done
 
 # 2. Hand-computed values on the star (docs/metrics.md, "Indices"):
-#    U = 3 / (3 + 0.7 + 0.7); K = 3 / 3.7; C = 4 internal ties / 5 ties.
+#    intelligence 5/7, partnership 2/7 (docs/codebook.md):
+#    U = 3 / (3 + 5/7 + 5/7); K = 0 (the one ally-ally tie is bare); C = 4
+#    internal ties / 5 ties.
 $py - "$HUBSPOKE" "$tmp/star.graphml" <<'PY' || fail "hand-computed indices"
 import json, subprocess, sys
 out = json.loads(subprocess.run([sys.argv[1], "metrics", sys.argv[2], "--format", "json"],
                                 check=True, capture_output=True, text=True).stdout)
 i, s = out["indices"], out["system"]
-exp = {"unidirectionality": 3 / 4.4, "coordination": 3 / 3.7, "closedness": 4 / 5}
+exp = {"unidirectionality": 21 / 31, "coordination": 0.0, "closedness": 4 / 5}
 for k, v in exp.items():
     assert abs(i[k] - v) < 1e-12, (k, i[k], v)
 assert abs(s["ei_index"] - (1 - 4) / 5) < 1e-12, s["ei_index"]
 assert s["partners_tied_in"] == 1 and s["allies"] == 3 and s["partners"] == 1
-assert s["partner_cuts"] == [{"partner": "P", "value": 0.3, "ties": [["H", "P"]]}], s["partner_cuts"]
+cut = s["partner_cuts"]
+assert len(cut) == 1 and cut[0]["partner"] == "P" and cut[0]["ties"] == [["H", "P"]], cut
+assert abs(cut[0]["value"] - 2 / 7) < 1e-12, cut
 assert s["articulation_points"] == ["H"] and s["bridges"] == [["H", "C"], ["H", "P"]] or \
        sorted(map(sorted, s["bridges"])) == [["C", "H"], ["H", "P"]], s["bridges"]
 assert s["hub_brokerage_liaison"] == 6, s  # P-H-A, P-H-B, P-H-C, both directions

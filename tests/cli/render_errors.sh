@@ -57,6 +57,32 @@ refused_drawing focus-unknown 2 "hubspoke: small.graphml: focus 'US' names no st
 refused_drawing mechanism-unknown 2 "hubspoke: small.graphml: 'A' names no mechanism" \
     "$H" evolve small.graphml --years 2001 --mechanism A -o "$OUT"
 
+# The figure's options (docs/render.md, "Options").
+refused_cmd width-unit 2 "hubspoke render: --width '6.5' is not a length from 2in to 200in: a number and a unit, in, cm, mm or pt (e.g. 6.5in) (see 'hubspoke render --help')" \
+    "$H" render small.graphml --width 6.5 -o "$OUT"
+refused_cmd width-small 2 "hubspoke render: --width '1in' is not a length from 2in to 200in: a number and a unit, in, cm, mm or pt (e.g. 6.5in) (see 'hubspoke render --help')" \
+    "$H" render small.graphml --width 1in -o "$OUT"
+refused_cmd font-size 2 "hubspoke evolve: --font-size '2' is not a number in [4, 36] (see 'hubspoke evolve --help')" \
+    "$H" evolve small.graphml --years 2001 --font-size 2 -o "$OUT"
+refused_cmd labels 2 "hubspoke render: --labels 'ids' is not one of id, name, none (see 'hubspoke render --help')" \
+    "$H" render small.graphml --labels ids -o "$OUT"
+refused_cmd mechanisms 2 "hubspoke render: --mechanisms 'hulls' is not one of auto, nodes, surfaces (see 'hubspoke render --help')" \
+    "$H" render small.graphml --mechanisms hulls -o "$OUT"
+refused_cmd grid-form 2 "hubspoke evolve: --grid '2by3' is not ROWSxCOLUMNS, each from 1 to 64 (e.g. 2x3) (see 'hubspoke evolve --help')" \
+    "$H" evolve small.graphml --years 2001,2012 --grid 2by3 -o "$OUT"
+refused_cmd grid-small 2 "hubspoke evolve: --grid 1x1 has room for 1 panels, not 2 (see 'hubspoke evolve --help')" \
+    "$H" evolve small.graphml --years 2001,2012 --grid 1x1 -o "$OUT"
+refused_cmd grid-empty-row 2 "hubspoke evolve: --grid 3x1 leaves its last row empty with 2 panels (see 'hubspoke evolve --help')" \
+    "$H" evolve small.graphml --years 2001,2012 --grid 3x1 -o "$OUT"
+refused_cmd too-narrow 2 "hubspoke: small.graphml: in a figure 144 pt wide, 2 panels to a row leave too little room for this system at 36 pt type: make it wider, the type smaller or the rows longer" \
+    "$H" evolve small.graphml --years 2001,2012 --grid 1x2 --width 2in --font-size 36 -o "$OUT"
+refused_cmd report-list 2 "hubspoke report: --years names a period A:B of consecutive years, not a list (see 'hubspoke report --help')" \
+    "$H" report small.graphml --years 2001,2012 -o "$T/out/r.html"
+refused_cmd report-no-years 2 "hubspoke report: missing --years A:B (see 'hubspoke report --help')" \
+    "$H" report small.graphml -o "$T/out/r.html"
+refused_cmd chart-no-plot 2 "hubspoke compare: --width is the chart's: give --plot OUT (see 'hubspoke compare --help')" \
+    "$H" compare small.graphml --years 2001:2002 --width 7in
+
 # ---- nothing to draw, unwritable output ---------------------------------------------
 # A year without ties draws its states alone; a figure with no state at all is refused.
 refused_drawing nothing 1 "hubspoke: small.graphml: nothing to draw: none of the states drawn is active in that year" \

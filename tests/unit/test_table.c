@@ -71,7 +71,7 @@ static void registry_shape(void **state) {
 
 /* ---- one view: keys and hand-computed values ------------------------------------- */
 
-/* H with allies A, B (treaties), A-B intelligence 0.7, partner P. */
+/* H with allies A, B (treaties), A-B intelligence 5/7, partner P. */
 #define SMALL "H A treaty\nH B treaty\nA B intelligence\nP H partnership\n"
 
 static void one_view(void **state) {
@@ -85,9 +85,9 @@ static void one_view(void **state) {
     assert_int_equal(hs_table_column_measure(sys, 1), -1);
     assert_true(isnan(hs_table_number(sys, 0, 0))); /* no year: missing */
     assert_string_equal(hs_table_text(sys, 0, 1), "H");
-    /* K = (1 + 1) / (1 + 1 + 0.7); U = 2 / (2 + 0.7 + 0.7); C = 3 / (3 + 1). */
-    assert_close(hs_table_number(sys, 0, col(sys, "coordination")), 2.0 / 2.7);
-    assert_close(hs_table_number(sys, 0, col(sys, "unidirectionality")), 2.0 / 3.4);
+    /* K = 0 (the one ally-ally tie is bare); U = 2 / (2 + 5/7 + 5/7); C = 3 / (3 + 1). */
+    assert_close(hs_table_number(sys, 0, col(sys, "coordination")), 0.0);
+    assert_close(hs_table_number(sys, 0, col(sys, "unidirectionality")), 7.0 / 12.0);
     assert_close(hs_table_number(sys, 0, col(sys, "closedness")), 0.75);
     assert_close(hs_table_number(sys, 0, col(sys, "allies")), 2);
     assert_close(hs_table_number(sys, 0, col(sys, "partners")), 1);

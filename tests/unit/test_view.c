@@ -176,10 +176,15 @@ static void assert_members(const hs_view *v, const char *mech, const char *expec
     if (expected) fail_msg("mechanism '%s' is not active", mech);
 }
 
-/* The ties as "A>B kind weight" (dependence a on b) or "A=B kind weight" (mutual). */
+/* The ties as "A>B kind weight" (dependence a on b) or "A=B kind weight"
+ * (mutual), with "/share" after a co-membership tie's weight and "!" after a
+ * line's. */
 static void tie_string(const hs_view *v, const hs_tie *t, char *buf, size_t size) {
-    snprintf(buf, size, "%s%c%s %s %g", hs_view_state_id(v, t->a), t->mutual ? '=' : '>', hs_view_state_id(v, t->b),
-             hs_kind_name(t->kind), t->weight);
+    int n = snprintf(buf, size, "%s%c%s %s %g", hs_view_state_id(v, t->a), t->mutual ? '=' : '>',
+                     hs_view_state_id(v, t->b), hs_kind_name(t->kind), t->weight);
+    if (t->mechanism) n += snprintf(buf + n, size - (size_t)n, "/%g", t->share);
+    else assert_true(t->share == 1.0);
+    if (t->line) snprintf(buf + n, size - (size_t)n, "!");
 }
 
 static void assert_ties(const hs_view *v, const char *const *expected, size_t n) {
@@ -648,10 +653,10 @@ static void test_ties_undirected(void **st) {
                          TIE("JPN", "JPN", "dialogue")));
     hs_view *v = view_of(m, 0, NULL);
     static const char *const expected[] = {
-        "JPN>USA treaty 1", /* undirected hub-ally treaty: the ally depends on the hub */
-        "AUS>USA treaty 1",
+        "JPN>USA treaty 1!", /* undirected hub-ally treaty: the ally depends on the hub, a line */
+        "AUS>USA treaty 1!",
         "AUS=NZL treaty 1", /* a treaty between allies is mutual */
-        "USA=IND partnership 0.3",
+        "USA=IND partnership 0.285714", /* rank 2 of 7 */
         "JPN=AUS access 0.55", /* the file's weight over the codebook */
         "JPN=IND unspecified 1",
     };
@@ -676,12 +681,12 @@ static void test_ties_directed(void **st) {
                          MECH("M", "exercise", "issue") EDGE("JPN", "M") EDGE("IND", "M") EDGE("USA", "M")));
     hs_view *v = view_of(m, 0, NULL);
     static const char *const expected[] = {
-        "JPN>USA treaty 1",
-        "USA>JPN access 0.8",
-        "USA>IND technology 0.6",
-        "JPN=IND exercise 0.4", /* co-membership is mutual, in member order */
-        "JPN=USA exercise 0.4",
-        "IND=USA exercise 0.4",
+        "JPN>USA treaty 1!",
+        "USA>JPN access 0.857143",
+        "USA>IND technology 0.571429",
+        "JPN=IND exercise 0.214286/0.5", /* co-membership is mutual, in member order: 3/7 shared by two */
+        "JPN=USA exercise 0.214286/0.5",
+        "IND=USA exercise 0.214286/0.5",
     };
     assert_ties(v, expected, 6);
     const hs_tie *t = hs_view_ties(v);
@@ -694,11 +699,12 @@ static void test_ties_directed(void **st) {
 
 static void test_comembership(void **st) {
     (void)st;
-    /* Four members: six ties at the codebook's depth, intelligence 0.7 x broad 0.5. */
+    /* Four members: six ties at the codebook's depth, intelligence 5/7 x broad 0.5,
+     * each member's relation shared among its three co-members. */
     hs_model *m = gml(GU(NODE("A") NODE("B") NODE("C") NODE("D") MECH("M", "intelligence", "broad")
                          EDGE("A", "M") EDGE("B", "M") EDGE("C", "M") EDGE("D", "M")));
     hs_view *v = view_of(m, 0, NULL);
-    assert_near(hs_view_mechanism_weight(v, 0), 0.35);
+    assert_near(hs_view_mechanism_weight(v, 0), 5.0 / 14.0);
     assert_members(v, "M", "A B C D");
     assert_int_equal(hs_view_tie_count(v), 6);
     static const char *const pairs[] = {"A=B", "A=C", "A=D", "B=C", "B=D", "C=D"};
@@ -708,7 +714,9 @@ static void test_comembership(void **st) {
         snprintf(buf, sizeof buf, "%s%c%s", hs_view_state_id(v, t->a), t->mutual ? '=' : '>', hs_view_state_id(v, t->b));
         assert_string_equal(buf, pairs[i]);
         assert_int_equal(t->kind, HS_KIND_INTELLIGENCE);
-        assert_near(t->weight, 0.35);
+        assert_near(t->weight, 5.0 / 14.0 / 3.0);
+        assert_near(t->share, 1.0 / 3.0);
+        assert_int_equal(t->line, 0);
         assert_int_equal(t->mechanism, 1);
         assert_int_equal(t->source, hs_model_find(m, "M"));
         assert_int_equal(t->hub_in_mechanism, 0); /* no hub */
@@ -717,7 +725,7 @@ static void test_comembership(void **st) {
     release_model(m);
 
     /* A member edge's weight overrides that member's depth (up or down); a pair
-     * takes the smaller of its two members' depths. */
+     * takes the smaller of its two members' depths, shared by three. */
     m = gml(GU(NODE("A") NODE("B") NODE("C") NODE("D") MECH("M", "intelligence", "broad")
                "<edge source=\"A\" target=\"M\"><data key=\"weight\">0.9</data></edge>\n"
                EDGE("B", "M")
@@ -725,8 +733,9 @@ static void test_comembership(void **st) {
                "<edge source=\"D\" target=\"M\"><data key=\"weight\">0.1</data></edge>\n"));
     v = view_of(m, 0, NULL);
     static const char *const capped[] = {
-        "A=B intelligence 0.35", "A=C intelligence 0.8", "A=D intelligence 0.1",
-        "B=C intelligence 0.35", "B=D intelligence 0.1", "C=D intelligence 0.1",
+        "A=B intelligence 0.119048/0.333333", "A=C intelligence 0.266667/0.333333",
+        "A=D intelligence 0.0333333/0.333333", "B=C intelligence 0.119048/0.333333",
+        "B=D intelligence 0.0333333/0.333333", "C=D intelligence 0.0333333/0.333333",
     };
     assert_ties(v, capped, 6);
     release_view(v);
@@ -741,18 +750,47 @@ static void test_comembership(void **st) {
                EDGE("B", "M") EDGE("C", "M")));
     v = view_of(m, 0, NULL);
     assert_near(hs_view_mechanism_weight(v, 0), 0.6);
-    static const char *const own[] = {"A=B dialogue 0.3", "A=C dialogue 0.3", "B=C dialogue 0.6"};
+    static const char *const own[] = {"A=B dialogue 0.15/0.5", "A=C dialogue 0.15/0.5", "B=C dialogue 0.3/0.5"};
     assert_ties(v, own, 3);
     release_view(v);
     release_model(m);
 
-    /* No kind, no scope: untyped depth 1 x issue factor 1. */
+    /* No kind, no scope: untyped depth 1 x issue factor 1; two members share
+     * nothing: a bilateral tie. */
     m = gml(GU("<node id=\"M\"><data key=\"type\">mechanism</data></node>\n" EDGE("A", "M") EDGE("B", "M")));
     v = view_of(m, 0, NULL);
-    static const char *const bare[] = {"A=B unspecified 1"};
+    static const char *const bare[] = {"A=B unspecified 1/1"};
     assert_ties(v, bare, 1);
     release_view(v);
     release_model(m);
+}
+
+/* A multilateral defence treaty with the hub is a treaty with the hub for each
+ * ally: its hub-ally ties are lines (one way, ally -> hub), its ally-ally ties
+ * mutual, each a third of a relation among four members; a treaty mechanism
+ * without the hub makes no lines. The same in a digraph: membership has no
+ * direction of its own. */
+static void test_treaty_mechanism_lines(void **st) {
+    (void)st;
+    static const char *const nato[] = {
+        "A>H treaty 0.333333/0.333333!", "B>H treaty 0.333333/0.333333!", "C>H treaty 0.333333/0.333333!",
+        "A=B treaty 0.333333/0.333333",  "A=C treaty 0.333333/0.333333",  "B=C treaty 0.333333/0.333333",
+        "A=B treaty 0.5/0.5",            "A=P treaty 0.5/0.5",            "B=P treaty 0.5/0.5",
+    };
+#define NATO_BODY                                                                                            \
+    HUB("H") NODE("H") NODE("A") NODE("B") NODE("C") NODE("P") MECH("N", "treaty", "issue") EDGE("H", "N")       \
+    EDGE("A", "N") EDGE("B", "N") EDGE("C", "N") MECH("W", "treaty", "issue") EDGE("A", "W") EDGE("B", "W")     \
+    EDGE("P", "W")
+    const char *const texts[2] = {GU(NATO_BODY), GD(NATO_BODY)};
+#undef NATO_BODY
+    for (int directed = 0; directed < 2; directed++) {
+        hs_model *m = gml(texts[directed]);
+        hs_view *v = view_of(m, 0, NULL);
+        assert_roles(v, "H:hub A:ally B:ally C:ally P:partner");
+        assert_ties(v, nato, 9);
+        release_view(v);
+        release_model(m);
+    }
 }
 
 static void test_security_and_dependence_graphs(void **st) {
@@ -768,11 +806,12 @@ static void test_security_and_dependence_graphs(void **st) {
     assert_int_equal(igraph_vcount(sg), 4);
     assert_int_equal(igraph_ecount(sg), 4); /* H-A, H-B, A-B, A-P: parallel ties collapsed */
     assert_int_equal(igraph_vector_size(sw), 4);
-    assert_near(graph_weight(v, sg, sw, "H", "A"), 1.0 + 0.1);
-    assert_near(graph_weight(v, sg, sw, "A", "H"), 1.0 + 0.1);
-    assert_near(graph_weight(v, sg, sw, "H", "B"), 1.0 + 0.1);
-    assert_near(graph_weight(v, sg, sw, "A", "B"), 0.8 + 0.4 + 0.1);
-    assert_near(graph_weight(v, sg, sw, "A", "P"), 0.2);
+    /* M: a broad dialogue, 1/7 x 0.5 = 1/14, shared by two co-members: 1/28 a pair. */
+    assert_near(graph_weight(v, sg, sw, "H", "A"), 1.0 + 1.0 / 28);
+    assert_near(graph_weight(v, sg, sw, "A", "H"), 1.0 + 1.0 / 28);
+    assert_near(graph_weight(v, sg, sw, "H", "B"), 1.0 + 1.0 / 28);
+    assert_near(graph_weight(v, sg, sw, "A", "B"), 6.0 / 7 + 3.0 / 7 + 1.0 / 28);
+    assert_near(graph_weight(v, sg, sw, "A", "P"), 1.0 / 7);
     assert_true(isnan(graph_weight(v, sg, sw, "H", "P")));
 
     igraph_t dgraph;
@@ -782,14 +821,14 @@ static void test_security_and_dependence_graphs(void **st) {
     const igraph_vector_t *dw = &dweights;
     assert_true(igraph_is_directed(dg));
     assert_int_equal(igraph_vcount(dg), 4);
-    assert_near(graph_weight(v, dg, dw, "A", "H"), 1.0 + 0.1); /* treaty one way, mechanism both */
-    assert_near(graph_weight(v, dg, dw, "H", "A"), 0.1);
-    assert_near(graph_weight(v, dg, dw, "B", "H"), 1.0 + 0.1);
-    assert_near(graph_weight(v, dg, dw, "H", "B"), 0.1);
-    assert_near(graph_weight(v, dg, dw, "A", "B"), 1.3);
-    assert_near(graph_weight(v, dg, dw, "B", "A"), 1.3);
-    assert_near(graph_weight(v, dg, dw, "P", "A"), 0.2);
-    assert_near(graph_weight(v, dg, dw, "A", "P"), 0.2);
+    assert_near(graph_weight(v, dg, dw, "A", "H"), 1.0 + 1.0 / 28); /* treaty one way, mechanism both */
+    assert_near(graph_weight(v, dg, dw, "H", "A"), 1.0 / 28);
+    assert_near(graph_weight(v, dg, dw, "B", "H"), 1.0 + 1.0 / 28);
+    assert_near(graph_weight(v, dg, dw, "H", "B"), 1.0 / 28);
+    assert_near(graph_weight(v, dg, dw, "A", "B"), 9.0 / 7 + 1.0 / 28);
+    assert_near(graph_weight(v, dg, dw, "B", "A"), 9.0 / 7 + 1.0 / 28);
+    assert_near(graph_weight(v, dg, dw, "P", "A"), 1.0 / 7);
+    assert_near(graph_weight(v, dg, dw, "A", "P"), 1.0 / 7);
     assert_int_equal(igraph_ecount(dg), 8);
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
@@ -833,18 +872,19 @@ static void test_codebook_defaults(void **st) {
     hs_codebook *cb = NULL;
     assert_int_equal(hs_codebook_new(&cb), HS_OK);
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_TREATY) == 1.0);
-    assert_true(hs_codebook_tie_weight(cb, HS_KIND_ACCESS) == 0.8);
-    assert_true(hs_codebook_tie_weight(cb, HS_KIND_INTELLIGENCE) == 0.7);
-    assert_true(hs_codebook_tie_weight(cb, HS_KIND_TECHNOLOGY) == 0.6);
-    assert_true(hs_codebook_tie_weight(cb, HS_KIND_EXERCISE) == 0.4);
-    assert_true(hs_codebook_tie_weight(cb, HS_KIND_PARTNERSHIP) == 0.3);
-    assert_true(hs_codebook_tie_weight(cb, HS_KIND_DIALOGUE) == 0.2);
+    /* The ladder at equal intervals, rank k of 7 at k/7 (docs/codebook.md). */
+    assert_near(hs_codebook_tie_weight(cb, HS_KIND_ACCESS), 6.0 / 7);
+    assert_near(hs_codebook_tie_weight(cb, HS_KIND_INTELLIGENCE), 5.0 / 7);
+    assert_near(hs_codebook_tie_weight(cb, HS_KIND_TECHNOLOGY), 4.0 / 7);
+    assert_near(hs_codebook_tie_weight(cb, HS_KIND_EXERCISE), 3.0 / 7);
+    assert_near(hs_codebook_tie_weight(cb, HS_KIND_PARTNERSHIP), 2.0 / 7);
+    assert_near(hs_codebook_tie_weight(cb, HS_KIND_DIALOGUE), 1.0 / 7);
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_UNSET) == 1.0);
     assert_true(hs_codebook_scope_factor(cb, HS_SCOPE_ISSUE) == 1.0);
     assert_true(hs_codebook_scope_factor(cb, HS_SCOPE_BROAD) == 0.5);
     assert_true(hs_codebook_scope_factor(cb, HS_SCOPE_UNSET) == 1.0);
-    assert_near(hs_codebook_mechanism_weight(cb, HS_KIND_DIALOGUE, HS_SCOPE_BROAD), 0.1);
-    assert_near(hs_codebook_mechanism_weight(cb, HS_KIND_TECHNOLOGY, HS_SCOPE_ISSUE), 0.6);
+    assert_near(hs_codebook_mechanism_weight(cb, HS_KIND_DIALOGUE, HS_SCOPE_BROAD), 1.0 / 14);
+    assert_near(hs_codebook_mechanism_weight(cb, HS_KIND_TECHNOLOGY, HS_SCOPE_ISSUE), 4.0 / 7);
     assert_near(hs_codebook_mechanism_weight(cb, HS_KIND_UNSET, HS_SCOPE_UNSET), 1.0);
     hs_codebook_destroy(cb);
 }
@@ -859,7 +899,7 @@ static void test_codebook_file(void **st) {
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_TREATY) == 0.9);
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_DIALOGUE) == 0.5);
     assert_true(hs_codebook_tie_weight(cb, HS_KIND_UNSET) == 0.25);
-    assert_true(hs_codebook_tie_weight(cb, HS_KIND_ACCESS) == 0.8); /* untouched */
+    assert_near(hs_codebook_tie_weight(cb, HS_KIND_ACCESS), 6.0 / 7); /* untouched */
     assert_true(hs_codebook_scope_factor(cb, HS_SCOPE_BROAD) == 0.2);
     assert_true(hs_codebook_scope_factor(cb, HS_SCOPE_ISSUE) == 1.0);
     assert_near(hs_codebook_mechanism_weight(cb, HS_KIND_DIALOGUE, HS_SCOPE_BROAD), 0.1);
@@ -873,8 +913,8 @@ static void test_codebook_file(void **st) {
     hs_view *v = NULL;
     assert_int_equal(hs_view_new(m, &o, &v), HS_OK);
     track_view(v);
-    static const char *const expected[] = {"B>A treaty 0.9", "B=C access 0.8", "C=D unspecified 0.25",
-                                           "A=C dialogue 0.1"};
+    static const char *const expected[] = {"B>A treaty 0.9!", "B=C access 0.857143", "C=D unspecified 0.25",
+                                           "A=C dialogue 0.1/1"};
     assert_ties(v, expected, 4);
     release_view(v);
     release_model(m);
@@ -970,18 +1010,21 @@ static void edit_refused(const hs_model *m, hs_view_edit edit, const char *expec
 static void test_edits(void **st) {
     (void)st;
     hs_model *m = gml(EDIT_MODEL);
-    /* Unedited: two treaties (ally -> hub), the two A-B edges, H-P, and M's three co-membership ties at 0.7. */
-    static const char *const plain[] = {"A>H treaty 1", "B>H treaty 1", "A=B intelligence 0.7", "B=A partnership 0.3",
-                                        "H=P partnership 0.3", "H=A intelligence 0.7", "H=B intelligence 0.7",
-                                        "A=B intelligence 0.7"};
+    /* Unedited: two treaties (ally -> hub), the two A-B edges, H-P, and M's three
+     * co-membership ties at 5/7 shared by two. */
+    static const char *const plain[] = {"A>H treaty 1!", "B>H treaty 1!", "A=B intelligence 0.714286",
+                                        "B=A partnership 0.285714", "H=P partnership 0.285714",
+                                        "H=A intelligence 0.357143/0.5", "H=B intelligence 0.357143/0.5",
+                                        "A=B intelligence 0.357143/0.5"};
     hs_view *v = edited(m, NULL, 0);
     assert_ties(v, plain, 8);
     assert_roles(v, "H:hub A:ally B:ally P:partner");
 
     /* Dropping the tie A-B drops both edges, whatever their direction and kind; the co-membership stays. */
     hs_view_edit drop_tie = {HS_EDIT_DROP_TIE, "B", "A", HS_KIND_UNSET, HS_SCOPE_UNSET};
-    static const char *const no_ab[] = {"A>H treaty 1", "B>H treaty 1", "H=P partnership 0.3", "H=A intelligence 0.7",
-                                        "H=B intelligence 0.7", "A=B intelligence 0.7"};
+    static const char *const no_ab[] = {"A>H treaty 1!", "B>H treaty 1!", "H=P partnership 0.285714",
+                                        "H=A intelligence 0.357143/0.5", "H=B intelligence 0.357143/0.5",
+                                        "A=B intelligence 0.357143/0.5"};
     assert_ties(edited(m, &drop_tie, 1), no_ab, 6);
 
     /* A tie to a mechanism is a membership: dropping it takes the state out of the mechanism only. */
@@ -989,8 +1032,10 @@ static void test_edits(void **st) {
     v = edited(m, &leave, 1);
     assert_members(v, "M", "A B");
     assert_roles(v, "H:hub A:ally B:ally P:partner");
-    static const char *const left[] = {"A>H treaty 1", "B>H treaty 1", "A=B intelligence 0.7", "B=A partnership 0.3",
-                                       "H=P partnership 0.3", "A=B intelligence 0.7"};
+    /* Two members left: their co-membership is a whole relation. */
+    static const char *const left[] = {"A>H treaty 1!", "B>H treaty 1!", "A=B intelligence 0.714286",
+                                       "B=A partnership 0.285714", "H=P partnership 0.285714",
+                                       "A=B intelligence 0.714286/1"};
     assert_ties(v, left, 6);
 
     /* Dropping a state takes its edges and memberships along. */
@@ -998,7 +1043,7 @@ static void test_edits(void **st) {
     v = edited(m, &drop_b, 1);
     assert_roles(v, "H:hub A:ally P:partner");
     assert_members(v, "M", "H A");
-    static const char *const no_b[] = {"A>H treaty 1", "H=P partnership 0.3", "H=A intelligence 0.7"};
+    static const char *const no_b[] = {"A>H treaty 1!", "H=P partnership 0.285714", "H=A intelligence 0.714286/1"};
     assert_ties(v, no_b, 3);
 
     /* Dropping the mechanism leaves the bilateral ties alone. */
@@ -1014,7 +1059,7 @@ static void test_edits(void **st) {
     assert_int_equal(hs_view_tie_count(v), 9);
     char buf[64];
     tie_string(v, &hs_view_ties(v)[5], buf, sizeof buf);
-    assert_string_equal(buf, "P>H treaty 1");
+    assert_string_equal(buf, "P>H treaty 1!");
     assert_int_equal(hs_view_ties(v)[5].source, (long)hs_model_edge_count(m));
     assert_int_equal(hs_view_edge_kind(v, (size_t)hs_view_ties(v)[5].source), HS_KIND_TREATY);
 
@@ -1115,6 +1160,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_ties_undirected, release_all),
         cmocka_unit_test_teardown(test_ties_directed, release_all),
         cmocka_unit_test_teardown(test_comembership, release_all),
+        cmocka_unit_test_teardown(test_treaty_mechanism_lines, release_all),
         cmocka_unit_test_teardown(test_security_and_dependence_graphs, release_all),
         cmocka_unit_test_teardown(test_codebook_defaults, release_all),
         cmocka_unit_test_teardown(test_codebook_file, release_all),

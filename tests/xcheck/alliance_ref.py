@@ -27,14 +27,16 @@ except ImportError:  # pragma: no cover
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 
+# The codebook's ordinal ladder scored at equal intervals, rank k of 7 at k/7
+# (docs/codebook.md).
 KIND_DEPTH = {
-    "treaty": 1.0,
-    "access": 0.8,
-    "intelligence": 0.7,
-    "technology": 0.6,
-    "exercise": 0.4,
-    "partnership": 0.3,
-    "dialogue": 0.2,
+    "treaty": 7 / 7,
+    "access": 6 / 7,
+    "intelligence": 5 / 7,
+    "technology": 4 / 7,
+    "exercise": 3 / 7,
+    "partnership": 2 / 7,
+    "dialogue": 1 / 7,
 }
 TIE_KINDS = tuple(KIND_DEPTH)
 SCOPE_FACTOR = {"issue": 1.0, "broad": 0.5}
@@ -113,6 +115,8 @@ def parse_graphml(path):
             "kind": d.get("kind"),
             "scope": d.get("scope"),
             "weight": d.get("weight"),
+            "since": _year(d.get("since")),
+            "until": _year(d.get("until")),
         })
     for edge in graph.findall(GRAPHML_NS + "edge"):
         d = data_of(edge)
@@ -121,8 +125,14 @@ def parse_graphml(path):
             "target": edge.get("target"),
             "kind": d.get("kind"),
             "weight": d.get("weight"),
+            "since": _year(d.get("since")),
+            "until": _year(d.get("until")),
         })
     return af
+
+
+def _year(v):
+    return None if v in (None, "") else int(float(v))
 
 
 # ---------------------------------------------------------------------------
@@ -130,10 +140,12 @@ def parse_graphml(path):
 # ---------------------------------------------------------------------------
 
 class Tie:
-    __slots__ = ("a", "b", "depth", "kind", "mech")
+    """A tie; `share` is its part of one relation (1 bilateral, 1/(n-1) for
+    co-membership in a mechanism of n members: docs/metrics.md)."""
+    __slots__ = ("a", "b", "depth", "kind", "mech", "share")
 
-    def __init__(self, a, b, depth, kind, mech):
-        self.a, self.b, self.depth, self.kind, self.mech = a, b, depth, kind, mech
+    def __init__(self, a, b, depth, kind, mech, share=1.0):
+        self.a, self.b, self.depth, self.kind, self.mech, self.share = a, b, depth, kind, mech, share
 
     def __repr__(self):
         via = " via %s" % self.mech if self.mech is not None else ""
@@ -143,7 +155,9 @@ class Tie:
 class Model:
     """Everything the reference derives from one file (optionally --hub)."""
 
-    def __init__(self, af, hub_override=None):
+    def __init__(self, af, hub_override=None, kind_depth=kind_depth, scope_factor=scope_factor):
+        """kind_depth(kind) and scope_factor(scope) give the codebook in use
+        (by default the built-in one)."""
         self.af = af
         self.directed = af.directed
         node_by_id = {n["id"]: n for n in af.nodes}
@@ -184,12 +198,16 @@ class Model:
                 raise ValueError("edge %s-%s joins two mechanisms" % (s, t))
         self.members = members
         self.comember_ties = []
+        self.mech_kind = {m: node_by_id[m]["kind"] for m in self.mechanisms}
         for m in self.mechanisms:
             ms = members[m]
+            if len(ms) < 2:
+                continue
+            share = 1.0 / (len(ms) - 1)  # a member's one relation, shared among its co-members
             for i in range(len(ms)):
                 for j in range(i + 1, len(ms)):
-                    d = min(member_w[m][ms[i]], member_w[m][ms[j]])
-                    tie = Tie(ms[i], ms[j], d, None, m)
+                    d = min(member_w[m][ms[i]], member_w[m][ms[j]]) * share
+                    tie = Tie(ms[i], ms[j], d, self.mech_kind[m], m, share)
                     self.comember_ties.append(tie)
                     self.ties.append(tie)
 
@@ -280,9 +298,26 @@ class Model:
                 arc(t.a, t.b, t.depth)
                 arc(t.b, t.a, t.depth)
         for t in self.comember_ties:
-            arc(t.a, t.b, t.depth)
-            arc(t.b, t.a, t.depth)
+            # A treaty mechanism with the hub: its hub-ally ties are lines, one way.
+            if self.is_line(t):
+                ally = t.b if t.a == hub else t.a
+                arc(ally, hub, t.depth)
+            else:
+                arc(t.a, t.b, t.depth)
+                arc(t.b, t.a, t.depth)
         self.D = D
+
+    def is_line(self, t):
+        """A treaty of the hub with an ally (docs/typology.md, "Lines and relations")."""
+        hub = self.hub
+        if hub is None or hub not in (t.a, t.b):
+            return False
+        other = t.b if t.a == hub else t.a
+        if self.role.get(other) != "ally":
+            return False
+        if t.mech is None:
+            return t.kind == "treaty"
+        return self.mech_kind[t.mech] == "treaty" and hub in self.members[t.mech]
 
 
 # ---------------------------------------------------------------------------
@@ -496,7 +531,7 @@ def system_measures(M):
     r["coordinated_ally_weight"] = coord
     r["bare_ally_weight"] = bare
     r["hub_brokered_closure"] = _ratio(coord, coord + bare)
-    r["coordination"] = _ratio(hub_tie + coord, hub_tie + coord + bare)
+    r["coordination"] = _ratio(coord, coord + bare)  # the hub's part in ally-ally cooperation
 
     Dsys = D.subgraph(M.system)
     if Dsys.number_of_edges() == 0:
@@ -516,13 +551,13 @@ def system_measures(M):
                 den += D[a][b]["w"]
     r["hub_dependence_share"] = _ratio(num, den)
 
-    E = I = 0
-    for t in M.ties:
+    E = I = 0.0
+    for t in M.ties:  # counted by their shares of a relation
         ina, inb = t.a in M.system_set, t.b in M.system_set
         if ina and inb:
-            I += 1
+            I += t.share
         elif ina or inb:
-            E += 1
+            E += t.share
     r["ei_index"] = _ratio(E - I, E + I)
     r["ei_E"], r["ei_I"] = E, I
     r["closedness"] = None if r["ei_index"] is None else (1.0 - r["ei_index"]) / 2.0

@@ -502,7 +502,7 @@ def selftest():
         sm = ref.system_measures(M)
         expect("star hub", M.hub, "H")
         expect("star allies", M.allies, ["A1", "A2", "A3", "A4"])
-        for k, v in (("hub_dependence_share", 1.0), ("closedness", 1.0), ("coordination", 1.0),
+        for k, v in (("hub_dependence_share", 1.0), ("closedness", 1.0), ("coordination", None),
                      ("ei_index", -1.0), ("hub_only_ally_pairs", 1.0), ("reciprocity", 0.0),
                      ("flow_hierarchy", 1.0), ("degree_centralization", 1.0),
                      ("betweenness_centralization", 1.0), ("hub_tie_weight", 4.0), ("bare_ally_weight", 0.0),
@@ -522,32 +522,35 @@ def selftest():
         M = model("tisa-triangle")
         sm = ref.system_measures(M)
         expect("tisa hub", M.hub, "US")
-        expect("tisa hub_tie", sm["hub_tie_weight"], 3.4)
-        expect("tisa coordinated", sm["coordinated_ally_weight"], 0.7)
+        # TISA: intelligence 5/7, each member's relation shared by two: 5/14 a pair
+        expect("tisa hub_tie", sm["hub_tie_weight"], 2 + 2 * 5 / 14)
+        expect("tisa coordinated", sm["coordinated_ally_weight"], 5 / 14)
         expect("tisa bare", sm["bare_ally_weight"], 0.0)
         expect("tisa K", sm["coordination"], 1.0)
         expect("tisa closure", sm["hub_brokered_closure"], 1.0)
-        expect("tisa U", sm["hub_dependence_share"], 3.4 / 4.8)
+        expect("tisa U", sm["hub_dependence_share"], 19 / 24)
         expect("tisa C", sm["closedness"], 1.0)
         expect("tisa reciprocity", sm["reciprocity"], 1.0)  # co-membership gives US->J and US->K too
-        expect("tisa S weight US-Japan", M.S["US"]["Japan"]["w"], 1.7)
+        expect("tisa S weight US-Japan", M.S["US"]["Japan"]["w"], 1 + 5 / 14)
         expect("tisa hub articulation", sm["hub_articulation_point"], False)
         expect("tisa hub_only_ally_pairs", sm["hub_only_ally_pairs"], 0.0)
 
         M = model("quad-expansive")
         sm = ref.system_measures(M)
         expect("quad roles", [M.role[s] for s in M.states], ["hub", "ally", "ally", "partner", "other"])
-        # ties: 2 treaties + access J-A + dialogue I-V + 6 Quad pairs (depth 0.15)
-        expect("quad E", sm["ei_E"], 3)
-        expect("quad I", sm["ei_I"], 6)
-        expect("quad ei", sm["ei_index"], -1.0 / 3.0)
-        expect("quad C", sm["closedness"], 2.0 / 3.0)
-        expect("quad bare", sm["bare_ally_weight"], 0.8)
-        expect("quad coordinated", sm["coordinated_ally_weight"], 0.15)
-        expect("quad hub_tie", sm["hub_tie_weight"], 2.3)
-        expect("quad K", sm["coordination"], 2.45 / 3.25)
-        expect("quad partner cut India", sm["partner_cuts"]["India"], 0.45)
-        expect("quad U", sm["hub_dependence_share"], 2.3 / (2.3 + 2 * 0.95))
+        # ties: 2 treaties + access J-A (6/7) + dialogue I-V + 6 Quad pairs: a broad
+        # partnership (2/7 x 1/2 = 1/7) shared by three co-members, 1/21 a pair,
+        # each a third of a relation: inside 1 (US-J, US-A, J-A), across 1 (India's)
+        expect("quad E", sm["ei_E"], 1)
+        expect("quad I", sm["ei_I"], 4)
+        expect("quad ei", sm["ei_index"], -3.0 / 5.0)
+        expect("quad C", sm["closedness"], 4.0 / 5.0)
+        expect("quad bare", sm["bare_ally_weight"], 6 / 7)
+        expect("quad coordinated", sm["coordinated_ally_weight"], 1 / 21)
+        expect("quad hub_tie", sm["hub_tie_weight"], 2 + 2 / 21)
+        expect("quad K", sm["coordination"], (1 / 21) / (1 / 21 + 6 / 7))
+        expect("quad partner cut India", sm["partner_cuts"]["India"], 3 / 21)
+        expect("quad U", sm["hub_dependence_share"], 22 / 41)
 
         M = model("no-treaty")
         sm = ref.system_measures(M)
@@ -555,7 +558,7 @@ def selftest():
         expect("no-treaty K", sm["coordination"], None)
         expect("no-treaty U", sm["hub_dependence_share"], None)
         expect("no-treaty C", sm["closedness"], None)
-        expect("no-treaty A-C weight", M.S["A"]["C"]["w"], 0.2)
+        expect("no-treaty A-C weight", M.S["A"]["C"]["w"], 1 / 14)
         expect("no-treaty B-C weight", M.S["B"]["C"]["w"], 0.25)
 
         M = model("treaty-tie-first-in-file")
@@ -566,10 +569,10 @@ def selftest():
         M = model("directed-small")
         sm = ref.system_measures(M)
         expect("directed allies", M.allies, ["A", "B", "C"])
-        # D arcs: A->H 1, H->B 1, C->H 0.5, A->B 0.7, B->A 0.4, C<->P 0.3,
-        # mechanism {A, C, P} depth 0.9: A<->C, A<->P, C<->P
-        expect("directed D C->P", M.D["C"]["P"]["w"], 1.2)
-        expect("directed U", sm["hub_dependence_share"], 1.5 / (1.5 + 0.7 + 0.9 + 0.4 + 0.9))
+        # D arcs: A->H 1, H->B 1, C->H 0.5, A->B 5/7, B->A 3/7, C->P 2/7,
+        # mechanism {A, C, P} depth 0.9 shared by two: A<->C, A<->P, C<->P 0.45
+        expect("directed D C->P", M.D["C"]["P"]["w"], 2 / 7 + 0.45)
+        expect("directed U", sm["hub_dependence_share"], 1.5 / (1.5 + 5 / 7 + 0.45 + 3 / 7 + 0.45))
         expect("directed reciprocity", sm["reciprocity"], 4.0 / 7.0)
         expect("directed flow_hierarchy", sm["flow_hierarchy"], 0.0)  # A->H->B->A: one SCC
 
@@ -593,19 +596,22 @@ def selftest():
         expect("--hub allies", M2.allies, ["R", "S", "T"])
 
         M = model("member-weights-and-no-kind")
-        # M (0.7): A 0.3, B 0.7, C 0.9, H 0.7; N (1.0 * 0.5): H 0.5, P 0.25, A 0.5
-        expect("member-weights A-B", M.S["A"]["B"]["w"], 0.3)
-        expect("member-weights B-C", M.S["B"]["C"]["w"], 0.7)
-        expect("member-weights H-C", M.S["H"]["C"]["w"], 1.7)
-        expect("member-weights H-A", M.S["H"]["A"]["w"], 1.0 + 0.3 + 0.5)
+        # M (5/7, four members: pairs / 3): A 0.3, B 5/7, C 0.9, H 5/7;
+        # N (1.0 * 0.5, three members: pairs / 2): H 0.5, P 0.25, A 0.5
+        expect("member-weights A-B", M.S["A"]["B"]["w"], 0.3 / 3)
+        expect("member-weights B-C", M.S["B"]["C"]["w"], 5 / 21)
+        expect("member-weights H-C", M.S["H"]["C"]["w"], 1 + 5 / 21)
+        expect("member-weights H-A", M.S["H"]["A"]["w"], 1.0 + 0.1 + 0.25)
         expect("member-weights C-P (no kind)", M.S["C"]["P"]["w"], 1.0)
-        expect("member-weights H-P", M.S["H"]["P"]["w"], 0.25)
+        expect("member-weights H-P", M.S["H"]["P"]["w"], 0.125)
         expect("member-weights roles", [M.role[s] for s in M.states], ["hub", "ally", "ally", "ally", "partner"])
 
         M = model("treaty-mechanism")
         expect("treaty-mechanism hub", M.hub, "H")
         expect("treaty-mechanism roles", [M.role[s] for s in M.states], ["ally", "hub", "ally", "ally", "partner"])
-        expect("treaty-mechanism H-B weight", M.S["H"]["B"]["w"], 1.0)
+        expect("treaty-mechanism H-B weight", M.S["H"]["B"]["w"], 0.5)  # T1's line, shared by two
+        expect("treaty-mechanism D B->H", M.D["B"]["H"]["w"], 0.5)
+        expect("treaty-mechanism no D H->B", M.D.has_edge("H", "B"), False)
 
         M = model("isolated-ally-and-loop")
         expect("loop hub", M.hub, "H")

@@ -25,33 +25,16 @@ Exit status: 0 pass, 1 fail.
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-H = os.environ.get("HUBSPOKE")
+from checks import H, check, run, summary
+
 SRC = os.environ.get("HS_SRC", os.path.join(os.path.dirname(__file__), "..", ".."))
 SVG = "{http://www.w3.org/2000/svg}"
 GML = "{http://graphml.graphdrawing.org/xmlns}"
 
-failures = []
-checks = 0
-
-
-def check(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def run(*args):
-    p = subprocess.run([H, *args], capture_output=True, text=True)
-    if p.returncode != 0:
-        raise SystemExit("hubspoke %s failed (%d): %s" % (" ".join(args), p.returncode, p.stderr))
-    return p.stdout
 
 
 # ---- the input, read independently ---------------------------------------------------
@@ -128,13 +111,35 @@ def span(a):
 # ---- the figure, read from the SVG ------------------------------------------------------
 
 
+def centre(g):
+    """A node's centre: its (first) ellipse's, else its polygon's."""
+    e = next(g.iter(SVG + "ellipse"), None)
+    if e is not None:
+        return round(float(e.get("cx")), 2), round(float(e.get("cy")), 2)
+    for tag in ("polygon", "path"):
+        el = next(g.iter(SVG + tag), None)
+        if el is not None:
+            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", el.get("points") or el.get("d"))]
+            xs, ys = nums[0::2], nums[1::2]
+            return round((min(xs) + max(xs)) / 2, 2), round((min(ys) + max(ys)) / 2, 2)
+    raise ValueError("a node without a shape")
+
+
+def shape_fill(g):
+    for el in g.iter():
+        if el.tag in (SVG + "ellipse", SVG + "polygon", SVG + "path") and el.get("fill") not in (None, "none"):
+            return el.get("fill")
+    return None
+
+
 class Figure:
     def __init__(self, svg_text, directed):
         root = ET.fromstring(svg_text)
         self.panels = []  # (year, x0, y0)
         self.nodes = {}  # title -> dict
         self.edges = []
-        self.legend_kinds, self.legend_roles = set(), set()
+        self.legend_kinds, self.legend_roles, self.legend_mechanisms = set(), set(), set()
+        self.legend_ids, self.stack_frames = set(), 0
         for g in root.iter(SVG + "g"):
             cls = (g.get("class") or "").split()
             gid = g.get("id") or ""
@@ -144,20 +149,30 @@ class Figure:
                 pts = [tuple(map(float, p.split(","))) for p in g.find(SVG + "polygon").get("points").split()]
                 self.panels.append((int(year[0]) if year else None, min(p[0] for p in pts), min(p[1] for p in pts)))
             elif "node" in cls and ("state" in cls or "mechanism" in cls) and "legend" not in cls:
-                text = next(g.iter(SVG + "text"))
                 m = re.match(r"p(\d+)-([sm])-(.*)$", gid)
+                x, y = centre(g)
                 self.nodes[title] = {
                     "panel": int(m.group(1)), "id": m.group(3), "mech": m.group(2) == "m",
                     "ghost": "ghost" in cls, "roles": [c[5:] for c in cls if c.startswith("role-")],
-                    "x": float(text.get("x")), "y": float(text.get("y")),
+                    "x": x, "y": y, "text": [t.text for t in g.iter(SVG + "text")],
+                    "fill": shape_fill(g),
+                    "pattern": [c[8:] for c in cls if c.startswith("pattern-")],
                 }
+            elif "node" in cls and "stack" in cls and "legend" not in cls:
+                self.stack_frames += 1
             elif "edge" in cls and "legend" not in cls:
                 sep = "->"
                 tail, head = title.split(sep)
                 kind = [c[5:] for c in cls if c.startswith("kind-")][0]
+                # A membership spoke names the mechanisms it stands for
+                # (of-vI); its tail is a mechanism or a stack's frame.
+                of = [tail.split("/")[0] + "/" + c[3:] for c in cls if c.startswith("of-")]
                 self.edges.append({"tail": tail, "head": head, "kind": kind, "ghost": "ghost" in cls,
-                                   "member": "member" in cls, "panel": int(gid.split("-")[0][1:])})
+                                   "member": "member" in cls, "panel": int(gid.split("-")[0][1:]), "of": of})
             elif "legend" in cls:
+                self.legend_ids.add(gid)
+                if gid.startswith("legend-m-"):
+                    self.legend_mechanisms.add(gid[len("legend-m-"):])
                 if gid.startswith("legend-kind-"):
                     self.legend_kinds.add(gid[len("legend-kind-"):])
                 if gid.startswith("legend-role-"):
@@ -176,9 +191,12 @@ class Figure:
         for e in self.edges:
             if e["panel"] != p:
                 continue
-            a, b = self.nodes[e["tail"]]["id"], self.nodes[e["head"]]["id"]
             if e["member"]:
-                mem.append((a, b))
+                mem += [(self.nodes[t]["id"], self.nodes[e["head"]]["id"]) for t in e["of"]]
+                continue
+            a, b = self.nodes[e["tail"]]["id"], self.nodes[e["head"]]["id"]
+            if False:
+                pass
             elif e["ghost"]:
                 ghosts.append(system.tie_key(a, b, e["kind"]))
             else:
@@ -245,8 +263,28 @@ def check_figure(name, path, years, focus=None, ghosts=False, expect=None):
         got = re.sub(r"\s+", " ", fig.captions.get(p, "")).strip()
         check(got == want, "%s %d: caption '%s', expected '%s'" % (name, y, got, want))
 
+    drawn_mechs = {n["id"] for n in fig.nodes.values() if n["mech"] and not n["ghost"]}
+    check(fig.legend_mechanisms == drawn_mechs,
+          "%s: legend mechanisms %s, drawn %s" % (name, sorted(fig.legend_mechanisms), sorted(drawn_mechs)))
+    # One colour per mechanism in the figure, and the same in every panel.
+    fills = {}
+    for n in fig.nodes.values():
+        if n["mech"] and not n["ghost"]:
+            fills.setdefault(n["id"], set()).add(n["fill"])
+    check(all(len(v) == 1 for v in fills.values()), "%s: a mechanism in several colours: %s" % (name, fills))
+    fig.fills = {k: next(iter(v)) for k, v in fills.items()}
     check(fig.legend_kinds == kinds, "%s: legend kinds %s, drawn %s" % (name, sorted(fig.legend_kinds), sorted(kinds)))
     check(fig.legend_roles == roles, "%s: legend roles %s, drawn %s" % (name, sorted(fig.legend_roles), sorted(roles)))
+    # The keys of how mechanisms are drawn, exactly when the figure draws
+    # that: a stack's frame (two of its mechanisms active in one panel), and
+    # as nodes, the shade under a mechanism of two or more members.
+    check(("legend-stack" in fig.legend_ids) == (fig.stack_frames > 0),
+          "%s: stack key %s, %d frames drawn" % (name, "legend-stack" in fig.legend_ids, fig.stack_frames))
+    nodes = "legend-member" in fig.legend_ids
+    shaded = nodes and any(len([m for m in fig.drawn(p, system)[3] if m[0] == mid]) >= 2
+                           for p in range(len(years)) for mid in fig.drawn(p, system)[1])
+    check(("legend-shade-0" in fig.legend_ids) == shaded,
+          "%s: shade key %s, shades drawn %s" % (name, "legend-shade-0" in fig.legend_ids, shaded))
     return fig
 
 
@@ -302,21 +340,86 @@ def main():
         check(not any(n["mech"] for n in fig.nodes.values()), "small-focus: mechanism M drawn without its member C")
         check_figure("small-ghosts", small, [2001, 2007, 2012], ghosts=True)
 
-        # Names as ids (schema-valid, not ISO codes): wider circles, same checks.
+        # Names as ids (schema-valid, not ISO codes): labels beside circles
+        # of the same size as any other, same checks.
         names = os.path.join(d, "names.gv")
         with open(names, "w") as f:
             f.write('graph g { hub="United States"; "United States" -- "Japan" [kind=treaty];'
                     ' "United States" -- "Republic of Korea" [kind=treaty, since=1954];'
                     ' "Japan" -- "Republic of Korea" [kind=intelligence, since=2016];'
                     ' subgraph cluster_TISA { since=2014; "United States"; "Japan"; "Republic of Korea"; } }')
-        check_figure("names", names, [1953, 2014, 2016])
+        fig = check_figure("names", names, [1953, 2014, 2016])
+        with tempfile.TemporaryDirectory() as d2:
+            run("evolve", names, "--years", "2014", "-o", os.path.join(d2, "n.svg"))
+            root = ET.parse(os.path.join(d2, "n.svg")).getroot()
+            radii = set()
+            for g in root.iter(SVG + "g"):
+                if "state" in (g.get("class") or "").split():
+                    radii.add(float(next(g.iter(SVG + "ellipse")).get("rx")))
+                    check(not list(g.iter(SVG + "text")), "names: a long id written inside its circle")
+            labels = {g.get("id") for g in root.iter(SVG + "g") if "label" in (g.get("class") or "").split()}
+            check(len(radii) == 1, "names: circles of different sizes %s" % radii)
+            check(labels == {"p0-l-United States", "p0-l-Japan", "p0-l-Republic of Korea"}, "names: labels %s" % labels)
 
         asia = os.path.join(SRC, "graphs", "asia-pacific.gv")
-        check_figure("us-japan-rok", asia, [1953, 1999, 2014, 2016, 2019, 2023], focus=["USA", "JPN", "KOR"])
-        check_figure("quad", asia, [2007, 2009, 2017, 2021], focus=["USA", "JPN", "AUS", "IND"], ghosts=True)
-        check_figure("system", asia, [1960, 1990, 2000, 2010, 2014, 2016, 2020, 2023])
+        figs = [check_figure("us-japan-rok", asia, [1953, 1999, 2014, 2016, 2019, 2023], focus=["USA", "JPN", "KOR"]),
+                check_figure("quad", asia, [2007, 2009, 2017, 2021], focus=["USA", "JPN", "AUS", "IND"], ghosts=True),
+                check_figure("system", asia, [1960, 1990, 2000, 2010, 2014, 2016, 2020, 2023])]
+        # A mechanism has the same colour in every figure of the file; those
+        # active in 2023 each have a colour and pattern of their own, and as
+        # many colours as the palette's nine allow.
+        colour = {}
+        for f in figs:
+            for mid, fill in f.fills.items():
+                colour.setdefault(mid, set()).add(fill)
+        check(all(len(v) == 1 for v in colour.values()), "mechanisms' colours differ between figures: %s" % colour)
+        last = [n for n in figs[2].nodes.values() if n["mech"] and not n["ghost"] and n["panel"] == 7]
+        styles = {(n["fill"], tuple(n["pattern"])) for n in last}
+        fills = {n["fill"] for n in last}
+        check(9 <= len(last) <= 27 and len(styles) == len(last) and len(fills) == min(len(last), 9),
+              "system 2023: %d mechanisms in %d colours and %d styles" % (len(last), len(fills), len(styles)))
         rok = os.path.join(SRC, "graphs", "us-japan-rok.gv")
         check_figure("us-japan-rok digraph", rok, [1999, 2016, 2023])
+
+        # Physical size from the command line: exactly that wide, no text
+        # smaller than the type size at that width.
+        for width, pt, font in (("7in", 504, 8), ("3.5in", 252, 7), ("16.5cm", 468, 8)):
+            out = os.path.join(d, "w.svg")
+            run("evolve", asia, "--years", "1990,2025", "--width", width, "--font-size", str(font), "-o", out)
+            root = ET.parse(out).getroot()
+            w = float(root.get("width")[:-2])
+            scale = w / float(root.get("viewBox").split()[2])
+            sizes = [float(t.get("font-size")) * scale for t in root.iter(SVG + "text")]
+            check(root.get("width").endswith("pt") and abs(w - pt) <= 0.5, "--width %s: the SVG is %s wide" % (width, root.get("width")))
+            check(sizes and min(sizes) >= font - 0.01, "--width %s --font-size %d: text down to %.2f pt" % (width, font, min(sizes)))
+
+        # Three panels in two rows: the legend takes the empty cell (the
+        # fourth), not a band below the grid.
+        out = os.path.join(d, "cell.svg")
+        run("evolve", asia, "--years", "1953,1999,2023", "--focus", "USA,JPN,KOR", "--width", "3.5in", "--font-size", "7",
+            "--grid", "2x2", "-o", out)
+        fig = Figure(open(out, encoding="utf-8").read(), False)
+        root = ET.parse(out).getroot()
+        legend_xy = [centre(g) for g in root.iter(SVG + "g")
+                     if "legend" in (g.get("class") or "").split() and g.find(SVG + "ellipse") is not None]
+        xs = sorted(p[1] for p in fig.panels)
+        ys = sorted(p[2] for p in fig.panels)
+        check(legend_xy and all(x > xs[-1] and y > ys[-1] for x, y in legend_xy),
+              "three panels: legend outside the empty cell (panels at %s, legend at %s)" % (fig.panels, legend_xy[:3]))
+
+        # --layout-years: a figure of one year on the layout of a period is
+        # that year's panel of evolve over the period, element for element.
+        period = list(range(1990, 2026))
+        evo = os.path.join(d, "period.svg")
+        run("evolve", asia, "--years", ",".join(map(str, period)), "-o", evo)
+        one = os.path.join(d, "one.svg")
+        run("render", asia, "--year", "2014", "--layout-years", "1990:2025", "-o", one)
+        fe = Figure(open(evo, encoding="utf-8").read(), False)
+        fo = Figure(open(one, encoding="utf-8").read(), False)
+        pe = {(n["mech"], n["id"]): fe.relative(t) for t, n in fe.nodes.items() if n["panel"] == period.index(2014)}
+        po = {(n["mech"], n["id"]): fo.relative(t) for t, n in fo.nodes.items()}
+        check(pe == po and len(po) > 15, "render --layout-years: 2014 differs from evolve's panel: %s" %
+              sorted(set(pe.items()) ^ set(po.items()))[:6])
 
         # Every format, from render and evolve.
         for cmd in (["render", asia, "--year", "2014"], ["evolve", asia, "--years", "1960,2023"]):
@@ -340,8 +443,7 @@ def main():
                             if "state" in (g.get("class") or "").split())
             check(states == want, "render --engine %s: states drawn %s, active %s" % (engine, states, want))
 
-    print("render checks: %d, failed: %d" % (checks, len(failures)))
-    return 1 if failures else 0
+    return summary("render")
 
 
 if __name__ == "__main__":

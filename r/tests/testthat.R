@@ -1,0 +1,3 @@
+library(testthat)
+library(hubspoke)
+test_check("hubspoke")
