@@ -172,7 +172,8 @@ EOF
 succeeds compare-dates compare sov.gv --years 1985:1995 --format csv
 check [ "$(grep -c ',"the hub '"'"'SUN'"'"' is active 1922-1991, not in 199[2-5]: no system to measure"' "$(out compare-dates)")" -eq 4 ] \
     "compare: 1992-1995 are not empty rows with a note"
-check grep -q "^1990,SUN,1,1,1," "$(out compare-dates)" "compare: 1990 is not measured"
+# K is null in a pure star (docs/metrics.md, model v2), U = C = 1.
+check grep -q "^1990,SUN,,1,1," "$(out compare-dates)" "compare: 1990 is not measured"
 check grep -q "^1993,,,,,," "$(out compare-dates)" "compare: 1993's values are not empty"
 run metrics-1995 metrics sov.gv --year 1995
 check [ $rc -eq 1 ] "metrics --year 1995: exit $rc"
