@@ -19,6 +19,7 @@
 #include <cgraph.h>
 
 #include "graphml.h"
+#include "ids.h"
 #include "readlimits.h"
 #include "render.h"
 #include "text.h"
@@ -309,7 +310,7 @@ static chan_t *reading; /* the channel agread is reading, for note_line */
 
 static void note_line(void *state, int objtype, void *obj)
 {
-    AgIdDisc.idregister(state, objtype, obj);
+    hs_dot_ordered_ids.idregister(state, objtype, obj);
     hs_dot_lines_note(objtype, obj, reading ? reading->line : 0);
 }
 
@@ -325,7 +326,7 @@ static Agraph_t *parse(chan_t *ch, int *rc)
     static Agiodisc_t io;
     static Agiddisc_t id;
     io = (Agiodisc_t){chan_read, AgIoDisc.putstr, AgIoDisc.flush};
-    id = AgIdDisc;
+    id = hs_dot_ordered_ids; /* subgraphs listed in the file's order (ids.h) */
     id.idregister = note_line;
     Agdisc_t disc = {&AgMemDisc, &id, &io};
     reading = ch;
