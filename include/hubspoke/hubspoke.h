@@ -67,5 +67,6 @@
 #include "hubspoke/import.h"
 #include "hubspoke/check.h"
 #include "hubspoke/edgelist.h"
+#include "hubspoke/inference.h"
 
 #endif

@@ -162,6 +162,38 @@ HS_API hs_error hs_ei_permutation_test(const igraph_t *g, const igraph_vector_bo
                                 const igraph_vector_t *weights, igraph_integer_t permutations,
                                 uint64_t seed, hs_ei_test *res);
 
+/** Degree-preserving null of the E-I index: the vertex set S held fixed, the
+ * edges rewired so that every vertex keeps its degree. The model is the
+ * uniform distribution over stub-labelled loop-free multigraphs with the
+ * degrees of g (Fosdick, Larremore, Nishimura & Ugander 2018, "Configuring
+ * random graph models with fixed degree sequences", SIAM Review 60(2)),
+ * sampled by the double edge swap Markov chain: a proposal picks two distinct
+ * edges uniformly and one of the two ways to exchange their ends, and is
+ * refused (the chain stays where it is) when it would make a loop. The chain
+ * starts at g, runs ::HS_EI_SWAP_BURN_IN * m proposals before the first draw
+ * and ::HS_EI_SWAP_SPACING * m between draws (m non-loop edges), with
+ * xoshiro256** seeded from `seed` (as the permutation test). weights: one
+ * non-negative finite value per edge, or NULL for 1 each; a swap keeps each
+ * edge's weight with it (edge (a, b, w1) and (c, d, w2) become (a, d, w1) and
+ * (c, b, w2)), so E and I add the weights as hs_ei_index() does. Directions
+ * are ignored, loops left out The chain starts from the edges in a
+ * canonical order (ends sorted, then by weight), so the result does not
+ * depend on the order of g's edges.
+ * Results as ::hs_ei_test: expected is the mean EI over the draws where EI
+ * is defined, p_closed = (1 + the number of draws with EI <= observed) /
+ * (1 + the number of draws with a defined EI), permutations that number. With fewer than two edges no
+ * swap exists: every draw is g itself.
+ * Errors: HS_EARG for a wrong-length in_set or weights, a negative or
+ * non-finite weight, or draws < 0.
+ * Complexity: O(|V| + |E| + (HS_EI_SWAP_BURN_IN + draws * HS_EI_SWAP_SPACING) * |E|). */
+HS_API hs_error hs_ei_degree_test(const igraph_t *g, const igraph_vector_bool_t *in_set,
+                                  const igraph_vector_t *weights, igraph_integer_t draws, uint64_t seed,
+                                  hs_ei_test *res);
+/** Proposals before the degree null's first draw, per edge. */
+#define HS_EI_SWAP_BURN_IN 20
+/** Proposals between two draws of the degree null, per edge. */
+#define HS_EI_SWAP_SPACING 2
+
 /** Conductance.
  *
  * phi(S) = cut(S, T) / min(vol(S), vol(T)), T the complement of S, exactly

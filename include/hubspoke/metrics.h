@@ -49,6 +49,10 @@ typedef enum hs_measure_kind {
 /** In hs_measure.flags: a change since the previous row of a panel (the
  * mechanisms started and ended); not in a table of one view. */
 #define HS_MEASURE_CHANGE 0x8u
+/** In hs_measure.flags: a bound of a bootstrap interval over the year's
+ * instruments, computed when selected (hs_metrics_options.bootstrap;
+ * docs/metrics.md, "Intervals"). */
+#define HS_MEASURE_BOOTSTRAP 0x10u
 
 /** A measure as the registry describes it. The full definition, formula and
  * source of each is in docs/metrics.md, under the same name. */
@@ -80,14 +84,19 @@ typedef struct hs_metrics_options {
                                       measures is named gets all of its kind but the changes. NULL: all */
     size_t measure_count;        /**< the number of names in measures */
     size_t permutations;         /**< of the E-I test, when one of its results is selected (default 1000) */
-    uint64_t seed;               /**< of the E-I test (default 1): the same seed, the same p-values everywhere */
+    uint64_t seed;               /**< of the E-I tests and the bootstrap (default 1): the same seed, the same
+                                      p-values and intervals everywhere */
+    size_t bootstrap;            /**< draws of the bootstrap, when an interval is selected (default 1000;
+                                      at least 1) */
+    double level;                /**< of the bootstrap intervals, in (0, 1) (default 0.95) */
     /** Called after each view of a panel with the number done and the total
      * (NULL: none); for a progress display. */
     void (*progress)(void *data, size_t done, size_t total);
     void *progress_data;         /**< passed to progress */
 } hs_metrics_options;
 
-/** The defaults: every measure, 1000 permutations, seed 1, no progress. */
+/** The defaults: every measure, 1000 permutations, seed 1, 1000 bootstrap
+ * draws at level 0.95, no progress. */
 HS_API void hs_metrics_options_init(hs_metrics_options *options);
 
 /** The measures of `model` seen through `view_options` (NULL: the defaults),
@@ -237,6 +246,24 @@ HS_API void hs_closedness_destroy(hs_closedness *res);
  * `permutations` = 0 skips the permutation test (p_closed and expected NaN). */
 HS_API hs_error hs_closedness_compute(const hs_view *view, igraph_integer_t permutations, uint64_t seed,
                                       hs_closedness *res);
+
+/** The null models of the system boundary's E-I index (docs/metrics.md,
+ * "Nulls for closedness"). */
+typedef enum hs_ei_null {
+    HS_NULL_LABEL = 0, /**< system membership shuffled over the view's states, keeping the system's
+                            size (the permutation test of ::hs_closedness) */
+    HS_NULL_DEGREE     /**< the system held fixed and the ties rewired so that every state keeps its
+                            number of ties (hs_ei_degree_test()) */
+} hs_ei_null;
+/** "label" or "degree". Static string. */
+HS_API const char *hs_ei_null_name(hs_ei_null null);
+/** The null a name spells, or -1. */
+HS_API int hs_ei_null_parse(const char *name);
+/** Test the system boundary's E-I index, on the view's ties counted once
+ * each, against a null model: `draws` permutations or draws, seeded. Without
+ * a hub every field is NaN (and permutations 0). */
+HS_API hs_error hs_ei_null_test(const hs_view *view, hs_ei_null null, igraph_integer_t draws, uint64_t seed,
+                                hs_ei_test *res);
 
 /* ---- cut sets of the security graph ---------------------------------------------- */
 

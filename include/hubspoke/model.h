@@ -67,6 +67,15 @@ typedef enum hs_scope {
     HS_SCOPE_COUNT       /**< the number of scopes */
 } hs_scope;
 
+/** Who depends on whom through a tie: its `depends` attribute (docs/schema.md,
+ * "Direction"), resolved against the tie's two ends. */
+typedef enum hs_depends {
+    HS_DEPENDS_UNSET = -1, /**< not given: the file's direction rule applies */
+    HS_DEPENDS_FROM = 0,   /**< the edge's first end depends on the second */
+    HS_DEPENDS_TO,         /**< the edge's second end depends on the first */
+    HS_DEPENDS_MUTUAL      /**< both depend on each other */
+} hs_depends;
+
 /** The open lower bound of an activity span [since, until). */
 #define HS_SINCE_OPEN INT_MIN
 /** The open upper bound of an activity span [since, until). */
@@ -213,6 +222,13 @@ HS_API hs_scope hs_vertex_scope(const hs_model *model, size_t i);
 HS_API const char *hs_vertex_issue(const hs_model *model, size_t i);
 /** A mechanism's own co-membership depth, NaN when the codebook decides. */
 HS_API double hs_vertex_weight(const hs_model *model, size_t i);
+/** A mechanism's `amount` (docs/schema.md), NaN when absent. */
+HS_API double hs_vertex_amount(const hs_model *model, size_t i);
+/** The number of a state's spells of existence (`spells`); 0 when it has none
+ * (its since/until apply). */
+HS_API size_t hs_vertex_spell_count(const hs_model *model, size_t i);
+/** A state's k-th spell, [*since, *until), k < hs_vertex_spell_count(). */
+HS_API void hs_vertex_spell(const hs_model *model, size_t i, size_t k, int *since, int *until);
 
 /** Edge i's source vertex (i < hs_model_edge_count()). */
 HS_API size_t hs_edge_from(const hs_model *model, size_t i);
@@ -222,6 +238,10 @@ HS_API size_t hs_edge_to(const hs_model *model, size_t i);
 HS_API hs_kind hs_edge_kind(const hs_model *model, size_t i);
 /** Edge i's own depth, NaN when the codebook decides. */
 HS_API double hs_edge_weight(const hs_model *model, size_t i);
+/** Edge i's ratio-scale `amount`, NaN when absent. */
+HS_API double hs_edge_amount(const hs_model *model, size_t i);
+/** Who depends on whom through edge i (its `depends`), ::HS_DEPENDS_UNSET when not given. */
+HS_API hs_depends hs_edge_depends(const hs_model *model, size_t i);
 /** The first year edge i is active (::HS_SINCE_OPEN: always was). */
 HS_API int hs_edge_since(const hs_model *model, size_t i);
 /** The first year edge i is no longer active (::HS_UNTIL_OPEN: still is). */
@@ -259,13 +279,14 @@ HS_API hs_error hs_model_append_vertex(hs_model *model, const char *id, int line
 HS_API hs_error hs_model_append_edge(hs_model *model, size_t from, size_t to, int line, size_t *index);
 
 /** Set a vertex attribute from its text, as a file would hold it: a schema
- * attribute (label, type, role, since, until, kind, scope, issue, weight) is
+ * attribute (label, type, role, since, until, spells, kind, scope, issue,
+ * weight, amount) is
  * parsed and checked, any other name is kept as an extra attribute (a string,
  * written back by the writers). Both strings are copied; an empty value
  * means absent, as in files. Errors: ::HS_EINPUT with the readers' message. */
 HS_API hs_error hs_vertex_set_attr(hs_model *model, size_t i, const char *name, const char *value);
-/** Set an edge attribute from its text (kind, weight, since, until, source,
- * label, or an extra), as hs_vertex_set_attr(). */
+/** Set an edge attribute from its text (kind, weight, amount, depends, since,
+ * until, source, label, or an extra), as hs_vertex_set_attr(). */
 HS_API hs_error hs_edge_set_attr(hs_model *model, size_t i, const char *name, const char *value);
 /** Set a graph attribute from its text (hub, period, or an extra), as
  * hs_vertex_set_attr(). */
@@ -284,6 +305,10 @@ HS_API hs_error hs_vertex_set_scope(hs_model *model, size_t i, hs_scope scope);
 HS_API hs_error hs_edge_set_kind(hs_model *model, size_t i, hs_kind kind);
 /** Set an edge's span, as hs_vertex_set_span(). */
 HS_API hs_error hs_edge_set_span(hs_model *model, size_t i, int since, int until);
+/** Set a state's spells of existence, each [since[k], until[k]) (::HS_SINCE_OPEN
+ * / ::HS_UNTIL_OPEN for an open bound), in increasing order and not
+ * overlapping: written as the attribute `spells`. */
+HS_API hs_error hs_vertex_set_spells(hs_model *model, size_t i, const int *since, const int *until, size_t count);
 
 /** The whole-model checks the readers run at the end of a file (spans,
  * member edges, the hub). */

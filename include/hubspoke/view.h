@@ -57,6 +57,39 @@ typedef struct hs_view_edit {
     hs_scope scope;         /**< ::HS_EDIT_ADD_MECHANISM: its scope (::HS_SCOPE_UNSET: issue-specific) */
 } hs_view_edit;
 
+/** Which states a view holds (docs/metrics.md, "Which states count"). */
+typedef enum hs_state_set {
+    HS_STATES_TIED = 0, /**< the states with at least one active tie, and the hub (the default) */
+    HS_STATES_LISTED    /**< every state active in the year, tied or not */
+} hs_state_set;
+
+/** What a tie weighs in the security graph, the dependence digraph and the
+ * indices (docs/metrics.md, "Depth and amount"). */
+typedef enum hs_weight_source {
+    HS_WEIGHT_DEPTH = 0, /**< the file's `weight`, else the codebook's depth (the default) */
+    HS_WEIGHT_AMOUNT     /**< the file's ratio-scale `amount`; every active tie must have one */
+} hs_weight_source;
+
+/** The length of a security tie in the path measures (betweenness, closeness). */
+typedef enum hs_path_weight {
+    HS_PATH_DEPTH = 0, /**< 1 / the depth of the pair's deepest tie, so >= 1 (the default) */
+    HS_PATH_AMOUNT,    /**< the largest amount of a tie in the view / the pair's largest amount, so >= 1 */
+    HS_PATH_HOPS       /**< 1 for every pair: unweighted paths */
+} hs_path_weight;
+
+/** "tied" or "listed". Static string. */
+HS_API const char *hs_state_set_name(hs_state_set set);
+/** "depth" or "amount". Static string. */
+HS_API const char *hs_weight_source_name(hs_weight_source weight);
+/** "depth", "amount" or "hops". Static string. */
+HS_API const char *hs_path_weight_name(hs_path_weight weight);
+/** The state set a name spells, or -1. */
+HS_API int hs_state_set_parse(const char *name);
+/** The weight source a name spells, or -1. */
+HS_API int hs_weight_source_parse(const char *name);
+/** The path weight a name spells, or -1. */
+HS_API int hs_path_weight_parse(const char *name);
+
 /** The model the edits of a scenario apply to: a copy of `model` with a
  * mechanism vertex (open span, the edit's kind and scope) for each
  * ::HS_EDIT_ADD_MECHANISM edit, or NULL in *out when there is none (use
@@ -82,24 +115,36 @@ typedef struct hs_view_options {
      * the call. */
     const hs_view_edit *edits;
     size_t edit_count;           /**< the number of edits */
+    hs_state_set state_set;      /**< the states the view holds; default ::HS_STATES_TIED */
+    hs_weight_source weight;     /**< what ties weigh; default ::HS_WEIGHT_DEPTH */
+    hs_path_weight path_weight;  /**< the lengths of the path measures; default ::HS_PATH_DEPTH */
 } hs_view_options;
 
 /** The defaults: the whole file, the inferred hub, the built-in codebook, no
- * focus, no edits. */
+ * focus, no edits, the tied states, depth weights and depth path lengths. */
 HS_API void hs_view_options_init(hs_view_options *options);
 
-/** One security tie between two states. Co-membership of a mechanism of n
- * members gives one tie per pair of its members, each carrying 1/(n-1) of a
- * relation: a member's one relation to the mechanism is shared among its
- * co-members (docs/metrics.md, "Membership without size inflation"). */
+/** One security tie between two states: one instrument (a treaty, an
+ * agreement, a mechanism's co-membership of two members). Co-membership of a
+ * mechanism of n members gives one tie per pair of its members, each carrying
+ * 1/(n-1) of a relation: a member's one relation to the mechanism is shared
+ * among its co-members (docs/metrics.md, "Membership without size
+ * inflation"). In a digraph two reciprocal arcs of one kind are one mutual
+ * tie (docs/schema.md, "Direction"). */
 typedef struct hs_tie {
     size_t a;                       /**< a state index; when !mutual, a depends on b */
     size_t b;                       /**< the other state index */
-    double weight;                  /**< depth: the file's weight, else the codebook's; for
-                                         co-membership divided by n-1 */
+    double weight;                  /**< the tie's weight in S and in K (docs/metrics.md): its depth
+                                         (the file's weight, else the codebook's) or, with
+                                         ::HS_WEIGHT_AMOUNT, its amount; for co-membership
+                                         multiplied by its share 1/(n-1); for two reciprocal
+                                         arcs the larger of the two */
+    double arc[2];                  /**< the weight of the dependence a -> b, and (mutual) of b -> a */
     long source;                    /**< model edge index of a bilateral tie (>= the model's
                                          edge count: added by an edit), or model vertex
                                          index of the mechanism of a co-membership tie */
+    long source_back;               /**< the reverse arc's model edge index when two reciprocal
+                                         arcs make this tie, else -1 */
     signed char kind;               /**< ::hs_kind: the edge's, or the mechanism's */
     unsigned char mechanism;        /**< 1: co-membership (source is a mechanism) */
     unsigned char mutual;           /**< both depend on each other */
@@ -178,8 +223,15 @@ HS_API const hs_tie *hs_view_ties(const hs_view *view);
 /** The security graph (undirected, one edge per pair of tied states), owned
  * by the view. */
 HS_API const igraph_t *hs_view_security_graph(const hs_view *view);
-/** The security graph's edge weights (the summed depths), owned by the view. */
+/** The security graph's edge weights (the summed tie weights), owned by the view. */
 HS_API const igraph_vector_t *hs_view_security_weights(const hs_view *view);
+/** The length of each security edge for the path measures (::hs_path_weight),
+ * at least 1; owned by the view. */
+HS_API const igraph_vector_t *hs_view_security_lengths(const hs_view *view);
+/** The state set the view was built with. */
+HS_API hs_state_set hs_view_state_set(const hs_view *view);
+/** What the view's ties weigh. */
+HS_API hs_weight_source hs_view_weight_source(const hs_view *view);
 /** The dependence graph on the states with keep[s] true (NULL: all), numbered
  * in state order. `graph` and `weights` are initialised by the call; the
  * caller destroys them. */

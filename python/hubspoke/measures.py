@@ -293,17 +293,25 @@ class MeasureMethods:
         """Each mechanism active in `year` placed in the paper's typology, as
         `hubspoke classify` places it (docs/typology.md): a DataFrame with one
         row per mechanism, in file order, and a column for every field of the
-        library's hs_mechanism_class: id, label, members and member_roles,
-        type, the changes of U and C that decide it and the indices with and
-        without the mechanism, agreement (with redraws), explanation, and
-        whatever the library adds. The hub and the year are in df.attrs.
+        library's hs_mechanism_class, named as the CLI's JSON names them: id,
+        label, members and member_roles, size (the number of members) and
+        size_class, outside_members, exceeds_one_outside_partner, type (the
+        size outcome, else the cell), verdict (the type, or "ambiguous" when
+        its agreement is below the level), agreement, alternatives ({type:
+        share of the redraws}, largest first), cell, the changes of U and C
+        that decide it with the indices with and without the mechanism, on
+        the system and on the hub's lines, explanation, and whatever the
+        library adds. df.attrs holds the rest of the CLI's JSON: year, hub,
+        critical_mass, thresholds, reference (the median changes the
+        thresholds come from) and sensitivity (the redraws' settings).
 
         Options, by the name of their field in hs_classify_options: mechanism
-        (one id), sensitivity (codebook redraws for `agreement`), seed,
-        spread, the thresholds, and whatever else that struct holds; hub,
-        focus and codebook as for metrics().
+        (one id), critical_mass, sensitivity (codebook redraws for
+        `agreement`), seed, spread, recode, the thresholds, ambiguous_below
+        and whatever else that struct holds; hub, focus and codebook as for
+        metrics().
 
-            asia.classify(2023, sensitivity=1000)[["id", "type", "agreement"]]
+            asia.classify(2023, sensitivity=1000)[["id", "type", "verdict", "agreement"]]
         """
         import pandas as pd
 
@@ -317,11 +325,74 @@ class MeasureMethods:
         out = ffi.new("hs_classification **")
         check(lib.hs_classification_new(self._ptr, vopts, copts, out))
         classification = ffi.gc(out[0], lib.hs_classification_destroy)
-        rows = [struct_dict(lib.hs_classification_get(classification, k), skip=("vertex",))
+        rows = [_class_row(struct_dict(lib.hs_classification_get(classification, k), skip=("vertex",)))
                 for k in range(lib.hs_classification_count(classification))]
-        frame = pd.DataFrame(rows, columns=[f for f, _ in ffi.typeof("hs_mechanism_class").fields
-                                            if f != "vertex" and not f.endswith("_count")] or None)
-        frame = frame.rename(columns={"member_ids": "members"})
+        frame = pd.DataFrame(rows, columns=_class_columns(ffi))
         frame.attrs.update(year=vopts.year if vopts.has_year else None,
-                           hub=n.string(lib.hs_classification_hub(classification)))
+                           hub=n.string(lib.hs_classification_hub(classification)),
+                           **_classify_settings(copts, classification))
         return frame
+
+
+# hs_mechanism_class's fields under the CLI's JSON names (docs/typology.md):
+# parallel arrays become one column, the count of members the size.
+_CLASS_RENAMED = {"member_ids": "members", "member_count": "size"}
+_CLASS_FOLDED = {"alternative_types": "alternatives", "alternative_shares": None, "alternative_count": None}
+
+
+# The order of the CLI's JSON object for a mechanism; a field the library
+# adds and this list does not name comes after them, before the explanation.
+_CLASS_ORDER = ["id", "label", "members", "member_roles", "size", "size_class", "outside_members",
+                "exceeds_one_outside_partner", "type", "verdict", "agreement", "alternatives", "cell",
+                "system_delta_unidirectionality", "system_delta_closedness", "system_unidirectionality_without",
+                "system_unidirectionality_with", "system_closedness_without", "system_closedness_with",
+                "type_lines", "cell_lines", "agreement_lines", "delta_unidirectionality", "delta_closedness",
+                "unidirectionality_without", "unidirectionality_with", "closedness_without", "closedness_with"]
+
+
+def _class_columns(ffi):
+    columns = []
+    for f, _ in ffi.typeof("hs_mechanism_class").fields:
+        name = _CLASS_RENAMED.get(f, _CLASS_FOLDED.get(f, f))
+        if f != "vertex" and name is not None and name not in columns:
+            columns.append(name)
+    rank = {c: i for i, c in enumerate(_CLASS_ORDER + [c for c in columns if c not in _CLASS_ORDER
+                                                       and c != "explanation"] + ["explanation"])}
+    return sorted(columns, key=rank.get)
+
+
+def _class_row(row):
+    """A mechanism's dict of struct fields as the frame's row: alternatives as
+    {type: share} in the library's order (largest share first), the flag a bool."""
+    row["alternatives"] = dict(zip(row.pop("alternative_types"), row.pop("alternative_shares")))
+    row.pop("alternative_count")
+    row["exceeds_one_outside_partner"] = bool(row["exceeds_one_outside_partner"])
+    return {_CLASS_RENAMED.get(k, k): v for k, v in row.items()}
+
+
+def _classify_settings(copts, classification):
+    """The settings and references `hubspoke classify` prints beside the
+    mechanisms, with the same keys (NaN where the JSON has null)."""
+    ffi, lib = native().ffi, native().lib
+    fixed = not (math.isnan(copts.threshold_unidirectionality) and math.isnan(copts.threshold_closedness))
+
+    def reference(picture):
+        relations = ffi.new("size_t[2]")
+        u = lib.hs_classification_reference(classification, picture, 1, relations)
+        c = lib.hs_classification_reference(classification, picture, 0, relations + 1)
+        return {"unidirectionality": u, "closedness": c,
+                "relations": {"unidirectionality": relations[0], "closedness": relations[1]}}
+
+    return {"critical_mass": copts.critical_mass,
+            "thresholds": {"rule": "fixed" if fixed else "reference", "quantile": copts.reference_quantile,
+                           "unidirectionality": copts.threshold_unidirectionality,
+                           "closedness": copts.threshold_closedness, "tolerance": CLASSIFY_TOLERANCE},
+            "reference": {"system": reference(lib.HS_PICTURE_SYSTEM), "lines": reference(lib.HS_PICTURE_LINES)},
+            "sensitivity": {"draws": copts.sensitivity, "seed": copts.seed, "spread": copts.spread,
+                            "recode": copts.recode, "quantile_range": [copts.quantile_low, copts.quantile_high],
+                            "ambiguous_below": copts.ambiguous_below}}
+
+
+# HS_CLASSIFY_TOLERANCE of classify.h: a floating-point #define, which cffi's
+# declarations cannot carry; test_classify checks it against the CLI's JSON.
+CLASSIFY_TOLERANCE = 1e-9

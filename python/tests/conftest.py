@@ -67,6 +67,13 @@ def cli_json(*args):
     return json.loads(cli(*args, "--format", "json").stdout)
 
 
+def printed(x):
+    """A number as the CLI prints it in JSON and CSV: 15 significant digits
+    (docs/cli.md, "real"). The package hands over the library's double; the
+    CLI's JSON holds it rounded, so the two are compared in the CLI's form."""
+    return "%.15g" % x
+
+
 def assert_close(ours, theirs, rel=1e-12, where="$"):
     """Two JSON-like values equal, numbers within `rel` (for models rebuilt
     with their ties in another order, whose sums may differ in the last bit)."""

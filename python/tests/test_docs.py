@@ -43,21 +43,31 @@ def test_the_worked_example_says_what_was_measured(examples):
     the data or a measure changes them, the prose must change too."""
     namespace, _ = examples
     system = namespace["system"]
-    stated = {(1999, "unidirectionality"): 0.95, (1999, "coordination"): 1.0,
-              (2014, "unidirectionality"): 0.87, (2014, "coordination"): 1.0,
-              (2016, "coordination"): 0.94, (2016, "unidirectionality"): 0.78,
-              (2023, "unidirectionality"): 0.71, (2023, "coordination"): 0.95}
+    stated = {(1999, "unidirectionality"): 0.98, (1999, "coordination"): 1.0,
+              (2008, "unidirectionality"): 0.99, (2008, "coordination"): 1.0,
+              (2014, "unidirectionality"): 0.92, (2014, "coordination"): 1.0,
+              (2016, "coordination"): 0.35, (2016, "unidirectionality"): 0.81,
+              (2022, "coordination"): 0.39,
+              (2023, "unidirectionality"): 0.77, (2023, "coordination"): 0.56}
     for (year, column), value in stated.items():
         assert round(system.loc[year, column], 2) == value, (year, column)
     assert system.loc[1951:1953, ["coordination", "unidirectionality"]].isna().all().all()
     assert list(system.loc[[1953, 1954, 1959], "closedness"].round(4)) == [0, 0.3333, 0.3333]
-    assert (system.loc[1960:1998, ["coordination", "unidirectionality", "closedness"]] == 1).all().all()
+    assert (system.loc[1954:1998, "unidirectionality"] == 1).all()
+    assert system.loc[1951:1998, "coordination"].isna().all() and system.loc[2004:2007, "coordination"].isna().all()
+    assert (system.loc[1999:2003, "coordination"] == 1).all() and (system.loc[2008:2015, "coordination"] == 1).all()
     assert (system.loc[1960:2025, "closedness"] == 1).all()
     types = namespace["types"].set_index("id")
-    assert types["type"].to_dict() == {"TISA": "integrative", "ESD": "integrative", "MWDS": "integrative",
-                                       "CampDavid": "integrative", "DTT": "hub-and-spokes"}
-    assert round(types.loc["CampDavid", "agreement"], 3) == 0.855
-    assert round(types.loc["DTT", "agreement"], 3) == 0.795
+    assert types["type"].to_dict() == {"CampDavid": "hub-and-spokes", "DTT": "hub-and-spokes",
+                                       "ESD": "hub-and-spokes", "MWDS": "integrative", "TISA": "integrative"}
+    assert (types["verdict"] == types["type"]).all() and (types["agreement"] >= 0.8).all()
+    assert types["agreement"].round(3).to_dict() == {"CampDavid": 0.848, "DTT": 0.978, "ESD": 0.871,
+                                                     "MWDS": 0.995, "TISA": 0.991}
+    assert types.loc["CampDavid", "alternatives"].keys() == {"hub-and-spokes", "integrative"}
+    delta = types["system_delta_unidirectionality"].round(4)
+    assert delta["TISA"] == delta["MWDS"] == -0.0308 and delta["CampDavid"] == delta["ESD"] == -0.0056
+    assert round(types.attrs["reference"]["system"]["unidirectionality"], 3) == 0.011
+    assert (types["system_delta_closedness"] == 0).all()
 
 
 def test_every_public_function_has_an_example(hubspoke):

@@ -120,19 +120,42 @@ hs_whatif <- function(model, years, edits = NULL, scenarios = NULL, hub = NULL, 
   lapply(r, .frame)
 }
 
-#' Each mechanism active in the year, classified in the paper's typology.
+#' Each mechanism active in the year, classified in the paper's typology:
+#' its size outcome or its cell of the 2x2, on the system as it stands and on
+#' the hub's lines, with the agreement, alternatives and verdict of redraws.
 hs_classify <- function(model, year = NULL, hub = NULL, focus = NULL, codebook = NULL,
-                        mechanism = NULL, thresholds = c(unidirectionality = 0.1, closedness = 0.1),
-                        sensitivity = 0, seed = 1, spread = 0.25) {
+                        mechanism = NULL, critical_mass = 4, reference_quantile = 0.5,
+                        thresholds = c(unidirectionality = NA, closedness = NA),
+                        sensitivity = 0, seed = 1, spread = 0.25, recode = 0.1,
+                        ambiguous_below = 0.8) {
   .check_model(model)
   v <- .view_args(hub, focus, codebook)
-  if (!is.numeric(thresholds) || length(thresholds) != 2 || anyNA(thresholds))
-    stop("hubspoke: thresholds must be two numbers (unidirectionality, closedness)", call. = FALSE)
+  if (length(thresholds) != 2 || !(is.numeric(thresholds) || all(is.na(thresholds))))
+    stop("hubspoke: thresholds must be two numbers (unidirectionality, closedness), NA for the reference rule",
+         call. = FALSE)
+  number <- function(x, what) {
+    if (!is.numeric(x) || length(x) != 1 || is.na(x))
+      stop(sprintf("hubspoke: %s must be one number", what), call. = FALSE)
+    as.numeric(x)
+  }
+  options <- list(critical_mass = .check_count(critical_mass, "critical_mass"),
+                  reference_quantile = number(reference_quantile, "reference_quantile"),
+                  threshold_unidirectionality = as.numeric(thresholds[[1]]),
+                  threshold_closedness = as.numeric(thresholds[[2]]),
+                  sensitivity = .check_count(sensitivity, "sensitivity"),
+                  seed = .check_count(seed, "seed"), spread = number(spread, "spread"),
+                  recode = number(recode, "recode"), ambiguous_below = number(ambiguous_below, "ambiguous_below"))
   r <- .Call(C_hs_r_classify, model, .check_year(year), v$hub, v$focus, v$codebook,
-             .check_string(mechanism, "mechanism"), as.numeric(thresholds),
-             .check_count(sensitivity, "sensitivity"), .check_count(seed, "seed"), as.numeric(spread))
-  df <- as.data.frame(r, stringsAsFactors = FALSE)
+             .check_string(mechanism, "mechanism"), options)
+  cols <- r$mechanisms
+  alternatives <- cols$alternatives
+  cols$alternatives <- NULL
+  df <- as.data.frame(cols, stringsAsFactors = FALSE)
+  df$alternatives <- alternatives
   y <- if (is.null(year)) NA_integer_ else as.integer(year)
-  cbind(data.frame(year = rep(y, nrow(df)), stringsAsFactors = FALSE),
-        df[c("hub", setdiff(names(df), "hub"))])
+  df <- cbind(data.frame(year = rep(y, nrow(df)), stringsAsFactors = FALSE),
+              df[c("hub", names(r$mechanisms)[names(r$mechanisms) != "hub"])])
+  attr(df, "reference") <- as.data.frame(r$reference, stringsAsFactors = FALSE)
+  attr(df, "settings") <- r$settings
+  df
 }

@@ -446,65 +446,172 @@ SEXP hs_r_measures(void) {
 
 /* ---- classify ------------------------------------------------------------------------ */
 
-SEXP hs_r_classify(SEXP model, SEXP year, SEXP hub, SEXP focus, SEXP codebook, SEXP mechanism, SEXP thresholds,
-                   SEXP sensitivity, SEXP seed, SEXP spread) {
+/* options: a named list of numbers (NULL or absent: the library's default):
+ * critical_mass, reference_quantile, threshold_unidirectionality,
+ * threshold_closedness (NA: the reference rule), sensitivity, seed, spread,
+ * recode, ambiguous_below. Returns list(mechanisms, reference, settings):
+ * the mechanisms' columns in the CLI's CSV order (alternatives a list of
+ * named shares), the reference magnitudes, and the options as applied. */
+static int opt_number(SEXP options, const char *name, double *out) {
+    SEXP names = Rf_getAttrib(options, R_NamesSymbol);
+    for (R_xlen_t i = 0; i < XLENGTH(options); i++)
+        if (!strcmp(CHAR(STRING_ELT(names, i)), name)) {
+            SEXP x = VECTOR_ELT(options, i);
+            if (Rf_isNull(x)) return 0;
+            *out = Rf_asReal(x);
+            return 1;
+        }
+    return 0;
+}
+
+static SEXP num_or_na(double x) { return Rf_ScalarReal(isnan(x) ? NA_REAL : x); }
+
+SEXP hs_r_classify(SEXP model, SEXP year, SEXP hub, SEXP focus, SEXP codebook, SEXP mechanism, SEXP options) {
     const hs_model *m = get_model(model);
     hs_view_options vo;
     view_options(year, hub, focus, codebook, &vo);
     hs_classify_options co;
     hs_classify_options_init(&co);
     co.mechanism = opt_string(mechanism);
-    if (!Rf_isNull(thresholds)) {
-        co.threshold_unidirectionality = REAL(thresholds)[0];
-        co.threshold_closedness = REAL(thresholds)[1];
-    }
-    if (!Rf_isNull(sensitivity)) co.sensitivity = (size_t)Rf_asReal(sensitivity);
-    if (!Rf_isNull(seed)) co.seed = (uint64_t)Rf_asReal(seed);
-    if (!Rf_isNull(spread)) co.spread = Rf_asReal(spread);
+    double x;
+    if (opt_number(options, "critical_mass", &x)) co.critical_mass = (size_t)x;
+    if (opt_number(options, "reference_quantile", &x)) co.reference_quantile = x;
+    if (opt_number(options, "threshold_unidirectionality", &x)) co.threshold_unidirectionality = ISNA(x) ? NAN : x;
+    if (opt_number(options, "threshold_closedness", &x)) co.threshold_closedness = ISNA(x) ? NAN : x;
+    if (opt_number(options, "sensitivity", &x)) co.sensitivity = (size_t)x;
+    if (opt_number(options, "seed", &x)) co.seed = (uint64_t)x;
+    if (opt_number(options, "spread", &x)) co.spread = x;
+    if (opt_number(options, "recode", &x)) co.recode = x;
+    if (opt_number(options, "ambiguous_below", &x)) co.ambiguous_below = x;
     SEXP g = PROTECT(guard_new(d_classification));
     hs_classification *c = NULL;
     hs_error err = hs_classification_new(m, &vo, &co, &c);
     *guard_slot(g) = c;
     if (err) fail(err);
 
-    static const char *names[] = {"id", "label", "type", "delta_unidirectionality", "delta_closedness",
+    /* The CLI's CSV columns after year and hub; T text, I integer, L logical, R real, A alternatives. */
+    static const char *names[] = {"id", "label", "size", "size_class", "outside_members",
+                                  "exceeds_one_outside_partner", "type", "verdict", "agreement", "alternatives",
+                                  "cell", "system_delta_unidirectionality", "system_delta_closedness",
+                                  "system_unidirectionality_without", "system_unidirectionality_with",
+                                  "system_closedness_without", "system_closedness_with", "type_lines",
+                                  "cell_lines", "agreement_lines", "delta_unidirectionality", "delta_closedness",
                                   "unidirectionality_without", "unidirectionality_with", "closedness_without",
-                                  "closedness_with", "system_unidirectionality_without",
-                                  "system_unidirectionality_with", "system_closedness_without",
-                                  "system_closedness_with", "agreement", "members", "explanation", "hub"};
-    enum { NCOL = 17, FIRST_NUM = 3, NNUM = 11 };
+                                  "closedness_with", "members", "explanation", "hub"};
+    static const char types[] = "TTITILTTRATRRRRRRTTRRRRRRRTTT";
+    enum { NCOL = 29 };
     R_xlen_t n = (R_xlen_t)hs_classification_count(c);
     SEXP out = PROTECT(named_list(NCOL, names));
-    for (int k = 0; k < NCOL; k++)
-        SET_VECTOR_ELT(out, k, Rf_allocVector(k >= FIRST_NUM && k < FIRST_NUM + NNUM ? REALSXP : STRSXP, n));
+    for (int k = 0; k < NCOL; k++) {
+        SEXPTYPE t = types[k] == 'T' ? STRSXP : types[k] == 'I' ? INTSXP : types[k] == 'L' ? LGLSXP
+                   : types[k] == 'R' ? REALSXP : VECSXP;
+        SET_VECTOR_ELT(out, k, Rf_allocVector(t, n));
+    }
+#define COL(k) VECTOR_ELT(out, k)
+#define NUM(k, v) (REAL(COL(k))[i] = isnan(v) ? NA_REAL : (v))
     for (R_xlen_t i = 0; i < n; i++) {
-        const hs_mechanism_class *x = hs_classification_get(c, (size_t)i);
-        SET_STRING_ELT(VECTOR_ELT(out, 0), i, Rf_mkChar(x->id));
-        SET_STRING_ELT(VECTOR_ELT(out, 1), i, str_or_na(x->label));
-        SET_STRING_ELT(VECTOR_ELT(out, 2), i, str_or_na(hs_mechanism_type_name(x->type)));
-        const double nums[NNUM] = {x->delta_unidirectionality, x->delta_closedness, x->unidirectionality_without,
-                                   x->unidirectionality_with, x->closedness_without, x->closedness_with,
-                                   x->system_unidirectionality_without, x->system_unidirectionality_with,
-                                   x->system_closedness_without, x->system_closedness_with, x->agreement};
-        for (int k = 0; k < NNUM; k++) REAL(VECTOR_ELT(out, FIRST_NUM + k))[i] = isnan(nums[k]) ? NA_REAL : nums[k];
+        const hs_mechanism_class *mc = hs_classification_get(c, (size_t)i);
+        int typed = mc->type != HS_MECHANISM_UNCLASSIFIED;
+        SET_STRING_ELT(COL(0), i, Rf_mkChar(mc->id));
+        SET_STRING_ELT(COL(1), i, str_or_na(mc->label));
+        INTEGER(COL(2))[i] = (int)mc->member_count;
+        SET_STRING_ELT(COL(3), i, str_or_na(hs_size_class_name(mc->size_class)));
+        INTEGER(COL(4))[i] = (int)mc->outside_members;
+        LOGICAL(COL(5))[i] = mc->exceeds_one_outside_partner != 0;
+        SET_STRING_ELT(COL(6), i, str_or_na(hs_mechanism_type_name(mc->type)));
+        SET_STRING_ELT(COL(7), i, str_or_na(hs_mechanism_type_name(mc->verdict)));
+        NUM(8, mc->agreement);
+        SEXP alt = Rf_allocVector(REALSXP, (R_xlen_t)mc->alternative_count);
+        SET_VECTOR_ELT(COL(9), i, alt);
+        SEXP altn = Rf_allocVector(STRSXP, (R_xlen_t)mc->alternative_count);
+        Rf_setAttrib(alt, R_NamesSymbol, altn);
+        for (size_t a = 0; a < mc->alternative_count; a++) {
+            REAL(alt)[a] = mc->alternative_shares[a];
+            SET_STRING_ELT(altn, (R_xlen_t)a, str_or_na(hs_mechanism_type_name(mc->alternative_types[a])));
+        }
+        SET_STRING_ELT(COL(10), i, typed ? str_or_na(hs_mechanism_type_name(mc->cell)) : NA_STRING);
+        NUM(11, mc->system_delta_unidirectionality);
+        NUM(12, mc->system_delta_closedness);
+        NUM(13, mc->system_unidirectionality_without);
+        NUM(14, mc->system_unidirectionality_with);
+        NUM(15, mc->system_closedness_without);
+        NUM(16, mc->system_closedness_with);
+        SET_STRING_ELT(COL(17), i, str_or_na(hs_mechanism_type_name(mc->type_lines)));
+        SET_STRING_ELT(COL(18), i, typed ? str_or_na(hs_mechanism_type_name(mc->cell_lines)) : NA_STRING);
+        NUM(19, mc->agreement_lines);
+        NUM(20, mc->delta_unidirectionality);
+        NUM(21, mc->delta_closedness);
+        NUM(22, mc->unidirectionality_without);
+        NUM(23, mc->unidirectionality_with);
+        NUM(24, mc->closedness_without);
+        NUM(25, mc->closedness_with);
         /* members as the CSV writes them: id:role;id:role */
         size_t len = 1;
-        for (size_t j = 0; j < x->member_count; j++) len += strlen(x->member_ids[j]) + 16;
+        for (size_t j = 0; j < mc->member_count; j++) len += strlen(mc->member_ids[j]) + 16;
         char *buf = R_alloc(len, 1);
         buf[0] = '\0';
-        for (size_t j = 0; j < x->member_count; j++) {
+        for (size_t j = 0; j < mc->member_count; j++) {
             strcat(buf, j ? ";" : "");
-            strcat(buf, x->member_ids[j]);
+            strcat(buf, mc->member_ids[j]);
             strcat(buf, ":");
-            strcat(buf, hs_role_name(x->member_roles[j]));
+            strcat(buf, hs_role_name(mc->member_roles[j]));
         }
-        SET_STRING_ELT(VECTOR_ELT(out, 14), i, Rf_mkChar(buf));
-        SET_STRING_ELT(VECTOR_ELT(out, 15), i, str_or_na(x->explanation));
-        SET_STRING_ELT(VECTOR_ELT(out, 16), i, str_or_na(hs_classification_hub(c)));
+        SET_STRING_ELT(COL(26), i, Rf_mkChar(buf));
+        SET_STRING_ELT(COL(27), i, str_or_na(mc->explanation));
+        SET_STRING_ELT(COL(28), i, str_or_na(hs_classification_hub(c)));
     }
+#undef NUM
+#undef COL
+
+    /* The reference magnitudes: picture x index, with the relations that entered each. */
+    static const char *rnames[] = {"picture", "index", "reference", "relations"};
+    SEXP ref = PROTECT(named_list(4, rnames));
+    SEXP rp = Rf_allocVector(STRSXP, 4), ri = Rf_allocVector(STRSXP, 4), rv = Rf_allocVector(REALSXP, 4),
+         rn = Rf_allocVector(INTSXP, 4);
+    SET_VECTOR_ELT(ref, 0, rp);
+    SET_VECTOR_ELT(ref, 1, ri);
+    SET_VECTOR_ELT(ref, 2, rv);
+    SET_VECTOR_ELT(ref, 3, rn);
+    for (int k = 0; k < 4; k++) {
+        hs_picture pic = k < 2 ? HS_PICTURE_SYSTEM : HS_PICTURE_LINES;
+        size_t rel = 0;
+        double r = hs_classification_reference(c, pic, k % 2 == 0, &rel);
+        SET_STRING_ELT(rp, k, Rf_mkChar(k < 2 ? "system" : "lines"));
+        SET_STRING_ELT(ri, k, Rf_mkChar(k % 2 == 0 ? "unidirectionality" : "closedness"));
+        REAL(rv)[k] = isnan(r) ? NA_REAL : r;
+        INTEGER(rn)[k] = (int)rel;
+    }
+
+    /* The options as applied (the CLI's "critical_mass", "thresholds", "sensitivity"). */
+    int fixed = !isnan(co.threshold_unidirectionality) || !isnan(co.threshold_closedness);
+    static const char *snames[] = {"critical_mass", "rule", "quantile", "threshold_unidirectionality",
+                                   "threshold_closedness", "tolerance", "draws", "seed", "spread", "recode",
+                                   "quantile_range", "ambiguous_below"};
+    SEXP set = PROTECT(named_list(12, snames));
+    SET_VECTOR_ELT(set, 0, Rf_ScalarInteger((int)co.critical_mass));
+    SET_VECTOR_ELT(set, 1, Rf_mkString(fixed ? "fixed" : "reference"));
+    SET_VECTOR_ELT(set, 2, Rf_ScalarReal(co.reference_quantile));
+    SET_VECTOR_ELT(set, 3, num_or_na(co.threshold_unidirectionality));
+    SET_VECTOR_ELT(set, 4, num_or_na(co.threshold_closedness));
+    SET_VECTOR_ELT(set, 5, Rf_ScalarReal(HS_CLASSIFY_TOLERANCE));
+    SET_VECTOR_ELT(set, 6, Rf_ScalarReal((double)co.sensitivity));
+    SET_VECTOR_ELT(set, 7, Rf_ScalarReal((double)co.seed));
+    SET_VECTOR_ELT(set, 8, Rf_ScalarReal(co.spread));
+    SET_VECTOR_ELT(set, 9, Rf_ScalarReal(co.recode));
+    SEXP range = Rf_allocVector(REALSXP, 2);
+    SET_VECTOR_ELT(set, 10, range);
+    REAL(range)[0] = co.quantile_low;
+    REAL(range)[1] = co.quantile_high;
+    SET_VECTOR_ELT(set, 11, Rf_ScalarReal(co.ambiguous_below));
+
+    static const char *onames[] = {"mechanisms", "reference", "settings"};
+    SEXP res = PROTECT(named_list(3, onames));
+    SET_VECTOR_ELT(res, 0, out);
+    SET_VECTOR_ELT(res, 1, ref);
+    SET_VECTOR_ELT(res, 2, set);
     guard_release(g);
-    UNPROTECT(4);
-    return out;
+    UNPROTECT(7);
+    return res;
 }
 
 /* ---- what-if ------------------------------------------------------------------------- */
@@ -653,11 +760,12 @@ SEXP hs_r_view(SEXP model, SEXP year, SEXP hub, SEXP focus, SEXP codebook) {
 
     size_t nt = hs_view_tie_count(v);
     const hs_tie *ties = hs_view_ties(v);
-    static const char *tnames[] = {"from", "to", "weight", "kind", "mechanism", "mutual", "hub_in_mechanism"};
-    SEXP tt = PROTECT(named_list(7, tnames));
-    SEXP cols[7];
-    SEXPTYPE types[7] = {INTSXP, INTSXP, REALSXP, STRSXP, STRSXP, LGLSXP, LGLSXP};
-    for (int c = 0; c < 7; c++) {
+    static const char *tnames[] = {"from", "to", "weight", "kind", "mechanism", "mutual", "hub_in_mechanism",
+                                   "line", "share"};
+    SEXP tt = PROTECT(named_list(9, tnames));
+    SEXP cols[9];
+    SEXPTYPE types[9] = {INTSXP, INTSXP, REALSXP, STRSXP, STRSXP, LGLSXP, LGLSXP, LGLSXP, REALSXP};
+    for (int c = 0; c < 9; c++) {
         cols[c] = Rf_allocVector(types[c], (R_xlen_t)nt);
         SET_VECTOR_ELT(tt, c, cols[c]);
     }
@@ -671,6 +779,8 @@ SEXP hs_r_view(SEXP model, SEXP year, SEXP hub, SEXP focus, SEXP codebook) {
         SET_STRING_ELT(cols[4], r, t->mechanism ? Rf_mkChar(hs_vertex_id(m, (size_t)t->source)) : NA_STRING);
         LOGICAL(cols[5])[r] = t->mutual;
         LOGICAL(cols[6])[r] = t->hub_in_mechanism;
+        LOGICAL(cols[7])[r] = t->line;
+        REAL(cols[8])[r] = t->share;
     }
     SET_VECTOR_ELT(out, 4, tt);
     UNPROTECT(1);
@@ -820,7 +930,7 @@ static const R_CallMethodDef calls[] = {
     {"hs_r_metrics", (DL_FUNC)&hs_r_metrics, 11},
     {"hs_r_metrics_models", (DL_FUNC)&hs_r_metrics_models, 8},
     {"hs_r_measures", (DL_FUNC)&hs_r_measures, 0},
-    {"hs_r_classify", (DL_FUNC)&hs_r_classify, 10},
+    {"hs_r_classify", (DL_FUNC)&hs_r_classify, 7},
     {"hs_r_whatif", (DL_FUNC)&hs_r_whatif, 9},
     {"hs_r_view", (DL_FUNC)&hs_r_view, 5},
     {"hs_r_build", (DL_FUNC)&hs_r_build, 8},

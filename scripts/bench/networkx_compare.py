@@ -40,7 +40,14 @@ def read(path):
         return {keys.get(d.get("key"), d.get("key")): d.text for d in elem.findall(NS + "data")}
 
     def span(d):
-        return (int(d["since"]) if d.get("since") else -10**9, int(d["until"]) if d.get("until") else 10**9)
+        """The element's spans [since, until): its spells, else since/until."""
+        if d.get("spells"):
+            out = []
+            for sp in d["spells"].replace(",", " ").split():
+                a, b = sp.split(":")
+                out.append((int(a) if a else -10**9, int(b) if b else 10**9))
+            return out
+        return [(int(d["since"]) if d.get("since") else -10**9, int(d["until"]) if d.get("until") else 10**9)]
 
     af = ref.AllianceFile()
     af.directed = graph.get("edgedefault", "directed") == "directed"
@@ -53,16 +60,18 @@ def read(path):
     for e in graph.findall(NS + "edge"):
         d = data(e)
         edges.append(({"source": e.get("source"), "target": e.get("target"), "kind": d.get("kind"),
-                       "weight": float(d["weight"]) if d.get("weight") else None}, span(d)))
+                       "weight": float(d["weight"]) if d.get("weight") else None, "depends": d.get("depends")},
+                      span(d)))
     return af, nodes, edges
 
 
 def slice_year(base, nodes, edges, year):
     af = ref.AllianceFile()
     af.directed, af.hub_attr = base.directed, base.hub_attr
-    af.nodes = [n for n, (s, u) in nodes if s <= year < u]
+    af.nodes = [n for n, spans in nodes if any(s <= year < u for s, u in spans)]
     alive = {n["id"] for n in af.nodes}
-    af.edges = [e for e, (s, u) in edges if s <= year < u and e["source"] in alive and e["target"] in alive]
+    af.edges = [e for e, spans in edges
+                if any(s <= year < u for s, u in spans) and e["source"] in alive and e["target"] in alive]
     return af
 
 
@@ -79,8 +88,8 @@ def krackhardt_hierarchy(D):
     return None if one + both == 0 else one / (one + both)
 
 
-def row(af, year):
-    M = ref.Model(af)
+def row(af, year, hub=None):
+    M = ref.Model(af, hub)
     r = ref.system_measures(M)
     out = {"year": year, "coordination": r.get("coordination"), "unidirectionality": r.get("hub_dependence_share"),
            "closedness": r.get("closedness"), "states": len(M.states), "allies": len(M.allies),

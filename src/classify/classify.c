@@ -78,10 +78,12 @@ static void sums_add(sums *s, const sums *x, int sign) {
 /* A tie's part in U and C: the arcs and boundary the indices use. */
 static void add_tie(const hs_view *v, const hs_tie *t, sums *s) {
     size_t from[2];
-    int hub[2], n = hs_tie_dependence_arcs(v, t, from, hub);
+    int hub[2];
+    double w[2];
+    int n = hs_tie_dependence_arcs(v, t, from, hub, w);
     for (int k = 0; k < n; k++) {
-        s->to_system += t->weight;
-        if (hub[k]) s->to_hub += t->weight;
+        s->to_system += w[k];
+        if (hub[k]) s->to_hub += w[k];
         s->arcs++;
     }
     int boundary = hs_tie_boundary(v, t);

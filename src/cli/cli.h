@@ -30,12 +30,21 @@ typedef struct hs_cli_args {
     const char *hub;
     hs_cli_list focus;
     const char *codebook;
+    /* --state-set, --weight, --path-weight: indices of the view.h enums */
+    int state_set, weight, path_weight;
     hs_cli_years years; /* --years */
     /* the limits: --max-states, --max-ties, --timeout */
     unsigned long long max_states, max_ties, timeout;
     /* the measures: --measures, --permutations, --seed, --table */
     hs_cli_list measures;
     unsigned long long permutations, seed;
+    /* inference: --bootstrap, --level, metrics --influence and --hubs, compare --events and --window */
+    unsigned long long bootstrap;
+    double level;
+    int influence;
+    hs_cli_list hubs;
+    int events;
+    unsigned long long window;
     int table;
     int format;         /* --format: HS_OUT_* */
     const char *output; /* -o, --output */
@@ -63,6 +72,7 @@ typedef struct hs_cli_args {
     const char *states;
     hs_cli_list types;
     int since, until, ids;
+    hs_cli_list map; /* --map direction,depth */
     /* whatif */
     hs_cli_edits edits;
     const char *scenarios;
@@ -90,9 +100,12 @@ extern const hs_command hs_cmd_import, hs_cmd_measures, hs_cmd_check, hs_cmd_exp
 /* The shared groups of options (options.c). */
 extern const hs_opt hs_opts_year[];         /* --year */
 extern const hs_opt hs_opts_view[];         /* --hub --focus --codebook */
+extern const hs_opt hs_opts_state_set[];    /* --state-set tied|listed */
+extern const hs_opt hs_opts_weights[];      /* --weight, --path-weight */
 extern const hs_opt hs_opts_limits[];       /* --max-states --max-ties --timeout */
 extern const hs_opt hs_opts_measures[];     /* --measures */
 extern const hs_opt hs_opts_permutations[]; /* --permutations --seed (of the E-I test) */
+extern const hs_opt hs_opts_bootstrap[];    /* --bootstrap --level */
 extern const hs_opt hs_opts_format[];       /* --format text|csv|json */
 extern const hs_opt hs_opts_format_json[];  /* --format text|json */
 extern const hs_opt hs_opts_output[];       /* -o, --output */
@@ -181,6 +194,9 @@ typedef struct hs_cli_keys {
 void hs_cli_table_csv(FILE *out, const hs_table *t, const hs_cli_keys *keys);
 hs_error hs_cli_table_json(const hs_table *t, const hs_cli_keys *keys);
 void hs_cli_table_text(FILE *out, const hs_table *t, size_t first_col);
+/* A table of the library in the format --format asks: JSON, CSV, or `title`
+ * and the text table from column first_col. */
+hs_error hs_cli_print_table(const hs_cli_args *args, const hs_table *t, const char *title, size_t first_col);
 /* One row as a JSON object: the keys, then the columns from first_col on. */
 json_t *hs_cli_row_json(const hs_table *t, size_t row, const hs_cli_keys *keys, size_t first_col);
 
@@ -190,6 +206,10 @@ json_t *hs_cli_row_json(const hs_table *t, size_t row, const hs_cli_keys *keys, 
 int hs_cli_check_measures(const char *command, const hs_cli_args *args, hs_measure_kind kind);
 /* The E-I test's options: --permutations (default 1000) and --seed (default 1). */
 void hs_cli_metrics_options(const hs_cli_args *args, hs_metrics_options *options);
+/* The bootstrap's options (--bootstrap, --level, --seed). */
+void hs_cli_bootstrap_options(const hs_cli_args *args, hs_bootstrap_options *options);
+/* A usage error (exit 2) for --bootstrap 0, else -1. */
+int hs_cli_check_bootstrap(const hs_cli_args *args);
 
 /* CSV fields (RFC 4180: quoted when needed) and numbers (empty for NaN);
  * text numbers: four decimals, n/a for NaN. */

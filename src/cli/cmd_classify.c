@@ -373,7 +373,7 @@ static int run(const hs_cli_args *args) {
 static const hs_opt options[] = {
     HS_OPT_INCLUDE(hs_opts_year),
     {.type = HS_OPT_ID, .name = "mechanism", .value_name = "ID", .help = "classify only this mechanism (it must be active)", .offset = offsetof(hs_cli_args, mechanism)},
-    HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(hs_opts_view), HS_OPT_INCLUDE(hs_opts_state_set), HS_OPT_INCLUDE(hs_opts_weights),
     HS_OPT_INCLUDE(hs_opts_format),
     {.type = HS_OPT_COUNT, .name = "critical-mass", .value_name = "N", .help = "the largest minilateral: more members are multilateral (default 4, from the paper's '3-4 members'; at least 3)", .offset = offsetof(hs_cli_args, critical_mass), .max = 1000000ULL},
     {.type = HS_OPT_REAL, .name = "reference-quantile", .value_name = "Q", .help = "a fall weakens a property when it is at least this quantile of the changes the system's relations make (default 0.5, the median)", .offset = offsetof(hs_cli_args, reference_quantile), .min_real = 0.001, .max_real = 0.999},

@@ -27,11 +27,15 @@ static const char **column_names(const hs_cli_args *args, size_t *count) {
     static const char *const defaults[] = {"default"};
     const char *const *chosen = args->measures.count ? (const char *const *)args->measures.items : defaults;
     size_t nchosen = args->measures.count ? args->measures.count : 1;
-    const char **names = malloc((NINDICES + nchosen + 2) * sizeof *names);
+    const char **names = malloc((3 * NINDICES + nchosen + 2) * sizeof *names);
     if (!names) return NULL;
     size_t n = 0;
     for (int k = 0; k < NINDICES; k++) names[n++] = index_names[k];
     for (size_t i = 0; i < nchosen; i++) names[n++] = chosen[i];
+    /* --bootstrap: the indices' intervals (docs/metrics.md, "Intervals"). */
+    static const char *const bounds[] = {"coordination_lo",      "coordination_hi", "unidirectionality_lo",
+                                         "unidirectionality_hi", "closedness_lo",   "closedness_hi"};
+    for (int k = 0; hs_cli_given(args, "bootstrap") && k < 2 * NINDICES; k++) names[n++] = bounds[k];
     names[n++] = "mechanisms_started";
     names[n++] = "mechanisms_ended";
     *count = n;
@@ -168,7 +172,7 @@ static void series_range(const char *name, hs_plot_series *s) {
     const char *unit = m >= 0 ? hs_measure_get((size_t)m)->unit : "";
     s->lo = s->hi = NAN;
     if (s->count) return;
-    if (strcmp(name, "ei_index") == 0 || strcmp(name, "ei_expected") == 0) {
+    if (strcmp(name, "ei_index") == 0 || strcmp(name, "ei_expected") == 0 || strcmp(name, "ei_degree_expected") == 0) {
         s->lo = -1, s->hi = 1;
     } else if (strncmp(unit, "share", 5) == 0 || strcmp(unit, "probability") == 0 || strcmp(unit, "index") == 0) {
         s->lo = 0, s->hi = 1;
@@ -181,7 +185,7 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
     /* The indices, and the numeric measures --measures names (not the default
      * set, which would crowd it). */
     double *x = malloc((n + 1) * sizeof *x);
-    hs_plot_series *series = malloc(ncols * sizeof *series);
+    hs_plot_series *series = calloc(ncols, sizeof *series);
     hs_plot_mark *marks = calloc(2 * n + 1, sizeof *marks);
     const char **tics = malloc((n + 1) * sizeof *tics);
     char **labels = calloc(2 * n + 1, sizeof *labels);
@@ -189,11 +193,23 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
     size_t nmarks = 0, nseries = 0;
     for (size_t col = 2; !err && col + 2 < ncols && (col < FIRST_MEASURE || args->measures.count); col++) {
         if (!hs_table_numbers(t, col)) continue;
+        long measure = hs_table_column_measure(t, col);
+        if (measure >= 0 && (hs_measure_get((size_t)measure)->flags & HS_MEASURE_BOOTSTRAP)) continue;
         hs_plot_series *s = &series[nseries++];
         s->title = col < FIRST_MEASURE ? titles[col - 2] : hs_table_column_name(t, col);
         s->count = hs_table_column_type(t, col) == HS_VALUE_INTEGER;
         s->y = hs_table_numbers(t, col);
         series_range(hs_table_column_name(t, col), s);
+        /* An index with its interval: a band under its line. */
+        char bound[64];
+        snprintf(bound, sizeof bound, "%s_lo", hs_table_column_name(t, col));
+        long lo = hs_table_find_column(t, bound);
+        snprintf(bound, sizeof bound, "%s_hi", hs_table_column_name(t, col));
+        long hi = hs_table_find_column(t, bound);
+        if (lo >= 0 && hi >= 0) {
+            s->band_lo = hs_table_numbers(t, (size_t)lo);
+            s->band_hi = hs_table_numbers(t, (size_t)hi);
+        }
     }
     for (size_t i = 0; !err && i < n; i++) {
         x[i] = f ? (double)(i + 1) : hs_table_number(t, i, 0);
@@ -224,6 +240,9 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
         for (size_t k = 0; k < args->focus.count && len > 0 && (size_t)len < sizeof title; k++)
             len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? ", " : "; subsystem ",
                             args->focus.items[k]);
+        if (hs_cli_given(args, "bootstrap") && len > 0 && (size_t)len < sizeof title)
+            len += snprintf(title + len, sizeof title - (size_t)len, "; bands: %.0f%% bootstrap intervals",
+                            100 * (hs_cli_given(args, "level") ? args->level : 0.95));
         hs_plot p = {title,
                      f ? "period" : "year",
                      n,
@@ -248,6 +267,31 @@ static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f)
     return err == HS_ENOMEM ? hs_error_set(HS_ENOMEM, "out of memory") : err;
 }
 
+/* ---- --events ------------------------------------------------------------------- */
+
+/* The change of K, U and C across each start and end of a mechanism in the
+ * years' span, from the library (hs_events_table), instead of the rows. */
+static hs_error print_events(const hs_cli_args *args, const hs_model *m, const hs_view_options *vo) {
+    int first = args->years.years[0], last = first;
+    for (size_t i = 0; i < args->years.count; i++) {
+        if (args->years.years[i] < first) first = args->years.years[i];
+        if (args->years.years[i] > last) last = args->years.years[i];
+    }
+    int window = hs_cli_given(args, "window") ? (int)args->window : HS_EVENTS_WINDOW;
+    hs_bootstrap_options bo;
+    hs_cli_bootstrap_options(args, &bo);
+    hs_table *t = NULL;
+    hs_error err = hs_events_table(m, vo, first, last, window, &bo, &t);
+    char title[512];
+    snprintf(title, sizeof title,
+             "%s, %d-%d: the change of K, U and C across each start and end of a mechanism (mean over %d years "
+             "after - mean over %d years before; %.0f%% interval, %lld draws)",
+             args->operands[0], first, last, window, window, 100 * bo.level, bo.draws);
+    if (!err) err = hs_cli_print_table(args, t, title, 0);
+    hs_table_destroy(t);
+    return err;
+}
+
 /* ---- the command ----------------------------------------------------------------- */
 
 static int run(const hs_cli_args *args) {
@@ -264,6 +308,12 @@ static int run(const hs_cli_args *args) {
         return hs_cli_usage_error("compare", "--years compares the years of one FILE, not %zu files", nfiles);
     if (years_mode && hs_cli_given(args, "year"))
         return hs_cli_usage_error("compare", "--year and --years exclude each other");
+    if ((args->events || hs_cli_given(args, "window")) && !years_mode)
+        return hs_cli_usage_error("compare", "--events and --window look at the years of one FILE (--years)");
+    if (hs_cli_given(args, "window") && args->window == 0)
+        return hs_cli_usage_error("compare", "--window 0: a window needs at least 1 year");
+    int brc = hs_cli_check_bootstrap(args);
+    if (brc >= 0) return brc;
     int rc = hs_cli_check_output("compare", args->plot, (const char *const *)args->operands, (int)nfiles);
     if (rc < 0) rc = hs_cli_check_measures("compare", args, HS_MEASURE_SYSTEM);
     if (rc >= 0) return rc;
@@ -295,7 +345,9 @@ static int run(const hs_cli_args *args) {
     progress_end(&pg);
     const files *by_file = years_mode ? NULL : &f;
     if (!err && args->plot) err = plot(args, t, by_file);
-    if (!err) {
+    if (!err && args->events) {
+        err = print_events(args, m, &vo);
+    } else if (!err) {
         static const char *const key_names[] = {"file", "period"};
         hs_cli_keys keys = {2, key_names, f.keys};
         if (args->format == HS_OUT_JSON) {
@@ -362,14 +414,27 @@ static const hs_opt options_table[] = {
      .offset = offsetof(hs_cli_args, year)},
     HS_OPT_INCLUDE(hs_opts_measures),
     HS_OPT_INCLUDE(hs_opts_permutations),
-    HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(hs_opts_bootstrap),
+    {.type = HS_OPT_FLAG,
+     .name = "events",
+     .help = "instead of the rows: for each start and end of a mechanism in the span of --years, the change of K, U "
+             "and C across it (mean over the years after - before) with a bootstrap interval (docs/metrics.md, "
+             "\"Events\")",
+     .offset = offsetof(hs_cli_args, events)},
+    {.type = HS_OPT_COUNT,
+     .name = "window",
+     .value_name = "W",
+     .help = "the years averaged on each side of an event (default 3)",
+     .offset = offsetof(hs_cli_args, window),
+     .max = 1000},
+    HS_OPT_INCLUDE(hs_opts_view), HS_OPT_INCLUDE(hs_opts_state_set), HS_OPT_INCLUDE(hs_opts_weights),
     HS_OPT_INCLUDE(hs_opts_format),
     {.type = HS_OPT_FILE,
      .name = "plot",
      .value_name = "OUT",
      .help =
          "also draw K, U, C (and the measures --measures names) over the rows into OUT.svg, OUT.png or OUT.pdf, with "
-         "gnuplot, marking the years mechanisms started and ended",
+         "gnuplot, marking the years mechanisms started and ended; with --bootstrap, the indices' intervals as bands",
      .offset = offsetof(hs_cli_args, plot)},
     HS_OPT_INCLUDE(chart_options),
     HS_OPT_INCLUDE(hs_opts_limits),
@@ -405,7 +470,9 @@ const hs_command hs_cmd_compare = {
     "EXAMPLES\n"
     "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --format csv\n"
     "    hubspoke compare graphs/asia-pacific.gv --years 1990,2000,2010,2020 --plot kuc.svg\n"
-    "    hubspoke compare periods/*.gv --format json\n",
+    "    hubspoke compare periods/*.gv --format json\n"
+    "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --bootstrap 1000 --plot kuc.svg\n"
+    "    hubspoke compare graphs/asia-pacific.gv --years 1951:2025 --events\n",
     operands,
     1,
     HS_ANY_NUMBER,

@@ -1,6 +1,7 @@
 /* hubspoke import: the COW and ATOP alliance datasets and CSV edge lists as
  * alliance graphs. */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -23,7 +24,7 @@ static int write_model(const hs_model *m, const char *out, hs_format to) {
 
 /* import edges: the tables of an edge list, with every check of a file read. */
 static int import_edges(const hs_cli_args *args, const char *in, const char *out, hs_format to) {
-    static const char *const datasets_only[] = {"states", "types", "since", "until", "ids", NULL};
+    static const char *const datasets_only[] = {"states", "types", "since", "until", "ids", "map", NULL};
     int rc = refuse_options(args, "edges", datasets_only);
     if (rc >= 0) return rc;
     hs_edgelist_options o;
@@ -83,6 +84,13 @@ static int run(const hs_cli_args *args) {
             return hs_cli_usage_error("import", "--types: %s does not code %s", dataset, args->types.items[i]);
         o.types |= bit;
     }
+    for (size_t i = 0; i < args->map.count; i++) {
+        unsigned bit = hs_atop_mapping_parse(args->map.items[i]);
+        if (!bit) return hs_cli_usage_error("import", "--map: unknown mapping '%s' (direction or depth)", args->map.items[i]);
+        o.mapping |= bit;
+    }
+    if (o.mapping && o.dataset != HS_DATASET_ATOP)
+        return hs_cli_usage_error("import", "--map needs ATOP's provisions: import atop");
     o.states_file = args->states;
     o.hub = args->hub;
     o.ids = args->ids == 1 ? HS_IDS_ISO3 : HS_IDS_COW;
@@ -94,7 +102,8 @@ static int run(const hs_cli_args *args) {
     int same = hs_cli_check_output("import", out, inputs, 2);
     if (same >= 0) return same;
     hs_model *m = NULL;
-    hs_error err = hs_import_file(in, &o, &m);
+    hs_import_notes notes;
+    hs_error err = hs_import_file_notes(in, &o, &notes, &m);
     if (err) return hs_cli_fail(err);
     /* The checks of a file read, on what the dataset became. */
     hs_diagnostics *d = NULL;
@@ -104,6 +113,22 @@ static int run(const hs_cli_args *args) {
     int rc = err ? hs_cli_fail(err) : hs_diagnostics_error_count(d) ? HS_EXIT_FAILURE : write_model(m, out, to);
     hs_diagnostics_destroy(d);
     hs_model_destroy(m);
+    if (rc == HS_EXIT_OK) {
+        /* What changes which years count is said, never done silently (docs/import.md). */
+        if (notes.memberships_outside)
+            fprintf(stderr,
+                    "hubspoke import: note: %zu membership-years fall outside their states' COW spells (%zu memberships, "
+                    "first: %s); they do not count\n",
+                    notes.member_years_outside, notes.memberships_outside, notes.first_outside);
+        if (notes.states_without_spells)
+            fprintf(stderr, "hubspoke import: note: %zu states have no spell in %s; they count in every year\n",
+                    notes.states_without_spells, o.states_file);
+        if ((o.mapping & HS_MAP_DIRECTION) && notes.asymmetric_multilateral)
+            fprintf(stderr,
+                    "hubspoke import: note: %zu multilateral alliances have members that promise military support and "
+                    "members that do not; their co-membership stays mutual\n",
+                    notes.asymmetric_multilateral);
+    }
     return rc;
 }
 
@@ -138,6 +163,13 @@ static const hs_opt options[] = {
      .value_name = "ID",
      .help = "set the graph's hub (a state id of the output)",
      .offset = offsetof(hs_cli_args, hub)},
+    {.type = HS_OPT_IDS,
+     .name = "map",
+     .value_name = "LIST",
+     .help = "atop: turn the provisions into the schema's `depends` (direction: in a bilateral alliance only one side "
+             "promises military support) and `weight` (depth: the kind's depth x (1 + Leeds and Anac's milinst) / 3); "
+             "without it the provisions are attributes only (docs/import.md)",
+     .offset = offsetof(hs_cli_args, map)},
     {.type = HS_OPT_FILE,
      .name = "nodes",
      .value_name = "NODES.csv",
@@ -202,7 +234,8 @@ const hs_command hs_cmd_import = {
     "EXAMPLES\n"
     "    hubspoke import cow alliance_v4.1_by_member.csv --states states2016.csv -o cow.graphml\n"
     "    hubspoke import atop atop5_1m.csv --types defense,offense --since 1945 -o atop.gv\n"
-    "    hubspoke import edges ties.csv --nodes states.csv --mechanisms members.csv -o system.gv\n",
+    "    hubspoke import edges ties.csv --nodes states.csv --mechanisms members.csv -o system.gv\n"
+    "    hubspoke import atop atop4_01m.csv --ids iso3 --map direction,depth -o atop.graphml\n",
     operands,
     2,
     2,

@@ -15,7 +15,8 @@ static const char *flag_words(unsigned flags, char *buf, size_t size) {
     } words[] = {{HS_MEASURE_DEFAULT, "default"},
                  {HS_MEASURE_NEEDS_HUB, "needs-hub"},
                  {HS_MEASURE_PERMUTATION, "permutation-test"},
-                 {HS_MEASURE_CHANGE, "change"}};
+                 {HS_MEASURE_CHANGE, "change"},
+                 {HS_MEASURE_BOOTSTRAP, "bootstrap"}};
     buf[0] = '\0';
     size_t len = 0;
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
@@ -90,8 +91,9 @@ const hs_command hs_cmd_measures = {
     "    year), group, type (real, integer, flag, list), unit, flags and a one-line\n"
     "    description. Every measure is defined, with its formula and source, in\n"
     "    docs/metrics.md. Flags: default (in compare's default columns), needs-hub\n"
-    "    (missing in a year without a hub), permutation-test (runs the E-I\n"
-    "    permutation test), change (since the previous row of a panel).\n",
+    "    (missing in a year without a hub), permutation-test (runs an E-I test:\n"
+    "    --permutations draws), change (since the previous row of a panel),\n"
+    "    bootstrap (a bound of a bootstrap interval: --bootstrap draws).\n",
     options,
     "EXIT STATUS\n"
     "    0 success, 2 usage error.\n"

@@ -123,10 +123,51 @@ static const char **selection(const hs_cli_args *args, size_t *count) {
     return names;
 }
 
+/* ---- --influence and --hubs: tables of the inference module (inference.h) ----- */
+
+static int run_inference(const hs_cli_args *args) {
+    hs_model *m = NULL;
+    hs_codebook *cb = NULL;
+    hs_table *t = NULL;
+    hs_view *v = NULL;
+    hs_error err = hs_cli_open_model(args, &m, &cb);
+    hs_view_options vo;
+    if (!err) hs_cli_view_options(args, cb, &vo);
+    char title[512];
+    if (!err && hs_cli_given(args, "influence")) {
+        /* Largest first: which instrument moves the chosen value most when removed. */
+        if (!(err = hs_view_new(m, &vo, &v))) err = hs_influence_table(v, (hs_boot_stat)args->influence, &t);
+        char when[32] = ", all elements";
+        if (vo.has_year) snprintf(when, sizeof when, ", year %d", vo.year);
+        snprintf(title, sizeof title, "%s%s: each instrument's part in %s (with - without), largest first",
+                 hs_model_file(m), when, hs_boot_stat_name((hs_boot_stat)args->influence));
+    } else if (!err) {
+        hs_bootstrap_options bo;
+        hs_cli_bootstrap_options(args, &bo);
+        err = hs_hub_systems_table(m, &vo, (const char *const *)args->hubs.items, args->hubs.count, &bo, &t);
+        snprintf(title, sizeof title, "%s%s: the systems around %zu hubs (intervals: %lld bootstrap draws)",
+                 hs_model_file(m), vo.has_year ? "" : ", all elements", args->hubs.count, bo.draws);
+    }
+    if (!err) err = hs_cli_print_table(args, t, title, 1);
+    hs_table_destroy(t);
+    hs_view_destroy(v);
+    hs_codebook_destroy(cb);
+    hs_model_destroy(m);
+    return err ? hs_cli_fail(err) : HS_EXIT_OK;
+}
+
 static int run(const hs_cli_args *args) {
     int panel = hs_cli_given(args, "years");
     if (panel && hs_cli_given(args, "year"))
         return hs_cli_usage_error("metrics", "--year and --years exclude each other");
+    int rc = hs_cli_check_bootstrap(args);
+    if (rc >= 0) return rc;
+    if (hs_cli_given(args, "influence") && hs_cli_given(args, "hubs"))
+        return hs_cli_usage_error("metrics", "--influence and --hubs exclude each other");
+    if ((hs_cli_given(args, "influence") || hs_cli_given(args, "hubs")) && (panel || hs_cli_given(args, "hub")))
+        return hs_cli_usage_error("metrics", "--%s looks at one year (--year), not --years or --hub",
+                                  hs_cli_given(args, "influence") ? "influence" : "hubs");
+    if (hs_cli_given(args, "influence") || hs_cli_given(args, "hubs")) return run_inference(args);
     for (size_t i = 0; i < args->measures.count; i++) {
         const char *name = args->measures.items[i];
         if (strcmp(name, "default") && strcmp(name, "all") && hs_measure_find(name) < 0)
@@ -175,6 +216,10 @@ static int run(const hs_cli_args *args) {
 }
 
 static const char *const tables[] = {"states", "system", NULL};
+/* In the order of hs_boot_stat. */
+static const char *const influence_values[] = {"coordination",   "unidirectionality",       "closedness",
+                                               "hub_brokered_closure", "ei_index", "hub_tie_weight",
+                                               "coordinated_ally_weight", "bare_ally_weight", NULL};
 
 static const hs_opt options[] = {
     HS_OPT_INCLUDE(hs_opts_year),
@@ -185,7 +230,7 @@ static const hs_opt options[] = {
              "output is the table --table names, in every format",
      .offset = offsetof(hs_cli_args, years),
      .max = 100000},
-    HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(hs_opts_view), HS_OPT_INCLUDE(hs_opts_state_set), HS_OPT_INCLUDE(hs_opts_weights),
     HS_OPT_INCLUDE(hs_opts_format),
     {.type = HS_OPT_CHOICE,
      .name = "table",
@@ -195,6 +240,20 @@ static const hs_opt options[] = {
      .choices = tables},
     HS_OPT_INCLUDE(hs_opts_measures),
     HS_OPT_INCLUDE(hs_opts_permutations),
+    HS_OPT_INCLUDE(hs_opts_bootstrap),
+    {.type = HS_OPT_CHOICE,
+     .name = "influence",
+     .value_name = "VALUE",
+     .help = "instead of the measures: each instrument's part in VALUE (coordination, unidirectionality, closedness, "
+             "...), the value with it minus without it, largest first (docs/metrics.md, \"Influence\")",
+     .offset = offsetof(hs_cli_args, influence),
+     .choices = influence_values},
+    {.type = HS_OPT_IDS,
+     .name = "hubs",
+     .value_name = "IDS",
+     .help = "instead of the measures: the systems around each of these hubs in the year, with intervals, and the "
+             "partners and allies they share (docs/metrics.md, \"Several hubs\")",
+     .offset = offsetof(hs_cli_args, hubs)},
     HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
@@ -233,7 +292,9 @@ const hs_command hs_cmd_metrics = {
     "    hubspoke metrics graphs/asia-pacific.gv --year 1995 --format json\n"
     "    hubspoke metrics graphs/asia-pacific.graphml --format csv > states.csv\n"
     "    hubspoke metrics graphs/asia-pacific.gv --years 1951:2025 --table states --format csv > panel.csv\n"
-    "    hubspoke metrics graphs/asia-pacific.gv --years 1951:2025 --table system --measures default --format csv\n",
+    "    hubspoke metrics graphs/asia-pacific.gv --years 1951:2025 --table system --measures default --format csv\n"
+    "    hubspoke metrics graphs/asia-pacific.gv --year 2016 --influence unidirectionality\n"
+    "    hubspoke metrics atop.graphml --year 1960 --hubs USA,COW365 --bootstrap 1000 --format json\n",
     operands,
     1,
     1,

@@ -677,7 +677,7 @@ static const hs_opt options_table[] = {
      .help = "each scenario in each of these years (years and ranges A:B[:STEP] separated by commas)",
      .offset = offsetof(hs_cli_args, years),
      .max = 100000},
-    HS_OPT_INCLUDE(hs_opts_view),
+    HS_OPT_INCLUDE(hs_opts_view), HS_OPT_INCLUDE(hs_opts_state_set), HS_OPT_INCLUDE(hs_opts_weights),
     HS_OPT_INCLUDE(hs_opts_measures),
     HS_OPT_INCLUDE(hs_opts_permutations),
     HS_OPT_INCLUDE(hs_opts_format),

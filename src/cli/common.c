@@ -98,6 +98,13 @@ void hs_cli_view_options(const hs_cli_args *args, const hs_codebook *codebook, h
     opt->codebook = codebook;
     opt->focus = (const char *const *)args->focus.items;
     opt->focus_count = args->focus.count;
+    /* info describes the file, so it lists every state unless told otherwise;
+     * the measuring commands measure the tied states (docs/metrics.md). */
+    opt->state_set = hs_cli_given(args, "state-set") ? (hs_state_set)args->state_set
+                     : args->command == &hs_cmd_info  ? HS_STATES_LISTED
+                                                      : HS_STATES_TIED;
+    opt->weight = (hs_weight_source)args->weight;
+    opt->path_weight = (hs_path_weight)args->path_weight;
 }
 
 hs_error hs_cli_open_view(const hs_cli_args *args, hs_model **model, hs_codebook **codebook, hs_view **view) {
@@ -135,6 +142,21 @@ void hs_cli_metrics_options(const hs_cli_args *args, hs_metrics_options *o) {
     hs_metrics_options_init(o);
     if (hs_cli_given(args, "permutations")) o->permutations = (size_t)args->permutations;
     if (hs_cli_given(args, "seed")) o->seed = (uint64_t)args->seed;
+    if (hs_cli_given(args, "bootstrap")) o->bootstrap = (size_t)args->bootstrap;
+    if (hs_cli_given(args, "level")) o->level = args->level;
+}
+
+void hs_cli_bootstrap_options(const hs_cli_args *args, hs_bootstrap_options *o) {
+    hs_bootstrap_options_init(o);
+    if (hs_cli_given(args, "bootstrap")) o->draws = (long long)args->bootstrap;
+    if (hs_cli_given(args, "level")) o->level = args->level;
+    if (hs_cli_given(args, "seed")) o->seed = (uint64_t)args->seed;
+}
+
+int hs_cli_check_bootstrap(const hs_cli_args *args) {
+    if (hs_cli_given(args, "bootstrap") && args->bootstrap == 0)
+        return hs_cli_usage_error(args->command->name, "--bootstrap 0: a bootstrap needs at least 1 draw");
+    return -1;
 }
 
 json_t *hs_json_number(double x) { return isfinite(x) ? json_real(x) : json_null(); }

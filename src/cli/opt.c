@@ -287,6 +287,8 @@ void hs_cli_args_free(hs_cli_args *a) {
     hs_cli_list_free(&a->focus);
     hs_cli_list_free(&a->measures);
     hs_cli_list_free(&a->types);
+    hs_cli_list_free(&a->map);
+    hs_cli_list_free(&a->hubs);
     free(a->years.years);
     free(a->layout_years.years);
     free(a->edits.items);

@@ -24,6 +24,38 @@ const hs_opt hs_opts_view[] = {{.type = HS_OPT_ID,
                                 .offset = offsetof(hs_cli_args, codebook)},
                                HS_OPT_LAST};
 
+/* In the order of the view.h enums they index. */
+static const char *const state_set_names[] = {"tied", "listed", NULL};
+static const char *const weight_names[] = {"depth", "amount", NULL};
+static const char *const path_weight_names[] = {"depth", "amount", "hops", NULL};
+
+const hs_opt hs_opts_state_set[] = {
+    {.type = HS_OPT_CHOICE,
+     .name = "state-set",
+     .value_name = "SET",
+     .help = "the states the year holds: tied (the states with a tie, and the hub) or listed (every state of the file "
+             "active in the year); default tied, for info listed (docs/metrics.md, \"Which states count\")",
+     .offset = offsetof(hs_cli_args, state_set),
+     .choices = state_set_names},
+    HS_OPT_LAST};
+
+const hs_opt hs_opts_weights[] = {
+    {.type = HS_OPT_CHOICE,
+     .name = "weight",
+     .value_name = "W",
+     .help = "what a tie weighs in S, D and the indices: depth (default) or amount, the ties' ratio-scale `amount` "
+             "(docs/metrics.md, \"Depth and amount\")",
+     .offset = offsetof(hs_cli_args, weight),
+     .choices = weight_names},
+    {.type = HS_OPT_CHOICE,
+     .name = "path-weight",
+     .value_name = "W",
+     .help = "the path lengths of betweenness and closeness: depth (1 / the deepest tie of a pair; default), amount or "
+             "hops",
+     .offset = offsetof(hs_cli_args, path_weight),
+     .choices = path_weight_names},
+    HS_OPT_LAST};
+
 const hs_opt hs_opts_year[] = {{.type = HS_OPT_YEAR,
                                 .name = "year",
                                 .value_name = "Y",
@@ -67,17 +99,34 @@ const hs_opt hs_opts_permutations[] = {
     {.type = HS_OPT_COUNT,
      .name = "permutations",
      .value_name = "N",
-     .help =
-         "permutations of the E-I test, for ei_expected and ei_p_closed (default 1000 when they are computed; 0 = no "
-         "test)",
+     .help = "permutations of the E-I label test and draws of its degree-preserving null (ei_expected, ei_p_closed, "
+             "ei_degree_expected, ei_degree_p_closed; default 1000 when they are computed; 0 = no test)",
      .offset = offsetof(hs_cli_args, permutations),
      .max = 100000000ULL},
     {.type = HS_OPT_COUNT,
      .name = "seed",
      .value_name = "S",
-     .help = "seed of the permutation test (default 1); the same seed gives the same p-value on every machine",
+     .help = "seed of the E-I tests and the bootstrap (default 1); the same seed gives the same p-values and "
+             "intervals on every machine",
      .offset = offsetof(hs_cli_args, seed),
      .max = 9007199254740991ULL},
+    HS_OPT_LAST};
+
+const hs_opt hs_opts_bootstrap[] = {
+    {.type = HS_OPT_COUNT,
+     .name = "bootstrap",
+     .value_name = "N",
+     .help = "draws of the bootstrap over the year's instruments, for the intervals of K, U, C and the sums over "
+             "ties (default 1000; at least 1; docs/metrics.md, \"Intervals\")",
+     .offset = offsetof(hs_cli_args, bootstrap),
+     .max = 100000000ULL},
+    {.type = HS_OPT_REAL,
+     .name = "level",
+     .value_name = "L",
+     .help = "the intervals' level (default 0.95)",
+     .offset = offsetof(hs_cli_args, level),
+     .min_real = 0.01,
+     .max_real = 0.999},
     HS_OPT_LAST};
 
 static const char *const format_names[] = {"text", "json", "csv", NULL};

@@ -85,6 +85,9 @@ static void left_axis(const hs_plot *p, double *lo, double *hi, int *only_indice
             for (size_t i = 0; i < p->n; i++) {
                 double y = p->series[s].y[i];
                 if (isfinite(y)) slo = fmin(slo, floor(y * 2) / 2), shi = fmax(shi, ceil(y * 2) / 2);
+                const double *b[2] = {p->series[s].band_lo, p->series[s].band_hi};
+                for (int k = 0; k < 2; k++) /* the band stays on the axis too */
+                    if (b[k] && isfinite(b[k][i])) slo = fmin(slo, floor(b[k][i] * 2) / 2), shi = fmax(shi, ceil(b[k][i] * 2) / 2);
             }
         }
         *lo = fmin(*lo, slo);
@@ -130,6 +133,7 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
         any_y2 = 1;
         for (size_t i = 0; i < p->n; i++) {
             if (isfinite(p->series[s].y[i])) y2hi = fmax(y2hi, p->series[s].y[i]);
+            if (p->series[s].band_hi && isfinite(p->series[s].band_hi[i])) y2hi = fmax(y2hi, p->series[s].band_hi[i]);
         }
     }
     for (size_t i = 0; i < p->n; i++) {
@@ -200,6 +204,13 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
             else
                 fputs(" NaN", f);
         }
+        /* The bands' bounds follow the lines' values, two columns a band. */
+        for (size_t s = 0; s < p->nseries; s++) {
+            if (!p->series[s].band_lo || !p->series[s].band_hi) continue;
+            double a = p->series[s].band_lo[i], b = p->series[s].band_hi[i];
+            if (isfinite(a) && isfinite(b)) fprintf(f, " %.17g %.17g", a, b);
+            else fputs(" NaN NaN", f);
+        }
         fputc('\n', f);
     }
     /* Rows that are files are not a series in time: points, not lines. */
@@ -208,17 +219,27 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
     /* Greyscale: greys from dark to light, each series its own dash pattern
      * (counts on the right-hand axis keep theirs). */
     static const char *const greys[] = {"#000000", "#555555", "#888888", "#333333", "#777777", "#aaaaaa"};
+    /* Bands first, under the lines, in the lines' colours. */
+    size_t column = p->nseries + 2, drawn = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        if (!p->series[s].band_lo || !p->series[s].band_hi) continue;
+        fprintf(f, "%s$data using 1:%zu:%zu axes x1y%d with filledcurves fc rgb '%s' fs transparent solid 0.18 "
+                   "noborder notitle",
+                drawn++ ? ", \\\n     " : "", column, column + 1, on_y2(p, s) ? 2 : 1,
+                p->greyscale ? greys[s % (sizeof greys / sizeof *greys)] : colours[s % (sizeof colours / sizeof *colours)]);
+        column += 2;
+    }
     for (size_t s = 0; s < p->nseries; s++) {
         const char *c =
             p->greyscale ? greys[s % (sizeof greys / sizeof *greys)] : colours[s % (sizeof colours / sizeof *colours)];
         int y2 = on_y2(p, s);
         if (points)
             fprintf(f, "%s$data using 1:%zu axes x1y%d with points pt %d ps 1.2 lc rgb '%s' title ",
-                    s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, (int)(s % 6) * 2 + 5, c);
+                    s || drawn ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, (int)(s % 6) * 2 + 5, c);
         else /* K, U, C from thick to thin, so that one drawn over another
               * with the same values (K and C at 1) still shows at its edges */
             fprintf(f, "%s$data using 1:%zu axes x1y%d with linespoints lw %.1f pt 7 ps %.2f lc rgb '%s' dt %d title ",
-                    s ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? 4.0 - (double)s : 1.2,
+                    s || drawn ? ", \\\n     " : "", s + 2, y2 ? 2 : 1, s < 3 ? 4.0 - (double)s : 1.2,
                     (p->n > 40 ? 0.5 : 1.0) * (s < 3 ? 0.9 - 0.2 * (double)s : 0.4), c,
                     p->greyscale && !y2 ? (int)(s % 5) + 1
                     : y2                ? 2

@@ -1,6 +1,7 @@
 /* Writing the library's tables (table.h) as text, CSV and JSON: one place for
  * how a value of each type looks in each format (docs/cli.md, "Values in the
  * outputs"). */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,6 +94,18 @@ hs_error hs_cli_table_json(const hs_table *t, const hs_cli_keys *keys) {
     hs_error err = root ? hs_cli_print_json(root) : hs_error_set(HS_ENOMEM, "out of memory");
     json_decref(root);
     return err;
+}
+
+hs_error hs_cli_print_table(const hs_cli_args *args, const hs_table *t, const char *title, size_t first_col) {
+    if (args->format == HS_OUT_JSON) return hs_cli_table_json(t, NULL);
+    if (args->format == HS_OUT_CSV) {
+        hs_cli_table_csv(stdout, t, NULL);
+    } else {
+        printf("%s\n", title);
+        hs_cli_table_text(stdout, t, first_col);
+    }
+    return fflush(stdout) == 0 && !ferror(stdout) ? HS_OK
+                                                  : hs_error_set(HS_EIO, "<stdout>: cannot write: %s", strerror(errno));
 }
 
 /* A column's width in a text table: its name, at least 7. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/internal.h"
+#include "hubspoke/codebook.h"
 #include "hubspoke/import.h"
 #include "import/import_internal.h"
 
@@ -73,6 +74,35 @@ unsigned hs_dataset_obligations(hs_dataset d) {
 
 const char *hs_dataset_name(hs_dataset d) { return d == HS_DATASET_ATOP ? "atop" : "cow"; }
 
+unsigned hs_atop_mapping_parse(const char *name) {
+    if (strcmp(name, "direction") == 0) return HS_MAP_DIRECTION;
+    if (strcmp(name, "depth") == 0) return HS_MAP_DEPTH;
+    return 0;
+}
+
+/* ATOP's provisions that bear on dependence and hierarchy, kept under ATOP's
+ * own column names (docs/import.md, "Provisions, direction and depth"). They
+ * are coded per alliance (phase), the same on every member's row. */
+static const char *const provision_columns[] = {"asymm", "milcon",   "milaid", "intcom", "subord",  "organ1",
+                                                "orgpurp1", "organ2", "orgpurp2", "base", "contrib", "ecaid"};
+enum { P_ASYMM, P_MILCON, P_MILAID, P_INTCOM, P_SUBORD, P_ORGAN1, P_ORGPURP1, P_ORGAN2, P_ORGPURP2, P_BASE, P_CONTRIB,
+       P_ECAID, NPROV };
+
+/* Leeds & Anac's (2005) peacetime military institutionalization, 0 none, 1
+ * moderate, 2 high, from an alliance's provisions (-1 = not coded): their
+ * replication code, as ATOP 4.01's alliance-level file computes `milinst`.
+ * -1 when none of the provisions it rests on is coded. */
+static int milinst_of(const signed char *p) {
+    if (p[P_MILCON] < 0 && p[P_INTCOM] < 0 && p[P_BASE] < 0 && p[P_MILAID] < 0 && p[P_SUBORD] < 0 &&
+        p[P_CONTRIB] < 0 && p[P_ORGPURP1] < 0 && p[P_ORGPURP2] < 0)
+        return -1;
+    if (p[P_MILCON] == 3 || p[P_INTCOM] == 1 || p[P_BASE] > 0) return 2;
+    int milorg = p[P_ORGPURP1] == 1 || p[P_ORGPURP1] == 4 || p[P_ORGPURP2] == 1 || p[P_ORGPURP2] == 4;
+    if (p[P_MILCON] == 2 || p[P_MILAID] == 3 || p[P_MILAID] == 4 || p[P_SUBORD] > 0 || p[P_CONTRIB] == 1 || milorg)
+        return 1;
+    return 0;
+}
+
 void hs_import_options_init(hs_import_options *o) {
     memset(o, 0, sizeof *o);
     o->dataset = HS_DATASET_COW;
@@ -95,12 +125,13 @@ typedef struct membership {
     long ccode;
     int since, until; /* [entry year, exit year + 1); until open when in force at the end */
     unsigned flags;
+    signed char prov[NPROV]; /* ATOP provisions on this row, -1 when not coded */
     int line;
     size_t order; /* row number, to keep the file's order within an alliance */
 } membership;
 
 typedef struct columns {
-    long id, state, entry[3], exit[3], flags[5], version, state_name;
+    long id, state, entry[3], exit[3], flags[5], version, state_name, prov[NPROV];
 } columns;
 
 static hs_error require(const hs_csv *csv, const dataset_spec *s, const char *name, long *col) {
@@ -126,6 +157,7 @@ static hs_error find_columns(const hs_csv *csv, const dataset_spec *s, hs_datase
     c->version = hs_csv_column(csv, "version");
     if (d == HS_DATASET_COW && c->version < 0) return require(csv, s, "version", &c->version);
     c->state_name = d == HS_DATASET_COW ? hs_csv_column(csv, "state_name") : -1;
+    for (int k = 0; k < NPROV; k++) c->prov[k] = d == HS_DATASET_ATOP ? hs_csv_column(csv, provision_columns[k]) : -1;
     return HS_OK;
 }
 
@@ -228,6 +260,15 @@ static hs_error read_row(const hs_csv *csv, const dataset_spec *s, hs_dataset d,
                                 csv->header[c->flags[i]], f);
         if (present && f == 1) m->flags |= s->flags[i].bit;
     }
+    for (int k = 0; k < NPROV; k++) {
+        long x = -1;
+        int present = 0;
+        if (c->prov[k] >= 0 && (err = hs_csv_int(csv, row, c->prov[k], &x, &present))) return err;
+        if (present && (x < 0 || x > 99))
+            return hs_error_set(HS_EINPUT, "%s:%d: column '%s': %ld is not an ATOP code (0 to 99)", csv->file, line,
+                                csv->header[c->prov[k]], x);
+        m->prov[k] = (signed char)(present ? x : -1);
+    }
     m->line = line;
     m->order = row;
     return HS_OK;
@@ -244,6 +285,8 @@ static int by_alliance(const void *a, const void *b) {
 typedef struct state_info {
     long ccode;
     char *abb, *name;
+    int *since, *until; /* spells of system membership [styear, endyear + 1), sorted */
+    size_t nspells;
 } state_info;
 
 typedef struct state_list {
@@ -255,6 +298,8 @@ static void states_free(state_list *l) {
     for (size_t i = 0; i < l->n; i++) {
         free(l->s[i].abb);
         free(l->s[i].name);
+        free(l->s[i].since);
+        free(l->s[i].until);
     }
     free(l->s);
     memset(l, 0, sizeof *l);
@@ -276,13 +321,53 @@ static char *cell_text(const hs_csv *csv, size_t row, long col) {
     return hs_strndup(s, n);
 }
 
+static hs_error add_spell(state_info *si, int since, int until) {
+    int *a = hs_realloc(si->since, (si->nspells + 1) * sizeof *a);
+    if (!a) return HS_ENOMEM;
+    si->since = a;
+    int *b = hs_realloc(si->until, (si->nspells + 1) * sizeof *b);
+    if (!b) return HS_ENOMEM;
+    si->until = b;
+    si->since[si->nspells] = since;
+    si->until[si->nspells++] = until;
+    return HS_OK;
+}
+
+/* Sort a state's spells and merge those that share a year; a spell that runs
+ * to the list's last year is open: the state was still a member when the list
+ * ends, and would otherwise vanish from every later year of alliance data. */
+static void settle_spells(state_info *si, int last_year) {
+    for (size_t i = 1; i < si->nspells; i++) {
+        for (size_t j = i; j > 0 && si->since[j] < si->since[j - 1]; j--) {
+            int t = si->since[j];
+            si->since[j] = si->since[j - 1];
+            si->since[j - 1] = t;
+            t = si->until[j];
+            si->until[j] = si->until[j - 1];
+            si->until[j - 1] = t;
+        }
+    }
+    size_t out = 0;
+    for (size_t i = 0; i < si->nspells; i++) {
+        if (out && si->since[i] <= si->until[out - 1]) {
+            if (si->until[i] > si->until[out - 1]) si->until[out - 1] = si->until[i];
+            continue;
+        }
+        si->since[out] = si->since[i];
+        si->until[out++] = si->until[i];
+    }
+    si->nspells = out;
+    if (out && si->until[out - 1] == last_year + 1) si->until[out - 1] = HS_UNTIL_OPEN;
+}
+
 static hs_error read_states(state_list *l, const char *path) {
     hs_csv csv;
     memset(l, 0, sizeof *l);
     hs_error err = hs_csv_read(&csv, path, NULL);
     if (err) return err;
     long cabb = hs_csv_column(&csv, "stateabb"), cc = hs_csv_column(&csv, "ccode"),
-         cname = hs_csv_column(&csv, "statenme");
+         cname = hs_csv_column(&csv, "statenme"), cst = hs_csv_column(&csv, "styear"),
+         cend = hs_csv_column(&csv, "endyear");
     const char *missing = cabb < 0 ? "stateabb" : cc < 0 ? "ccode" : cname < 0 ? "statenme" : NULL;
     if (missing) {
         err = hs_error_set(HS_EINPUT, "%s:%d: no column '%s': not a COW state list (states2016.csv)", csv.file,
@@ -290,34 +375,50 @@ static hs_error read_states(state_list *l, const char *path) {
         hs_csv_destroy(&csv);
         return err;
     }
+    if ((cst < 0) != (cend < 0)) {
+        err = hs_error_set(HS_EINPUT, "%s:%d: column '%s' without '%s': a spell needs both (states2016.csv)", csv.file,
+                           csv.header_line, cst < 0 ? "endyear" : "styear", cst < 0 ? "styear" : "endyear");
+        hs_csv_destroy(&csv);
+        return err;
+    }
+    int last_year = HS_SINCE_OPEN;
     if (csv.nrows && !(l->s = hs_calloc(csv.nrows, sizeof *l->s))) err = HS_ENOMEM;
     for (size_t r = 0; r < csv.nrows && !err; r++) {
-        long ccode;
+        long ccode, st = 0, end = 0;
         if ((err = hs_csv_int(&csv, r, cc, &ccode, NULL))) break;
-        const state_info *seen = state_find(l, ccode);
+        if (cst >= 0 && ((err = hs_csv_int(&csv, r, cst, &st, NULL)) || (err = hs_csv_int(&csv, r, cend, &end, NULL))))
+            break;
+        if (cst >= 0 && (st < HS_YEAR_FIRST || end >= HS_YEAR_LAST || end < st)) {
+            err = hs_error_set(HS_EINPUT, "%s:%d: spell %ld-%ld is not a span of years", csv.file, csv.lines[r], st, end);
+            break;
+        }
+        state_info *si = (state_info *)state_find(l, ccode);
         char *abb = cell_text(&csv, r, cabb);
         if (!abb) {
             err = HS_ENOMEM;
             break;
         }
         /* A state with several spells of system membership has several rows. */
-        if (seen) {
-            if (strcmp(seen->abb, abb) != 0)
+        if (si) {
+            if (strcmp(si->abb, abb) != 0)
                 err = hs_error_set(HS_EINPUT, "%s:%d: ccode %ld is '%s' here but '%s' on an earlier row", csv.file,
-                                   csv.lines[r], ccode, abb, seen->abb);
+                                   csv.lines[r], ccode, abb, si->abb);
             free(abb);
-            continue;
-        }
-        if (!abb[0]) {
+        } else if (!abb[0]) {
             free(abb);
             err = hs_error_set(HS_EINPUT, "%s:%d: column 'stateabb' is empty", csv.file, csv.lines[r]);
-            break;
+        } else {
+            si = &l->s[l->n++];
+            si->ccode = ccode;
+            si->abb = abb;
+            if (!(si->name = cell_text(&csv, r, cname))) err = HS_ENOMEM;
         }
-        state_info *s = &l->s[l->n++];
-        s->ccode = ccode;
-        s->abb = abb;
-        if (!(s->name = cell_text(&csv, r, cname))) err = HS_ENOMEM;
+        if (!err && cst >= 0) {
+            err = add_spell(si, (int)st, (int)end + 1);
+            if ((int)end > last_year) last_year = (int)end;
+        }
     }
+    for (size_t i = 0; !err && i < l->n; i++) settle_spells(&l->s[i], last_year);
     hs_csv_destroy(&csv);
     if (err) states_free(l);
     return err;
@@ -334,6 +435,9 @@ typedef struct builder {
     const state_list *states;
     char source_prefix[64]; /* "COW Formal Alliances v4.1" */
     long *vertex_of_ccode;  /* ccode -> vertex index + 1, 0 = none yet */
+    hs_codebook *codebook;  /* the built-in depths, for the depth mapping */
+    hs_import_notes notes;
+    int horizon;            /* the last year of the data: open memberships run to it */
 } builder;
 
 static void state_id(const builder *b, long ccode, char *buf, size_t size) {
@@ -358,6 +462,8 @@ static hs_error ensure_state(builder *b, const membership *ms, size_t *index) {
     char ccode[16];
     snprintf(ccode, sizeof ccode, "%ld", ms->ccode);
     if ((err = hs_vertex_set_attr(b->m, *index, "ccode", ccode))) return err;
+    if (b->o->states_file && (!si || !si->nspells)) b->notes.states_without_spells++;
+    if (si && si->nspells && (err = hs_vertex_set_spells(b->m, *index, si->since, si->until, si->nspells))) return err;
     if (si) return hs_vertex_set_attr(b->m, *index, "label", si->name);
     if (b->cols->state_name >= 0) {
         char *name = cell_text(b->csv, ms->order, b->cols->state_name);
@@ -368,19 +474,73 @@ static hs_error ensure_state(builder *b, const membership *ms, size_t *index) {
     return err;
 }
 
+/* An alliance as its elements see it: the union of its obligations, its
+ * provisions (the highest value over its phases and rows), and the members
+ * that promise military support (defense or offense), by id. */
+typedef struct alliance_info {
+    long id;
+    unsigned flags;
+    signed char prov[NPROV];
+    char support[256];
+} alliance_info;
+
+#define MILITARY_SUPPORT (HS_OBLIG_DEFENSE | HS_OBLIG_OFFENSE)
+
 /* The attributes an alliance's element (a tie or a mechanism) carries. */
-static hs_error set_alliance_attrs(builder *b, int vertex, size_t i, long alliance, unsigned flags) {
+static hs_error set_alliance_attrs(builder *b, int vertex, size_t i, const alliance_info *a) {
     char text[160];
     hs_error (*set)(hs_model *, size_t, const char *, const char *) = vertex ? hs_vertex_set_attr : hs_edge_set_attr;
     hs_error err;
-    snprintf(text, sizeof text, "%s, %s %ld", b->source_prefix, b->spec->id_column, alliance);
+    snprintf(text, sizeof text, "%s, %s %ld", b->source_prefix, b->spec->id_column, a->id);
     if ((err = set(b->m, i, "source", text))) return err;
-    snprintf(text, sizeof text, "%ld", alliance);
+    snprintf(text, sizeof text, "%ld", a->id);
     if ((err = set(b->m, i, b->spec->id_column, text))) return err;
     for (int k = 0; k < b->spec->nflags; k++) {
-        if ((err = set(b->m, i, b->spec->flags[k].column, (flags & b->spec->flags[k].bit) ? "1" : "0"))) return err;
+        if ((err = set(b->m, i, b->spec->flags[k].column, (a->flags & b->spec->flags[k].bit) ? "1" : "0"))) return err;
     }
-    return vertex ? hs_vertex_set_kind(b->m, i, kind_of(flags)) : hs_edge_set_kind(b->m, i, kind_of(flags));
+    for (int k = 0; k < NPROV; k++) {
+        if (a->prov[k] < 0) continue;
+        snprintf(text, sizeof text, "%d", a->prov[k]);
+        if ((err = set(b->m, i, provision_columns[k], text))) return err;
+    }
+    int milinst = b->o->dataset == HS_DATASET_ATOP ? milinst_of(a->prov) : -1;
+    if (milinst >= 0) {
+        snprintf(text, sizeof text, "%d", milinst);
+        if ((err = set(b->m, i, "milinst", text))) return err;
+    }
+    if (b->o->dataset == HS_DATASET_ATOP && (err = set(b->m, i, "military_support_by", a->support))) return err;
+    hs_kind kind = kind_of(a->flags);
+    if (milinst >= 0 && (b->o->mapping & HS_MAP_DEPTH)) {
+        /* Equal steps of the ordinal scale, below the kind's depth: a defence
+         * pact with high institutionalization is the reference depth 1. */
+        /* Twelve digits: the ratio of the scale, without float noise (0.2, not 0.19999999999999998). */
+        snprintf(text, sizeof text, "%.12g", hs_codebook_tie_weight(b->codebook, kind) * (1.0 + milinst) / 3.0);
+        if ((err = set(b->m, i, "weight", text))) return err;
+    }
+    return vertex ? hs_vertex_set_kind(b->m, i, kind) : hs_edge_set_kind(b->m, i, kind);
+}
+
+/* The years of [since, until) a state is outside its COW spells, up to the
+ * data's last year: its ties do not count then (docs/import.md). */
+static int years_outside(const builder *b, const membership *r) {
+    const state_info *si = state_find(b->states, r->ccode);
+    if (!si || !si->nspells) return 0;
+    int last = r->until == HS_UNTIL_OPEN ? b->horizon : r->until - 1, outside = 0;
+    for (int y = r->since; y <= last; y++) {
+        int in = 0;
+        for (size_t k = 0; k < si->nspells && !in; k++) in = si->since[k] <= y && y < si->until[k];
+        outside += !in;
+    }
+    return outside;
+}
+
+static void note_outside(builder *b, const membership *r, size_t vertex) {
+    int outside = years_outside(b, r);
+    if (!outside) return;
+    b->notes.member_years_outside += (size_t)outside;
+    if (!b->notes.memberships_outside++)
+        snprintf(b->notes.first_outside, sizeof b->notes.first_outside, "%s in %s %ld (%d)",
+                 hs_vertex_id(b->m, vertex), b->spec->id_column, r->alliance, r->since);
 }
 
 /* Merge the spells of one state in one alliance that share a year (ATOP's
@@ -438,11 +598,29 @@ static hs_error add_alliance(builder *b, membership *r, size_t n) {
         if (r[i].until > until) until = r[i].until;
     }
     if (!keep_years || (b->o->types && !(flags & b->o->types))) return HS_OK;
+    alliance_info a = {.id = r[0].alliance, .flags = flags};
+    for (int k = 0; k < NPROV; k++) {
+        a.prov[k] = -1;
+        for (size_t i = 0; i < n; i++) a.prov[k] = r[i].prov[k] > a.prov[k] ? r[i].prov[k] : a.prov[k];
+    }
     n = merge_spells(r, n);
     size_t *v = hs_malloc(n * sizeof *v);
     if (!v) return HS_ENOMEM;
     for (size_t i = 0; i < n && !err; i++) err = ensure_state(b, &r[i], &v[i]);
     if (err) goto done;
+    int supporting = 0, not_supporting = 0;
+    for (size_t i = 0; i < n; i++) {
+        note_outside(b, &r[i], v[i]);
+        int listed = 0;
+        for (size_t j = 0; j < i; j++) listed |= r[j].ccode == r[i].ccode && (r[j].flags & MILITARY_SUPPORT);
+        if (!(r[i].flags & MILITARY_SUPPORT)) {
+            not_supporting = 1;
+        } else if (!listed) {
+            supporting = 1;
+            size_t len = strlen(a.support);
+            snprintf(a.support + len, sizeof a.support - len, "%s%s", len ? " " : "", hs_vertex_id(b->m, v[i]));
+        }
+    }
     if (nstates == 2) {
         /* One tie per pair of spells of the two states that overlap. */
         for (size_t i = 0; i < n && !err; i++) {
@@ -451,14 +629,22 @@ static hs_error add_alliance(builder *b, membership *r, size_t n) {
                 int s = r[i].since > r[j].since ? r[i].since : r[j].since;
                 int u = r[i].until < r[j].until ? r[i].until : r[j].until;
                 if (s >= u) continue;
+                alliance_info pair = a;
+                int si = (r[i].flags & MILITARY_SUPPORT) != 0, sj = (r[j].flags & MILITARY_SUPPORT) != 0;
+                snprintf(pair.support, sizeof pair.support, "%s%s%s", si ? hs_vertex_id(b->m, v[i]) : "",
+                         si && sj ? " " : "", sj ? hs_vertex_id(b->m, v[j]) : "");
                 size_t e;
                 if (!(err = hs_model_append_edge(b->m, v[i], v[j], r[j].line, &e)) &&
-                    !(err = set_alliance_attrs(b, 0, e, r[0].alliance, flags)))
+                    !(err = set_alliance_attrs(b, 0, e, &pair)))
                     err = hs_edge_set_span(b->m, e, s, u);
+                /* Only one side promises military support: the other depends on it. */
+                if (!err && (b->o->mapping & HS_MAP_DIRECTION) && si != sj)
+                    err = hs_edge_set_attr(b->m, e, "depends", hs_vertex_id(b->m, si ? v[j] : v[i]));
             }
         }
         goto done;
     }
+    b->notes.asymmetric_multilateral += supporting && not_supporting;
     char id[64];
     size_t mech;
     snprintf(id, sizeof id, "%s%ld", b->spec->mechanism_prefix, r[0].alliance);
@@ -467,7 +653,7 @@ static hs_error add_alliance(builder *b, membership *r, size_t n) {
     char label[96];
     snprintf(label, sizeof label, "%s alliance %ld", b->o->dataset == HS_DATASET_COW ? "COW" : "ATOP", r[0].alliance);
     if ((err = hs_vertex_set_attr(b->m, mech, "label", label)) ||
-        (err = set_alliance_attrs(b, 1, mech, r[0].alliance, flags)) ||
+        (err = set_alliance_attrs(b, 1, mech, &a)) ||
         (err = hs_vertex_set_span(b->m, mech, since, until)))
         goto done;
     for (size_t i = 0; i < n && !err; i++) {
@@ -496,6 +682,10 @@ static hs_error build(builder *b, membership *rows, size_t n) {
 }
 
 hs_error hs_import_file(const char *path, const hs_import_options *o, hs_model **out) {
+    return hs_import_file_notes(path, o, NULL, out);
+}
+
+hs_error hs_import_file_notes(const char *path, const hs_import_options *o, hs_import_notes *notes, hs_model **out) {
     if (!out || !path) return hs_error_set(HS_EARG, "hs_import_file: a NULL argument");
     hs_import_options defaults;
     hs_import_options_init(&defaults);
@@ -508,6 +698,10 @@ hs_error hs_import_file(const char *path, const hs_import_options *o, hs_model *
                             o->dataset == HS_DATASET_COW ? "COW" : "ATOP",
                             o->dataset == HS_DATASET_COW ? "defense, neutrality, nonaggression, entente"
                                                          : "defense, offense, neutrality, nonaggression, consultation");
+    if (o->mapping & ~(unsigned)(HS_MAP_DIRECTION | HS_MAP_DEPTH))
+        return hs_error_set(HS_EARG, "hs_import_file: unknown mapping bits %#x", o->mapping);
+    if (o->mapping && o->dataset != HS_DATASET_ATOP)
+        return hs_error_set(HS_EARG, "the mapping of provisions to direction and depth needs ATOP's provisions, not COW's");
     const dataset_spec *spec = &specs[o->dataset];
     state_list states = {0};
     hs_csv csv;
@@ -534,6 +728,12 @@ hs_error hs_import_file(const char *path, const hs_import_options *o, hs_model *
     }
     for (size_t r = 0; r < csv.nrows && !err; r++) err = read_row(&csv, spec, o->dataset, &cols, r, &rows[r], &version);
     if (err) goto done;
+    b.horizon = HS_SINCE_OPEN;
+    for (size_t r = 0; r < csv.nrows; r++) {
+        int last = rows[r].until == HS_UNTIL_OPEN ? rows[r].since : rows[r].until - 1;
+        if (last > b.horizon) b.horizon = last;
+    }
+    if ((err = hs_codebook_new(&b.codebook))) goto done;
     if (o->dataset == HS_DATASET_COW) snprintf(b.source_prefix, sizeof b.source_prefix, "%s", spec->title);
     else if (version) snprintf(b.source_prefix, sizeof b.source_prefix, "ATOP %s", version);
     else snprintf(b.source_prefix, sizeof b.source_prefix, "ATOP");
@@ -546,6 +746,8 @@ hs_error hs_import_file(const char *path, const hs_import_options *o, hs_model *
 done:
     if (err) hs_model_destroy(b.m);
     else *out = b.m;
+    if (!err && notes) *notes = b.notes;
+    hs_codebook_destroy(b.codebook);
     free(b.vertex_of_ccode);
     free(rows);
     hs_csv_destroy(&csv);

@@ -8,10 +8,6 @@
 #include "measures/measures_internal.h"
 #include "measures/prng.h"
 
-/* Permuted values this close to the observed one count as equal, so that
- * summing the same weights in another order cannot flip a comparison. */
-#define EI_TIE 1e-12
-
 /* E-I from an edge list and a membership flag per vertex (0/1). Both the
  * observed value and every permutation go through here. */
 static double ei_of(igraph_integer_t m, const igraph_integer_t *from, const igraph_integer_t *to,
@@ -99,8 +95,7 @@ static igraph_error_t ei_test(const igraph_t *g, const igraph_vector_bool_t *in_
 
     res->ei = ei_input_value(&in, weights);
     hs_prng_seed(&rng, seed);
-    double sum = 0;
-    igraph_integer_t defined = 0, as_closed = 0;
+    hs_mi_tally tally = {0, 0, 0};
     for (igraph_integer_t t = 0; t < permutations; t++) {
         /* A partial Fisher-Yates shuffle: the first k entries are a uniform
          * random k-subset whatever order the array was left in. */
@@ -112,15 +107,9 @@ static igraph_error_t ei_test(const igraph_t *g, const igraph_vector_bool_t *in_
         }
         memset(in.member, 0, (size_t)n);
         for (igraph_integer_t i = 0; i < k; i++) in.member[VECTOR(perm)[i]] = 1;
-        double x = ei_input_value(&in, weights);
-        if (isnan(x)) continue;
-        defined++;
-        sum += x;
-        if (x <= res->ei + EI_TIE) as_closed++;
+        hs_mi_tally_add(&tally, ei_input_value(&in, weights), res->ei);
     }
-    res->permutations = defined;
-    res->expected = defined > 0 ? sum / (double)defined : NAN;
-    res->p_closed = defined > 0 && !isnan(res->ei) ? (1.0 + (double)as_closed) / (1.0 + (double)defined) : NAN;
+    hs_mi_tally_finish(&tally, res);
 
     igraph_vector_int_destroy(&perm);
     ei_input_destroy(&in);

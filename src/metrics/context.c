@@ -15,8 +15,11 @@ enum {
     DONE_CLOSEDNESS = 1u << 3,
     DONE_CUTSETS = 1u << 4,
     DONE_BROKERAGE = 1u << 5,
-    DONE_STATE = 1u << 6 /* then one bit per hs_state_vector */
+    DONE_STATE = 1u << 6, /* then one bit per hs_state_vector */
+    DONE_EI_DEGREE = DONE_STATE << HS_STATE_VECTORS,
+    DONE_INTERVALS = DONE_EI_DEGREE << 1
 };
+_Static_assert(DONE_INTERVALS < (1u << 16), "the done bits run into the initialised bits");
 
 /* Bits of the igraph objects that were initialised, so that destroy frees
  * only those. */
@@ -26,6 +29,7 @@ void hs_context_init(hs_measure_context *c, const hs_view *view) {
     memset(c, 0, sizeof *c);
     c->view = view;
     c->seed = 1;
+    hs_bootstrap_options_init(&c->bootstrap);
 }
 
 /* The igraph objects a context holds are initialised when first needed; a
@@ -152,6 +156,27 @@ hs_error hs_context_cutsets(hs_measure_context *c, const hs_cutsets **out) {
         c->done |= DONE_CUTSETS;
     }
     *out = &c->cutsets;
+    return HS_OK;
+}
+
+hs_error hs_context_ei_degree(hs_measure_context *c, const hs_ei_test **out) {
+    if (!(c->done & DONE_EI_DEGREE)) {
+        hs_error err = hs_ei_null_test(c->view, HS_NULL_DEGREE, c->permutations, c->seed, &c->ei_degree);
+        if (err) return err;
+        c->done |= DONE_EI_DEGREE;
+    }
+    *out = &c->ei_degree;
+    return HS_OK;
+}
+
+hs_error hs_context_intervals(hs_measure_context *c, const hs_interval **out) {
+    if (!(c->done & DONE_INTERVALS)) {
+        c->bootstrap.seed = c->seed;
+        hs_error err = hs_bootstrap_view(c->view, &c->bootstrap, c->interval);
+        if (err) return err;
+        c->done |= DONE_INTERVALS;
+    }
+    *out = c->interval;
     return HS_OK;
 }
 

@@ -11,20 +11,28 @@ hs_error hs_system_mask(const hs_view *v, igraph_vector_bool_t *res) {
     return HS_OK;
 }
 
-void hs_coordination_weights(const hs_view *v, double *hub, double *coordinated, double *bare) {
+int hs_tie_coordination(const hs_view *v, const hs_tie *t) {
     long h = hs_view_hub(v);
+    hs_role ra = hs_view_state_role(v, t->a), rb = hs_view_state_role(v, t->b);
+    if ((ra == HS_ROLE_ALLY && (long)t->b == h) || (rb == HS_ROLE_ALLY && (long)t->a == h)) return 1;
+    if (ra == HS_ROLE_ALLY && rb == HS_ROLE_ALLY) return t->hub_in_mechanism ? 2 : 3;
+    return 0;
+}
+
+void hs_coordination_weights(const hs_view *v, double *hub, double *coordinated, double *bare) {
     *hub = *coordinated = *bare = 0.0;
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
-        hs_role ra = hs_view_state_role(v, t->a), rb = hs_view_state_role(v, t->b);
-        if ((ra == HS_ROLE_ALLY && (long)t->b == h) || (rb == HS_ROLE_ALLY && (long)t->a == h))
-            *hub += t->weight;
-        else if (ra == HS_ROLE_ALLY && rb == HS_ROLE_ALLY)
-            *(t->hub_in_mechanism ? coordinated : bare) += t->weight;
+        switch (hs_tie_coordination(v, t)) {
+        case 1: *hub += t->weight; break;
+        case 2: *coordinated += t->weight; break;
+        case 3: *bare += t->weight; break;
+        default: break;
+        }
     }
 }
 
-int hs_tie_dependence_arcs(const hs_view *v, const hs_tie *t, size_t from[2], int to_hub[2]) {
+int hs_tie_dependence_arcs(const hs_view *v, const hs_tie *t, size_t from[2], int to_hub[2], double weight[2]) {
     long h = hs_view_hub(v);
     int n = 0;
     for (int dir = 0; dir < 1 + t->mutual; dir++) {
@@ -32,6 +40,7 @@ int hs_tie_dependence_arcs(const hs_view *v, const hs_tie *t, size_t from[2], in
         if (hs_view_state_role(v, a) != HS_ROLE_ALLY) continue;
         if ((long)b != h && hs_view_state_role(v, b) != HS_ROLE_ALLY) continue;
         from[n] = a;
+        weight[n] = t->arc[dir];
         to_hub[n++] = (long)b == h;
     }
     return n;
@@ -47,10 +56,12 @@ void hs_dependence_weights(const hs_view *v, double *to_hub, double *to_system) 
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
         size_t from[2];
-        int hub[2], n = hs_tie_dependence_arcs(v, t, from, hub);
+        int hub[2];
+        double w[2];
+        int n = hs_tie_dependence_arcs(v, t, from, hub, w);
         for (int k = 0; k < n; k++) {
-            *to_system += t->weight;
-            if (hub[k]) *to_hub += t->weight;
+            *to_system += w[k];
+            if (hub[k]) *to_hub += w[k];
         }
     }
 }

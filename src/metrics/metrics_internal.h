@@ -3,6 +3,7 @@
 #define HS_METRICS_INTERNAL_H
 
 #include "core/internal.h"
+#include "hubspoke/inference.h"
 #include "hubspoke/metrics.h"
 
 static inline int hs_in_system(const hs_view *v, size_t s) {
@@ -13,15 +14,19 @@ static inline int hs_in_system(const hs_view *v, size_t s) {
 /* res[s] = 1 for the hub and the allies. res must be initialised. */
 hs_error hs_system_mask(const hs_view *view, igraph_vector_bool_t *res);
 
+/* A tie's part in K: 1 a hub-ally tie, 2 an ally-ally tie in a mechanism the
+ * hub belongs to, 3 any other ally-ally tie, 0 none. */
+int hs_tie_coordination(const hs_view *view, const hs_tie *t);
 /* Depth of hub-ally ties, and of ally-ally ties with and without the hub's
  * coordination (inside a mechanism the hub belongs to, or not). */
 void hs_coordination_weights(const hs_view *view, double *hub, double *coordinated, double *bare);
 /* Depth of the allies' dependence arcs to the hub, and to the hub or other allies. */
 void hs_dependence_weights(const hs_view *view, double *to_hub, double *to_system);
 /* The arcs of tie t that count in U: those that leave an ally for the hub or
- * another ally (a mutual tie has two candidates). from[i] is the ally and
- * to_hub[i] whether the arc goes to the hub; returns how many (0, 1 or 2). */
-int hs_tie_dependence_arcs(const hs_view *view, const hs_tie *t, size_t from[2], int to_hub[2]);
+ * another ally (a mutual tie has two candidates). from[i] is the ally,
+ * to_hub[i] whether the arc goes to the hub and weight[i] its weight in D;
+ * returns how many (0, 1 or 2). */
+int hs_tie_dependence_arcs(const hs_view *view, const hs_tie *t, size_t from[2], int to_hub[2], double weight[2]);
 /* A tie's part in C: 1 inside the system, -1 across its boundary, 0 outside it. */
 int hs_tie_boundary(const hs_view *view, const hs_tie *t);
 /* part / whole, NaN for a whole of 0. */
@@ -45,8 +50,9 @@ typedef enum hs_state_vector {
  * the other measures that need it (context.c). */
 typedef struct hs_measure_context {
     const hs_view *view;
-    igraph_integer_t permutations; /* of the E-I test: 0 when no selected measure needs it */
+    igraph_integer_t permutations; /* of the E-I tests: 0 when no selected measure needs it */
     uint64_t seed;
+    hs_bootstrap_options bootstrap; /* of the intervals (docs/metrics.md, "Intervals") */
     /* What the change measures compare with. In a panel of years: the model,
      * the options of the views (for the focus) and the year after which
      * changes count (has_after 0: no year, no changes). In a panel of models:
@@ -64,6 +70,8 @@ typedef struct hs_measure_context {
     hs_cutsets cutsets;
     igraph_vector_t state[HS_STATE_VECTORS];
     igraph_matrix_t brokerage;
+    hs_ei_test ei_degree;                   /* the degree-preserving null */
+    hs_interval interval[HS_BOOT_STAT_COUNT]; /* the bootstrap intervals */
 } hs_measure_context;
 
 void hs_context_init(hs_measure_context *c, const hs_view *view);
@@ -75,6 +83,10 @@ hs_error hs_context_closedness(hs_measure_context *c, const hs_closedness **out)
 hs_error hs_context_cutsets(hs_measure_context *c, const hs_cutsets **out);
 hs_error hs_context_state_vector(hs_measure_context *c, hs_state_vector which, const igraph_vector_t **out);
 hs_error hs_context_brokerage(hs_measure_context *c, const igraph_matrix_t **out);
+/* The degree-preserving null of the E-I index, c->permutations draws. */
+hs_error hs_context_ei_degree(hs_measure_context *c, const hs_ei_test **out);
+/* The bootstrap intervals of the resampled values (inference.h). */
+hs_error hs_context_intervals(hs_measure_context *c, const hs_interval **out);
 /* The mechanisms that started (or ended) since the previous row, as the JSON
  * text of an array of ids (*text the caller's); NULL without a previous row. */
 hs_error hs_context_changes(hs_measure_context *c, int started, char **text);

@@ -8,7 +8,9 @@
 #include "hubspoke/check.h"
 #include "metrics/metrics_internal.h"
 
-void hs_metrics_options_init(hs_metrics_options *o) { *o = (hs_metrics_options){NULL, 0, 1000, 1, NULL, NULL}; }
+void hs_metrics_options_init(hs_metrics_options *o) {
+    *o = (hs_metrics_options){.permutations = 1000, .seed = 1, .bootstrap = 1000, .level = 0.95};
+}
 
 /* The registry rows a table's selection names, in order, repeats dropped. */
 typedef struct selection {
@@ -137,12 +139,27 @@ typedef struct panel {
     hs_table *table[2]; /* by hs_measure_kind; NULL: not wanted */
     const hs_metrics_options *options;
     int needs_test;
+    hs_bootstrap_options bootstrap;
 } panel;
+
+/* The bootstrap's options as the metrics options give them; checked only
+ * when an interval is selected (a bad count for an unused bootstrap is no error). */
+static hs_error bootstrap_options(const hs_metrics_options *o, const selection sel[2], hs_bootstrap_options *b) {
+    hs_bootstrap_options_init(b);
+    b->draws = (long long)o->bootstrap;
+    b->seed = o->seed;
+    b->level = o->level;
+    for (int k = 0; k < 2; k++)
+        for (size_t j = 0; j < sel[k].count; j++)
+            if (hs_measure_get(sel[k].index[j])->flags & HS_MEASURE_BOOTSTRAP) return hs_bootstrap_options_check(b);
+    return HS_OK;
+}
 
 static hs_error panel_start(panel *p, const hs_metrics_options *o, hs_table **system, hs_table **states) {
     memset(p, 0, sizeof *p);
     p->options = o;
     hs_error err = select_measures(o, p->sel, &p->needs_test);
+    if (!err) err = bootstrap_options(o, p->sel, &p->bootstrap);
     if (!err && system) err = new_table(HS_MEASURE_SYSTEM, &p->sel[HS_MEASURE_SYSTEM], &p->table[HS_MEASURE_SYSTEM]);
     if (!err && states) err = new_table(HS_MEASURE_STATE, &p->sel[HS_MEASURE_STATE], &p->table[HS_MEASURE_STATE]);
     return err;
@@ -153,6 +170,7 @@ static hs_error panel_start(panel *p, const hs_metrics_options *o, hs_table **sy
 static hs_error panel_view(panel *p, hs_measure_context *c) {
     c->permutations = p->needs_test ? (igraph_integer_t)p->options->permutations : 0;
     c->seed = p->options->seed;
+    c->bootstrap = p->bootstrap;
     hs_error err = HS_OK;
     if (p->table[HS_MEASURE_SYSTEM]) err = system_row(p->table[HS_MEASURE_SYSTEM], &p->sel[HS_MEASURE_SYSTEM], c);
     if (!err && p->table[HS_MEASURE_STATE]) err = state_rows(p->table[HS_MEASURE_STATE], &p->sel[HS_MEASURE_STATE], c);

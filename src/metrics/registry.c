@@ -125,6 +125,33 @@ static hs_error partner_cuts(hs_measure_context *c, hs_cell *v) {
     return hs_json_take_text(list, &v->text);
 }
 
+/* Nulls for closedness: the degree-preserving null (docs/metrics.md). */
+typedef hs_ei_test hs_ei_degree; /* the group's type, for NEED */
+FIELD(ei_degree_expected, ei_degree, x->expected)
+FIELD(ei_degree_p_closed, ei_degree, x->p_closed)
+FIELD(ei_degree_draws, ei_degree, (double)x->permutations)
+
+/* Intervals: the bootstrap over the year's instruments (inference.h). */
+static hs_error interval_of(hs_measure_context *c, hs_cell *v, hs_boot_stat stat, int bound) {
+    const hs_interval *x;
+    hs_error err = hs_context_intervals(c, &x);
+    if (err) return err;
+    v->number = bound < 0 ? x[stat].lo : bound > 0 ? x[stat].hi : x[stat].se;
+    return HS_OK;
+}
+#define INTERVAL(stat, STAT)                                                                      \
+    static hs_error stat##_lo(hs_measure_context *c, hs_cell *v) { return interval_of(c, v, STAT, -1); } \
+    static hs_error stat##_hi(hs_measure_context *c, hs_cell *v) { return interval_of(c, v, STAT, 1); }  \
+    static hs_error stat##_se(hs_measure_context *c, hs_cell *v) { return interval_of(c, v, STAT, 0); }
+INTERVAL(coordination, HS_BOOT_COORDINATION)
+INTERVAL(unidirectionality, HS_BOOT_UNIDIRECTIONALITY)
+INTERVAL(closedness, HS_BOOT_CLOSEDNESS)
+INTERVAL(hub_brokered_closure, HS_BOOT_HUB_BROKERED_CLOSURE)
+INTERVAL(ei_index, HS_BOOT_EI_INDEX)
+INTERVAL(hub_tie_weight, HS_BOOT_HUB_TIE_WEIGHT)
+INTERVAL(coordinated_ally_weight, HS_BOOT_COORDINATED_ALLY_WEIGHT)
+INTERVAL(bare_ally_weight, HS_BOOT_BARE_ALLY_WEIGHT)
+
 /* Cut sets */
 static hs_error articulation_points(hs_measure_context *c, hs_cell *v) {
     NEED(cutsets, x);
@@ -196,6 +223,7 @@ static hs_error brokerage_liaison(hs_measure_context *c, double *v) { return sta
 #define HUB    HS_MEASURE_NEEDS_HUB
 #define PERM   HS_MEASURE_PERMUTATION
 #define CHANGE HS_MEASURE_CHANGE
+#define BOOT   HS_MEASURE_BOOTSTRAP
 #define ROW(name, kind, group, type, unit, flags, description) \
     { {#name, kind, group, type, unit, description, flags}, name, NULL }
 #define STATE_ROW(name, fn, group, type, unit, description) \
@@ -257,6 +285,12 @@ static const hs_measure_def registry[] = {
     ROW(ei_p_closed, SYS, "closedness", REAL, "probability", PERM,
         "the probability of a boundary at least as closed by chance"),
     ROW(ei_permutations, SYS, "closedness", INT, "shuffles", PERM, "the shuffles in which the E-I index was defined"),
+    ROW(ei_degree_expected, SYS, "closedness", REAL, "index", PERM,
+        "the mean E-I index with the ties rewired, each state keeping its number of ties"),
+    ROW(ei_degree_p_closed, SYS, "closedness", REAL, "probability",
+        PERM, "the probability of a boundary at least as closed when the ties are rewired"),
+    ROW(ei_degree_draws, SYS, "closedness", INT, "draws", PERM,
+        "the rewired systems in which the E-I index was defined"),
     ROW(conductance, SYS, "closedness", REAL, "share of depth", DEF,
         "the conductance of the system in the security graph"),
     ROW(partners_tied_in, SYS, "closedness", INT, "states", DEF | HUB, "partners with at least one tie to the system"),
@@ -273,6 +307,54 @@ static const hs_measure_def registry[] = {
         "the mechanisms that started since the previous row: [ID, ...]"),
     ROW(mechanisms_ended, SYS, "events", LIST, "mechanisms", CHANGE,
         "the mechanisms that ended since the previous row: [ID, ...]"),
+    ROW(coordination_lo, SYS, "intervals", REAL, "share of depth", BOOT,
+        "the lower bound of K's bootstrap interval over the year's instruments"),
+    ROW(coordination_hi, SYS, "intervals", REAL, "share of depth", BOOT,
+        "the upper bound of K's bootstrap interval over the year's instruments"),
+    ROW(coordination_se, SYS, "intervals", REAL, "share of depth", BOOT,
+        "the standard deviation of K over the bootstrap draws"),
+    ROW(unidirectionality_lo, SYS, "intervals", REAL, "share of depth", BOOT,
+        "the lower bound of U's bootstrap interval over the year's instruments"),
+    ROW(unidirectionality_hi, SYS, "intervals", REAL, "share of depth", BOOT,
+        "the upper bound of U's bootstrap interval over the year's instruments"),
+    ROW(unidirectionality_se, SYS, "intervals", REAL, "share of depth", BOOT,
+        "the standard deviation of U over the bootstrap draws"),
+    ROW(closedness_lo, SYS, "intervals", REAL, "share of ties", BOOT,
+        "the lower bound of C's bootstrap interval over the year's instruments"),
+    ROW(closedness_hi, SYS, "intervals", REAL, "share of ties", BOOT,
+        "the upper bound of C's bootstrap interval over the year's instruments"),
+    ROW(closedness_se, SYS, "intervals", REAL, "share of ties", BOOT,
+        "the standard deviation of C over the bootstrap draws"),
+    ROW(hub_brokered_closure_lo, SYS, "intervals", REAL, "share of depth", BOOT,
+        "the lower bound of hub_brokered_closure's bootstrap interval over the year's instruments"),
+    ROW(hub_brokered_closure_hi, SYS, "intervals", REAL, "share of depth", BOOT,
+        "the upper bound of hub_brokered_closure's bootstrap interval over the year's instruments"),
+    ROW(hub_brokered_closure_se, SYS, "intervals", REAL, "share of depth", BOOT,
+        "the standard deviation of hub_brokered_closure over the bootstrap draws"),
+    ROW(ei_index_lo, SYS, "intervals", REAL, "index", BOOT,
+        "the lower bound of ei_index's bootstrap interval over the year's instruments"),
+    ROW(ei_index_hi, SYS, "intervals", REAL, "index", BOOT,
+        "the upper bound of ei_index's bootstrap interval over the year's instruments"),
+    ROW(ei_index_se, SYS, "intervals", REAL, "index", BOOT,
+        "the standard deviation of ei_index over the bootstrap draws"),
+    ROW(hub_tie_weight_lo, SYS, "intervals", REAL, "depth", BOOT,
+        "the lower bound of hub_tie_weight's bootstrap interval over the year's instruments"),
+    ROW(hub_tie_weight_hi, SYS, "intervals", REAL, "depth", BOOT,
+        "the upper bound of hub_tie_weight's bootstrap interval over the year's instruments"),
+    ROW(hub_tie_weight_se, SYS, "intervals", REAL, "depth", BOOT,
+        "the standard deviation of hub_tie_weight over the bootstrap draws"),
+    ROW(coordinated_ally_weight_lo, SYS, "intervals", REAL, "depth", BOOT,
+        "the lower bound of coordinated_ally_weight's bootstrap interval over the year's instruments"),
+    ROW(coordinated_ally_weight_hi, SYS, "intervals", REAL, "depth", BOOT,
+        "the upper bound of coordinated_ally_weight's bootstrap interval over the year's instruments"),
+    ROW(coordinated_ally_weight_se, SYS, "intervals", REAL, "depth", BOOT,
+        "the standard deviation of coordinated_ally_weight over the bootstrap draws"),
+    ROW(bare_ally_weight_lo, SYS, "intervals", REAL, "depth", BOOT,
+        "the lower bound of bare_ally_weight's bootstrap interval over the year's instruments"),
+    ROW(bare_ally_weight_hi, SYS, "intervals", REAL, "depth", BOOT,
+        "the upper bound of bare_ally_weight's bootstrap interval over the year's instruments"),
+    ROW(bare_ally_weight_se, SYS, "intervals", REAL, "depth", BOOT,
+        "the standard deviation of bare_ally_weight over the bootstrap draws"),
     STATE_ROW(degree, state_degree, "centrality", INT, "states", "the number of states the state is tied to"),
     STATE_ROW(strength, state_strength, "centrality", REAL, "depth", "the sum of the depths of the state's ties"),
     STATE_ROW(betweenness, state_betweenness, "centrality", REAL, "pairs", "raw betweenness, tie length 1 / depth"),

@@ -18,21 +18,10 @@ hs_error hs_state_strength(const hs_view *v, igraph_vector_t *res) {
     return HS_OK;
 }
 
-/* Path measures need lengths: a deeper tie is a shorter path (PLATFORM-NOTES). */
-static hs_error lengths_of(const hs_view *v, igraph_vector_t *len) {
-    const igraph_vector_t *w = hs_view_security_weights(v);
-    HS_IGRAPH(igraph_vector_init(len, igraph_vector_size(w)), "tie lengths");
-    for (igraph_integer_t i = 0; i < igraph_vector_size(w); i++) VECTOR(*len)[i] = 1.0 / VECTOR(*w)[i];
-    return HS_OK;
-}
-
+/* Path measures need lengths: a deeper tie is a shorter path; the view gives
+ * them (docs/metrics.md, "Depth and amount"). */
 hs_error hs_state_path_centralities(const hs_view *v, igraph_vector_t *betweenness, igraph_vector_t *closeness) {
-    igraph_vector_t len;
-    hs_error err = lengths_of(v, &len);
-    if (err) return err;
-    err = hs_path_centralities(hs_view_security_graph(v), &len, betweenness, closeness);
-    igraph_vector_destroy(&len);
-    return err;
+    return hs_path_centralities(hs_view_security_graph(v), hs_view_security_lengths(v), betweenness, closeness);
 }
 
 hs_error hs_state_betweenness(const hs_view *v, igraph_vector_t *res) { return hs_state_path_centralities(v, res, NULL); }
@@ -68,10 +57,12 @@ hs_error hs_state_hub_dependence(const hs_view *v, igraph_vector_t *res) {
     for (size_t i = 0; i < hs_view_tie_count(v); i++) {
         const hs_tie *t = &hs_view_ties(v)[i];
         size_t from[2];
-        int hub[2], arcs = hs_tie_dependence_arcs(v, t, from, hub);
+        int hub[2];
+        double w[2];
+        int arcs = hs_tie_dependence_arcs(v, t, from, hub, w);
         for (int k = 0; k < arcs; k++) {
-            VECTOR(to_system)[from[k]] += t->weight;
-            if (hub[k]) VECTOR(*res)[from[k]] += t->weight;
+            VECTOR(to_system)[from[k]] += w[k];
+            if (hub[k]) VECTOR(*res)[from[k]] += w[k];
         }
     }
     for (size_t s = 0; s < n; s++) VECTOR(*res)[s] = hs_share(VECTOR(*res)[s], VECTOR(to_system)[s]);

@@ -2,6 +2,7 @@
  * cut sets of the security graph (docs/metrics.md, "System"). */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "metrics/metrics_internal.h"
 
@@ -232,6 +233,36 @@ hs_error hs_closedness_compute(const hs_view *v, igraph_integer_t permutations, 
         res->partners_tied_in += tied;
     }
 done:
+    igraph_vector_bool_destroy(&system);
+    return err;
+}
+
+const char *hs_ei_null_name(hs_ei_null null) { return null == HS_NULL_DEGREE ? "degree" : "label"; }
+
+int hs_ei_null_parse(const char *name) {
+    if (!name) return -1;
+    if (strcmp(name, "label") == 0) return HS_NULL_LABEL;
+    if (strcmp(name, "degree") == 0) return HS_NULL_DEGREE;
+    return -1;
+}
+
+hs_error hs_ei_null_test(const hs_view *v, hs_ei_null null, igraph_integer_t draws, uint64_t seed, hs_ei_test *res) {
+    *res = (hs_ei_test){NAN, NAN, NAN, 0};
+    if (null != HS_NULL_LABEL && null != HS_NULL_DEGREE)
+        return hs_error_set(HS_EARG, "E-I null: unknown null model %d", (int)null);
+    if (hs_view_hub(v) < 0) return HS_OK;
+    igraph_vector_bool_t system;
+    igraph_t ties;
+    igraph_vector_t shares;
+    HS_IGRAPH(igraph_vector_bool_init(&system, 0), "E-I null");
+    hs_error err = hs_system_mask(v, &system);
+    if (!err && !(err = tie_multigraph(v, &ties, &shares))) {
+        /* Both nulls count each tie by its share of a relation, as C does. */
+        err = null == HS_NULL_LABEL ? hs_ei_permutation_test(&ties, &system, &shares, draws, seed, res)
+                                    : hs_ei_degree_test(&ties, &system, &shares, draws, seed, res);
+        igraph_destroy(&ties);
+        igraph_vector_destroy(&shares);
+    }
     igraph_vector_bool_destroy(&system);
     return err;
 }

@@ -63,6 +63,7 @@ void hs_model_destroy(hs_model *m) {
         free(m->v[i].id);
         free(m->v[i].label);
         free(m->v[i].issue);
+        free(m->v[i].spells);
         extras_free(&m->v[i].extras);
     }
     for (size_t i = 0; i < m->ne; i++) {
@@ -382,6 +383,7 @@ hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *inde
     v->kind = HS_KIND_UNSET;
     v->scope = HS_SCOPE_UNSET;
     v->weight = NAN;
+    v->amount = NAN;
     v->line = line;
     v->origin = m->origin_now;
     size_t h = hash_id(id) & (m->nslots - 1);
@@ -426,6 +428,8 @@ hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, 
     e->since = HS_SINCE_OPEN;
     e->until = HS_UNTIL_OPEN;
     e->weight = NAN;
+    e->amount = NAN;
+    e->depends = HS_DEPENDS_UNSET;
     e->line = line;
     if (id && !(e->id = hs_strdup(id))) return HS_ENOMEM;
     if (index) *index = m->ne;
@@ -464,6 +468,106 @@ static hs_error parse_weight(const hs_model *m, hs_domain d, size_t i, const cha
         return hs_model_error(m, d, i, "weight-out-of-range", "weight %s is out of range (0, 1]", text);
     *weight = w;
     return HS_OK;
+}
+
+/* A ratio-scale magnitude (troops, a transfer's value, a count of
+ * agreements): any positive finite number, no upper bound. */
+static hs_error parse_amount(const hs_model *m, hs_domain d, size_t i, const char *text, double *amount) {
+    char *end;
+    errno = 0;
+    double a = strtod(text, &end);
+    while (*end == ' ' || *end == '\t') end++;
+    if (end == text || *end != '\0' || errno == ERANGE || !isfinite(a))
+        return hs_model_error(m, d, i, "bad-amount", "amount '%s' is not a number", text);
+    if (!(a > 0.0)) return hs_model_error(m, d, i, "amount-out-of-range", "amount %s is not positive", text);
+    *amount = a;
+    return HS_OK;
+}
+
+/* One bound of a spell: empty is open. */
+static int spell_bound(const char *p, size_t len, int open, int *year) {
+    if (len == 0) {
+        *year = open;
+        return 1;
+    }
+    char buf[16];
+    if (len >= sizeof buf) return 0;
+    memcpy(buf, p, len);
+    buf[len] = '\0';
+    char *end;
+    errno = 0;
+    long y = strtol(buf, &end, 10);
+    if (end == buf || *end || errno || y < HS_YEAR_FIRST || y > HS_YEAR_LAST) return 0;
+    *year = (int)y;
+    return 1;
+}
+
+/* "1816:1943 1944:2017": spells [since, until) separated by blanks or commas,
+ * in increasing order, not overlapping. */
+static hs_error parse_spells(hs_model *m, size_t i, const char *text) {
+    const hs_domain d = HS_DOMAIN_NODE;
+    size_t cap = 1;
+    for (const char *p = text; *p; p++) cap += *p == ':';
+    int *pairs = hs_malloc(2 * cap * sizeof *pairs);
+    if (!pairs) return HS_ENOMEM;
+    size_t n = 0;
+    const char *p = text;
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == ',') p++;
+        if (!*p) break;
+        size_t len = strcspn(p, " \t,");
+        const char *colon = memchr(p, ':', len);
+        int since, until;
+        if (!colon || memchr(colon + 1, ':', len - (size_t)(colon + 1 - p)) || n == cap ||
+            !spell_bound(p, (size_t)(colon - p), HS_SINCE_OPEN, &since) ||
+            !spell_bound(colon + 1, len - (size_t)(colon + 1 - p), HS_UNTIL_OPEN, &until)) {
+            free(pairs);
+            return hs_model_error(m, d, i, "bad-spells", "spells: '%.*s' is not SINCE:UNTIL with years in [%d, %d]", (int)len, p,
+                                  HS_YEAR_FIRST, HS_YEAR_LAST);
+        }
+        if (since != HS_SINCE_OPEN && until != HS_UNTIL_OPEN && since >= until) {
+            free(pairs);
+            return hs_model_error(m, d, i, "bad-spells", "spells: '%.*s' is empty (until is the first year no longer active)",
+                                  (int)len, p);
+        }
+        if (n && (pairs[2 * n - 1] == HS_UNTIL_OPEN || since == HS_SINCE_OPEN || since < pairs[2 * n - 1])) {
+            free(pairs);
+            return hs_model_error(m, d, i, "bad-spells", "spells: '%.*s' overlaps or precedes the spell before it", (int)len, p);
+        }
+        pairs[2 * n] = since;
+        pairs[2 * n + 1] = until;
+        n++;
+        p += len;
+    }
+    if (!n) {
+        free(pairs);
+        return hs_model_error(m, d, i, "bad-spells", "spells: no spell in '%s'", text);
+    }
+    free(m->v[i].spells);
+    m->v[i].spells = pairs;
+    m->v[i].nspells = (int)n;
+    return HS_OK;
+}
+
+/* `depends` names the end that depends on the other, or says "mutual". */
+static hs_error parse_depends(const hs_model *m, size_t i, const char *text) {
+    hs_edge *e = &m->e[i];
+    if (strcmp(text, "mutual") == 0) e->depends = HS_DEPENDS_MUTUAL;
+    else if (strcmp(text, m->v[e->from].id) == 0) e->depends = HS_DEPENDS_FROM;
+    else if (strcmp(text, m->v[e->to].id) == 0) e->depends = HS_DEPENDS_TO;
+    else
+        return hs_model_error(m, HS_DOMAIN_EDGE, i, "bad-depends", "depends '%s' names neither end of the tie ('%s', '%s') nor 'mutual'",
+                              text, m->v[e->from].id, m->v[e->to].id);
+    return HS_OK;
+}
+
+int hs_vertex_active_in(const hs_model *m, size_t i, int year) {
+    const hs_vertex *v = &m->v[i];
+    if (!v->spells) return hs_span_active(v->since, v->until, year);
+    for (int k = 0; k < v->nspells; k++) {
+        if (hs_span_active(v->spells[2 * k], v->spells[2 * k + 1], year)) return 1;
+    }
+    return 0;
 }
 
 static hs_error set_string(char **slot, const char *value) {
@@ -562,6 +666,8 @@ static hs_error set_vertex_attr(hs_model *m, size_t i, const char *name, const c
         return HS_OK;
     }
     if (strcmp(name, "issue") == 0) return set_string(&v->issue, value);
+    if (strcmp(name, "spells") == 0) return parse_spells(m, i, value);
+    if (strcmp(name, "amount") == 0) return parse_amount(m, d, i, value, &v->amount);
     return parse_weight(m, d, i, value, &v->weight);
 }
 
@@ -578,6 +684,8 @@ static hs_error set_edge_attr(hs_model *m, size_t i, const char *name, const cha
         return HS_OK;
     }
     if (strcmp(name, "weight") == 0) return parse_weight(m, d, i, value, &e->weight);
+    if (strcmp(name, "amount") == 0) return parse_amount(m, d, i, value, &e->amount);
+    if (strcmp(name, "depends") == 0) return parse_depends(m, i, value);
     if (strcmp(name, "since") == 0) return parse_year(m, d, i, "since", value, &e->since);
     if (strcmp(name, "until") == 0) return parse_year(m, d, i, "until", value, &e->until);
     if (strcmp(name, "source") == 0) return set_string(&e->source, value);
@@ -589,10 +697,11 @@ static hs_error set_graph_attr(hs_model *m, const char *name, const char *value)
     return set_string(&m->period, value);
 }
 
-static const char *const schema_attrs[HS_DOMAIN_COUNT][10] = {
+static const char *const schema_attrs[HS_DOMAIN_COUNT][12] = {
     [HS_DOMAIN_GRAPH] = {"hub", "period", NULL},
-    [HS_DOMAIN_NODE] = {"label", "type", "role", "since", "until", "kind", "scope", "issue", "weight", NULL},
-    [HS_DOMAIN_EDGE] = {"kind", "weight", "since", "until", "source", "label", NULL},
+    [HS_DOMAIN_NODE] = {"label", "type", "role", "since", "until", "spells", "kind", "scope", "issue", "weight",
+                        "amount", NULL},
+    [HS_DOMAIN_EDGE] = {"kind", "weight", "amount", "depends", "since", "until", "source", "label", NULL},
 };
 
 static int is_schema_attr(hs_domain domain, const char *name) {
@@ -643,13 +752,18 @@ static hs_error check_vertex(const hs_model *m, size_t i) {
                                 : v->scope != HS_SCOPE_UNSET ? "scope"
                                 : v->issue                   ? "issue"
                                 : !isnan(v->weight)          ? "weight"
+                                : !isnan(v->amount)          ? "amount"
                                                              : NULL;
         if (misplaced)
             return hs_model_error(m, HS_DOMAIN_NODE, i, "mechanism-attribute",
                                   "attribute '%s' applies to mechanisms only (set type=mechanism)", misplaced);
+        if (v->spells && (v->since != HS_SINCE_OPEN || v->until != HS_UNTIL_OPEN))
+            return hs_model_error(m, HS_DOMAIN_NODE, i, "spells-and-span", "a state has either spells or since/until, not both");
     } else if (v->role != HS_ROLE_UNSET) {
         return hs_model_error(m, HS_DOMAIN_NODE, i, "mechanism-role", "a mechanism has no role (role=%s)",
                               hs_role_name(v->role));
+    } else if (v->spells) {
+        return hs_model_error(m, HS_DOMAIN_NODE, i, "mechanism-attribute", "attribute 'spells' applies to states only (use since/until)");
     }
     return HS_OK;
 }
@@ -669,6 +783,14 @@ static hs_error check_edge(hs_model *m, size_t i) {
         to_mech = 1;
     }
     if (e->kind == HS_KIND_UNSET && to_mech) e->kind = HS_KIND_MEMBER;
+    if (e->kind == HS_KIND_MEMBER && (e->depends != HS_DEPENDS_UNSET || !isnan(e->amount)))
+        return hs_model_error(m, HS_DOMAIN_EDGE, i, "member-attribute", "attribute '%s' applies to ties between states, not to membership",
+                              e->depends != HS_DEPENDS_UNSET ? "depends" : "amount");
+    /* An arc a -> b already says that a depends on b. */
+    if (m->directed && e->depends == HS_DEPENDS_TO)
+        return hs_model_error(m, HS_DOMAIN_EDGE, i, "bad-depends",
+                              "depends '%s' contradicts the arc, which says that '%s' depends on '%s' (docs/schema.md)",
+                              m->v[e->to].id, m->v[e->from].id, m->v[e->to].id);
     if (e->kind == HS_KIND_MEMBER) {
         if (!to_mech)
             return hs_model_error(m, HS_DOMAIN_EDGE, i, "member-edge",
@@ -759,11 +881,19 @@ hs_kind hs_vertex_kind(const hs_model *m, size_t i) { return m->v[i].kind; }
 hs_scope hs_vertex_scope(const hs_model *m, size_t i) { return m->v[i].scope; }
 const char *hs_vertex_issue(const hs_model *m, size_t i) { return m->v[i].issue; }
 double hs_vertex_weight(const hs_model *m, size_t i) { return m->v[i].weight; }
+double hs_vertex_amount(const hs_model *m, size_t i) { return m->v[i].amount; }
+size_t hs_vertex_spell_count(const hs_model *m, size_t i) { return (size_t)m->v[i].nspells; }
+void hs_vertex_spell(const hs_model *m, size_t i, size_t k, int *since, int *until) {
+    *since = m->v[i].spells[2 * k];
+    *until = m->v[i].spells[2 * k + 1];
+}
 
 size_t hs_edge_from(const hs_model *m, size_t i) { return m->e[i].from; }
 size_t hs_edge_to(const hs_model *m, size_t i) { return m->e[i].to; }
 hs_kind hs_edge_kind(const hs_model *m, size_t i) { return m->e[i].kind; }
 double hs_edge_weight(const hs_model *m, size_t i) { return m->e[i].weight; }
+double hs_edge_amount(const hs_model *m, size_t i) { return m->e[i].amount; }
+hs_depends hs_edge_depends(const hs_model *m, size_t i) { return (hs_depends)m->e[i].depends; }
 int hs_edge_since(const hs_model *m, size_t i) { return m->e[i].since; }
 int hs_edge_until(const hs_model *m, size_t i) { return m->e[i].until; }
 const char *hs_edge_source(const hs_model *m, size_t i) { return m->e[i].source; }
@@ -775,7 +905,7 @@ const char *const *hs_schema_attr_names(hs_domain domain) { return schema_attrs[
 
 const char *hs_schema_attr_type(const char *name) {
     if (strcmp(name, "since") == 0 || strcmp(name, "until") == 0) return "int";
-    if (strcmp(name, "weight") == 0) return "double";
+    if (strcmp(name, "weight") == 0 || strcmp(name, "amount") == 0) return "double";
     return "string";
 }
 
@@ -790,11 +920,40 @@ static hs_error emit_year(hs_attr_fn fn, void *ctx, const char *name, int year, 
     return fn(ctx, name, buf, "int");
 }
 
-static hs_error emit_weight(hs_attr_fn fn, void *ctx, double w) {
+static hs_error emit_number(hs_attr_fn fn, void *ctx, const char *name, double w) {
     char buf[40];
     if (isnan(w)) return HS_OK;
     hs_format_double(buf, sizeof buf, w);
-    return fn(ctx, "weight", buf, "double");
+    return fn(ctx, name, buf, "double");
+}
+
+static hs_error emit_weight(hs_attr_fn fn, void *ctx, double w) { return emit_number(fn, ctx, "weight", w); }
+
+hs_error hs_spell_text(hs_buf *b, int since, int until) {
+    hs_error err = b->len ? hs_buf_puts(b, " ") : HS_OK;
+    if (!err && since != HS_SINCE_OPEN) err = hs_buf_printf(b, "%d", since);
+    if (!err) err = hs_buf_puts(b, ":");
+    if (!err && until != HS_UNTIL_OPEN) err = hs_buf_printf(b, "%d", until);
+    return err;
+}
+
+static hs_error emit_spells(hs_attr_fn fn, void *ctx, const hs_vertex *v) {
+    if (!v->spells) return HS_OK;
+    hs_buf b = {0};
+    hs_error err = HS_OK;
+    for (int k = 0; k < v->nspells && !err; k++) err = hs_spell_text(&b, v->spells[2 * k], v->spells[2 * k + 1]);
+    if (!err) err = fn(ctx, "spells", b.data, "string");
+    hs_buf_free(&b);
+    return err;
+}
+
+static const char *depends_text(const hs_model *m, const hs_edge *e) {
+    switch (e->depends) {
+    case HS_DEPENDS_FROM: return m->v[e->from].id;
+    case HS_DEPENDS_TO: return m->v[e->to].id;
+    case HS_DEPENDS_MUTUAL: return "mutual";
+    default: return NULL;
+    }
 }
 
 hs_error hs_model_each_schema_attr(const hs_model *m, hs_domain domain, size_t index, hs_attr_fn fn,
@@ -810,16 +969,18 @@ hs_error hs_model_each_schema_attr(const hs_model *m, hs_domain domain, size_t i
             (err = emit(fn, ctx, "type", v->type == HS_VERTEX_MECHANISM ? "mechanism" : NULL)) ||
             (err = emit(fn, ctx, "role", v->role == HS_ROLE_UNSET ? NULL : hs_role_name(v->role))) ||
             (err = emit_year(fn, ctx, "since", v->since, HS_SINCE_OPEN)) ||
-            (err = emit_year(fn, ctx, "until", v->until, HS_UNTIL_OPEN)) ||
+            (err = emit_year(fn, ctx, "until", v->until, HS_UNTIL_OPEN)) || (err = emit_spells(fn, ctx, v)) ||
             (err = emit(fn, ctx, "kind", v->kind == HS_KIND_UNSET ? NULL : hs_kind_name(v->kind))) ||
             (err = emit(fn, ctx, "scope", v->scope == HS_SCOPE_UNSET ? NULL : hs_scope_name(v->scope))) ||
-            (err = emit(fn, ctx, "issue", v->issue)))
+            (err = emit(fn, ctx, "issue", v->issue)) || (err = emit_weight(fn, ctx, v->weight)))
             return err;
-        return emit_weight(fn, ctx, v->weight);
+        return emit_number(fn, ctx, "amount", v->amount);
     }
     const hs_edge *e = &m->e[index];
     if ((err = emit(fn, ctx, "kind", e->kind == HS_KIND_UNSET ? NULL : hs_kind_name(e->kind))) ||
-        (err = emit_weight(fn, ctx, e->weight)) || (err = emit_year(fn, ctx, "since", e->since, HS_SINCE_OPEN)) ||
+        (err = emit_weight(fn, ctx, e->weight)) || (err = emit_number(fn, ctx, "amount", e->amount)) ||
+        (err = emit(fn, ctx, "depends", depends_text(m, e))) ||
+        (err = emit_year(fn, ctx, "since", e->since, HS_SINCE_OPEN)) ||
         (err = emit_year(fn, ctx, "until", e->until, HS_UNTIL_OPEN)) || (err = emit(fn, ctx, "source", e->source)))
         return err;
     return emit(fn, ctx, "label", e->label);

@@ -98,3 +98,13 @@ hs_error hs_vertex_set_scope(hs_model *m, size_t i, hs_scope scope) {
 }
 
 hs_error hs_model_check(hs_model *m) { return hs_model_finish(m); }
+
+hs_error hs_vertex_set_spells(hs_model *m, size_t i, const int *since, const int *until, size_t count) {
+    if (i >= m->nv) return hs_error_set(HS_EARG, "%s: no vertex %zu", m->file, i);
+    hs_buf b = {0};
+    hs_error err = HS_OK;
+    for (size_t k = 0; k < count && !err; k++) err = hs_spell_text(&b, since[k], until[k]);
+    if (!err) err = count ? hs_vertex_set_attr(m, i, "spells", b.data) : hs_error_set(HS_EARG, "%s: no spells", m->file);
+    hs_buf_free(&b);
+    return err;
+}

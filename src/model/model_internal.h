@@ -49,7 +49,10 @@ typedef struct hs_extras {
 typedef struct hs_vertex {
     char *id, *label, *issue;
     double weight;
+    double amount;        /* mechanisms: ratio-scale magnitude, NaN when absent */
     int since, until;
+    int *spells;          /* states: [since, until) pairs of `spells`, NULL when absent */
+    int nspells;
     int line;             /* line in the source file, 0 = unknown */
     signed char type;     /* hs_vertex_type */
     signed char role;     /* hs_role */
@@ -65,7 +68,9 @@ typedef struct hs_edge {
     int since, until;
     int line;
     hs_kind kind;
+    signed char depends; /* hs_depends */
     double weight;
+    double amount;       /* ratio-scale magnitude, NaN when absent */
     char *id, *source, *label;
     hs_extras extras;
 } hs_edge;
@@ -131,6 +136,14 @@ hs_error hs_model_set_attr(hs_model *m, hs_domain domain, size_t index, const ch
 /* Checks that need the whole file (spans, member edges, the hub attribute),
  * run once after reading. */
 hs_error hs_model_finish(hs_model *m);
+
+/* Append the spell [since, until) to b as `spells` writes it ("1816:1943"),
+ * after a blank when b is not empty. */
+struct hs_buf;
+hs_error hs_spell_text(struct hs_buf *b, int since, int until);
+
+/* Is vertex i active in `year` (its since/until, or one of its spells)? */
+int hs_vertex_active_in(const hs_model *m, size_t i, int year);
 
 /* "node 'USA'", "edge 'JPN -> USA'", "graph" for messages. */
 void hs_model_describe(const hs_model *m, hs_domain domain, size_t index, char *buf, size_t size);

@@ -217,6 +217,7 @@ static hs_error make_panels(rd_figure *f) {
         vo.codebook = o->codebook;
         vo.focus = f->focus;
         vo.focus_count = f->focus_count;
+        vo.state_set = HS_STATES_LISTED; /* a drawing shows every state the file lists */
         hs_error err = hs_view_new(f->m, &vo, &f->panels[p].view);
         if (err == HS_EARG && !is_panel) { /* e.g. a --hub not active in a layout year: it adds nothing */
             hs_error_clear();

@@ -27,6 +27,10 @@ struct hs_view {
     size_t *edges;
     size_t nties, cap_ties;
     hs_tie *ties;
+    double *tie_path;      /* per tie: its strength for the path measures (hs_path_weight) */
+    hs_state_set state_set;
+    hs_weight_source wsrc;
+    hs_path_weight path_weight;
     /* What-if edits (view.h): edges they add have indices m->ne + i; `edits`
      * is the caller's array, kept while hs_view_new runs to number them in
      * messages. */
@@ -36,7 +40,7 @@ struct hs_view {
     unsigned char *dropped_vertex, *dropped_edge;
     unsigned char *activated; /* mechanisms an add-member edit brought forward into the year */
     igraph_t security;
-    igraph_vector_t security_w;
+    igraph_vector_t security_w, security_len;
     int graphs_ready;
     const hs_view_recode *recode; /* only while the view is built */
 };
@@ -44,7 +48,10 @@ struct hs_view {
 static const char *const hub_source_names[] = {"none", "option", "graph", "role", "treaties"};
 const char *hs_hub_source_name(hs_hub_source s) { return hub_source_names[s]; }
 
-void hs_view_options_init(hs_view_options *o) { *o = (hs_view_options){0, 0, NULL, NULL, -1, NULL, 0, NULL, 0}; }
+void hs_view_options_init(hs_view_options *o) {
+    *o = (hs_view_options){.exclude_mechanism = -1, .state_set = HS_STATES_TIED, .weight = HS_WEIGHT_DEPTH,
+                           .path_weight = HS_PATH_DEPTH};
+}
 
 /* An edit as error messages name it: its number among the edits and its
  * type in words, "edit 2 (add member)". */
@@ -61,6 +68,7 @@ void hs_view_destroy(hs_view *v) {
     if (v->graphs_ready) {
         igraph_destroy(&v->security);
         igraph_vector_destroy(&v->security_w);
+        igraph_vector_destroy(&v->security_len);
     }
     free(v->state_vertex);
     free(v->vertex_state);
@@ -72,6 +80,7 @@ void hs_view_destroy(hs_view *v) {
     free(v->member_cap);
     free(v->edges);
     free(v->ties);
+    free(v->tie_path);
     free(v->added);
     free(v->dropped_vertex);
     free(v->dropped_edge);
@@ -87,6 +96,9 @@ static int active(const hs_view *v, int since, int until) {
 static const hs_edge *edge_at(const hs_view *v, size_t i) {
     return i < v->m->ne ? &v->m->e[i] : &v->added[i - v->m->ne];
 }
+
+/* A state with spells is active in the years of its spells (docs/schema.md). */
+static int vertex_in_year(const hs_view *v, size_t i) { return !v->has_year || hs_vertex_active_in(v->m, i, v->year); }
 
 /* Kinds and scopes as coded, or as a recode of classify's redraws gives them. */
 static hs_kind edge_kind_coded(const hs_view *v, size_t i) {
@@ -105,7 +117,7 @@ static hs_scope mechanism_scope_coded(const hs_view *v, size_t vertex) {
 }
 
 static int vertex_active(const hs_view *v, size_t i) {
-    return !v->dropped_vertex[i] && (v->activated[i] || active(v, v->m->v[i].since, v->m->v[i].until));
+    return !v->dropped_vertex[i] && (v->activated[i] || vertex_in_year(v, i));
 }
 
 static int edge_active(const hs_view *v, size_t i) {
@@ -147,6 +159,8 @@ static hs_error add_edge(hs_view *v, size_t from, size_t to, hs_kind kind) {
     p[v->nadded].until = HS_UNTIL_OPEN;
     p[v->nadded].kind = kind;
     p[v->nadded].weight = NAN; /* the codebook's depth, or the mechanism's */
+    p[v->nadded].amount = NAN;
+    p[v->nadded].depends = HS_DEPENDS_UNSET;
     v->nadded++;
     return HS_OK;
 }
@@ -257,6 +271,9 @@ static hs_error push_tie(hs_view *v, hs_tie t) {
         hs_tie *p = hs_realloc(v->ties, cap * sizeof *p);
         if (!p) return HS_ENOMEM;
         v->ties = p;
+        double *q = hs_realloc(v->tie_path, cap * sizeof *q);
+        if (!q) return HS_ENOMEM;
+        v->tie_path = q;
         v->cap_ties = cap;
     }
     v->ties[v->nties++] = t;
@@ -279,8 +296,7 @@ static hs_error focus_mask(const hs_view *v, const hs_view_options *opt, unsigne
     }
     for (size_t i = 0; i < m->ne; i++) {
         const hs_edge *e = &m->e[i];
-        if (e->kind == HS_KIND_MEMBER && !keep[e->from] && active(v, e->since, e->until) &&
-            active(v, m->v[e->from].since, m->v[e->from].until))
+        if (e->kind == HS_KIND_MEMBER && !keep[e->from] && active(v, e->since, e->until) && vertex_in_year(v, e->from))
             keep[e->to] = 0;
     }
     return HS_OK;
@@ -509,6 +525,131 @@ static void read_as_line(const hs_view *v, hs_tie *t) {
     t->mutual = 0;
 }
 
+/* ---- a tie's weights and direction (docs/metrics.md, "Depth and amount") ---- */
+
+static hs_error missing_amount(const hs_view *v, const char *what) {
+    return hs_error_set(HS_EINPUT, "%s: %s has no amount: weighing ties by amount needs one on every tie active in "
+                                   "the year (docs/schema.md)",
+                        v->m->file, what);
+}
+
+static void describe_edge(const hs_view *v, size_t ei, char *buf, size_t size) {
+    if (ei < v->m->ne) {
+        hs_model_describe(v->m, HS_DOMAIN_EDGE, ei, buf, size);
+    } else {
+        const hs_edge *e = edge_at(v, ei);
+        snprintf(buf, size, "the tie an edit added (%s -- %s)", v->m->v[e->from].id, v->m->v[e->to].id);
+    }
+}
+
+/* The weight of a bilateral tie in S, D and K, and its strength for the paths. */
+static hs_error bilateral_weights(const hs_view *v, const hs_codebook *cb, size_t ei, double *weight, double *path) {
+    const hs_edge *e = edge_at(v, ei);
+    double depth = isnan(e->weight) ? hs_codebook_tie_weight(cb, edge_kind_coded(v, ei)) : e->weight;
+    if (isnan(e->amount) && (v->wsrc == HS_WEIGHT_AMOUNT || v->path_weight == HS_PATH_AMOUNT)) {
+        char what[160];
+        describe_edge(v, ei, what, sizeof what);
+        return missing_amount(v, what);
+    }
+    *weight = v->wsrc == HS_WEIGHT_AMOUNT ? e->amount : depth;
+    *path = v->path_weight == HS_PATH_DEPTH ? depth : v->path_weight == HS_PATH_AMOUNT ? e->amount : 1.0;
+    return HS_OK;
+}
+
+/* Who depends on whom: the edge's `depends`, else the file's rule. */
+static void tie_direction(const hs_view *v, const hs_edge *e, hs_tie *t) {
+    t->mutual = 1;
+    switch (e->depends) {
+    case HS_DEPENDS_MUTUAL:
+        return;
+    case HS_DEPENDS_TO: {
+        size_t x = t->a;
+        t->a = t->b;
+        t->b = x;
+        t->mutual = 0;
+        return;
+    }
+    case HS_DEPENDS_FROM:
+        t->mutual = 0;
+        return;
+    default:
+        break;
+    }
+    if (v->m->directed) {
+        t->mutual = 0;
+    } else if (e->kind == HS_KIND_TREATY && v->hub >= 0 && (t->a == (size_t)v->hub || t->b == (size_t)v->hub)) {
+        /* An undirected treaty with the hub reads as the other side's
+         * dependence on it (a line when that side is an ally). */
+        read_as_line(v, t);
+    }
+}
+
+static int pair_cmp(const void *x, const void *y) {
+    const size_t *p = x, *q = y; /* lo, hi, kind, index */
+    for (int k = 0; k < 4; k++) {
+        if (p[k] != q[k]) return p[k] < q[k] ? -1 : 1;
+    }
+    return 0;
+}
+
+/* In a digraph, an arc a -> b and an arc b -> a of one kind are one mutual
+ * instrument written twice: the i-th arc each way, in file order, make one
+ * tie, whose dependence arcs keep their own weights and whose weight in S
+ * is the larger of the two. Ties [0, n) are the bilateral ones. */
+static size_t pair_reciprocal_arcs(hs_view *v, size_t n) {
+    size_t *key = hs_malloc((4 * n + 1) * sizeof *key);
+    unsigned char *gone = hs_calloc(n + 1, 1);
+    if (!key || !gone) {
+        free(key);
+        free(gone);
+        return (size_t)-1;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const hs_tie *t = &v->ties[i];
+        if (t->mutual) continue;
+        size_t *q = &key[4 * k++];
+        q[0] = t->a < t->b ? t->a : t->b;
+        q[1] = t->a < t->b ? t->b : t->a;
+        q[2] = (size_t)(t->kind + 1);
+        q[3] = i;
+    }
+    qsort(key, k, 4 * sizeof *key, pair_cmp);
+    for (size_t g = 0; g < k;) {
+        size_t h = g;
+        while (h < k && key[4 * h] == key[4 * g] && key[4 * h + 1] == key[4 * g + 1] && key[4 * h + 2] == key[4 * g + 2])
+            h++;
+        /* Within one pair and kind, in file order: match each arc with the
+         * first unmatched arc the other way. */
+        for (size_t x = g; x < h; x++) {
+            hs_tie *t = &v->ties[key[4 * x + 3]];
+            if (gone[key[4 * x + 3]] || t->mutual) continue;
+            for (size_t y = x + 1; y < h; y++) {
+                size_t j = key[4 * y + 3];
+                hs_tie *u = &v->ties[j];
+                if (gone[j] || u->mutual || u->a != t->b) continue;
+                t->mutual = 1;
+                t->arc[1] = u->arc[0];
+                t->weight = fmax(t->weight, u->weight);
+                v->tie_path[key[4 * x + 3]] = fmax(v->tie_path[key[4 * x + 3]], v->tie_path[j]);
+                t->source_back = u->source;
+                gone[j] = 1;
+                break;
+            }
+        }
+        g = h;
+    }
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (gone[i]) continue;
+        v->ties[out] = v->ties[i];
+        v->tie_path[out++] = v->tie_path[i];
+    }
+    free(key);
+    free(gone);
+    return out;
+}
+
 static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
     const hs_model *m = v->m;
     hs_error err;
@@ -520,25 +661,27 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
         count += members * (members - 1) / 2;
     }
     v->ties = hs_malloc((count ? count : 1) * sizeof *v->ties);
-    if (!v->ties) return HS_ENOMEM;
+    v->tie_path = hs_malloc((count ? count : 1) * sizeof *v->tie_path);
+    if (!v->ties || !v->tie_path) return HS_ENOMEM;
     v->cap_ties = count ? count : 1;
     for (size_t k = 0; k < v->nedges; k++) {
         size_t ei = v->edges[k];
         const hs_edge *e = edge_at(v, ei);
         if (e->kind == HS_KIND_MEMBER || e->from == e->to) continue; /* self-ties carry no relation */
-        hs_kind kind = edge_kind_coded(v, ei);
-        hs_tie t = {(size_t)v->vertex_state[e->from], (size_t)v->vertex_state[e->to],
-                    isnan(e->weight) ? hs_codebook_tie_weight(cb, kind) : e->weight, (long)ei, (signed char)kind,
-                    0, 1, 0, 0, 1.0};
-        t.line = is_line(v, t.a, t.b, e->kind);
-        if (m->directed) {
-            t.mutual = 0;
-        } else if (e->kind == HS_KIND_TREATY && v->hub >= 0 && (t.a == (size_t)v->hub || t.b == (size_t)v->hub)) {
-            /* An undirected treaty with the hub reads as the other side's
-             * dependence on it (a line when that side is an ally). */
-            read_as_line(v, &t);
-        }
+        double w = 0.0, path = 0.0;
+        if ((err = bilateral_weights(v, cb, ei, &w, &path))) return err;
+        hs_tie t = {.a = (size_t)v->vertex_state[e->from], .b = (size_t)v->vertex_state[e->to], .weight = w,
+                    .arc = {w, w}, .source = (long)ei, .source_back = -1, .kind = (signed char)edge_kind_coded(v, ei),
+                    .share = 1.0};
+        t.line = (unsigned char)is_line(v, t.a, t.b, e->kind);
+        tie_direction(v, e, &t);
+        v->tie_path[v->nties] = path;
         if ((err = push_tie(v, t))) return err;
+    }
+    if (m->directed && v->nties) {
+        size_t kept = pair_reciprocal_arcs(v, v->nties);
+        if (kept == (size_t)-1) return HS_ENOMEM;
+        v->nties = kept;
     }
     /* Co-membership: a mechanism closes its members' lines into a surface.
      * Each member's relation of the mechanism's depth (or its member edge's
@@ -546,7 +689,15 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
     for (size_t k = 0; k < v->nmech; k++) {
         size_t first = v->mech_first[k], last = v->mech_first[k + 1];
         if (last - first < 2) continue;
+        /* Each pair's tie carries 1/(n-1) of a relation, whether it weighs
+         * depth or amount: one relation per member, shared. */
         double share = 1.0 / (double)(last - first - 1);
+        const hs_vertex *mv = &m->v[v->mech_vertex[k]];
+        if (isnan(mv->amount) && (v->wsrc == HS_WEIGHT_AMOUNT || v->path_weight == HS_PATH_AMOUNT)) {
+            char what[160];
+            hs_model_describe(m, HS_DOMAIN_NODE, v->mech_vertex[k], what, sizeof what);
+            return missing_amount(v, what);
+        }
         int hub_in = 0;
         for (size_t q = first; q < last; q++) hub_in |= (long)v->members[q] == v->hub;
         hs_kind kind = mechanism_kind_coded(v, v->mech_vertex[k]);
@@ -554,13 +705,20 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
             double wp = isnan(v->member_cap[p]) ? v->mech_weight[k] : v->member_cap[p];
             for (size_t q = p + 1; q < last; q++) {
                 double wq = isnan(v->member_cap[q]) ? v->mech_weight[k] : v->member_cap[q];
-                hs_tie t = {v->members[p], v->members[q], fmin(wp, wq) * share, (long)v->mech_vertex[k],
-                            (signed char)kind, 1, 1, (unsigned char)hub_in, 0, share};
+                double depth = fmin(wp, wq), w = (v->wsrc == HS_WEIGHT_AMOUNT ? mv->amount : depth) * share;
+                hs_tie t = {.a = v->members[p], .b = v->members[q], .weight = w, .arc = {w, w},
+                            .source = (long)v->mech_vertex[k], .source_back = -1, .kind = (signed char)kind,
+                            .mechanism = 1, .mutual = 1, .hub_in_mechanism = (unsigned char)hub_in, .share = share};
                 /* A treaty mechanism with the hub is a treaty with the hub
                  * for each ally: its hub-ally ties are lines, read one way
                  * in every file (membership has no direction of its own). */
-                t.line = hub_in && is_line(v, t.a, t.b, kind);
+                t.line = (unsigned char)(hub_in && is_line(v, t.a, t.b, kind));
                 if (t.line) read_as_line(v, &t);
+                /* Its strength for the paths is shared too: co-membership in
+                 * a large mechanism is a longer path than a bilateral tie of
+                 * the same depth. */
+                v->tie_path[v->nties] =
+                    (v->path_weight == HS_PATH_DEPTH ? depth : v->path_weight == HS_PATH_AMOUNT ? mv->amount : 1.0) * share;
                 if ((err = push_tie(v, t))) return err;
             }
         }
@@ -570,7 +728,8 @@ static hs_error build_ties(hs_view *v, const hs_codebook *cb) {
 
 typedef struct arc {
     igraph_integer_t from, to;
-    double w;
+    double w;  /* parallel arcs: summed */
+    double w2; /* parallel arcs: the largest */
 } arc;
 
 static int arc_cmp(const void *x, const void *y) {
@@ -583,14 +742,17 @@ static int arc_cmp(const void *x, const void *y) {
 /* Collapse parallel arcs into one whose weight is their sum. Takes the arcs
  * and frees them as soon as they are copied, before igraph builds its
  * indexes: on large systems that is the peak of memory. */
-static hs_error make_graph(arc *arcs, size_t n, igraph_integer_t nv, int directed, igraph_t *g, igraph_vector_t *w) {
+static hs_error make_graph(arc *arcs, size_t n, igraph_integer_t nv, int directed, igraph_t *g, igraph_vector_t *w,
+                           igraph_vector_t *w2) {
     qsort(arcs, n, sizeof *arcs, arc_cmp);
     size_t out = 0;
     for (size_t i = 0; i < n; i++) {
-        if (out && arcs[out - 1].from == arcs[i].from && arcs[out - 1].to == arcs[i].to)
+        if (out && arcs[out - 1].from == arcs[i].from && arcs[out - 1].to == arcs[i].to) {
             arcs[out - 1].w += arcs[i].w;
-        else
+            arcs[out - 1].w2 = fmax(arcs[out - 1].w2, arcs[i].w2);
+        } else {
             arcs[out++] = arcs[i];
+        }
     }
     igraph_vector_int_t edges;
     igraph_error_t ierr = igraph_vector_int_init(&edges, (igraph_integer_t)(2 * out));
@@ -599,18 +761,23 @@ static hs_error make_graph(arc *arcs, size_t n, igraph_integer_t nv, int directe
         return hs_from_igraph(ierr, "building a graph");
     }
     ierr = igraph_vector_init(w, (igraph_integer_t)out);
+    if (!ierr && w2 && (ierr = igraph_vector_init(w2, (igraph_integer_t)out))) igraph_vector_destroy(w);
     for (size_t i = 0; i < out && !ierr; i++) {
         VECTOR(edges)[2 * i] = arcs[i].from;
         VECTOR(edges)[2 * i + 1] = arcs[i].to;
         VECTOR(*w)[i] = arcs[i].w;
+        if (w2) VECTOR(*w2)[i] = arcs[i].w2;
     }
     free(arcs);
-    if (!ierr) ierr = igraph_create(g, &edges, nv, directed);
-    igraph_vector_int_destroy(&edges);
-    if (ierr) {
-        igraph_vector_destroy(w);
-        return hs_from_igraph(ierr, "building a graph");
+    if (!ierr) {
+        ierr = igraph_create(g, &edges, nv, directed);
+        if (ierr) {
+            igraph_vector_destroy(w);
+            if (w2) igraph_vector_destroy(w2);
+        }
     }
+    igraph_vector_int_destroy(&edges);
+    if (ierr) return hs_from_igraph(ierr, "building a graph");
     return HS_OK;
 }
 
@@ -626,14 +793,23 @@ static hs_error build_graphs(hs_view *v) {
     }
     arc *arcs = hs_malloc((v->nties + 1) * sizeof *arcs);
     if (!arcs) return HS_ENOMEM;
+    double longest = 0.0;
     for (size_t i = 0; i < v->nties; i++) {
         const hs_tie *t = &v->ties[i];
         igraph_integer_t lo = (igraph_integer_t)(t->a < t->b ? t->a : t->b), hi = (igraph_integer_t)(t->a < t->b ? t->b : t->a);
-        arcs[i] = (arc){lo, hi, t->weight};
+        arcs[i] = (arc){lo, hi, t->weight, v->tie_path[i]};
+        longest = fmax(longest, v->tie_path[i]);
     }
-    hs_error err = make_graph(arcs, v->nties, (igraph_integer_t)v->ns, 0, &v->security, &v->security_w);
-    if (!err) v->graphs_ready = 1;
-    return err;
+    hs_error err = make_graph(arcs, v->nties, (igraph_integer_t)v->ns, 0, &v->security, &v->security_w, &v->security_len);
+    if (err) return err;
+    v->graphs_ready = 1;
+    /* A pair is as close as its strongest tie makes it, on a scale where the
+     * strongest possible tie has length 1: depth 1, or the view's largest
+     * amount. So no length is below 1 and closeness stays in [0, 1]. */
+    double scale = v->path_weight == HS_PATH_AMOUNT ? longest : 1.0;
+    for (igraph_integer_t i = 0; i < igraph_vector_size(&v->security_len); i++)
+        VECTOR(v->security_len)[i] = v->path_weight == HS_PATH_HOPS ? 1.0 : scale / VECTOR(v->security_len)[i];
+    return HS_OK;
 }
 
 /* Built on request rather than kept: only the system's part is measured,
@@ -654,12 +830,58 @@ hs_error hs_view_dependence_graph(const hs_view *v, const igraph_vector_bool_t *
         const hs_tie *t = &v->ties[i];
         igraph_integer_t a = renumber[t->a], b = renumber[t->b];
         if (a < 0 || b < 0) continue;
-        arcs[n++] = (arc){a, b, t->weight};
-        if (t->mutual) arcs[n++] = (arc){b, a, t->weight};
+        arcs[n++] = (arc){a, b, t->arc[0], 0.0};
+        if (t->mutual) arcs[n++] = (arc){b, a, t->arc[1], 0.0};
     }
-    hs_error err = make_graph(arcs, n, kept, 1, graph, weights);
+    hs_error err = make_graph(arcs, n, kept, 1, graph, weights, NULL);
     free(renumber);
     return err;
+}
+
+/* One pass of building a view; `untied` (may be NULL) marks model vertices
+ * to leave out after the edits: the states the first pass found without a tie. */
+static hs_error view_build(hs_view **out, const hs_model *m, const hs_view_options *opt, const hs_codebook *cb,
+                           const hs_view_recode *recode, const unsigned char *untied) {
+    hs_view *v = hs_calloc(1, sizeof *v);
+    if (!v) return HS_ENOMEM;
+    v->m = m;
+    v->recode = recode;
+    v->has_year = opt->has_year;
+    v->year = opt->year;
+    v->state_set = opt->state_set;
+    v->wsrc = opt->weight;
+    v->path_weight = opt->path_weight;
+    hs_error err = apply_edits(v, opt);
+    for (size_t i = 0; !err && untied && i < m->nv; i++) v->dropped_vertex[i] |= untied[i];
+    if (!err && !(err = select_active(v)) && !(err = find_hub(v, opt->hub)) && !(err = collect_members(v, cb)) &&
+        !(err = assign_roles(v)) && !(err = build_ties(v, cb)))
+        err = build_graphs(v);
+    v->recode = NULL;
+    v->edits = NULL;
+    if (err) {
+        hs_view_destroy(v);
+        return err;
+    }
+    *out = v;
+    return HS_OK;
+}
+
+/* The model vertices of the view's states that have no tie, the hub kept;
+ * NULL when there are none. */
+static hs_error find_untied(const hs_view *v, unsigned char **out) {
+    *out = NULL;
+    unsigned char *tied = hs_calloc(v->ns + 1, 1);
+    if (!tied) return HS_ENOMEM;
+    for (size_t i = 0; i < v->nties; i++) tied[v->ties[i].a] = tied[v->ties[i].b] = 1;
+    if (v->hub >= 0) tied[v->hub] = 1;
+    size_t missing = 0;
+    for (size_t s = 0; s < v->ns; s++) missing += !tied[s];
+    if (missing) {
+        *out = hs_calloc(v->m->nv + 1, 1);
+        for (size_t s = 0; *out && s < v->ns; s++) (*out)[v->state_vertex[s]] = !tied[s];
+    }
+    free(tied);
+    return missing && !*out ? HS_ENOMEM : HS_OK;
 }
 
 hs_error hs_view_new(const hs_model *m, const hs_view_options *opt, hs_view **out) {
@@ -671,6 +893,9 @@ hs_error hs_view_new_recoded(const hs_model *m, const hs_view_options *opt, cons
     hs_view_options defaults;
     hs_view_options_init(&defaults);
     if (!opt) opt = &defaults;
+    if ((unsigned)opt->state_set > HS_STATES_LISTED || (unsigned)opt->weight > HS_WEIGHT_AMOUNT ||
+        (unsigned)opt->path_weight > HS_PATH_HOPS)
+        return hs_error_set(HS_EARG, "hs_view_new: unknown state set, weight or path weight");
     hs_codebook *own_cb = NULL;
     const hs_codebook *cb = opt->codebook;
     if (!cb) {
@@ -678,24 +903,20 @@ hs_error hs_view_new_recoded(const hs_model *m, const hs_view_options *opt, cons
         if (err) return err;
         cb = own_cb;
     }
-    hs_view *v = hs_calloc(1, sizeof *v);
-    hs_error err = v ? HS_OK : HS_ENOMEM;
-    if (!err) {
-        v->m = m;
-        v->recode = recode;
-        v->has_year = opt->has_year;
-        v->year = opt->year;
-        if (!(err = apply_edits(v, opt)) && !(err = select_active(v)) && !(err = find_hub(v, opt->hub)) &&
-            !(err = collect_members(v, cb)) && !(err = assign_roles(v)) && !(err = build_ties(v, cb)))
-            err = build_graphs(v);
-        v->recode = NULL;
-        v->edits = NULL;
-    }
-    hs_codebook_destroy(own_cb);
-    if (err) {
+    hs_view *v = NULL;
+    hs_error err = view_build(&v, m, opt, cb, recode, NULL);
+    /* The states without a tie are left out by building the view again
+     * without them: the edits, the hub and the roles are as they were, and
+     * no number depends on a state the ties do not reach. */
+    unsigned char *untied = NULL;
+    if (!err && opt->state_set == HS_STATES_TIED && !(err = find_untied(v, &untied)) && untied) {
         hs_view_destroy(v);
-        return err;
+        v = NULL;
+        err = view_build(&v, m, opt, cb, recode, untied);
     }
+    free(untied);
+    hs_codebook_destroy(own_cb);
+    if (err) return err;
     *out = v;
     return HS_OK;
 }
@@ -722,3 +943,23 @@ size_t hs_view_tie_count(const hs_view *v) { return v->nties; }
 const hs_tie *hs_view_ties(const hs_view *v) { return v->ties; }
 const igraph_t *hs_view_security_graph(const hs_view *v) { return &v->security; }
 const igraph_vector_t *hs_view_security_weights(const hs_view *v) { return &v->security_w; }
+const igraph_vector_t *hs_view_security_lengths(const hs_view *v) { return &v->security_len; }
+hs_state_set hs_view_state_set(const hs_view *v) { return v->state_set; }
+hs_weight_source hs_view_weight_source(const hs_view *v) { return v->wsrc; }
+
+static const char *const state_set_names[] = {"tied", "listed"};
+static const char *const weight_source_names[] = {"depth", "amount"};
+static const char *const path_weight_names[] = {"depth", "amount", "hops"};
+#define NAME_OF(names, x) ((unsigned)(x) < sizeof names / sizeof *names ? names[x] : "unknown")
+const char *hs_state_set_name(hs_state_set x) { return NAME_OF(state_set_names, x); }
+const char *hs_weight_source_name(hs_weight_source x) { return NAME_OF(weight_source_names, x); }
+const char *hs_path_weight_name(hs_path_weight x) { return NAME_OF(path_weight_names, x); }
+static int parse_name(const char *const *names, int count, const char *name) {
+    for (int i = 0; name && i < count; i++) {
+        if (strcmp(names[i], name) == 0) return i;
+    }
+    return -1;
+}
+int hs_state_set_parse(const char *name) { return parse_name(state_set_names, 2, name); }
+int hs_weight_source_parse(const char *name) { return parse_name(weight_source_names, 2, name); }
+int hs_path_weight_parse(const char *name) { return parse_name(path_weight_names, 3, name); }

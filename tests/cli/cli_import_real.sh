@@ -3,15 +3,24 @@
 # "Checks on the real data"); skipped (77) otherwise. The project ships no
 # copy of either dataset.
 #   HS_COW_FILE    alliance_v4.1_by_member.csv      (with HS_COW_STATES: states2016.csv)
-#   HS_ATOP_FILE   an ATOP member-level file (atop5_1m.csv, atop4_01m.csv)
+#   HS_ATOP_FILE   an ATOP member-level file (atop5_1m.csv, atop4_01m.csv); default:
+#                  ../shared/data/atop-4.01/atop-member-level_v4.01.csv when present
 # Fails when: an import fails, an alliance of the file is missing from the
 # graph, convert does not round-trip it, NATO or the Warsaw Pact is not found
-# as a mechanism, or an index leaves [0, 1] in any year. Prints the numbers
+# as a mechanism, or an index leaves [0, 1] in any year (one compare over the
+# span). Prints the numbers
 # docs/import.md asks for (counts per decade, NATO and Warsaw Pact members,
 # Soviet and US indices) without judging them.
 . "$(dirname "$0")/lib.sh"
+# ATOP 4.01 is in the workspace's shared data (../shared/data, beside the
+# checkout, as the corpus tests find ../shared/corpus; never copied into it):
+# used when no file is named, so CI runs this test wherever the data is.
+SHARED_ATOP=$SRC/../shared/data/atop-4.01/atop-member-level_v4.01.csv
+if [[ -z ${HS_ATOP_FILE:-} && -r $SHARED_ATOP ]]; then
+    HS_ATOP_FILE=$SHARED_ATOP
+fi
 if [[ -z ${HS_COW_FILE:-} && -z ${HS_ATOP_FILE:-} ]]; then
-    skip "set HS_COW_FILE (and HS_COW_STATES) or HS_ATOP_FILE to real dataset files"
+    skip "no $SRC/../shared/data/atop-4.01; set HS_COW_FILE (and HS_COW_STATES) or HS_ATOP_FILE to real dataset files"
 fi
 for f in ${HS_COW_FILE:-} ${HS_ATOP_FILE:-} ${HS_COW_STATES:-}; do
     [[ -r $f ]] || { echo "cannot read $f"; exit 1; }
@@ -70,35 +79,67 @@ def find(name, codes, year):
         for c, s, a, u in spells(m):
             print("    %s %s %s %s" % (c, s, a, u))
 
+# ATOP's provisions on the US treaties in Asia (docs/import.md, "Provisions,
+# direction and depth"): 3220 US-Japan 1951 and 3375 US-Japan 1960 and 3240
+# US-ROK asymmetric with base rights; 3210 US-Philippines and 3215 ANZUS
+# symmetric. In 3220 and 3375 only the US promises defense.
+if dataset == "atop" and "asymm" in rows[0]:
+    by_id = {}
+    for a, b, e in g.edges(data=True):
+        if "atopid" in e:
+            by_id.setdefault(int(e["atopid"]), []).append(e)
+    for n, d in g.nodes(data=True):
+        if "atopid" in d:
+            by_id.setdefault(int(d["atopid"]), []).append(d)
+    us = [n for n, c in ccode.items() if c == 2][0]
+    for aid, asymm, base, support in ((3220, "1", "3", us), (3375, "1", "3", us), (3240, "1", "3", None),
+                                      (3210, "0", "0", None), (3215, "0", "0", None)):
+        for e in by_id.get(aid, [{}]):
+            got = (str(e.get("asymm")), str(e.get("base")))
+            if got != (asymm, base):
+                fail("atopid %d: asymm, base = %s, expected %s" % (aid, got, (asymm, base)))
+            if support and e.get("military_support_by") != support:
+                fail("atopid %d: military support by %r, expected %r" % (aid, e.get("military_support_by"), support))
+        print("atopid %d: asymm %s base %s milinst %s military support by %s" %
+              (aid, by_id[aid][0].get("asymm"), by_id[aid][0].get("base"), by_id[aid][0].get("milinst"),
+               by_id[aid][0].get("military_support_by")))
+
 find("NATO", {2, 20, 200, 220}, 1949)
 find("Warsaw Pact", {365, 290, 315, 310, 355, 360}, 1955)
 
-def info(year):
-    return json.loads(subprocess.run([H, "info", graphml, "--year", str(year), "--format", "json"],
-                                     check=True, capture_output=True, text=True).stdout)
-
-print("%s: active in the first year of each decade (states with an alliance / ties / mechanisms):" % dataset)
-for y in range((first // 10) * 10 + 10, last + 1, 10):
-    d = info(y)
-    with_alliance = {s for a, b, e in g.edges(data=True)
-                     if int(e.get("since", -10**6)) <= y < int(e.get("until", 10**6)) for s in (a, b)
-                     if g.nodes[s].get("type") != "mechanism"}
-    print("    %d %d %d %d" % (y, len(with_alliance), d["counts"]["ties"] - d["ties"]["member"], d["counts"]["mechanisms"]))
+decades = list(range((first // 10) * 10 + 10, last + 1, 10))
+# One compare for the decades (states with a tie, ties of S counting each
+# co-membership pair, mechanisms), beside the counts of bilateral ties.
+p = subprocess.run([H, "compare", graphml, "--years", "%d:%d:10" % (decades[0], decades[-1]), "--format", "csv",
+                    "--measures", "states,ties,mechanisms", "--quiet"], capture_output=True, text=True)
+if p.returncode != 0:
+    fail("compare of the decades: %s" % p.stderr.strip())
+counts = {int(r["year"]): r for r in csv.DictReader(p.stdout.splitlines())}
+print("%s: active in the first year of each decade (states with a tie / bilateral ties / mechanisms / ties in S):"
+      % dataset)
+for y in decades:
+    bilateral = sum(1 for a, b, e in g.edges(data=True) if e.get("kind") != "member"
+                    and int(e.get("since", -10**6)) <= y < int(e.get("until", 10**6)))
+    r = counts.get(y, {})
+    print("    %d %s %d %s %s" % (y, r.get("states"), bilateral, r.get("mechanisms"), r.get("ties")))
 
 names = ("coordination", "unidirectionality", "closedness")
 out_of_range = 0
-for y in range(first, last + 1):
-    p = subprocess.run([H, "metrics", graphml, "--year", str(y), "--table", "system", "--format", "csv",
-                        "--permutations", "0"], capture_output=True, text=True)
-    if p.returncode != 0:
-        fail("metrics --year %d: %s" % (y, p.stderr.strip()))
-        continue
-    r = list(csv.DictReader(p.stdout.splitlines()))[0]
+# One compare over the span reads the file once (docs/compare.md); a row is
+# what metrics --year gives for that year.
+p = subprocess.run([H, "compare", graphml, "--years", "%d:%d" % (first, last), "--format", "csv",
+                    "--measures", "states", "--quiet"], capture_output=True, text=True)
+if p.returncode != 0:
+    fail("compare --years %d:%d: %s" % (first, last, p.stderr.strip()))
+rows = list(csv.DictReader(p.stdout.splitlines()))
+if p.returncode == 0 and len(rows) != last - first + 1:
+    fail("compare gave %d rows for %d years" % (len(rows), last - first + 1))
+for r in rows:
     for k in names:
         if r[k] not in ("", "nan") and not (0.0 <= float(r[k]) <= 1.0):
-            fail("%d: %s = %s is outside [0, 1]" % (y, k, r[k]))
+            fail("%s: %s = %s is outside [0, 1]" % (r["year"], k, r[k]))
             out_of_range += 1
-print("%s: metrics ran on every year %d-%d; indices outside [0, 1]: %d" % (dataset, first, last, out_of_range))
+print("%s: compare ran on every year %d-%d; indices outside [0, 1]: %d" % (dataset, first, last, out_of_range))
 
 hubs = {}
 for n, c in ccode.items():
@@ -108,15 +149,15 @@ for c, years in ((365, (1950, 1954, 1956, 1960)), (2, (1948, 1950, 1952, 1955)))
     if c not in hubs:
         fail("no state with ccode %d" % c)
         continue
-    for y in years:
-        p = subprocess.run([H, "metrics", graphml, "--year", str(y), "--hub", hubs[c], "--table", "system",
-                            "--format", "csv", "--permutations", "0"], capture_output=True, text=True)
-        if p.returncode != 0:
-            print("    hub %s %d: %s" % (hubs[c], y, p.stderr.strip()))
-            continue
-        r = list(csv.DictReader(p.stdout.splitlines()))[0]
-        print("    hub %s %d: allies %s partners %s  K %s  U %s  C %s" %
-              (hubs[c], y, r["allies"], r["partners"], r["coordination"], r["unidirectionality"], r["closedness"]))
+    p = subprocess.run([H, "compare", graphml, "--years", ",".join(map(str, years)), "--hub", hubs[c], "--format",
+                        "csv", "--measures", "allies,partners", "--quiet"], capture_output=True, text=True)
+    if p.returncode != 0:
+        print("    hub %s: %s" % (hubs[c], p.stderr.strip()))
+        continue
+    for r in csv.DictReader(p.stdout.splitlines()):
+        print("    hub %s %s: allies %s partners %s  K %s  U %s  C %s" %
+              (hubs[c], r["year"], r["allies"], r["partners"], r["coordination"], r["unidirectionality"],
+               r["closedness"]))
 sys.exit(1 if bad else 0)
 PYEOF
 }

@@ -104,7 +104,7 @@ check differ "$(out info-plain)" "$(out info-codebook)" "info --codebook changed
 succeeds prefix-classify classify "$asia" --yea 2020 --sens 3 --form json
 succeeds full-classify classify "$asia" --year 2020 --sensitivity 3 --format json
 check same "$(out prefix-classify)" "$(out full-classify)" "classify --yea 2020 --sens 3 differs from the full names"
-refused prefix-ambiguous 2 "hubspoke classify: option '--s' is ambiguous (--sensitivity, --spread, --seed, --strict) (see 'hubspoke classify --help')" \
+refused prefix-ambiguous 2 "hubspoke classify: option '--s' is ambiguous (--state-set, --sensitivity, --spread, --seed, --strict) (see 'hubspoke classify --help')" \
     classify "$asia" --s 3
 refused prefix-ambiguous-years 2 "hubspoke metrics: option '--yea' is ambiguous (--year, --years) (see 'hubspoke metrics --help')" \
     metrics "$asia" --yea 2023

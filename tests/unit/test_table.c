@@ -54,7 +54,7 @@ static void registry_shape(void **state) {
         assert_true(m->name[0] && m->group[0] && m->unit[0] && m->description[0]);
         assert_true(m->kind == HS_MEASURE_SYSTEM || m->kind == HS_MEASURE_STATE);
         assert_true(m->type >= HS_VALUE_REAL && m->type <= HS_VALUE_LIST);
-        assert_int_equal(m->flags & ~0xfu, 0);
+        assert_int_equal(m->flags & ~0x1fu, 0);
         /* System measures first, then the states': the order of a full table. */
         if (m->kind == HS_MEASURE_STATE) seen_state = 1;
         else assert_false(seen_state);

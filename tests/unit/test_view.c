@@ -78,10 +78,12 @@ static hs_model *gml(const char *text) {
     return track_model(m);
 }
 
-/* A view of the model in `year` (0 = no year) with an optional --hub. */
+/* A view of the model in `year` (0 = no year) with an optional --hub. These
+ * tests look at every listed state, tied or not (HS_STATES_LISTED). */
 static hs_view *view_of(const hs_model *m, int year, const char *hub) {
     hs_view_options o;
     hs_view_options_init(&o);
+    o.state_set = HS_STATES_LISTED;
     o.has_year = year != 0;
     o.year = year;
     o.hub = hub;
@@ -95,6 +97,7 @@ static hs_view *view_of(const hs_model *m, int year, const char *hub) {
 static void view_refused(const hs_model *m, int year, const char *hub, hs_error code, const char *expected) {
     hs_view_options o;
     hs_view_options_init(&o);
+    o.state_set = HS_STATES_LISTED;
     o.has_year = year != 0;
     o.year = year;
     o.hub = hub;

@@ -125,6 +125,7 @@ def parse_graphml(path):
             "target": edge.get("target"),
             "kind": d.get("kind"),
             "weight": d.get("weight"),
+            "depends": d.get("depends"),
             "since": _year(d.get("since")),
             "until": _year(d.get("until")),
         })
@@ -140,12 +141,16 @@ def _year(v):
 # ---------------------------------------------------------------------------
 
 class Tie:
-    """A tie; `share` is its part of one relation (1 bilateral, 1/(n-1) for
-    co-membership in a mechanism of n members: docs/metrics.md)."""
-    __slots__ = ("a", "b", "depth", "kind", "mech", "share")
+    """One instrument. When not mutual, a depends on b; arc = (weight of
+    a -> b, weight of b -> a) in D; depth = its weight in S and K; `share`
+    is its part of one relation (1 bilateral, 1/(n-1) for co-membership in a
+    mechanism of n members: docs/metrics.md)."""
+    __slots__ = ("a", "b", "depth", "kind", "mech", "share", "mutual", "arc")
 
     def __init__(self, a, b, depth, kind, mech, share=1.0):
         self.a, self.b, self.depth, self.kind, self.mech, self.share = a, b, depth, kind, mech, share
+        self.mutual = True
+        self.arc = [depth, depth]
 
     def __repr__(self):
         via = " via %s" % self.mech if self.mech is not None else ""
@@ -211,6 +216,12 @@ class Model:
                     self.comember_ties.append(tie)
                     self.ties.append(tie)
 
+        self._hub_and_roles(af, node_by_id, hub_override)
+        self._directions(af)
+        self._drop_untied()
+        self._graphs()
+
+    def _hub_and_roles(self, af, node_by_id, hub_override):
         # Hub.
         treaty_count = {s: 0 for s in self.states}
         for t in self.edge_ties:
@@ -266,16 +277,76 @@ class Model:
         self.system = ([hub] + self.allies) if hub is not None else []
         self.system_set = set(self.system)
 
-        # S: security graph.
+    def _directions(self, af):
+        """Who depends on whom (docs/schema.md, "Direction"): `depends`, else
+        the arc in a digraph, else ally -> hub for a treaty with the hub and
+        mutual otherwise; then, in a digraph, the i-th arc each way of one
+        pair and kind make one mutual tie (docs/metrics.md)."""
+        hub = self.hub
+        edges = [e for e in af.edges if e["source"] != e["target"]
+                 and e["source"] in set(self.states) and e["target"] in set(self.states)]
+        assert len(edges) == len(self.edge_ties)
+        for e, t in zip(edges, self.edge_ties):
+            dep = e.get("depends")
+            if dep == "mutual":
+                t.mutual = True
+            elif dep is not None:
+                t.mutual = False
+                if dep == t.b:
+                    t.a, t.b = t.b, t.a
+            elif self.directed:
+                t.mutual = False
+            elif t.kind == "treaty" and hub is not None and hub in (t.a, t.b):
+                t.mutual = False
+                if t.a == hub:
+                    t.a, t.b = t.b, t.a
+        for t in self.comember_ties:
+            # A treaty mechanism with the hub: its hub-ally ties are lines, one way.
+            if self.is_line(t):
+                t.mutual = False
+                if t.a == hub:
+                    t.a, t.b = t.b, t.a
+        if not self.directed:
+            return
+        merged = []
+        gone = set()
+        for i, t in enumerate(self.edge_ties):
+            if i in gone or t.mutual:
+                continue
+            for j in range(i + 1, len(self.edge_ties)):
+                u = self.edge_ties[j]
+                if j in gone or u.mutual or u.kind != t.kind or (u.a, u.b) != (t.b, t.a):
+                    continue
+                t.mutual = True
+                t.arc = [t.depth, u.depth]
+                t.depth = max(t.depth, u.depth)
+                gone.add(j)
+                break
+        kept = [t for i, t in enumerate(self.edge_ties) if i not in gone]
+        removed = [t for i, t in enumerate(self.edge_ties) if i in gone]
+        self.edge_ties = kept
+        self.ties = [t for t in self.ties if not any(t is r for r in removed)]
+
+    def _drop_untied(self):
+        """The default state set: only states with a tie, and the hub."""
+        tied = {t.a for t in self.ties} | {t.b for t in self.ties}
+        if self.hub is not None:
+            tied.add(self.hub)
+        self.states = [s for s in self.states if s in tied]
+        self.role = {s: r for s, r in self.role.items() if s in tied}
+
+    def _graphs(self):
+        # S: security graph; a pair's path length is 1 / its deepest tie.
         S = nx.Graph()
         S.add_nodes_from(self.states)
         for t in self.ties:
             if S.has_edge(t.a, t.b):
                 S[t.a][t.b]["w"] += t.depth
+                S[t.a][t.b]["deepest"] = max(S[t.a][t.b]["deepest"], t.depth)
             else:
-                S.add_edge(t.a, t.b, w=t.depth)
+                S.add_edge(t.a, t.b, w=t.depth, deepest=t.depth)
         for u, v, d in S.edges(data=True):
-            d["length"] = 1.0 / d["w"]
+            d["length"] = 1.0 / d["deepest"]
         self.S = S
 
         # D: dependence digraph.
@@ -288,23 +359,10 @@ class Model:
             else:
                 D.add_edge(a, b, w=w)
 
-        for t in self.edge_ties:
-            if self.directed:
-                arc(t.a, t.b, t.depth)
-            elif t.kind == "treaty" and hub is not None and hub in (t.a, t.b):
-                ally = t.b if t.a == hub else t.a
-                arc(ally, hub, t.depth)
-            else:
-                arc(t.a, t.b, t.depth)
-                arc(t.b, t.a, t.depth)
-        for t in self.comember_ties:
-            # A treaty mechanism with the hub: its hub-ally ties are lines, one way.
-            if self.is_line(t):
-                ally = t.b if t.a == hub else t.a
-                arc(ally, hub, t.depth)
-            else:
-                arc(t.a, t.b, t.depth)
-                arc(t.b, t.a, t.depth)
+        for t in self.ties:
+            arc(t.a, t.b, t.arc[0])
+            if t.mutual:
+                arc(t.b, t.a, t.arc[1])
         self.D = D
 
     def is_line(self, t):

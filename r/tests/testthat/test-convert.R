@@ -16,21 +16,45 @@ test_that("as.network(view) carries roles, depths and kinds; sna::hierarchy agre
     sums <- tapply(v$ties$weight, key(v$ties$from, v$ties$to), sum)
     expect_equal(as.vector(sums[key(v$security$from, v$security$to)]), v$security$weight)
   }
-  # Krackhardt's hierarchy and efficiency of the system's authority digraph
-  # (hub and allies, arcs from superior to subordinate) as sna computes them,
-  # in every year with two states or more in the system.
-  s <- hs_system_panel(m, 1946:2025, measures = c("krackhardt_hierarchy", "krackhardt_efficiency"),
+  # Krackhardt's connectedness, hierarchy and efficiency of the system's
+  # authority digraph (hub and allies, arcs from superior to subordinate) and
+  # its reciprocity, as sna computes them, in every year with two states or
+  # more in the system. (The index K, coordination, is none of these: it is
+  # the share of the allies' mutual depth inside mechanisms with the hub,
+  # docs/metrics.md, and sna has no counterpart to it.)
+  s <- hs_system_panel(m, 1946:2025, measures = c("krackhardt_connectedness", "krackhardt_hierarchy",
+                                                  "krackhardt_efficiency", "reciprocity"),
                        permutations = 0)
   compared <- 0
   for (i in seq_len(nrow(s))) {
     auth <- network::as.network(hs_view(m, s$year[i]), system = TRUE, authority = TRUE)
     if (network::network.size(auth) < 2) next
+    expect_equal(sna::connectedness(auth), s$krackhardt_connectedness[i], info = s$year[i])
     expect_equal(sna::hierarchy(auth, measure = "krackhardt"), s$krackhardt_hierarchy[i], info = s$year[i])
     expect_equal(sna::efficiency(auth), s$krackhardt_efficiency[i], info = s$year[i])
+    expect_equal(unname(sna::grecip(auth, measure = "edgewise")), s$reciprocity[i], info = s$year[i])
     compared <- compared + 1
   }
   expect_gt(compared, 70)
-  expect_gt(length(unique(s$krackhardt_hierarchy)), 3) # not one value compared 70 times
+  # not one value compared 70 times
+  expect_gt(length(unique(s$krackhardt_hierarchy)), 3)
+  expect_gt(length(unique(s$krackhardt_efficiency)), 10)
+  expect_gt(length(unique(s$reciprocity)), 10)
+})
+
+test_that("hs_view's co-membership ties carry 1/(n-1) of a relation", {
+  skip_without_tree()
+  m <- hs_read(graph("asia-pacific.gv"))
+  v <- hs_view(m, 2023)
+  t <- v$ties
+  expect_true(all(t$share[is.na(t$mechanism)] == 1))
+  size <- setNames(lengths(strsplit(v$mechanisms$members, ";", fixed = TRUE)), v$mechanisms$id)
+  co <- !is.na(t$mechanism)
+  expect_gt(sum(co), 20)
+  expect_equal(t$share[co], 1 / (size[t$mechanism[co]] - 1), ignore_attr = TRUE)
+  # A line is a treaty between the hub and an ally.
+  expect_true(any(t$line))
+  expect_true(all(t$from[t$line] == v$hub | t$to[t$line] == v$hub))
 })
 
 test_that("as.igraph(view) gives igraph the same graph", {
