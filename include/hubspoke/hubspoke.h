@@ -65,6 +65,8 @@
 #include "hubspoke/render.h"
 #include "hubspoke/report.h"
 #include "hubspoke/import.h"
+#include "hubspoke/check.h"
+#include "hubspoke/edgelist.h"
 #include "hubspoke/inference.h"
 
 #endif

@@ -108,7 +108,10 @@ HS_API void hs_metrics_options_init(hs_metrics_options *options);
  * system measures, one row per year. The states table has `year`, `name` and
  * `role`, then the selected state measures, one row per state of each year,
  * in state order. A measure marked ::HS_MEASURE_NEEDS_HUB is missing in a
- * year without a hub. A change measure (mechanisms_started, mechanisms_ended)
+ * year without a hub. A year of a panel in which the hub (the view options',
+ * else the graph attribute `hub`) is not active is a row of missing values,
+ * and the system table of a panel that has such a year ends with a column
+ * `note` that says why (hs_check_hub_active()). A change measure (mechanisms_started, mechanisms_ended)
  * compares each year with the previous row's (for the first row: with the
  * year before it); with a focus, only the mechanisms in the subsystem count.
  *

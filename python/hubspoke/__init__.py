@@ -12,20 +12,22 @@ documents each function with an example.
 from ._native import native as _native_lib
 from .codebook import Codebook
 from .errors import (ArgumentError, Error, FileError, HelperError, HelperTimeoutError, InputError,
-                     InternalError, LibraryNotFound, LimitError, OutOfMemoryError)
+                     InputWarning, InternalError, LibraryNotFound, LimitError, OutOfMemoryError)
 from .figure import Figure
 from .measures import Metrics, WhatIf, compare
-from .model import Model, from_networkx, import_atop, import_cow, read, read_string
+from .model import Model, from_networkx, import_atop, import_cow, import_edges, read, read_string
 from .tables import measures
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "read", "read_string", "from_networkx", "import_cow", "import_atop", "compare", "measures", "Model",
+    "read", "read_string", "from_networkx", "import_cow", "import_atop",
+    "import_edges", "compare", "measures", "Model",
     "Metrics", "WhatIf", "Codebook", "Figure",
     "library_version", "library_path", "set_load_limits", "load_limits", "set_helper_timeout",
     "helper_timeout", "Error", "InputError", "LimitError", "FileError", "OutOfMemoryError", "ArgumentError",
     "HelperError", "HelperTimeoutError", "InternalError", "LibraryNotFound",
+    "InputWarning",
 ]
 
 

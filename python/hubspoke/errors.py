@@ -83,6 +83,14 @@ class LibraryNotFound(Error, ImportError):
     code = "library"
 
 
+class InputWarning(UserWarning):
+    """A problem in a file that is valid in form but may not mean what its
+    author meant (a check's warning, docs/schema.md, "Checks"), or something
+    an export left out; issued with warnings.warn, the library's one-line
+    message as its text. Make them errors with
+    warnings.simplefilter("error", hubspoke.InputWarning)."""
+
+
 _BY_CODE = {c.code: c for c in (InputError, LimitError, FileError, OutOfMemoryError, ArgumentError,
                                  HelperError, HelperTimeoutError, InternalError)}
 

@@ -1,6 +1,7 @@
 """Alliance-graph models: reading, importing, building from NetworkX, writing,
 the security graph of a year, and figures."""
 import math
+import warnings
 
 from . import errors
 from ._native import check, encode, native
@@ -120,6 +121,71 @@ def import_atop(path, states=None, types=None, since=None, until=None, hub=None,
         atop = hubspoke.import_atop("atop4_01m.csv", types=["defense", "offense"])
     """
     return _import("atop", path, states, types, since, until, hub, ids)
+
+
+def _diagnostics_text(n, d, severity):
+    """The diagnostics of one severity in a list, formatted as the CLI prints them."""
+    out = []
+    buf = n.ffi.new("char[]", 1024)
+    for i in range(n.lib.hs_diagnostics_count(d)):
+        g = n.lib.hs_diagnostics_get(d, i)
+        if g.severity == severity:
+            n.lib.hs_diagnostic_format(g, buf, 1024)
+            out.append(n.string(buf))
+    return out
+
+
+def import_edges(edges, nodes=None, mechanisms=None, graph=None, directed=None, hub=None):
+    """A model from the CSV tables of an edge list, as `hubspoke import edges`
+    reads them (docs/import.md, "Edge lists"): `edges` (EDGES.csv: source,
+    target, kind, since, until, weight, citation, label, id) and optionally
+    `nodes` (NODES.csv), `mechanisms` (MEMBERS.csv) and `graph` (GRAPH.csv).
+    `directed`: True or False; None takes GRAPH.csv's `directed`, else
+    undirected. `hub` sets the graph attribute hub, over GRAPH.csv's.
+
+    Every check of a file read is made: errors raise InputError with the
+    library's message, which names the CSV file and the row's line (the
+    first error, and how many more; `e.errors` lists them all); warnings
+    are issued as hubspoke.InputWarning, one per diagnostic.
+
+        m = hubspoke.import_edges("edges.csv", nodes="nodes.csv", mechanisms="members.csv",
+                                  graph="graph.csv")
+    """
+    n = native()
+    ffi, lib = n.ffi, n.lib
+    opts = ffi.new("hs_edgelist_options *")
+    lib.hs_edgelist_options_init(opts)
+    keep = []
+    for field, value in (("edges", edges), ("nodes", nodes), ("mechanisms", mechanisms), ("graph", graph)):
+        if value is None:
+            if field == "edges":
+                raise errors.ArgumentError("import_edges: an edges file is required")
+            continue
+        keep.append(ffi.new("char[]", encode(value, field)))
+        setattr(opts.files, field, keep[-1])
+    if directed is not None:
+        if not isinstance(directed, bool):
+            raise errors.ArgumentError("directed must be True, False or None, not %r" % (directed,))
+        opts.directed = 1 if directed else 0
+    if hub is not None:
+        keep.append(ffi.new("char[]", encode(hub, "hub")))
+        opts.hub = keep[-1]
+    dp = ffi.new("hs_diagnostics **")
+    check(lib.hs_diagnostics_new(dp))
+    d = ffi.gc(dp[0], lib.hs_diagnostics_destroy)
+    out = ffi.new("hs_model **")
+    code = lib.hs_edgelist_read(opts, d, out)
+    if code:
+        listed = _diagnostics_text(n, d, lib.HS_SEVERITY_ERROR)
+        try:
+            check(code)
+        except errors.Error as e:
+            e.errors = listed
+            raise
+    model = _wrap(out[0])
+    for text in _diagnostics_text(n, d, lib.HS_SEVERITY_WARNING):
+        warnings.warn(text, errors.InputWarning, stacklevel=2)
+    return model
 
 
 def _text(value, where):
@@ -243,11 +309,12 @@ class _View:
 class Model(MeasureMethods):
     """An alliance graph: states and mechanisms (vertices), ties and
     memberships (edges), each with its years, for every year the file covers.
-    Made by read(), read_string(), from_networkx(), import_cow() and
-    import_atop(); the C model is freed when the object is."""
+    Made by read(), read_string(), from_networkx(), import_cow(),
+    import_atop() and import_edges(); the C model is freed when the object is."""
 
     def __init__(self, *args, **kwargs):
-        raise TypeError("use hubspoke.read(), read_string(), from_networkx(), import_cow() or import_atop()")
+        raise TypeError("use hubspoke.read(), read_string(), from_networkx(), import_cow(), import_atop() "
+                        "or import_edges()")
 
     def __repr__(self):
         return "<hubspoke.Model %s: %d vertices, %d edges>" % (self.file, self.vertex_count, self.edge_count)
@@ -366,6 +433,38 @@ class Model(MeasureMethods):
         """Write the model to a DOT or GraphML file (format by the extension
         unless given), atomically, as `hubspoke convert` does."""
         check(native().lib.hs_model_write_file(self._ptr, encode(path, "the path"), _format(format)))
+
+    def export_edges(self, edges, nodes=None, mechanisms=None, graph=None):
+        """Write the model as the CSV tables of an edge list, as `hubspoke
+        export edges` does (docs/import.md, "Edge lists"), each file
+        atomically: `edges` (EDGES.csv) and optionally `nodes`, `mechanisms`
+        and `graph`, so that import_edges() of the same files gives back the
+        same graph. Without `mechanisms`, memberships are kind=member rows of
+        EDGES.csv; without `nodes` or `graph`, what only they can hold is left
+        out, each thing left out an InputWarning (`not-exported`). Raises
+        ArgumentError for an extra attribute named as a column of its table,
+        FileError when a file cannot be written.
+
+            asia.export_edges("edges.csv", nodes="nodes.csv", mechanisms="members.csv",
+                              graph="graph.csv")
+        """
+        n = native()
+        ffi, lib = n.ffi, n.lib
+        files = ffi.new("hs_edgelist_files *")
+        keep = []
+        for field, value in (("edges", edges), ("nodes", nodes), ("mechanisms", mechanisms), ("graph", graph)):
+            if value is None:
+                if field == "edges":
+                    raise errors.ArgumentError("export_edges: an edges file is required")
+                continue
+            keep.append(ffi.new("char[]", encode(value, field)))
+            setattr(files, field, keep[-1])
+        dp = ffi.new("hs_diagnostics **")
+        check(lib.hs_diagnostics_new(dp))
+        d = ffi.gc(dp[0], lib.hs_diagnostics_destroy)
+        check(lib.hs_edgelist_write(self._ptr, files, d))
+        for text in _diagnostics_text(n, d, lib.HS_SEVERITY_WARNING):
+            warnings.warn(text, errors.InputWarning, stacklevel=2)
 
     # ---- a year's system ---------------------------------------------------------
     def to_networkx(self, year=None, hub=None, focus=None, codebook=None):

@@ -62,5 +62,15 @@ def test_figure_errors(hubspoke, asia):
         asia.render(2023, colour="red")
     with pytest.raises(hubspoke.ArgumentError, match="figure format"):
         asia.render(2023, format="jpeg")
-    with pytest.raises(hubspoke.InputError):
-        asia.render(1900)  # nothing active
+
+
+def test_nothing_to_draw(hubspoke, tmp_path):
+    # A year without ties draws the states alone (docs/render.md): only a
+    # figure in which none of the states drawn is active is an error.
+    late = tmp_path / "late.gv"
+    late.write_text('graph late { hub="A"; A; B [since=2000]; C [since=2000]; '
+                    'A -- B [kind=treaty, since=2000]; B -- C [kind=treaty, since=2000]; }\n')
+    g = hubspoke.read(str(late))
+    assert 'class="cluster panel year&#45;1990"' in g.render(1990).text
+    with pytest.raises(hubspoke.InputError, match="nothing to draw"):
+        g.render(1990, focus=["B", "C"])

@@ -70,6 +70,24 @@ hs_import_atop <- function(path, types = NULL, since = NULL, until = NULL,
   .import(path, "atop", NULL, types, since, until, hub, match.arg(ids))
 }
 
+#' Import an edge list: the CSV tables of docs/import.md, "Edge lists".
+hs_import_edges <- function(edges, nodes = NULL, mechanisms = NULL, graph = NULL,
+                            directed = NA, hub = NULL) {
+  edges <- .check_string(edges, "edges")
+  if (is.null(edges)) stop("hubspoke: edges must be one string", call. = FALSE)
+  opt <- function(x, what) if (is.null(x)) NULL else path.expand(.check_string(x, what))
+  if (!is.logical(directed) || length(directed) != 1)
+    stop("hubspoke: directed must be TRUE, FALSE or NA", call. = FALSE)
+  res <- .Call(C_hs_r_import_edges, path.expand(edges), opt(nodes, "nodes"),
+               opt(mechanisms, "mechanisms"), opt(graph, "graph"), directed,
+               .check_string(hub, "hub"))
+  for (w in res[[2]]) {
+    warning(structure(class = c("hubspoke_warning", "warning", "condition"),
+                      list(message = w, call = sys.call())))
+  }
+  .model(res[[1]], edges)
+}
+
 .import <- function(path, dataset, states, types, since, until, hub, ids) {
   path <- .check_string(path, "path")
   if (!is.null(states)) states <- path.expand(.check_string(states, "states"))

@@ -887,6 +887,61 @@ SEXP hs_r_import(SEXP path, SEXP dataset, SEXP states, SEXP types, SEXP since, S
     return wrap_model(m);
 }
 
+static void d_diagnostics(void *p) { hs_diagnostics_destroy(p); }
+
+/* The diagnostics of one severity, formatted as the CLI prints them. */
+static SEXP diagnostics_text(const hs_diagnostics *d, hs_severity severity) {
+    R_xlen_t n = 0;
+    for (size_t i = 0; i < hs_diagnostics_count(d); i++) n += hs_diagnostics_get(d, i)->severity == severity;
+    SEXP out = PROTECT(Rf_allocVector(STRSXP, n));
+    char text[1024];
+    R_xlen_t k = 0;
+    for (size_t i = 0; i < hs_diagnostics_count(d); i++) {
+        const hs_diagnostic *g = hs_diagnostics_get(d, i);
+        if (g->severity != severity) continue;
+        hs_diagnostic_format(g, text, sizeof text);
+        SET_STRING_ELT(out, k++, Rf_mkCharCE(text, CE_UTF8));
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+/* An edge list (hs_edgelist_read): list(model, warnings), or the library's
+ * error (the first, naming its CSV file and line, and how many more). */
+SEXP hs_r_import_edges(SEXP edges, SEXP nodes, SEXP mechanisms, SEXP graph, SEXP directed, SEXP hub) {
+    hs_edgelist_options o;
+    hs_edgelist_options_init(&o);
+    o.files.edges = opt_string(edges);
+    o.files.nodes = opt_string(nodes);
+    o.files.mechanisms = opt_string(mechanisms);
+    o.files.graph = opt_string(graph);
+    int dir = Rf_asLogical(directed);
+    o.directed = dir == NA_LOGICAL ? -1 : dir != 0;
+    o.hub = opt_string(hub);
+    SEXP g = PROTECT(guard_new(d_diagnostics));
+    hs_diagnostics *d = NULL;
+    hs_error err = hs_diagnostics_new(&d);
+    if (err) {
+        UNPROTECT(1);
+        fail(err);
+    }
+    *guard_slot(g) = d;
+    hs_model *m = NULL;
+    err = hs_edgelist_read(&o, d, &m);
+    if (err) {
+        guard_release(g);
+        UNPROTECT(1);
+        fail(err);
+    }
+    SEXP warn = PROTECT(diagnostics_text(d, HS_SEVERITY_WARNING));
+    guard_release(g);
+    SEXP out = PROTECT(Rf_allocVector(VECSXP, 2));
+    SET_VECTOR_ELT(out, 0, wrap_model(m));
+    SET_VECTOR_ELT(out, 1, warn);
+    UNPROTECT(3);
+    return out;
+}
+
 SEXP hs_r_write(SEXP model, SEXP path) {
     hs_error err = hs_model_write_file(get_model(model), CHAR(STRING_ELT(path, 0)), HS_FORMAT_UNKNOWN);
     if (err) fail(err);
@@ -935,6 +990,7 @@ static const R_CallMethodDef calls[] = {
     {"hs_r_view", (DL_FUNC)&hs_r_view, 5},
     {"hs_r_build", (DL_FUNC)&hs_r_build, 8},
     {"hs_r_import", (DL_FUNC)&hs_r_import, 8},
+    {"hs_r_import_edges", (DL_FUNC)&hs_r_import_edges, 6},
     {"hs_r_write", (DL_FUNC)&hs_r_write, 2},
     {"hs_r_heap_in_use", (DL_FUNC)&hs_r_heap_in_use, 0},
     {"hs_r_version", (DL_FUNC)&hs_r_version, 0},

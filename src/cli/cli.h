@@ -61,9 +61,13 @@ typedef struct hs_cli_args {
     hs_cli_years layout_years;
     /* compare */
     const char *plot;
-    int quiet;
+    /* the checks: --quiet, --strict */
+    int quiet, strict;
     /* convert */
     int from, to;
+    /* import, export: the tables of an edge list */
+    const char *nodes, *members, *graph_table;
+    int directed;
     /* import */
     const char *states;
     hs_cli_list types;
@@ -91,7 +95,7 @@ typedef struct hs_command {
 
 extern const hs_command hs_cmd_info, hs_cmd_convert, hs_cmd_metrics, hs_cmd_classify;
 extern const hs_command hs_cmd_render, hs_cmd_evolve, hs_cmd_compare, hs_cmd_whatif;
-extern const hs_command hs_cmd_import, hs_cmd_measures, hs_cmd_report;
+extern const hs_command hs_cmd_import, hs_cmd_measures, hs_cmd_check, hs_cmd_export, hs_cmd_report;
 
 /* The shared groups of options (options.c). */
 extern const hs_opt hs_opts_year[];         /* --year */
@@ -106,6 +110,7 @@ extern const hs_opt hs_opts_format[];       /* --format text|csv|json */
 extern const hs_opt hs_opts_format_json[];  /* --format text|json */
 extern const hs_opt hs_opts_output[];       /* -o, --output */
 extern const hs_opt hs_opts_help[];         /* --help */
+extern const hs_opt hs_opts_checks[];       /* --quiet --strict (the checks while reading, diag.h) */
 extern const char *const hs_engine_names[]; /* the values of --engine */
 extern const hs_opt hs_opts_figure[];       /* --width --font-size --labels --mechanisms --greyscale --engine */
 
@@ -129,8 +134,12 @@ int hs_cli_given(const hs_cli_args *args, const char *name);
 void hs_cli_print_help(FILE *out, const hs_command *cmd);
 
 /* Print "hubspoke: <message>" (with the CLI's hint for the code) to stderr
- * and return the exit code for err. */
+ * and return the exit code for err; nothing is printed when the failure was
+ * reported already (hs_cli_set_reported: a checked read lists its errors). */
 int hs_cli_fail(hs_error err);
+/* 1: the failure about to be returned has been reported, and the next
+ * hs_cli_fail prints nothing; 0 (each command line starts so): it has not. */
+void hs_cli_set_reported(int yes);
 /* Print "hubspoke COMMAND: <message> (see 'hubspoke COMMAND --help')" to
  * stderr; returns 2. */
 int hs_cli_usage_error(const char *command, const char *fmt, ...)
@@ -152,7 +161,8 @@ void hs_cli_locate_helper(void);
 /* The view options the arguments describe (--year, --hub, --focus), with
  * that codebook. */
 void hs_cli_view_options(const hs_cli_args *args, const hs_codebook *codebook, hs_view_options *options);
-/* Load the model (the first operand) and the codebook (--codebook). */
+/* Load the model (the first operand, with the checks: --quiet, --strict;
+ * diag.h) and the codebook (--codebook). */
 hs_error hs_cli_open_model(const hs_cli_args *args, hs_model **model, hs_codebook **codebook);
 /* Load the model, the codebook and the view the arguments describe. */
 hs_error hs_cli_open_view(const hs_cli_args *args, hs_model **model, hs_codebook **codebook, hs_view **view);

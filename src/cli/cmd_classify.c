@@ -384,7 +384,7 @@ static const hs_opt options[] = {
     {.type = HS_OPT_REAL, .name = "recode", .value_name = "P", .help = "in each redraw, recode each kind to a neighbouring kind and each scope to the other with probability P (default 0.1)", .offset = offsetof(hs_cli_args, recode), .min_real = 0.0, .max_real = 1.0},
     {.type = HS_OPT_REAL, .name = "ambiguous-below", .value_name = "A", .help = "a verdict whose agreement is below A is ambiguous (default 0.8)", .offset = offsetof(hs_cli_args, ambiguous_below), .min_real = 0.0, .max_real = 1.0},
     {.type = HS_OPT_COUNT, .name = "seed", .value_name = "S", .help = "seed of the redraws (default 1); the same seed gives the same agreement on every machine", .offset = offsetof(hs_cli_args, seed), .max = 9007199254740991ULL},
-    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/diag.h"
 #include "cli/plot.h"
 
 #define MAX_ROWS 100000
@@ -83,7 +84,7 @@ static hs_error read_files(const hs_cli_args *args, files *f) {
     if (!f->models || !f->keys) return hs_error_set(HS_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         const char *file = args->operands[i];
-        hs_error err = hs_model_read_file(file, HS_FORMAT_UNKNOWN, NULL, &f->models[i]);
+        hs_error err = hs_cli_read_checked(file, HS_FORMAT_UNKNOWN, args->quiet, args->strict, &f->models[i]);
         if (err) return err;
         const char *period = hs_model_period(f->models[i]), *slash = strrchr(file, '/');
         f->keys[2 * i] = file;
@@ -116,7 +117,9 @@ static char *joined_ids(const hs_table *t, size_t row, size_t col) {
 /* ---- output ------------------------------------------------------------------- */
 
 static void print_text(FILE *out, const hs_table *t, const files *f) {
-    size_t n = hs_table_row_count(t), ncols = hs_table_column_count(t);
+    /* A year without the hub has a note, in the last column when there is one. */
+    long note = hs_table_find_column(t, "note");
+    size_t n = hs_table_row_count(t), ncols = hs_table_column_count(t) - (note >= 0);
     int label_w = 6, hub_w = 4;
     for (size_t i = 0; i < n; i++) {
         const char *hub = hs_table_text(t, i, 1);
@@ -154,6 +157,7 @@ static void print_text(FILE *out, const hs_table *t, const files *f) {
                     ended ? ended : "");
         free(started);
         free(ended);
+        if (note >= 0 && hs_table_text(t, i, (size_t)note)) fprintf(out, "  (%s)", hs_table_text(t, i, (size_t)note));
         fputc('\n', out);
     }
 }
@@ -177,7 +181,7 @@ static void series_range(const char *name, hs_plot_series *s) {
 
 static hs_error plot(const hs_cli_args *args, const hs_table *t, const files *f) {
     static const char *const titles[3] = {"K coordination", "U unidirectionality", "C closedness"};
-    size_t n = hs_table_row_count(t), ncols = hs_table_column_count(t);
+    size_t n = hs_table_row_count(t), ncols = hs_table_column_count(t) - (hs_table_find_column(t, "note") >= 0);
     /* The indices, and the numeric measures --measures names (not the default
      * set, which would crowd it). */
     double *x = malloc((n + 1) * sizeof *x);
@@ -332,7 +336,7 @@ static int run(const hs_cli_args *args) {
     hs_view_options vo;
     hs_cli_view_options(args, cb, &vo);
     if (!err && years_mode) {
-        if (!(err = hs_model_read_file(args->operands[0], HS_FORMAT_UNKNOWN, NULL, &m)))
+        if (!(err = hs_cli_read_checked(args->operands[0], HS_FORMAT_UNKNOWN, args->quiet, args->strict, &m)))
             err = hs_metrics_table(m, &vo, args->years.years, args->years.count, &mo, &t, NULL);
     } else if (!err) {
         if (!(err = read_files(args, &f)))
@@ -433,12 +437,8 @@ static const hs_opt options_table[] = {
          "gnuplot, marking the years mechanisms started and ended; with --bootstrap, the indices' intervals as bands",
      .offset = offsetof(hs_cli_args, plot)},
     HS_OPT_INCLUDE(chart_options),
-    {.type = HS_OPT_FLAG,
-     .name = "quiet",
-     .alias = 'q',
-     .help = "no progress on standard error",
-     .offset = offsetof(hs_cli_args, quiet)},
     HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 
@@ -459,7 +459,8 @@ const hs_command hs_cmd_compare = {
     "OUTPUT\n"
     "    csv: RFC 4180, a header row, columns `year` (or `file,period,year`), `hub`,\n"
     "    `coordination`, `unidirectionality`, `closedness`, the measures,\n"
-    "    `mechanisms_started`, `mechanisms_ended` (JSON arrays of ids).\n"
+    "    `mechanisms_started`, `mechanisms_ended` (JSON arrays of ids), and `note` when\n"
+    "    a year has no system because the hub is not active in it (its row is empty).\n"
     "    json: an array of objects with the same keys. A value undefined for the row\n"
     "    is empty (CSV), null (JSON) or n/a (text).\n"
     "\n"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/diag.h"
 
 static const char *const formats[] = {"dot", "graphml", NULL};
 
@@ -25,7 +26,7 @@ static int run(const hs_cli_args *args) {
     }
     if (from == HS_FORMAT_UNKNOWN) from = hs_format_from_path(in);
     hs_model *m = NULL;
-    hs_error err = hs_model_read_file(in, from, NULL, &m);
+    hs_error err = hs_cli_read_checked(in, from, args->quiet, args->strict, &m);
     if (err) return hs_cli_fail(err);
     /* Only an output of '-' without --to gets here: convert means the other format. */
     if (to == HS_FORMAT_UNKNOWN) to = hs_model_format(m) == HS_FORMAT_DOT ? HS_FORMAT_GRAPHML : HS_FORMAT_DOT;
@@ -46,7 +47,7 @@ static const hs_opt options[] = {{.type = HS_OPT_CHOICE,
                                   .help = "format of OUT when its extension does not tell: dot or graphml",
                                   .offset = offsetof(hs_cli_args, to),
                                   .choices = formats},
-                                 HS_OPT_INCLUDE(hs_opts_limits),
+                                 HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
                                  HS_OPT_INCLUDE(hs_opts_help),
                                  HS_OPT_LAST};
 

@@ -197,7 +197,7 @@ static int run(const hs_cli_args *args) {
 }
 
 static const hs_opt options[] = {HS_OPT_INCLUDE(hs_opts_year),        HS_OPT_INCLUDE(hs_opts_view), HS_OPT_INCLUDE(hs_opts_state_set),
-                                 HS_OPT_INCLUDE(hs_opts_format_json), HS_OPT_INCLUDE(hs_opts_limits),
+                                 HS_OPT_INCLUDE(hs_opts_format_json), HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
                                  HS_OPT_INCLUDE(hs_opts_help),        HS_OPT_LAST};
 
 static const char *const operands[] = {"FILE", NULL};

@@ -254,7 +254,7 @@ static const hs_opt options[] = {
      .help = "instead of the measures: the systems around each of these hubs in the year, with intervals, and the "
              "partners and allies they share (docs/metrics.md, \"Several hubs\")",
      .offset = offsetof(hs_cli_args, hubs)},
-    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

@@ -146,7 +146,8 @@ static const hs_opt drawing[] = {
 static const hs_opt render_options[] = {HS_OPT_INCLUDE(hs_opts_year),   HS_OPT_INCLUDE(hs_opts_view),
                                         HS_OPT_INCLUDE(hs_opts_figure), HS_OPT_INCLUDE(drawing),
                                         HS_OPT_INCLUDE(hs_opts_output), HS_OPT_INCLUDE(hs_opts_limits),
-                                        HS_OPT_INCLUDE(hs_opts_help),   HS_OPT_LAST};
+                                        HS_OPT_INCLUDE(hs_opts_checks), HS_OPT_INCLUDE(hs_opts_help),
+                                        HS_OPT_LAST};
 
 static const hs_opt evolve_options[] = {
     {.type = HS_OPT_YEARS,
@@ -163,7 +164,7 @@ static const hs_opt evolve_options[] = {
      .help = "draw inactive states, ties and mechanisms faintly",
      .offset = offsetof(hs_cli_args, ghosts)},
     HS_OPT_INCLUDE(hs_opts_output),
-    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

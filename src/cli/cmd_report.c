@@ -64,6 +64,7 @@ static const hs_opt options[] = {
     HS_OPT_INCLUDE(hs_opts_figure),
     HS_OPT_INCLUDE(hs_opts_output),
     HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

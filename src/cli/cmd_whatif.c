@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/diag.h"
 
 enum { TABLE_LONG = 0, TABLE_WIDE = 1 };
 
@@ -686,7 +687,7 @@ static const hs_opt options_table[] = {
      .help = "for csv: long (default; a row per measure, scenario and year) or wide (one row per scenario and year)",
      .offset = offsetof(hs_cli_args, table),
      .choices = tables},
-    HS_OPT_INCLUDE(hs_opts_limits),
+    HS_OPT_INCLUDE(hs_opts_limits), HS_OPT_INCLUDE(hs_opts_checks),
     HS_OPT_INCLUDE(hs_opts_help),
     HS_OPT_LAST};
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/diag.h"
 
 /* The library's messages name no option; the hints that do are added here. */
 static const char *hint(hs_error err) {
@@ -21,8 +22,13 @@ static const char *hint(hs_error err) {
     }
 }
 
+static int reported;
+
+void hs_cli_set_reported(int yes) { reported = yes; }
+
 int hs_cli_fail(hs_error err) {
-    fprintf(stderr, "hubspoke: %s%s\n", hs_error_last()[0] ? hs_error_last() : "failed", hint(err));
+    if (!reported) fprintf(stderr, "hubspoke: %s%s\n", hs_error_last()[0] ? hs_error_last() : "failed", hint(err));
+    reported = 0;
     return err == HS_EARG ? HS_EXIT_USAGE : HS_EXIT_FAILURE;
 }
 
@@ -73,7 +79,7 @@ void hs_cli_locate_helper(void) {
 hs_error hs_cli_open_model(const hs_cli_args *args, hs_model **model, hs_codebook **codebook) {
     *model = NULL;
     *codebook = NULL;
-    hs_error err = hs_model_read_file(args->operands[0], HS_FORMAT_UNKNOWN, NULL, model);
+    hs_error err = hs_cli_read_checked(args->operands[0], HS_FORMAT_UNKNOWN, args->quiet, args->strict, model);
     if (!err) err = args->codebook ? hs_codebook_read_file(args->codebook, codebook) : hs_codebook_new(codebook);
     if (err) {
         hs_codebook_destroy(*codebook);

@@ -8,7 +8,8 @@
 
 static const hs_command *const commands[] = {&hs_cmd_info,   &hs_cmd_convert, &hs_cmd_metrics, &hs_cmd_classify,
                                              &hs_cmd_render, &hs_cmd_evolve,  &hs_cmd_compare, &hs_cmd_whatif,
-                                             &hs_cmd_import, &hs_cmd_measures, &hs_cmd_report};
+                                             &hs_cmd_import, &hs_cmd_check,   &hs_cmd_export,  &hs_cmd_measures,
+                                             &hs_cmd_report};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static void print_help(FILE *out) {
@@ -61,6 +62,7 @@ static void print_help(FILE *out) {
 
 int hs_cli_main(int argc, char **argv) {
     hs_init();
+    hs_cli_set_reported(0);
     /* The limits are process-wide: each command line starts from the defaults. */
     hs_set_load_limits(HS_DEFAULT_MAX_STATES, HS_DEFAULT_MAX_TIES);
     hs_dot_helper_set_timeout(HS_DEFAULT_HELPER_TIMEOUT);

@@ -81,11 +81,19 @@ int hs_opt_parse_years(const char *name, const char *text, unsigned long long ma
         if (c2) *c2 = '\0';
         int ok = strict_long(item, HS_YEAR_FIRST, HS_YEAR_LAST, &a) &&
                  (!c1 || strict_long(c1 + 1, HS_YEAR_FIRST, HS_YEAR_LAST, &b)) &&
-                 (!c2 || strict_long(c2 + 1, 1, HS_YEAR_LAST - HS_YEAR_FIRST, &step)) && (!c1 || a <= b);
+                 (!c2 || strict_long(c2 + 1, 1, HS_YEAR_LAST - HS_YEAR_FIRST, &step));
         int empty = !item[0];
         free(item);
         if (empty)
             return reason(msg, size, "--%s '%s': an empty item (years and ranges are separated by commas)", name, text);
+        /* Years the wrong way round: say so, and how to write them. */
+        if (ok && c1 && a > b) {
+            char fix[64];
+            if (c2) snprintf(fix, sizeof fix, "%ld:%ld:%ld", b, a, step);
+            else snprintf(fix, sizeof fix, "%ld:%ld", b, a);
+            return reason(msg, size, "--%s: the range '%.*s' is reversed: it runs from %ld back to %ld; write %s", name,
+                          (int)len, p, a, b, fix);
+        }
         if (!ok)
             return reason(msg, size, "--%s: '%.*s' is not a year or a range A:B[:STEP] (A <= B, years in [%d, %d])",
                           name, (int)len, p, HS_YEAR_FIRST, HS_YEAR_LAST);

@@ -156,6 +156,18 @@ const hs_opt hs_opts_output[] = {{.type = HS_OPT_FILE,
                                   .offset = offsetof(hs_cli_args, output)},
                                  HS_OPT_LAST};
 
+const hs_opt hs_opts_checks[] = {
+    {.type = HS_OPT_FLAG,
+     .name = "quiet",
+     .alias = 'q',
+     .help = "print no warnings (nor progress) on standard error",
+     .offset = offsetof(hs_cli_args, quiet)},
+    {.type = HS_OPT_FLAG,
+     .name = "strict",
+     .help = "make the checks' warnings errors: stop at a file that has any (docs/schema.md, \"Checks\")",
+     .offset = offsetof(hs_cli_args, strict)},
+    HS_OPT_LAST};
+
 const hs_opt hs_opts_help[] = {{.type = HS_OPT_HELP, .name = "help", .alias = 'h', .help = "show this help"},
                                HS_OPT_LAST};
 

@@ -42,4 +42,14 @@ void hs_buf_free(hs_buf *b);
 /* Shortest "%.*g" text that reads back as exactly x. */
 void hs_format_double(char *buf, size_t size, double x);
 
+/* Optimal string alignment distance (Levenshtein with adjacent
+ * transpositions) between a and b, compared byte by byte, or with ASCII
+ * letters folded to lower case when `fold`; stops counting past `max` and
+ * returns max + 1 then. Linear for strings over 256 bytes (up to one edit). */
+size_t hs_osa_distance(const char *a, const char *b, int fold, size_t max);
+
+/* A span [since, until) as a reader says it: "1950-1959", "1950 on",
+ * "until 1959", "1950", "every year". Returns buf. */
+const char *hs_span_text(int since, int until, char *buf, size_t size);
+
 #endif

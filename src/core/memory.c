@@ -1,5 +1,6 @@
 /* Allocation and byte buffers that report failures through the last error. */
 #include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,4 +82,13 @@ void hs_buf_free(hs_buf *b) {
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+const char *hs_span_text(int since, int until, char *buf, size_t size) {
+    if (since == INT_MIN && until == INT_MAX) snprintf(buf, size, "every year");
+    else if (since == INT_MIN) snprintf(buf, size, "until %d", until - 1);
+    else if (until == INT_MAX) snprintf(buf, size, "%d on", since);
+    else if (until - 1 == since) snprintf(buf, size, "%d", since);
+    else snprintf(buf, size, "%d-%d", since, until - 1);
+    return buf;
 }

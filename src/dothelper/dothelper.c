@@ -19,6 +19,7 @@
 #include <cgraph.h>
 
 #include "graphml.h"
+#include "ids.h"
 #include "readlimits.h"
 #include "render.h"
 #include "text.h"
@@ -279,6 +280,8 @@ static int chan_drain(chan_t *ch)
     return ch->failed;
 }
 
+/* One line at a time, so that the line the scanner has reached is known
+ * when cgraph creates an object (hs_dot_lines_note). */
 static int chan_read(void *chan, char *buf, int bufsize)
 {
     chan_t *ch = chan;
@@ -298,8 +301,17 @@ static int chan_read(void *chan, char *buf, int bufsize)
         ch->line++;
     ch->ends_line = nl != NULL;
     memcpy(buf, p, n);
+    hs_dot_lines_feed(p, n);
     ch->pos += n;
     return (int)n;
+}
+
+static chan_t *reading; /* the channel agread is reading, for note_line */
+
+static void note_line(void *state, int objtype, void *obj)
+{
+    hs_dot_ordered_ids.idregister(state, objtype, obj);
+    hs_dot_lines_note(objtype, obj, reading ? reading->line : 0);
 }
 
 /* ---- parsing ---------------------------------------------------------------- */
@@ -309,8 +321,15 @@ static int chan_read(void *chan, char *buf, int bufsize)
  * follows. */
 static Agraph_t *parse(chan_t *ch, int *rc)
 {
-    Agiodisc_t io = {chan_read, AgIoDisc.putstr, AgIoDisc.flush};
-    Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+    /* The graph keeps pointers to these until agclose(), which frees ids
+     * through the id discipline: they must outlive this function. */
+    static Agiodisc_t io;
+    static Agiddisc_t id;
+    io = (Agiodisc_t){chan_read, AgIoDisc.putstr, AgIoDisc.flush};
+    id = hs_dot_ordered_ids; /* subgraphs listed in the file's order (ids.h) */
+    id.idregister = note_line;
+    Agdisc_t disc = {&AgMemDisc, &id, &io};
+    reading = ch;
 
     /* A parser stack overflow returns the partial graph with an error; an
      * input abandoned at a limit ends in a syntax error at the cut. */
@@ -367,7 +386,15 @@ static int run(chan_t *ch, buf_t *out, int render, const char *engine, const cha
     cg_error.state = CG_NONE;
     int rc = 0;
     buf_t err = {0};
+    /* Source lines and values set twice are for the GraphML only. A drawing
+     * is made without them: what the helper allocates while cgraph parses
+     * moves the addresses of the names cgraph interns, which are its ids
+     * for named objects and so the order in which it lists subgraphs. */
+    if (!render)
+        hs_dot_lines_begin();
     Agraph_t *g = parse(ch, &rc);
+    reading = NULL;
+    hs_dot_lines_parsed();
     if (g) {
         int bad = render ? hs_dot_render(g, engine, format, out, &err) : hs_dot_to_graphml(g, out, &err);
         /* Graphviz reports layout and rendering failures through agerr, and
@@ -381,6 +408,7 @@ static int run(chan_t *ch, buf_t *out, int render, const char *engine, const cha
     }
     buf_free(&err);
     buf_free(&cg_error.text);
+    hs_dot_lines_end();
     return rc;
 }
 

@@ -34,6 +34,10 @@ typedef struct reader {
     hs_model *m;
     const char *display;
     int with_lines;
+    /* The GraphML came from the DOT helper: its hs:line attributes give the
+     * DOT file's lines, and its hs:subgraph elements the subgraphs that
+     * declare nothing. Never honoured in a user's GraphML file. */
+    int from_helper;
     key_decl *keys;
     int nkeys, cap_keys;
     owner stack[64];
@@ -45,9 +49,23 @@ typedef struct reader {
      * would pass over the node after the subtree unseen). */
     int advanced, next_rc;
     int bad_utf8; /* a value just read is not well-formed UTF-8 */
+    /* The keys the graph, and the node or edge being read, have had <data>
+     * for, with their values, to find a key given twice (the model keeps the
+     * last value). The graph's <data> may come between nodes. */
+    struct seen_list {
+        struct seen_data {
+            const key_decl *key;
+            char *value;
+        } * items;
+        size_t n, cap;
+        owner o;
+    } seen[2];
 } reader;
 
 static hs_error skip(reader *r);
+
+/* The namespace of the DOT helper's additions (docs/dot-helper.md). */
+#define HS_HELPER_NS "https://hubspoke.invalid/dot-helper"
 
 static int line_here(const reader *r) {
     if (!r->with_lines) return 0;
@@ -99,6 +117,39 @@ static char *attr(reader *r, const char *name) {
     char *v = (char *)xmlTextReaderGetAttribute(r->xr, (const xmlChar *)name);
     if (v && !r->bad_utf8 && !utf8_ok(v)) r->bad_utf8 = 1;
     return v;
+}
+
+/* An attribute of the helper's namespace, as a count; 0 when absent. */
+static size_t helper_number(reader *r, const char *name) {
+    char *v = (char *)xmlTextReaderGetAttributeNs(r->xr, (const xmlChar *)name, (const xmlChar *)HS_HELPER_NS);
+    size_t n = 0;
+    for (const char *p = v; p && *p >= '0' && *p <= '9' && n < (size_t)1 << 40; p++) n = n * 10 + (size_t)(*p - '0');
+    xmlFree(v);
+    return n;
+}
+
+/* The line of the element being read: in the file, or, for the helper's
+ * GraphML, in the DOT file it came from. */
+static int element_line_here(reader *r) {
+    if (!r->from_helper) return line_here(r);
+    size_t n = helper_number(r, "line");
+    return n < (size_t)1 << 30 ? (int)n : 0;
+}
+
+/* A problem that leaves the rest of the file readable: recorded when the
+ * reader collects every error (and HS_OK returned: the caller skips the
+ * element), else the error that stops reading. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static hs_error problem(reader *r, const char *code, const char *fmt, ...) {
+    char reason[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    if (!r->m->diag) return fail(r, "%s", reason);
+    return hs_diagnostics_add(r->m->diag, HS_SEVERITY_ERROR, code, r->display, line_here(r), NULL, "%s", reason);
 }
 
 static int is_named(const reader *r, const char *name) {
@@ -245,24 +296,67 @@ static hs_error apply_defaults(reader *r, hs_domain domain, size_t index) {
     return HS_OK;
 }
 
+static void seen_reset(struct seen_list *l) {
+    for (size_t i = 0; i < l->n; i++) free(l->items[i].value);
+    l->n = 0;
+}
+
+/* A second <data> for key k on the element o: the first value is lost. */
+static hs_error note_repeat(reader *r, const owner *o, const key_decl *k, const char *value) {
+    struct seen_list *l = &r->seen[o->domain != HS_DOMAIN_GRAPH];
+    if (l->o.domain != o->domain || l->o.index != o->index) seen_reset(l);
+    l->o = *o;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->items[i].key != k) continue;
+        hs_error err = HS_OK;
+        if (strcmp(l->items[i].value, value) != 0) {
+            char element[600];
+            hs_model_describe(r->m, o->domain, o->index, element, sizeof element);
+            err = hs_model_add_redefinition(r->m, o->domain, element, key_name(k), l->items[i].value, value,
+                                            line_here(r));
+        }
+        char *copy = err ? NULL : hs_strdup(value);
+        if (!err && !copy) return HS_ENOMEM;
+        if (copy) {
+            free(l->items[i].value);
+            l->items[i].value = copy;
+        }
+        return err;
+    }
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 8;
+        struct seen_data *items = hs_realloc(l->items, cap * sizeof *items);
+        if (!items) return HS_ENOMEM;
+        l->items = items;
+        l->cap = cap;
+    }
+    char *copy = hs_strdup(value);
+    if (!copy) return HS_ENOMEM;
+    l->items[l->n++] = (struct seen_data){k, copy};
+    return HS_OK;
+}
+
 static hs_error read_data(reader *r, const owner *o) {
     char *key_id = attr(r, "key");
-    if (!key_id) return fail(r, "<data> without a key");
+    hs_error err;
+    if (!key_id) return (err = problem(r, "bad-data", "<data> without a key")) ? err : skip(r);
     const key_decl *k = find_key(r, key_id);
     if (!k) {
-        hs_error err = fail(r, "<data> refers to undeclared key '%.200s'", key_id);
+        err = problem(r, "bad-data", "<data> refers to undeclared key '%.200s'", key_id);
         xmlFree(key_id);
-        return err;
+        return err ? err : skip(r);
     }
     xmlFree(key_id);
     if (!key_applies(k, o->domain)) {
         static const char *const elements[] = {"graph", "node", "edge"};
-        return fail(r, "key '%.200s' is not declared for <%s> elements", k->id, elements[o->domain]);
+        err = problem(r, "bad-data", "key '%.200s' is not declared for <%s> elements", k->id, elements[o->domain]);
+        return err ? err : skip(r);
     }
     int markup;
     char *value;
-    hs_error err = content(r, &value, &markup);
+    err = content(r, &value, &markup);
     if (!err) err = hs_model_set_attr(r->m, o->domain, o->index, key_name(k), value, k->type, markup);
+    if (!err && !r->from_helper) err = note_repeat(r, o, k, value);
     free(value);
     /* Markup inside <data> is a value, not more of the graph: never descend
      * into it (a <node> there is no node of this graph). */
@@ -270,6 +364,7 @@ static hs_error read_data(reader *r, const owner *o) {
 }
 
 static hs_error read_node(reader *r, size_t *index) {
+    seen_reset(&r->seen[1]);
     char *id = attr(r, "id");
     hs_error err;
     if (!id || !id[0]) {
@@ -278,7 +373,7 @@ static hs_error read_node(reader *r, size_t *index) {
         long found = hs_model_find(r->m, id);
         *index = found >= 0 ? (size_t)found : 0;
         err = HS_OK;
-    } else if (!(err = hs_model_add_vertex(r->m, id, line_here(r), index))) {
+    } else if (!(err = hs_model_add_vertex(r->m, id, element_line_here(r), index))) {
         err = apply_defaults(r, HS_DOMAIN_NODE, *index);
     }
     xmlFree(id);
@@ -293,23 +388,82 @@ static hs_error edge_end(reader *r, const char *id, size_t *index) {
         *index = (size_t)found;
         return HS_OK;
     }
-    hs_error err = hs_model_add_vertex(r->m, id, line_here(r), index);
+    hs_error err = hs_model_add_vertex(r->m, id, element_line_here(r), index);
     return err ? err : apply_defaults(r, HS_DOMAIN_NODE, *index);
 }
 
 static hs_error read_edge(reader *r, size_t *index) {
+    seen_reset(&r->seen[1]);
     char *s = attr(r, "source"), *t = attr(r, "target"), *id = attr(r, "id");
     size_t from, to;
     hs_error err;
     if (!s || !s[0]) err = fail(r, "<edge> without a source");
     else if (!t || !t[0]) err = fail(r, "<edge> without a target");
     else if (!(err = edge_end(r, s, &from)) && !(err = edge_end(r, t, &to)) &&
-             !(err = hs_model_add_edge(r->m, from, to, id, line_here(r), index)))
+             !(err = hs_model_add_edge(r->m, from, to, id, element_line_here(r), index)))
         err = apply_defaults(r, HS_DOMAIN_EDGE, *index);
     xmlFree(s);
     xmlFree(t);
     xmlFree(id);
     return err;
+}
+
+/* <hs:subgraph name=".." hs:line=".." hs:nodes=".." hs:edges=".." attrs=".."/>:
+ * a DOT subgraph without the cluster prefix, reported by the helper. */
+static hs_error read_note(reader *r) {
+    char *name = attr(r, "name"), *attrs = attr(r, "attrs");
+    hs_error err = name ? hs_model_add_note(r->m, name, element_line_here(r), helper_number(r, "nodes"),
+                                            helper_number(r, "edges"), attrs)
+                        : HS_OK;
+    xmlFree(name);
+    xmlFree(attrs);
+    return err;
+}
+
+/* <hs:redefined graph=""|mechanism=".."|node=".."|source=".." target=".."
+ * attr=".." first=".." value=".." hs:line=".."/>, or <hs:redefined
+ * more="N"/>: a DOT attribute set twice to different values, reported by the
+ * helper. */
+static hs_error read_redefinition(reader *r) {
+    char *more = attr(r, "more");
+    if (more) {
+        r->m->more_redefinitions += strtoul(more, NULL, 10);
+        xmlFree(more);
+        return HS_OK;
+    }
+    char *graph = attr(r, "graph"), *mech = attr(r, "mechanism"), *node = attr(r, "node");
+    char *src = attr(r, "source"), *tgt = attr(r, "target");
+    char *name = attr(r, "attr"), *first = attr(r, "first"), *value = attr(r, "value");
+    hs_error err = HS_OK;
+    char element[600] = "";
+    hs_domain domain = HS_DOMAIN_NODE;
+    if (graph) {
+        snprintf(element, sizeof element, "graph");
+        domain = HS_DOMAIN_GRAPH;
+    } else if (mech) {
+        snprintf(element, sizeof element, "mechanism '%.256s'", mech);
+    } else if (node) {
+        snprintf(element, sizeof element, "node '%.256s'", node);
+    } else if (src && tgt) {
+        snprintf(element, sizeof element, "edge '%.256s %s %.256s'", src, r->m->directed ? "->" : "--", tgt);
+        domain = HS_DOMAIN_EDGE;
+    }
+    if (name && first && value && element[0])
+        err = hs_model_add_redefinition(r->m, domain, element, name, first, value, element_line_here(r));
+    xmlFree(graph);
+    xmlFree(mech);
+    xmlFree(node);
+    xmlFree(src);
+    xmlFree(tgt);
+    xmlFree(name);
+    xmlFree(first);
+    xmlFree(value);
+    return err;
+}
+
+static int in_helper_ns(const reader *r) {
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r->xr);
+    return ns && strcmp((const char *)ns, HS_HELPER_NS) == 0;
 }
 
 static hs_error read_graph(reader *r) {
@@ -334,6 +488,8 @@ static hs_error keep_namespaces(reader *r) {
     hs_buf b = {0};
     xmlNodePtr root = xmlTextReaderCurrentNode(r->xr);
     for (const xmlNs *ns = root ? root->nsDef : NULL; ns; ns = ns->next) {
+        /* The helper's namespace describes the DOT file, not the graph. */
+        if (r->from_helper && ns->href && strcmp((const char *)ns->href, HS_HELPER_NS) == 0) continue;
         if (ns->prefix && ns->href &&
             hs_buf_printf(&b, " xmlns:%s=\"%s\"", (const char *)ns->prefix, (const char *)ns->href)) {
             hs_buf_free(&b);
@@ -384,6 +540,9 @@ static hs_error element(reader *r, int depth) {
         if (r->pass == 1) return skip(r);
         o.domain = HS_DOMAIN_EDGE;
         err = read_edge(r, &o.index);
+    } else if (r->from_helper && in_helper_ns(r)) {
+        if (r->pass != 1) return HS_OK;
+        return is_named(r, "subgraph") ? read_note(r) : is_named(r, "redefined") ? read_redefinition(r) : HS_OK;
     } else if (is_named(r, "hyperedge")) {
         return fail(r, "hyperedges are not supported");
     } else {
@@ -420,15 +579,16 @@ static void silent(void *ctx, const char *msg, ...) {
 
 /* Text in memory (data) or a file on disk (path), read once per pass. */
 static hs_error parse(hs_model **out, const char *data, size_t len, const char *path, const char *display,
-                      int with_lines) {
+                      int with_lines, hs_diagnostics *diag) {
     hs_error err = HS_OK;
     xmlSetGenericErrorFunc(NULL, silent);
     /* No NOENT (entities stay references and are refused), no DTD loading,
      * no network; big lines so that line numbers past 65535 stay right. */
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
-    reader r = {.display = display, .with_lines = with_lines};
+    reader r = {.display = display, .with_lines = with_lines, .from_helper = !with_lines};
     first_error first = {0, 0, "not well-formed XML"};
     err = hs_model_alloc(&r.m, display);
+    if (!err) r.m->diag = diag;
     for (r.pass = 1; r.pass <= 2 && !err; r.pass++) {
         r.xr = path ? xmlReaderForFile(path, NULL, options) : xmlReaderForMemory(data, (int)len, display, NULL, options);
         if (!r.xr) {
@@ -459,7 +619,16 @@ static hs_error parse(hs_model **out, const char *data, size_t len, const char *
         r.xr = NULL;
     }
     if (!err) err = hs_model_finish(r.m);
-    if (!err) {
+    /* Every error was recorded and reading went on: the model is not one,
+     * but it is handed out for the checks of names (check_read.c). */
+    int collected = 0;
+    if (!err && diag && hs_diagnostics_error_count(diag)) {
+        hs_error_clear(); /* the errors are in the list; no fatal one (check_read.c) */
+        err = HS_EINPUT;
+        collected = 1;
+    }
+    if (r.m) r.m->diag = NULL;
+    if (!err || collected) {
         *out = r.m;
         r.m = NULL;
     }
@@ -470,17 +639,22 @@ static hs_error parse(hs_model **out, const char *data, size_t len, const char *
         free(r.keys[i].default_value);
     }
     free(r.keys);
+    for (int i = 0; i < 2; i++) {
+        seen_reset(&r.seen[i]);
+        free(r.seen[i].items);
+    }
     hs_model_destroy(r.m);
     return err;
 }
 
-hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display, int with_lines) {
+hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display, int with_lines,
+                          hs_diagnostics *diag) {
     hs_error err = hs_input_check_text(data, len, display);
     if (err) return err;
     if (len > (size_t)INT32_MAX) return hs_error_set(HS_EINPUT, "%s: file too large", display);
-    return parse(out, data, len, NULL, display, with_lines);
+    return parse(out, data, len, NULL, display, with_lines, diag);
 }
 
-hs_error hs_graphml_parse_file(hs_model **out, const char *path, const char *display) {
-    return parse(out, NULL, 0, path, display, 1);
+hs_error hs_graphml_parse_file(hs_model **out, const char *path, const char *display, hs_diagnostics *diag) {
+    return parse(out, NULL, 0, path, display, 1, diag);
 }

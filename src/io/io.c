@@ -28,30 +28,36 @@ const char *hs_format_name(hs_format format) {
 }
 
 /* The helper's GraphML, read as the model of the DOT file `display`. */
-static hs_error from_helper(hs_model **out, hs_error err, char *graphml, size_t glen, const char *display) {
-    if (!err) err = hs_graphml_parse(out, graphml, glen, display, 0);
+static hs_error from_helper(hs_model **out, hs_error err, char *graphml, size_t glen, const char *display,
+                            hs_diagnostics *diag) {
+    if (!err) err = hs_graphml_parse(out, graphml, glen, display, 0, diag);
     free(graphml);
-    if (!err) (*out)->format = HS_FORMAT_DOT;
+    if (diag ? *out != NULL : !err) (*out)->format = HS_FORMAT_DOT; /* diag: *out is NULL unless read */
     return err;
 }
 
-hs_error hs_model_read_memory(const char *data, size_t len, hs_format format,
-                              const char *display, hs_model **out) {
+hs_error hs_read_memory_diag(const char *data, size_t len, hs_format format, const char *display,
+                             hs_diagnostics *diag, hs_model **out) {
     if (!display) display = "<input>";
     hs_error err = hs_input_check_text(data, len, display);
     if (err) return err;
     if (format == HS_FORMAT_UNKNOWN) format = hs_format_sniff(data, len);
     if (format == HS_FORMAT_GRAPHML) {
-        if (!(err = hs_graphml_parse(out, data, len, display, 1))) (*out)->format = format;
+        if (!(err = hs_graphml_parse(out, data, len, display, 1, diag))) (*out)->format = format;
         return err;
     }
     char *graphml = NULL;
     size_t glen = 0;
     err = hs_dot_helper_to_graphml(data, len, display, &graphml, &glen);
-    return from_helper(out, err, graphml, glen, display);
+    return from_helper(out, err, graphml, glen, display, diag);
 }
 
-hs_error hs_model_read_file(const char *path, hs_format format, const char *display, hs_model **out) {
+hs_error hs_model_read_memory(const char *data, size_t len, hs_format format, const char *display, hs_model **out) {
+    return hs_read_memory_diag(data, len, format, display, NULL, out);
+}
+
+hs_error hs_read_file_diag(const char *path, hs_format format, const char *display, hs_diagnostics *diag,
+                           hs_model **out) {
     int is_stdin = strcmp(path, "-") == 0;
     if (!display) display = is_stdin ? "<stdin>" : path;
     if (format == HS_FORMAT_UNKNOWN) format = hs_format_from_path(path);
@@ -64,7 +70,7 @@ hs_error hs_model_read_file(const char *path, hs_format format, const char *disp
         if (err) return err;
         if (format == HS_FORMAT_UNKNOWN) format = sniffed;
         if (format == HS_FORMAT_GRAPHML) {
-            if (!(err = hs_graphml_parse_file(out, path, display))) (*out)->format = format;
+            if (!(err = hs_graphml_parse_file(out, path, display, diag))) (*out)->format = format;
             return err;
         }
         int fd;
@@ -77,15 +83,19 @@ hs_error hs_model_read_file(const char *path, hs_format format, const char *disp
         else
             err = hs_dot_helper_to_graphml_fd(fd, display, &graphml, &glen);
         close(fd);
-        return from_helper(out, err, graphml, glen, display);
+        return from_helper(out, err, graphml, glen, display, diag);
     }
     char *data;
     size_t len;
     hs_error err = hs_file_read_all(path, display, &data, &len);
     if (err) return err;
-    err = hs_model_read_memory(data, len, format, display, out);
+    err = hs_read_memory_diag(data, len, format, display, diag, out);
     free(data);
     return err;
+}
+
+hs_error hs_model_read_file(const char *path, hs_format format, const char *display, hs_model **out) {
+    return hs_read_file_diag(path, format, display, NULL, out);
 }
 
 hs_error hs_model_write_file(const hs_model *model, const char *path, hs_format format) {

@@ -29,13 +29,25 @@ hs_error hs_file_check_text(const char *path, const char *display, hs_format *sn
 
 /* Parse GraphML into a new model. `with_lines`: record source line numbers
  * for messages (off when the GraphML came from the DOT helper, whose lines
- * mean nothing to the user). */
+ * mean nothing to the user: its hs:line attributes give the DOT file's).
+ * `diag` (may be NULL): collect every error there and go on reading; the
+ * parse then fails with HS_EINPUT at the end if any was found, and *out is
+ * the model read despite them (the caller destroys it), for the checks that
+ * judge names only. */
 hs_error hs_graphml_parse(hs_model **out, const char *data, size_t len, const char *display,
-                          int with_lines);
+                          int with_lines, hs_diagnostics *diag);
 /* Parse a GraphML file straight from disk, never holding it in memory. */
-hs_error hs_graphml_parse_file(hs_model **out, const char *path, const char *display);
+hs_error hs_graphml_parse_file(hs_model **out, const char *path, const char *display, hs_diagnostics *diag);
 hs_error hs_graphml_format(const hs_model *m, hs_buf *out);
 hs_error hs_dot_format(const hs_model *m, hs_buf *out);
+
+/* hs_model_read_memory and hs_model_read_file, collecting every error in
+ * `diag` when it is not NULL (check.c); as hs_graphml_parse, *out may be set
+ * on HS_EINPUT when errors were collected. */
+hs_error hs_read_memory_diag(const char *data, size_t len, hs_format format, const char *display,
+                             hs_diagnostics *diag, hs_model **out);
+hs_error hs_read_file_diag(const char *path, hs_format format, const char *display, hs_diagnostics *diag,
+                           hs_model **out);
 
 /* Run the hubspoke-dot helper with the arguments `args` (NULL-terminated,
  * without the program name), `len` bytes of `data` on its standard input. On

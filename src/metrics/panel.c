@@ -1,9 +1,11 @@
 /* Tables of measures (metrics.h): a selection of the registry computed for
  * each view of a panel, one year or model after another. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "hubspoke/check.h"
 #include "metrics/metrics_internal.h"
 
 void hs_metrics_options_init(hs_metrics_options *o) {
@@ -187,6 +189,23 @@ static hs_error panel_finish(panel *p, hs_error err, hs_table **system, hs_table
     return HS_OK;
 }
 
+/* A year of a panel in which the hub (the view's, else the graph attribute)
+ * is not active has no system: a row of missing values whose note says why,
+ * not a failure of the whole panel (the USSR's bloc after 1991). */
+static hs_error hubless_row(panel *p, int year, const char *reason) {
+    hs_table *t = p->table[HS_MEASURE_SYSTEM];
+    size_t row, note = 2 + p->sel[HS_MEASURE_SYSTEM].count;
+    if (!t) return HS_OK;
+    hs_error err = hs_table_add_row(t, &row);
+    if (!err) {
+        hs_table_set_number(t, row, 0, year);
+        char text[600];
+        snprintf(text, sizeof text, "%s: no system to measure", reason);
+        err = hs_table_set_text(t, row, note, text);
+    }
+    return err;
+}
+
 hs_error hs_metrics_table(const hs_model *model, const hs_view_options *view_options, const int *years,
                           size_t year_count, const hs_metrics_options *options, hs_table **system, hs_table **states) {
     if (!model || (year_count && !years)) return hs_error_set(HS_EARG, "hs_metrics_table: a NULL argument");
@@ -199,11 +218,22 @@ hs_error hs_metrics_table(const hs_model *model, const hs_view_options *view_opt
         hs_view_options_init(&base);
     panel p;
     hs_error err = panel_start(&p, options ? options : &defaults, system, states);
+    /* A panel with such a year: its system table ends with the rows' notes. */
+    int hubless = 0;
+    for (size_t i = 0; i < year_count && !hubless; i++) hubless = !hs_check_hub_active(model, base.hub, years[i], NULL, 0);
+    if (!err && hubless && p.table[HS_MEASURE_SYSTEM])
+        err = hs_table_add_column(p.table[HS_MEASURE_SYSTEM], "note", HS_VALUE_TEXT, -1);
     for (size_t i = 0; !err && i < (year_count ? year_count : 1); i++) {
         hs_view_options vo = base;
         if (year_count) {
             vo.has_year = 1;
             vo.year = years[i];
+        }
+        char reason[512];
+        if (year_count && !hs_check_hub_active(model, base.hub, years[i], reason, sizeof reason)) {
+            err = hubless_row(&p, years[i], reason);
+            if (!err && p.options->progress) p.options->progress(p.options->progress_data, i + 1, year_count);
+            continue;
         }
         hs_view *v = NULL;
         if ((err = hs_view_new(model, &vo, &v))) break;

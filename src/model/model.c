@@ -80,6 +80,21 @@ void hs_model_destroy(hs_model *m) {
         free(m->extra_keys[d]);
     }
     extras_free(&m->graph_extras);
+    for (size_t i = 0; i < m->nnotes; i++) {
+        free(m->notes[i].name);
+        free(m->notes[i].attrs);
+    }
+    free(m->notes);
+    for (size_t i = 0; i < m->nredefinitions; i++) {
+        hs_redefinition *r = &m->redefinitions[i];
+        free(r->element);
+        free(r->attr);
+        free(r->first);
+        free(r->value);
+    }
+    free(m->redefinitions);
+    for (unsigned char i = 0; i < m->norigins; i++) free(m->origins[i]);
+    free(m->edge_origins);
     free(m->v);
     free(m->e);
     free(m->slots);
@@ -187,16 +202,92 @@ static int element_line(const hs_model *m, hs_domain domain, size_t index) {
     return 0;
 }
 
-hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *fmt, ...) {
-    char what[512], reason[512], where[64] = "";
+static hs_error report_v(const hs_model *m, const char *file, const char *code, int line, const char *element,
+                         const char *fmt, va_list ap) {
+    char reason[768], where[64] = "";
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    if (m->diag) return hs_diagnostics_add(m->diag, HS_SEVERITY_ERROR, code, file, line, element, "%s", reason);
+    if (line > 0) snprintf(where, sizeof where, ":%d", line);
+    return hs_error_set(HS_EINPUT, "%s%s: %s%s%s", file, where, element ? element : "", element ? ": " : "", reason);
+}
+
+static const char *current_file(const hs_model *m) { return m->origin_now ? m->origins[m->origin_now - 1] : m->file; }
+
+hs_error hs_model_report(const hs_model *m, const char *code, int line, const char *element, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    hs_error err = report_v(m, current_file(m), code, line, element, fmt, ap);
+    va_end(ap);
+    return err;
+}
+
+hs_error hs_model_set_origin(hs_model *m, const char *file) {
+    unsigned char k = 0;
+    for (unsigned char i = 0; file && i < m->norigins && !k; i++) {
+        if (strcmp(m->origins[i], file) == 0) k = (unsigned char)(i + 1);
+    }
+    if (file && !k) {
+        if (m->norigins == sizeof m->origins / sizeof *m->origins)
+            return hs_error_set(HS_EARG, "%s: more than %zu input files", m->file, sizeof m->origins / sizeof *m->origins);
+        if (!(m->origins[m->norigins] = hs_strdup(file))) return HS_ENOMEM;
+        k = ++m->norigins;
+    }
+    m->origin_now = k;
+    return HS_OK;
+}
+
+const char *hs_model_element_file(const hs_model *m, hs_domain domain, size_t index) {
+    unsigned char k = 0;
+    if (domain == HS_DOMAIN_NODE) {
+        k = m->v[index].origin;
+    } else if (domain == HS_DOMAIN_EDGE) {
+        for (size_t r = 0; r < m->nedge_origins && m->edge_origins[r].first <= index; r++) k = m->edge_origins[r].origin;
+    }
+    return k ? m->origins[k - 1] : m->file;
+}
+
+hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *code, const char *fmt, ...) {
+    char what[512];
     hs_model_describe(m, domain, index, what, sizeof what);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
+    hs_error err = report_v(m, hs_model_element_file(m, domain, index), code, element_line(m, domain, index), what,
+                            fmt, ap);
     va_end(ap);
-    int line = element_line(m, domain, index);
-    if (line > 0) snprintf(where, sizeof where, ":%d", line);
-    return hs_error_set(HS_EINPUT, "%s%s: %s: %s", m->file, where, what, reason);
+    return err;
+}
+
+hs_error hs_model_add_note(hs_model *m, const char *name, int line, size_t nodes, size_t edges, const char *attrs) {
+    hs_subgraph_note *notes = hs_realloc(m->notes, (m->nnotes + 1) * sizeof *notes);
+    if (!notes) return HS_ENOMEM;
+    m->notes = notes;
+    hs_subgraph_note *n = &notes[m->nnotes];
+    *n = (hs_subgraph_note){hs_strdup(name), line, nodes, edges, attrs && attrs[0] ? hs_strdup(attrs) : NULL};
+    if (!n->name || (attrs && attrs[0] && !n->attrs)) {
+        free(n->name);
+        free(n->attrs);
+        return HS_ENOMEM;
+    }
+    m->nnotes++;
+    return HS_OK;
+}
+
+hs_error hs_model_add_redefinition(hs_model *m, hs_domain domain, const char *element, const char *attr,
+                                   const char *first, const char *value, int line) {
+    hs_redefinition *rs = hs_realloc(m->redefinitions, (m->nredefinitions + 1) * sizeof *rs);
+    if (!rs) return HS_ENOMEM;
+    m->redefinitions = rs;
+    hs_redefinition *r = &rs[m->nredefinitions];
+    *r = (hs_redefinition){domain, hs_strdup(element), hs_strdup(attr), hs_strdup(first), hs_strdup(value), line};
+    if (!r->element || !r->attr || !r->first || !r->value) {
+        free(r->element);
+        free(r->attr);
+        free(r->first);
+        free(r->value);
+        return HS_ENOMEM;
+    }
+    m->nredefinitions++;
+    return HS_OK;
 }
 
 /* ---- the id index -------------------------------------------------------------- */
@@ -262,10 +353,16 @@ hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *inde
     if (m->nv >= UINT32_MAX - 1) return hs_error_set(HS_EINPUT, "%s: more than %u vertices", m->file, UINT32_MAX - 1);
     long found = hs_model_find(m, id);
     if (found >= 0) {
-        char where[64] = "", first[64] = "";
-        if (line > 0) snprintf(where, sizeof where, ":%d", line);
-        if (m->v[found].line > 0) snprintf(first, sizeof first, " (first at line %d)", m->v[found].line);
-        return hs_error_set(HS_EINPUT, "%s%s: duplicate id '%s'%s", m->file, where, id, first);
+        char first[600] = "";
+        if (m->v[found].origin != m->origin_now)
+            snprintf(first, sizeof first, " (first at %.500s%s%.0d)", hs_model_element_file(m, HS_DOMAIN_NODE, (size_t)found),
+                     m->v[found].line > 0 ? ":" : "", m->v[found].line);
+        else if (m->v[found].line > 0)
+            snprintf(first, sizeof first, " (first at line %d)", m->v[found].line);
+        hs_error err = hs_model_report(m, "duplicate-id", line, NULL, "duplicate id '%s'%s", id, first);
+        /* Collecting: the second declaration's attributes go to the first. */
+        if (!err && index) *index = (size_t)found;
+        return err;
     }
     if ((m->nv + 1) * 2 > m->nslots && index_grow(m) != HS_OK) return HS_ENOMEM;
     if (m->nv == m->cap_v) {
@@ -288,6 +385,7 @@ hs_error hs_model_add_vertex(hs_model *m, const char *id, int line, size_t *inde
     v->weight = NAN;
     v->amount = NAN;
     v->line = line;
+    v->origin = m->origin_now;
     size_t h = hash_id(id) & (m->nslots - 1);
     while (m->slots[h]) h = (h + 1) & (m->nslots - 1);
     m->slots[h] = (uint32_t)(m->nv + 1);
@@ -308,6 +406,13 @@ hs_error hs_model_ensure_vertex(hs_model *m, const char *id, int line, size_t *i
 hs_error hs_model_add_edge(hs_model *m, size_t from, size_t to, const char *id, int line,
                            size_t *index) {
     if (max_edges && m->ne >= max_edges) return over_limit(m, line, max_edges, "ties");
+    unsigned char was = m->nedge_origins ? m->edge_origins[m->nedge_origins - 1].origin : 0;
+    if (m->origin_now != was) {
+        struct hs_edge_origin *r = hs_realloc(m->edge_origins, (m->nedge_origins + 1) * sizeof *r);
+        if (!r) return HS_ENOMEM;
+        m->edge_origins = r;
+        r[m->nedge_origins++] = (struct hs_edge_origin){m->ne, m->origin_now};
+    }
     if (m->ne == m->cap_e) {
         size_t cap = m->cap_e ? m->cap_e * 2 : 16;
         hs_edge *e = hs_realloc(m->e, cap * sizeof *e);
@@ -343,9 +448,9 @@ static hs_error parse_year(const hs_model *m, hs_domain d, size_t i, const char 
     long y = strtol(p, &end, 10);
     while (*end == ' ' || *end == '\t') end++;
     if (end == p || *end != '\0' || errno == ERANGE)
-        return hs_model_error(m, d, i, "%s '%s' is not an integer year", name, text);
+        return hs_model_error(m, d, i, "bad-year", "%s '%s' is not an integer year", name, text);
     if (y < HS_YEAR_FIRST || y > HS_YEAR_LAST)
-        return hs_model_error(m, d, i, "%s %ld is out of range [%d, %d]", name, y, HS_YEAR_FIRST,
+        return hs_model_error(m, d, i, "year-out-of-range", "%s %ld is out of range [%d, %d]", name, y, HS_YEAR_FIRST,
                               HS_YEAR_LAST);
     *year = (int)y;
     return HS_OK;
@@ -358,9 +463,9 @@ static hs_error parse_weight(const hs_model *m, hs_domain d, size_t i, const cha
     double w = strtod(text, &end);
     while (*end == ' ' || *end == '\t') end++;
     if (end == text || *end != '\0' || errno == ERANGE || !isfinite(w))
-        return hs_model_error(m, d, i, "weight '%s' is not a number", text);
+        return hs_model_error(m, d, i, "bad-weight", "weight '%s' is not a number", text);
     if (!(w > 0.0 && w <= 1.0))
-        return hs_model_error(m, d, i, "weight %s is out of range (0, 1]", text);
+        return hs_model_error(m, d, i, "weight-out-of-range", "weight %s is out of range (0, 1]", text);
     *weight = w;
     return HS_OK;
 }
@@ -373,8 +478,8 @@ static hs_error parse_amount(const hs_model *m, hs_domain d, size_t i, const cha
     double a = strtod(text, &end);
     while (*end == ' ' || *end == '\t') end++;
     if (end == text || *end != '\0' || errno == ERANGE || !isfinite(a))
-        return hs_model_error(m, d, i, "amount '%s' is not a number", text);
-    if (!(a > 0.0)) return hs_model_error(m, d, i, "amount %s is not positive", text);
+        return hs_model_error(m, d, i, "bad-amount", "amount '%s' is not a number", text);
+    if (!(a > 0.0)) return hs_model_error(m, d, i, "amount-out-of-range", "amount %s is not positive", text);
     *amount = a;
     return HS_OK;
 }
@@ -417,17 +522,17 @@ static hs_error parse_spells(hs_model *m, size_t i, const char *text) {
             !spell_bound(p, (size_t)(colon - p), HS_SINCE_OPEN, &since) ||
             !spell_bound(colon + 1, len - (size_t)(colon + 1 - p), HS_UNTIL_OPEN, &until)) {
             free(pairs);
-            return hs_model_error(m, d, i, "spells: '%.*s' is not SINCE:UNTIL with years in [%d, %d]", (int)len, p,
+            return hs_model_error(m, d, i, "bad-spells", "spells: '%.*s' is not SINCE:UNTIL with years in [%d, %d]", (int)len, p,
                                   HS_YEAR_FIRST, HS_YEAR_LAST);
         }
         if (since != HS_SINCE_OPEN && until != HS_UNTIL_OPEN && since >= until) {
             free(pairs);
-            return hs_model_error(m, d, i, "spells: '%.*s' is empty (until is the first year no longer active)",
+            return hs_model_error(m, d, i, "bad-spells", "spells: '%.*s' is empty (until is the first year no longer active)",
                                   (int)len, p);
         }
         if (n && (pairs[2 * n - 1] == HS_UNTIL_OPEN || since == HS_SINCE_OPEN || since < pairs[2 * n - 1])) {
             free(pairs);
-            return hs_model_error(m, d, i, "spells: '%.*s' overlaps or precedes the spell before it", (int)len, p);
+            return hs_model_error(m, d, i, "bad-spells", "spells: '%.*s' overlaps or precedes the spell before it", (int)len, p);
         }
         pairs[2 * n] = since;
         pairs[2 * n + 1] = until;
@@ -436,7 +541,7 @@ static hs_error parse_spells(hs_model *m, size_t i, const char *text) {
     }
     if (!n) {
         free(pairs);
-        return hs_model_error(m, d, i, "spells: no spell in '%s'", text);
+        return hs_model_error(m, d, i, "bad-spells", "spells: no spell in '%s'", text);
     }
     free(m->v[i].spells);
     m->v[i].spells = pairs;
@@ -451,7 +556,7 @@ static hs_error parse_depends(const hs_model *m, size_t i, const char *text) {
     else if (strcmp(text, m->v[e->from].id) == 0) e->depends = HS_DEPENDS_FROM;
     else if (strcmp(text, m->v[e->to].id) == 0) e->depends = HS_DEPENDS_TO;
     else
-        return hs_model_error(m, HS_DOMAIN_EDGE, i, "depends '%s' names neither end of the tie ('%s', '%s') nor 'mutual'",
+        return hs_model_error(m, HS_DOMAIN_EDGE, i, "bad-depends", "depends '%s' names neither end of the tie ('%s', '%s') nor 'mutual'",
                               text, m->v[e->from].id, m->v[e->to].id);
     return HS_OK;
 }
@@ -530,13 +635,14 @@ static hs_error set_vertex_attr(hs_model *m, size_t i, const char *name, const c
     if (strcmp(name, "type") == 0) {
         if (strcmp(value, "state") == 0) v->type = HS_VERTEX_STATE;
         else if (strcmp(value, "mechanism") == 0) v->type = HS_VERTEX_MECHANISM;
-        else return hs_model_error(m, d, i, "unknown type '%s' (expected state or mechanism)", value);
+        else return hs_model_error(m, d, i, "unknown-value", "unknown type '%s' (expected state or mechanism)", value);
         return HS_OK;
     }
     if (strcmp(name, "role") == 0) {
         hs_role role = hs_role_parse(value);
         if (role == HS_ROLE_UNSET)
-            return hs_model_error(m, d, i, "unknown role '%s' (expected hub, ally, partner or other)", value);
+            return hs_model_error(m, d, i, "unknown-value", "unknown role '%s' (expected hub, ally, partner or other)",
+                                  value);
         v->role = (signed char)role;
         return HS_OK;
     }
@@ -546,7 +652,7 @@ static hs_error set_vertex_attr(hs_model *m, size_t i, const char *name, const c
         /* A refused value leaves the attribute as it was (the builder's callers may go on). */
         hs_kind kind = hs_kind_parse(value);
         if (kind == HS_KIND_UNSET || kind == HS_KIND_MEMBER)
-            return hs_model_error(m, d, i,
+            return hs_model_error(m, d, i, "unknown-value",
                                   "unknown kind '%s' (expected treaty, access, intelligence, technology, "
                                   "exercise, partnership or dialogue)", value);
         v->kind = (signed char)kind;
@@ -555,7 +661,7 @@ static hs_error set_vertex_attr(hs_model *m, size_t i, const char *name, const c
     if (strcmp(name, "scope") == 0) {
         hs_scope scope = hs_scope_parse(value);
         if (scope == HS_SCOPE_UNSET)
-            return hs_model_error(m, d, i, "unknown scope '%s' (expected issue or broad)", value);
+            return hs_model_error(m, d, i, "unknown-value", "unknown scope '%s' (expected issue or broad)", value);
         v->scope = (signed char)scope;
         return HS_OK;
     }
@@ -571,7 +677,7 @@ static hs_error set_edge_attr(hs_model *m, size_t i, const char *name, const cha
     if (strcmp(name, "kind") == 0) {
         hs_kind kind = hs_kind_parse(value);
         if (kind == HS_KIND_UNSET)
-            return hs_model_error(m, d, i,
+            return hs_model_error(m, d, i, "unknown-value",
                                   "unknown kind '%s' (expected treaty, access, intelligence, technology, "
                                   "exercise, partnership, dialogue or member)", value);
         e->kind = kind;
@@ -615,8 +721,8 @@ hs_error hs_model_set_attr(hs_model *m, hs_domain domain, size_t index, const ch
     }
     if (raw_xml) {
         return domain == HS_DOMAIN_GRAPH
-                   ? hs_error_set(HS_EINPUT, "%s: graph attribute '%s' holds XML markup, not text", m->file, name)
-                   : hs_model_error(m, domain, index, "attribute '%s' holds XML markup, not text", name);
+                   ? hs_model_report(m, "markup-value", 0, NULL, "graph attribute '%s' holds XML markup, not text", name)
+                   : hs_model_error(m, domain, index, "markup-value", "attribute '%s' holds XML markup, not text", name);
     }
     /* An empty value means "absent": DOT gives "" to every object for an
      * attribute declared on any of them. */
@@ -630,7 +736,7 @@ hs_error hs_model_set_attr(hs_model *m, hs_domain domain, size_t index, const ch
 
 static hs_error check_span(const hs_model *m, hs_domain d, size_t i, int since, int until) {
     if (since != HS_SINCE_OPEN && until != HS_UNTIL_OPEN && since >= until)
-        return hs_model_error(m, d, i,
+        return hs_model_error(m, d, i, since > until ? "reversed-span" : "empty-span",
                               since > until ? "since %d > until %d"
                                             : "since %d = until %d: the span is empty (until is the first year no longer active)",
                               since, until);
@@ -649,15 +755,15 @@ static hs_error check_vertex(const hs_model *m, size_t i) {
                                 : !isnan(v->amount)          ? "amount"
                                                              : NULL;
         if (misplaced)
-            return hs_model_error(m, HS_DOMAIN_NODE, i,
+            return hs_model_error(m, HS_DOMAIN_NODE, i, "mechanism-attribute",
                                   "attribute '%s' applies to mechanisms only (set type=mechanism)", misplaced);
         if (v->spells && (v->since != HS_SINCE_OPEN || v->until != HS_UNTIL_OPEN))
-            return hs_model_error(m, HS_DOMAIN_NODE, i, "a state has either spells or since/until, not both");
+            return hs_model_error(m, HS_DOMAIN_NODE, i, "spells-and-span", "a state has either spells or since/until, not both");
     } else if (v->role != HS_ROLE_UNSET) {
-        return hs_model_error(m, HS_DOMAIN_NODE, i, "a mechanism has no role (role=%s)",
+        return hs_model_error(m, HS_DOMAIN_NODE, i, "mechanism-role", "a mechanism has no role (role=%s)",
                               hs_role_name(v->role));
     } else if (v->spells) {
-        return hs_model_error(m, HS_DOMAIN_NODE, i, "attribute 'spells' applies to states only (use since/until)");
+        return hs_model_error(m, HS_DOMAIN_NODE, i, "mechanism-attribute", "attribute 'spells' applies to states only (use since/until)");
     }
     return HS_OK;
 }
@@ -678,23 +784,23 @@ static hs_error check_edge(hs_model *m, size_t i) {
     }
     if (e->kind == HS_KIND_UNSET && to_mech) e->kind = HS_KIND_MEMBER;
     if (e->kind == HS_KIND_MEMBER && (e->depends != HS_DEPENDS_UNSET || !isnan(e->amount)))
-        return hs_model_error(m, HS_DOMAIN_EDGE, i, "attribute '%s' applies to ties between states, not to membership",
+        return hs_model_error(m, HS_DOMAIN_EDGE, i, "member-attribute", "attribute '%s' applies to ties between states, not to membership",
                               e->depends != HS_DEPENDS_UNSET ? "depends" : "amount");
     /* An arc a -> b already says that a depends on b. */
     if (m->directed && e->depends == HS_DEPENDS_TO)
-        return hs_model_error(m, HS_DOMAIN_EDGE, i,
+        return hs_model_error(m, HS_DOMAIN_EDGE, i, "bad-depends",
                               "depends '%s' contradicts the arc, which says that '%s' depends on '%s' (docs/schema.md)",
                               m->v[e->to].id, m->v[e->from].id, m->v[e->to].id);
     if (e->kind == HS_KIND_MEMBER) {
         if (!to_mech)
-            return hs_model_error(m, HS_DOMAIN_EDGE, i,
+            return hs_model_error(m, HS_DOMAIN_EDGE, i, "member-edge",
                                   "a member edge must end at a mechanism, and '%s' is not one (type=mechanism)",
                                   m->v[e->to].id);
         if (from_mech)
-            return hs_model_error(m, HS_DOMAIN_EDGE, i, "a member edge must start at a state, and '%s' is a mechanism",
+            return hs_model_error(m, HS_DOMAIN_EDGE, i, "member-edge", "a member edge must start at a state, and '%s' is a mechanism",
                                   m->v[e->from].id);
     } else if (from_mech || to_mech) {
-        return hs_model_error(m, HS_DOMAIN_EDGE, i,
+        return hs_model_error(m, HS_DOMAIN_EDGE, i, "tie-to-mechanism",
                               "a tie of kind %s cannot involve mechanism '%s' (use kind=member for membership)",
                               hs_kind_name(e->kind), m->v[from_mech ? e->from : e->to].id);
     }
@@ -724,10 +830,22 @@ hs_error hs_model_finish(hs_model *m) {
     }
     if (m->hub) {
         long h = hs_model_find(m, m->hub);
-        if (h < 0) return hs_error_set(HS_EINPUT, "%s: graph attribute hub='%s' names no node", m->file, m->hub);
+        if (h < 0) {
+            /* The id it most likely means: the same but for case, else one edit away. */
+            const char *near = NULL;
+            for (size_t i = 0; i < m->nv && !near; i++)
+                if (m->v[i].type == HS_VERTEX_STATE && hs_osa_distance(m->v[i].id, m->hub, 1, 0) == 0) near = m->v[i].id;
+            for (size_t i = 0; i < m->nv && !near && strlen(m->hub) >= 3; i++)
+                if (m->v[i].type == HS_VERTEX_STATE && strlen(m->v[i].id) >= 3 &&
+                    hs_osa_distance(m->v[i].id, m->hub, 0, 1) <= 1)
+                    near = m->v[i].id;
+            return near ? hs_model_report(m, "unknown-hub", 0, NULL,
+                                          "graph attribute hub='%s' names no node (did you mean '%s'?)", m->hub, near)
+                        : hs_model_report(m, "unknown-hub", 0, NULL, "graph attribute hub='%s' names no node", m->hub);
+        }
         if (m->v[h].type != HS_VERTEX_STATE)
-            return hs_error_set(HS_EINPUT, "%s: graph attribute hub='%s' names a mechanism, not a state", m->file,
-                                m->hub);
+            return hs_model_report(m, "unknown-hub", 0, NULL, "graph attribute hub='%s' names a mechanism, not a state",
+                                   m->hub);
     }
     return HS_OK;
 }

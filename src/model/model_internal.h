@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "hubspoke/check.h"
 #include "hubspoke/model.h"
 
 typedef enum hs_domain { HS_DOMAIN_GRAPH = 0, HS_DOMAIN_NODE, HS_DOMAIN_EDGE, HS_DOMAIN_COUNT } hs_domain;
@@ -20,6 +21,23 @@ typedef struct hs_extra {
     char *value;
     int raw_xml;  /* value is GraphML element content, written back verbatim */
 } hs_extra;
+
+/* A DOT subgraph that declares nothing (no cluster_ prefix). */
+typedef struct hs_subgraph_note {
+    char *name;
+    int line;
+    size_t nodes, edges; /* nodes and edges inside it */
+    char *attrs;         /* the attributes it sets, comma-separated, or NULL */
+} hs_subgraph_note;
+
+/* A DOT attribute that a later statement set again to another value: DOT
+ * keeps the last (the helper reports it). */
+typedef struct hs_redefinition {
+    hs_domain domain; /* HS_DOMAIN_NODE or HS_DOMAIN_EDGE */
+    char *element;    /* "node 'HUN'", "edge 'A -- B'" */
+    char *attr, *first, *value;
+    int line;
+} hs_redefinition;
 
 typedef struct hs_extras {
     hs_extra *items;
@@ -40,6 +58,7 @@ typedef struct hs_vertex {
     signed char role;     /* hs_role */
     signed char kind;     /* hs_kind */
     signed char scope;    /* hs_scope */
+    unsigned char origin; /* 0: the model's file, k: origins[k - 1] (a builder's other inputs) */
     hs_extras extras;
 } hs_vertex;
 
@@ -75,6 +94,29 @@ struct hs_model {
     /* id -> vertex index, open addressing; slots hold index+1, 0 = empty */
     uint32_t *slots;
     size_t nslots;
+    /* Non-cluster subgraphs of a DOT file that may be mechanisms written
+     * without the cluster_ prefix (the DOT helper reports them; check.c
+     * decides). */
+    hs_subgraph_note *notes;
+    size_t nnotes;
+    /* DOT attributes set twice to different values (the helper reports the
+     * first 1000 and counts the rest in more_redefinitions). */
+    hs_redefinition *redefinitions;
+    size_t nredefinitions, more_redefinitions;
+    /* While a checked reader reads: errors are recorded here and reading
+     * goes on (hs_model_report); not owned. NULL: the first error stops. */
+    hs_diagnostics *diag;
+    /* A model built from several files (import edges: nodes, edges,
+     * members): the file each element comes from, for messages. Vertices
+     * keep an index in their padding; edges, appended file by file, keep
+     * ranges of indices. */
+    char *origins[8];
+    unsigned char norigins, origin_now;
+    struct hs_edge_origin {
+        size_t first; /* edges from index `first` on come from ... */
+        unsigned char origin;
+    } *edge_origins;
+    size_t nedge_origins;
 };
 
 /* Building a model (used by the readers). */
@@ -105,12 +147,33 @@ int hs_vertex_active_in(const hs_model *m, size_t i, int year);
 
 /* "node 'USA'", "edge 'JPN -> USA'", "graph" for messages. */
 void hs_model_describe(const hs_model *m, hs_domain domain, size_t index, char *buf, size_t size);
-/* Record an input error about an element: "FILE:LINE: node 'X': reason". */
-hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *fmt, ...)
+/* An input error `code` (docs/schema.md, "Checks") about an element. With
+ * diagnostics attached (m->diag) it is recorded there and HS_OK returned, so
+ * that reading goes on and every error is found (HS_EINPUT past the cap);
+ * else it is the last error, "FILE:LINE: node 'X': reason", and HS_EINPUT. */
+hs_error hs_model_error(const hs_model *m, hs_domain domain, size_t index, const char *code, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* The same about an element described by the caller (NULL: the file). */
+hs_error hs_model_report(const hs_model *m, const char *code, int line, const char *element, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* Elements added from now on come from `file` (copied; NULL: the model's
+ * own file), which messages about them name. */
+hs_error hs_model_set_origin(hs_model *m, const char *file);
+/* The file an element comes from. */
+const char *hs_model_element_file(const hs_model *m, hs_domain domain, size_t index);
+
+/* Add a redefinition (strings copied). */
+hs_error hs_model_add_redefinition(hs_model *m, hs_domain domain, const char *element, const char *attr,
+                                   const char *first, const char *value, int line);
+
+/* Add a subgraph note (name and attrs copied). */
+hs_error hs_model_add_note(hs_model *m, const char *name, int line, size_t nodes, size_t edges, const char *attrs);
 
 /* Each schema attribute an element has, as the text a file would hold, in
  * the schema's order; `graphml_type` is its GraphML attr.type. Writers use

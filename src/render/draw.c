@@ -522,9 +522,51 @@ static hs_error put_surfaces(const rd_figure *f, hs_buf *bg, size_t p, double ox
  * a space, a no-break space and a space apart). */
 double rd_caption_width(const rd_figure *f) { return rd_text_width("K 0.00   U 0.00   C 0.00", f->k.font, 0); }
 
+/* A panel of a year the hub is not active in: its frame (kept by the
+ * invisible box of its text, as Graphviz draws no empty cluster), the
+ * reason in its middle, and a caption of the year. */
+static hs_error put_empty_panel(const rd_figure *f, size_t p, hs_buf *b) {
+    double ox, oy;
+    rd_panel_origin(&f->fr, p, &ox, &oy);
+    const char *hub = f->opt->hub ? f->opt->hub : hs_model_hub(f->m);
+    long h = hub ? hs_model_find(f->m, hub) : -1;
+    int since = h >= 0 ? hs_vertex_since(f->m, (size_t)h) : HS_SINCE_OPEN;
+    int until = h >= 0 ? hs_vertex_until(f->m, (size_t)h) : HS_UNTIL_OPEN;
+    double mid = oy + f->k.caption_h + (f->fr.ph - f->k.caption_h) / 2;
+    hs_error err = hs_buf_printf(b,
+                                 "  subgraph \"cluster_p%zu\" {\n    graph [id=\"panel-%zu\", class=\"panel empty year-%d\", "
+                                 "bb=\"%.1f,%.1f,%.1f,%.1f\", label=\"\", penwidth=%.2f, bgcolor=transparent",
+                                 p, p, f->years[p], ox, oy, ox + f->fr.pw, oy + f->fr.ph, pen(f, 0.8));
+    if (!err) err = put_colour_attr(f, b, "color", "#c8c8c8");
+    if (!err)
+        err = hs_buf_printf(b,
+                            "];\n    \"p%zu/empty\" [id=\"p%zu-empty\", class=\"empty-reason\", shape=plaintext, "
+                            "width=%.3f, height=%.3f, pos=\"%.1f,%.1f\"",
+                            p, p, (f->fr.pw - 8) / 72.0, 3 * f->k.font / 72.0, ox + f->fr.pw / 2, mid);
+    if (!err) err = put_colour_attr(f, b, "fontcolor", "#636363");
+    if (!err) err = hs_buf_puts(b, ", label=<the hub ");
+    if (!err) err = put_html(b, hub ? hub : "");
+    if (!err && since != HS_SINCE_OPEN && until != HS_UNTIL_OPEN)
+        err = hs_buf_printf(b, " is<br/>active %d-%d", since, until - 1);
+    else if (!err && since != HS_SINCE_OPEN)
+        err = hs_buf_printf(b, " is<br/>active from %d", since);
+    else if (!err)
+        err = hs_buf_printf(b, " is<br/>active until %d", until - 1);
+    if (!err) err = hs_buf_puts(b, ">];\n  }\n");
+    if (!err)
+        err = hs_buf_printf(b,
+                            "  \"caption/%zu\" [id=\"caption-%zu\", class=\"caption\", shape=plaintext, width=%.3f, "
+                            "height=%.3f, pos=\"%.1f,%.1f\", fontsize=%.2f, label=<<font point-size=\"%.2f\"><b>%d</b>"
+                            "</font><br/>no system>];\n",
+                            p, p, f->fr.pw / 72.0, f->k.caption_h / 72.0, ox + f->fr.pw / 2,
+                            oy + f->k.caption_h / 2 + 0.2 * f->k.font, f->k.font, 1.15 * f->k.font, f->years[p]);
+    return err;
+}
+
 static hs_error put_panel(const rd_figure *f, size_t p, hs_buf *b, hs_buf *bg) {
     const hs_model *m = f->m;
     const hs_view *v = f->panels[p].view;
+    if (!v) return put_empty_panel(f, p, b);
     double ox, oy;
     rd_panel_origin(&f->fr, p, &ox, &oy);
     hs_error err = put_surfaces(f, bg, p, ox, oy);
@@ -622,6 +664,7 @@ static hs_error lg_add(legend *lg, const rd_figure *f, int type, size_t which, c
 static int any_shade(const rd_figure *f) {
     for (size_t p = 0; p < f->npanels; p++) {
         const hs_view *v = f->panels[p].view;
+        if (!v) continue; /* an empty panel */
         for (size_t a = 0; a < hs_view_mechanism_count(v); a++) {
             if (f->drawn[hs_view_mechanism_vertex(v, a)] && hs_view_mechanism_member_count(v, a) >= 2) return 1;
         }
@@ -880,7 +923,10 @@ hs_error rd_figure_dot(rd_figure *f, double dpi, hs_buf *out) {
     hs_buf body = {0}, bg = {0};
     hs_error err = HS_OK;
     for (size_t p = 0; !err && p < f->npanels; p++) err = put_panel(f, p, &body, &bg);
-    if (!err) err = put_legend(f, &body);
+    /* A figure of empty panels only (the hub's dates) has nothing to explain. */
+    int explain = f->any_mechanism;
+    for (int r = 0; r < HS_ROLE_COUNT; r++) explain |= f->present_role[r];
+    if (!err && explain) err = put_legend(f, &body);
     if (!err)
         err = hs_buf_printf(out,
                             /* nodesep: the gap between parallel lines of

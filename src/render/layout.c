@@ -24,6 +24,7 @@
 #define H_MAX 648.0       /* 9 in: the tallest figure a journal page takes */
 
 int rd_vertex_active(const hs_view *v, size_t i) {
+    if (!v) return 0; /* an empty panel (the hub not active) */
     if (hs_vertex_type_of(hs_view_model(v), i) == HS_VERTEX_STATE) return hs_view_state_of_vertex(v, i) >= 0;
     for (size_t k = 0; k < hs_view_mechanism_count(v); k++) {
         if (hs_view_mechanism_vertex(v, k) == i) return 1;

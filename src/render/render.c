@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hubspoke/check.h"
 #include "io/io_internal.h"
 #include "render/render_internal.h"
 
@@ -200,6 +201,14 @@ static hs_error make_panels(rd_figure *f) {
     for (size_t p = 0; p < f->nviews; p++) {
         int is_panel = p < f->npanels;
         int year = is_panel ? (f->years ? f->years[p] : 0) : o->layout_years[p - f->npanels];
+        /* A year the file's hub (or the chosen one) is not active in has no
+         * system to draw: an empty panel says so, the others are drawn. */
+        if (is_panel && f->years && !hs_check_hub_active(f->m, o->hub, year, NULL, 0)) {
+            f->panels[p].view = NULL;
+            f->panels[p].indices.coordination = f->panels[p].indices.unidirectionality =
+                f->panels[p].indices.closedness = NAN;
+            continue;
+        }
         hs_view_options vo;
         hs_view_options_init(&vo);
         vo.has_year = !is_panel || f->years != NULL;
@@ -218,26 +227,30 @@ static hs_error make_panels(rd_figure *f) {
         if (!err && is_panel) err = hs_indices_compute(f->panels[p].view, &f->panels[p].indices);
         if (err) return err;
         const hs_view *v = f->panels[p].view;
-        int something = 0;
         for (size_t k = 0; k < hs_view_edge_count(v); k++) {
             size_t e = hs_view_edges(v)[k];
             if (!edge_drawn(f, e)) continue;
-            something = 1;
             f->edge_in_union[e] = 1;
             f->in_union[hs_edge_from(f->m, e)] = f->in_union[hs_edge_to(f->m, e)] = 1;
         }
+        /* A year without ties among the states drawn shows them alone: the
+         * "points" of "points, lines, surfaces". */
         for (size_t i = 0; i < f->nv; i++) {
             if (!f->drawn[i] || !rd_vertex_active(v, i)) continue;
             f->in_union[i] = 1;
             if (is_panel) f->in_panels[i] = 1;
         }
-        if (!something && is_panel) {
-            if (f->years)
-                return hs_error_set(HS_EINPUT, "%s: nothing to draw in %d: no tie or mechanism among the states drawn is active",
-                                    f->file, f->years[p]);
-            return hs_error_set(HS_EINPUT, "%s: nothing to draw: no tie or mechanism among the states drawn", f->file);
-        }
     }
+    int any_state = 0;
+    for (size_t i = 0; i < f->nv && !any_state; i++)
+        any_state = f->in_panels[i] && hs_vertex_type_of(f->m, i) == HS_VERTEX_STATE;
+    size_t inactive = 0;
+    for (size_t p = 0; f->years && p < f->npanels; p++) inactive += !f->panels[p].view;
+    /* Panels that are all empty for the hub's dates are drawn, captions and
+     * all; a figure whose drawn states are active in no panel is refused. */
+    if (!any_state && inactive < f->npanels)
+        return hs_error_set(HS_EINPUT, "%s: nothing to draw: none of the states drawn is active in %s", f->file,
+                            f->years ? (f->npanels == 1 ? "that year" : "those years") : "the file");
     return HS_OK;
 }
 

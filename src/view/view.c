@@ -343,9 +343,17 @@ static hs_error find_hub(hs_view *v, const char *option) {
         const char *what = option ? "hub " : "graph attribute hub=";
         if (vertex < 0 || m->v[vertex].type != HS_VERTEX_STATE)
             return hs_error_set(option ? HS_EARG : HS_EINPUT, "%s: %s'%s' names no state", m->file, what, name);
-        if (v->vertex_state[vertex] < 0)
-            return hs_error_set(option ? HS_EARG : HS_EINPUT, "%s: %s'%s' is not active in %d", m->file, what, name,
-                                v->year);
+        if (v->vertex_state[vertex] < 0) {
+            const hs_vertex *h = &m->v[vertex];
+            char span[48];
+            /* The hub's own dates (the USSR until 1991): that year has no system. */
+            if (v->has_year && !hs_span_active(h->since, h->until, v->year))
+                return hs_error_set(option ? HS_EARG : HS_EINPUT,
+                                    "%s: %s'%s' is not active in %d (it is active %s): that year has no system to measure",
+                                    m->file, what, name, v->year, hs_span_text(h->since, h->until, span, sizeof span));
+            return hs_error_set(option ? HS_EARG : HS_EINPUT, "%s: %s'%s' is not among the states looked at", m->file,
+                                what, name);
+        }
         v->hub = v->vertex_state[vertex];
         v->hub_source = option ? HS_HUB_OPTION : HS_HUB_GRAPH;
         return HS_OK;

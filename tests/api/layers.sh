@@ -19,12 +19,13 @@ allowed() {
     metrics) echo "core model measures metrics" ;;
     classify) echo "core codebook view measures metrics classify" ;;
     render) echo "core model io render" ;;
-    import) echo "core io import" ;;
+    check) echo "core model io check" ;;
+    import) echo "core model io check import" ;;
     cli) echo "cli" ;;
     *) echo "?" ;;
     esac
 }
-for dir in core model io codebook view measures metrics classify render import cli; do
+for dir in core model io codebook view measures metrics classify render check import cli; do
     for f in "$dir"/*.[ch]; do
         [ -e "$f" ] || continue
         for inc in $(grep -o '^#include "[a-z_]*/' "$f" | sed 's/#include "//; s/\///'); do

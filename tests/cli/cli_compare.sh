@@ -28,7 +28,7 @@ for r in rows:
     ref = dict(m["system"], **m["indices"])
     ref["hub"] = m["hub"]
     for k, v in r.items():
-        if k in ("year", "mechanisms_started", "mechanisms_ended"):
+        if k in ("year", "mechanisms_started", "mechanisms_ended", "note"):
             continue
         if k not in ref:
             out.append("%d: %s not a metrics key" % (r["year"], k))
@@ -212,7 +212,7 @@ import json, sys
 rows, m, info = (json.load(open(f)) for f in sys.argv[1:4])
 ref = dict(m["system"], **m["indices"])
 r = rows[1]
-bad = [k for k in r if k not in ("year", "hub", "mechanisms_started", "mechanisms_ended") and r[k] != ref[k]]
+bad = [k for k in r if k not in ("year", "hub", "mechanisms_started", "mechanisms_ended", "note") and r[k] != ref[k]]
 assert not bad, bad
 want = [x["id"] for x in info["mechanisms"] if x["since"] is not None and 2016 < x["since"] <= 2023]
 assert r["mechanisms_started"] == want and want, (r["mechanisms_started"], want)
@@ -239,7 +239,7 @@ usage "edit 1 (add member): state 'VNM' is already dropped" whatif "$asia" --yea
 usage "'friend' is not a kind of tie" whatif "$tmp/small.graphml" --add-tie A-B:friend
 usage "--drop-tie 'AB': expected two ids" whatif "$tmp/small.graphml" --drop-tie AB
 usage "no edit" whatif "$tmp/small.graphml"
-usage "--years: '2000:1990' is not a year or a range" compare "$asia" --years 2000:1990
+usage "--years: the range '2000:1990' is reversed: it runs from 2000 back to 1990; write 1990:2000" compare "$asia" --years 2000:1990
 usage "--years: '19x0' is not a year or a range" compare "$asia" --years 19x0
 usage "--measures: 'kuc' is not a measure" compare "$asia" --years 2000:2001 --measures allies,kuc
 usage "x.gif': the name must end in .svg, .png or .pdf" compare "$asia" --years 2000:2001 --plot "$tmp/x.gif"

@@ -37,16 +37,18 @@ KINDS="(expected treaty, access, intelligence, technology, exercise, partnership
 
 # ---- schema errors, each in DOT and in GraphML --------------------------------
 # schema NAME DOT-TEXT GRAPHML-EDGEDEFAULT GRAPHML-BODY-LINE REASON [GRAPHML-LINE]
-# The DOT file is refused with "NAME.gv: REASON" (no line: the schema checks
-# run on the helper's GraphML), the GraphML one with "NAME.graphml:LINE: REASON".
+# The DOT file, one line long, is refused with "NAME.gv:1: REASON" (the DOT
+# helper gives each element the line it is written on), the GraphML one with
+# "NAME.graphml:LINE: REASON"; an empty LINE: a graph attribute, without one.
 schema() {
     local name=$1 dottext=$2 dir=$3 body=$4 reason=$5 line=${6-7}
     printf '%s\n' "$dottext" >"$name.gv"
     gml "$name.graphml" "$dir" "$body"
-    refused "$name.gv" 1 "hubspoke: $name.gv: $reason" info "$name.gv"
     if [[ -n $line ]]; then
+        refused "$name.gv" 1 "hubspoke: $name.gv:1: $reason" info "$name.gv"
         refused "$name.graphml" 1 "hubspoke: $name.graphml:$line: $reason" info "$name.graphml"
     else
+        refused "$name.gv" 1 "hubspoke: $name.gv: $reason" info "$name.gv"
         refused "$name.graphml" 1 "hubspoke: $name.graphml: $reason" info "$name.graphml"
     fi
 }
@@ -168,18 +170,18 @@ printf 'graph g { A -- B [kind=alliance]; }\n' | {
     echo $? >"$T/log/stdin.rc"
 }
 [[ $(cat "$T/log/stdin.rc") -eq 1 && ! -s $T/log/stdin.out &&
-    $(cat "$T/log/stdin.err") == "hubspoke: <stdin>: edge 'A -- B': unknown kind 'alliance' $KINDS" ]] ||
+    $(cat "$T/log/stdin.err") == "hubspoke: <stdin>:1: edge 'A -- B': unknown kind 'alliance' $KINDS" ]] ||
     fail "stdin: exit $(cat "$T/log/stdin.rc"), stderr: $(cat "$T/log/stdin.err")"
 
 # ---- the same refusals through metrics and convert ----------------------------------
-refused metrics-kind 1 "hubspoke: kind.gv: edge 'A -- B': unknown kind 'alliance' $KINDS" metrics kind.gv
+refused metrics-kind 1 "hubspoke: kind.gv:1: edge 'A -- B': unknown kind 'alliance' $KINDS" metrics kind.gv
 refused metrics-kind-json 1 "hubspoke: kind.graphml:7: edge 'A -- B': unknown kind 'alliance' $KINDS" \
     metrics kind.graphml --format json
 
 printf 'graph g {\n  hub=USA;\n  USA -- JPN [kind=treaty];\n  B [since=2000];\n  USA -- B [kind=access];\n}\n' >ok.gv
 succeeds ok.gv info ok.gv
 
-refused convert-kind 1 "hubspoke: kind.gv: edge 'A -- B': unknown kind 'alliance' $KINDS" convert kind.gv "$T/out/kind.graphml"
+refused convert-kind 1 "hubspoke: kind.gv:1: edge 'A -- B': unknown kind 'alliance' $KINDS" convert kind.gv "$T/out/kind.graphml"
 out_dir_is convert-kind ""
 refused convert-syntax 1 "hubspoke: syntax.gv:3: syntax error near '}'" convert syntax.gv "$T/out/syntax.graphml"
 out_dir_is convert-syntax ""
@@ -262,14 +264,15 @@ run no-args
 # --hub: an invalid option value, so a usage error (HS_EARG -> exit 2), naming the file.
 refused hub-nope 2 "hubspoke: ok.gv: hub 'NOPE' names no state" info ok.gv --hub NOPE
 refused hub-nope-metrics 2 "hubspoke: ok.gv: hub 'NOPE' names no state" metrics ok.gv --hub NOPE
-refused hub-inactive 2 "hubspoke: ok.gv: hub 'B' is not active in 1990" info ok.gv --year 1990 --hub B
+refused hub-inactive 2 "hubspoke: ok.gv: hub 'B' is not active in 1990 (it is active 2000 on): that year has no system to measure" info ok.gv --year 1990 --hub B
 succeeds hub-active info ok.gv --year 2000 --hub B
 # The file's own hub attribute naming a state absent that year, two role=hub
 # states: bad input (exit 1).
 printf 'graph g { hub=B; A -- B [kind=treaty]; B [since=2000]; }\n' >hubyear.gv
-refused hub-attr-inactive 1 "hubspoke: hubyear.gv: graph attribute hub='B' is not active in 1990" info hubyear.gv --year 1990
+refused hub-attr-inactive 1 "hubspoke: hubyear.gv: graph attribute hub='B' is not active in 1990 (it is active 2000 on): that year has no system to measure" info hubyear.gv --year 1990
 printf 'graph g { A [role=hub]; B [role=hub]; A -- B [kind=treaty]; }\n' >tworoles.gv
-refused two-role-hubs 1 "hubspoke: tworoles.gv: two states have role=hub: 'A' and 'B'" info tworoles.gv
+# (--quiet: the check's warning two-hubs would come first.)
+refused two-role-hubs 1 "hubspoke: tworoles.gv: two states have role=hub: 'A' and 'B'" info tworoles.gv --quiet
 
 # ---- codebooks -----------------------------------------------------------------------
 printf '{"ties": {"alliance": 0.5}}\n' >cb-kind.json

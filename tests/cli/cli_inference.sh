@@ -46,11 +46,11 @@ refused amount-missing 1 "hubspoke: $asia: edge 'USA -- AUS' has no amount: weig
 cat > bad1.gv <<'DOT'
 graph g { H -- J [kind=treaty, amount=many]; }
 DOT
-refused bad-amount 1 "hubspoke: bad1.gv: edge 'H -- J': amount 'many' is not a number" metrics bad1.gv
+refused bad-amount 1 "hubspoke: bad1.gv:1: edge 'H -- J': amount 'many' is not a number" metrics bad1.gv
 cat > bad2.gv <<'DOT'
 graph g { H -- J [kind=treaty, depends=USA]; }
 DOT
-refused bad-depends 1 "hubspoke: bad2.gv: edge 'H -- J': depends 'USA' names neither end of the tie ('H', 'J') nor 'mutual'" metrics bad2.gv
+refused bad-depends 1 "hubspoke: bad2.gv:1: edge 'H -- J': depends 'USA' names neither end of the tie ('H', 'J') nor 'mutual'" metrics bad2.gv
 
 # ---- the state sets ------------------------------------------------------------
 # Taiwan and Brunei have no tie in 2016: 17 states tied, 19 listed

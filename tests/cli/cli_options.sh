@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 asia=$GRAPHS/asia-pacific.gv
-commands="info convert metrics classify render evolve compare whatif import measures"
+commands="info convert metrics classify render evolve compare whatif import measures check export"
 
 # ---- --help: stdout, exit 0, OPTIONS from the table, every option in docs/cli.md
 for c in $commands; do
@@ -72,7 +72,7 @@ check [ "$(cut -d, -f1 "$(out years-range)" | tr -d '\r' | tail -n +2 | tr '\n' 
 succeeds years-mixed compare "$asia" --years "1990:1992, 2000,2010:2020:10" --format csv --quiet
 check [ "$(cut -d, -f1 "$(out years-mixed)" | tr -d '\r' | tail -n +2 | tr '\n' ' ')" = "1990 1991 1992 2000 2010 2020 " ] \
     "compare --years '1990:1992, 2000,2010:2020:10'"
-refused years-backwards 2 "hubspoke compare: --years: '2000:1990' is not a year or a range A:B[:STEP] (A <= B, years in [-9999, 9999]) (see 'hubspoke compare --help')" \
+refused years-backwards 2 "hubspoke compare: --years: the range '2000:1990' is reversed: it runs from 2000 back to 1990; write 1990:2000 (see 'hubspoke compare --help')" \
     compare "$asia" --years 2000:1990
 if [[ -x ${HUBSPOKE_DOT:-} ]]; then
     # evolve takes compare's syntax (issue 13): five panels, 1950 to 1990.
@@ -104,7 +104,7 @@ check differ "$(out info-plain)" "$(out info-codebook)" "info --codebook changed
 succeeds prefix-classify classify "$asia" --yea 2020 --sens 3 --form json
 succeeds full-classify classify "$asia" --year 2020 --sensitivity 3 --format json
 check same "$(out prefix-classify)" "$(out full-classify)" "classify --yea 2020 --sens 3 differs from the full names"
-refused prefix-ambiguous 2 "hubspoke classify: option '--s' is ambiguous (--state-set, --sensitivity, --spread, --seed) (see 'hubspoke classify --help')" \
+refused prefix-ambiguous 2 "hubspoke classify: option '--s' is ambiguous (--state-set, --sensitivity, --spread, --seed, --strict) (see 'hubspoke classify --help')" \
     classify "$asia" --s 3
 refused prefix-ambiguous-years 2 "hubspoke metrics: option '--yea' is ambiguous (--year, --years) (see 'hubspoke metrics --help')" \
     metrics "$asia" --yea 2023

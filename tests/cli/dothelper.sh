@@ -67,13 +67,15 @@ second line"];
     }
     subgraph cluster_ASEAN { type=organisation; node [color=blue]; PHL; SGP; }
     subgraph { rank=same; AUS; IND; }
-    IND -> JPN [kind=partnership];
+    subgraph Trilateral { label="Trilateral"; USA; JPN; AUS; }
+    IND -> JPN
+        [kind=partnership];
 }
 EOF
 if convert alliance; then
     x=alliance
-    grep -q '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">' "$T/log/alliance.out" ||
-        fail "alliance: root element is not <graphml> in the GraphML namespace"
+    grep -q '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:hs="https://hubspoke.invalid/dot-helper">' "$T/log/alliance.out" ||
+        fail "alliance: root element is not <graphml> in the GraphML namespace with hubspoke's"
     head -n 1 "$T/log/alliance.out" | grep -qx '<?xml version="1.0" encoding="UTF-8"?>' ||
         fail "alliance: missing XML declaration"
 
@@ -159,6 +161,53 @@ if convert alliance; then
     expect $x "string((//edge)[9]/@source)" IND
     expect $x "string((//edge)[10]/@target)" core
     expect $x "string((//edge)[13]/@source)" SGP
+
+    # hs:line: the line each element is written on (the parser's lookahead
+    # is a line further for the last edge); a membership, its cluster's.
+    hl() { echo "string($1/@*[local-name()='line'])"; }
+    expect $x "$(hl "//node[@id='USA']")" 5
+    expect $x "$(hl "//node[@id='PHL']")" 9
+    expect $x "$(hl "//node[@id='SGP']")" 20
+    expect $x "$(hl "//node[@id='Quad']")" 15
+    expect $x "$(hl "//node[@id='core']")" 18
+    expect $x "$(hl "(//edge)[1]")" 11
+    expect $x "$(hl "(//edge)[4]")" 14
+    expect $x "$(hl "(//edge)[5]")" 23
+    expect $x "$(hl "(//edge)[6]")" 15
+    # hs:subgraph: the named subgraph that is not a cluster (the anonymous one is not reported)
+    sg="//*[local-name()='subgraph']"
+    expect $x "count($sg)" 1
+    expect $x "string($sg/@name)" Trilateral
+    expect $x "string($sg/@attrs)" label
+    expect $x "string($sg/@*[local-name()='nodes'])" 3
+    expect $x "string($sg/@*[local-name()='edges'])" 0
+    expect $x "$(hl "$sg")" 22
+    expect $x "count(//*[local-name()='redefined'])" 0
+fi
+
+# hs:redefined, in the order of the statements: a value that a later
+# statement replaced (on the one edge of a strict graph; on a node), at the
+# replacing statement's line; not a default that a statement overrides, not
+# the same value again.
+printf 'strict graph {\n  a [w=1, c=x];\n  a [w=1];\n  a -- b [k=t];\n  node [w=5]; d; d [w=6];\n  b -- a\n    [k=d];\n  a [c=y];\n}\n' >"$T/redef.dot"
+if convert redef; then
+    rd="//*[local-name()='redefined']"
+    expect redef "count($rd)" 2
+    expect redef "concat($rd[1]/@source, ' ', $rd[1]/@target, ' ', $rd[1]/@attr, ' ', $rd[1]/@first, ' ', $rd[1]/@value)" \
+        "a b k t d"
+    expect redef "string($rd[1]/@*[local-name()='line'])" 7
+    expect redef "concat($rd[2]/@node, ' ', $rd[2]/@attr, ' ', $rd[2]/@first, ' ', $rd[2]/@value)" "a c x y"
+    expect redef "string($rd[2]/@*[local-name()='line'])" 8
+fi
+# The first 1000 are listed, the rest counted.
+{
+    echo 'graph {'
+    for i in $(seq 1 1002); do echo "  n$i [w=1]; n$i [w=2];"; done
+    echo '}'
+} >"$T/redefs.dot"
+if convert redefs; then
+    expect redefs "count(//*[local-name()='redefined'][@node])" 1000
+    expect redefs "string(//*[local-name()='redefined'][@more]/@more)" 2
 fi
 
 # ---- Latin-1, HTML labels, TAB and CR, undirected strict anonymous graphs -----------

@@ -84,8 +84,11 @@ refused_cmd chart-no-plot 2 "hubspoke compare: --width is the chart's: give --pl
     "$H" compare small.graphml --years 2001:2002 --width 7in
 
 # ---- nothing to draw, unwritable output ---------------------------------------------
-refused_drawing nothing 1 "hubspoke: small.graphml: nothing to draw in 1990: no tie or mechanism among the states drawn is active" \
-    "$H" evolve small.graphml --years 2001,1990 -o "$OUT"
+# A year without ties draws its states alone; a figure with no state at all is refused.
+refused_drawing nothing 1 "hubspoke: small.graphml: nothing to draw: none of the states drawn is active in that year" \
+    "$H" evolve small.graphml --years 1990 --focus C -o "$OUT"
+refused_drawing nothing-years 1 "hubspoke: small.graphml: nothing to draw: none of the states drawn is active in those years" \
+    "$H" evolve small.graphml --years 1990,2005 --focus C -o "$OUT"
 refused_drawing no-dir 1 "hubspoke: $T/out/none/x.svg: cannot create: No such file or directory" \
     "$H" render small.graphml --year 2001 -o "$T/out/none/x.svg"
 refused_drawing not-dir 1 "hubspoke: $T/out/keep.svg/x.png: cannot create: Not a directory" \

@@ -138,12 +138,13 @@ says ties "hubspoke: small.graphml:$((SMALL + 507)): more than 500 ties (the loa
 rss dstop "$H" info big.gv --max-states 1000
 says dstop "hubspoke: big.gv:1002: more than 1000 states and mechanisms (the load limit); raise it with --max-states or --max-ties"
 # The control: the same command with a helper that is not given the limits,
-# so that it parses the whole file and hubspoke refuses its GraphML. Without
-# the helper's time limit, which a loaded machine could reach.
+# so that it parses the whole file and hubspoke refuses its GraphML (at the
+# same DOT line, which the GraphML's hs:line gives). Without the helper's time
+# limit, which a loaded machine could reach.
 printf '#!/bin/sh\n# to-graphml - --name NAME, without --max-states and --max-ties\nexec "%s" "$1" "$2" "$3" "$4"\n' "$HD" >nolimits
 chmod +x nolimits
 HUBSPOKE_DOT_HELPER=$PWD/nolimits rss dfull "$H" info big.gv --max-states 1000 --timeout 0
-says dfull "hubspoke: big.gv: more than 1000 states and mechanisms (the load limit); raise it with --max-states or --max-ties"
+says dfull "hubspoke: big.gv:1002: more than 1000 states and mechanisms (the load limit); raise it with --max-states or --max-ties"
 early DOT dstop dfull small-dot
 "$H" metrics small.gv --max-ties 500 >/dev/null 2>dties.err
 says dties "hubspoke: small.gv:$((SMALL + 502)): more than 500 ties (the load limit); raise it with --max-states or --max-ties"

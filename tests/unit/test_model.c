@@ -847,14 +847,17 @@ static void test_dot_refusals(void **state) {
         return;
     }
     dot_refused("graph g {\n  A -- B [kind=treaty\n}\n", "x.gv:3: syntax error near '}'");
-    dot_refused("graph g {\n  A -- B [kind=alliance];\n}\n", "x.gv: edge 'A -- B': unknown kind 'alliance' " EDGE_KINDS);
-    dot_refused("graph g { A [role=king]; }", "x.gv: node 'A': unknown role 'king' (expected hub, ally, partner or other)");
-    dot_refused("graph g { A -- B [weight=1.5]; }", "x.gv: edge 'A -- B': weight 1.5 is out of range (0, 1]");
+    /* The DOT helper gives each element the line it was written on. */
+    dot_refused("graph g {\n  A -- B [kind=alliance];\n}\n", "x.gv:2: edge 'A -- B': unknown kind 'alliance' " EDGE_KINDS);
+    dot_refused("graph g {\n\n  A -- B\n    [kind=alliance];\n\n}\n",
+                "x.gv:3: edge 'A -- B': unknown kind 'alliance' " EDGE_KINDS);
+    dot_refused("graph g { A [role=king]; }", "x.gv:1: node 'A': unknown role 'king' (expected hub, ally, partner or other)");
+    dot_refused("graph g { A -- B [weight=1.5]; }", "x.gv:1: edge 'A -- B': weight 1.5 is out of range (0, 1]");
     dot_refused("graph g { A -- B [since=2000, until=2000]; }",
-                "x.gv: edge 'A -- B': since 2000 = until 2000: the span is empty "
+                "x.gv:1: edge 'A -- B': since 2000 = until 2000: the span is empty "
                 "(until is the first year no longer active)");
-    dot_refused("graph g { subgraph cluster_M { kind=alliance; A; B; } }",
-                "x.gv: mechanism 'M': unknown kind 'alliance' " MECH_KINDS);
+    dot_refused("graph g {\n subgraph cluster_M {\n kind=alliance; A; B; } }",
+                "x.gv:2: mechanism 'M': unknown kind 'alliance' " MECH_KINDS);
     dot_refused("graph g { hub=ZZZ; A -- B; }", "x.gv: graph attribute hub='ZZZ' names no node");
     dot_refused("", "x.gv: empty file: no graph");
 }

@@ -309,7 +309,7 @@ static void test_reader_skips(void **state) {
     assert_non_null(strstr(b.data, ">red<node "));
     assert_non_null(strstr(b.data, " id=\"B\"><data key=\"zz\">1</data></node></data>"));
     hs_model *again = NULL;
-    assert_int_equal(hs_graphml_parse(&again, b.data, b.len, "again.graphml", 1), HS_OK);
+    assert_int_equal(hs_graphml_parse(&again, b.data, b.len, "again.graphml", 1, NULL), HS_OK);
     assert_int_equal(hs_model_vertex_count(again), 2);
     hs_model_destroy(again);
     hs_buf_free(&b);

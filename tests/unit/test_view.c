@@ -435,7 +435,8 @@ static void test_hub_option_errors(void **st) {
                          TIE("A", "B", "treaty")));
     view_refused(m, 0, "NOPE", HS_EARG, "x.graphml: hub 'NOPE' names no state");
     view_refused(m, 0, "M", HS_EARG, "x.graphml: hub 'M' names no state");
-    view_refused(m, 1990, "B", HS_EARG, "x.graphml: hub 'B' is not active in 1990");
+    view_refused(m, 1990, "B", HS_EARG,
+                 "x.graphml: hub 'B' is not active in 1990 (it is active 2000 on): that year has no system to measure");
     hs_view *v = view_of(m, 2000, "B");
     assert_string_equal(hub_id(v), "B");
     release_view(v);
@@ -448,7 +449,9 @@ static void test_hub_errors(void **st) {
     hs_view *v;
     /* The graph attribute naming a state absent in the year is bad input. */
     m = gml(GU(HUB("B") NODE("A") "<node id=\"B\"><data key=\"since\">2000</data></node>\n" TIE("A", "B", "treaty")));
-    view_refused(m, 1990, NULL, HS_EINPUT, "x.graphml: graph attribute hub='B' is not active in 1990");
+    view_refused(m, 1990, NULL, HS_EINPUT,
+                 "x.graphml: graph attribute hub='B' is not active in 1990 (it is active 2000 on): that year has no "
+                 "system to measure");
     /* --hub wins over the attribute even then. */
     v = view_of(m, 1990, "A");
     assert_string_equal(hub_id(v), "A");
