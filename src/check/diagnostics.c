@@ -62,8 +62,12 @@ static char *one_line(const char *s) {
     return copy;
 }
 
-static hs_error add_v(hs_diagnostics *d, hs_severity severity, const char *code, const char *file, int line,
-                      const char *element, const char *fmt, va_list ap) {
+#if defined(__GNUC__)
+__attribute__((format(printf, 7, 0)))
+#endif
+static hs_error
+add_v(hs_diagnostics *d, hs_severity severity, const char *code, const char *file, int line, const char *element,
+      const char *fmt, va_list ap) {
     int error = severity == HS_SEVERITY_ERROR;
     size_t *found = error ? &d->errors : &d->warnings, *kept = error ? &d->kept_errors : &d->kept_warnings;
     (*found)++;

@@ -202,8 +202,12 @@ static int element_line(const hs_model *m, hs_domain domain, size_t index) {
     return 0;
 }
 
-static hs_error report_v(const hs_model *m, const char *file, const char *code, int line, const char *element,
-                         const char *fmt, va_list ap) {
+#if defined(__GNUC__)
+__attribute__((format(printf, 6, 0)))
+#endif
+static hs_error
+report_v(const hs_model *m, const char *file, const char *code, int line, const char *element, const char *fmt,
+         va_list ap) {
     char reason[768], where[64] = "";
     vsnprintf(reason, sizeof reason, fmt, ap);
     if (m->diag) return hs_diagnostics_add(m->diag, HS_SEVERITY_ERROR, code, file, line, element, "%s", reason);
