@@ -778,9 +778,10 @@ static hs_error rank_frames(const rd_figure *f, const natural *nat, candidate **
  * the floor, at which it fits (half the margin may be taken: it is room
  * for surfaces' edges), found by bisection, as labels and stacks move when
  * the states come closer and the union's width is not proportional to the
- * scale. 0 when it does not fit even at the floor. */
-static int fit(rd_figure *f, const size_t *pairs, size_t npairs, const natural *nat, double hi) {
+ * scale. The scale drawn in *used. 0 when it does not fit even at the floor. */
+static int fit(rd_figure *f, const size_t *pairs, size_t npairs, const natural *nat, double hi, double *used) {
     double cw = f->fr.pw - 2 * f->k.margin + (f->nodes ? 0.5 * f->k.margin : 0), lo = nat->floor;
+    *used = hi;
     arrange(f, pairs, npairs, hi);
     if (f->maxx - f->minx <= cw) return 1;
     if (hi <= lo) return 0;
@@ -795,7 +796,50 @@ static int fit(rd_figure *f, const size_t *pairs, size_t npairs, const natural *
             lo = mid;
     }
     arrange(f, pairs, npairs, lo);
+    *used = lo;
     return 1;
+}
+
+/* The frame that the union as arranged gives: the panels' height follows
+ * it; a legend that no longer fits its cell goes below the grid. */
+static void frame_from_union(rd_figure *f) {
+    f->fr.ph = ceil((f->maxy - f->miny) + 2 * f->k.margin + f->k.caption_h);
+    if (!frame_finish(f, &f->fr)) {
+        f->fr.legend_where = RD_LEGEND_BELOW;
+        frame_finish(f, &f->fr);
+    }
+}
+
+/* A fitted figure taller than a page: the union drawn smaller, down to the
+ * floor, at the largest scale (by bisection) that brings the figure within
+ * the page. The frames were ranked on an estimate made before the labels
+ * and mechanisms were placed again around the states, which they may
+ * overrun; drawn as it was when even the floor does not bring it within. */
+static void fit_page(rd_figure *f, const size_t *pairs, size_t npairs, const natural *nat, double s) {
+    if (f->fr.H <= H_MAX || s <= nat->floor) return;
+    rd_frame was = f->fr;
+    arrange(f, pairs, npairs, nat->floor);
+    frame_from_union(f);
+    if (f->fr.H > H_MAX) { /* no scale helps: back to the fitted one */
+        f->fr = was;
+        arrange(f, pairs, npairs, s);
+        frame_from_union(f);
+        return;
+    }
+    double lo = nat->floor, hi = s;
+    for (int round = 0; round < FIT_ROUNDS; round++) {
+        double mid = (lo + hi) / 2;
+        f->fr = was;
+        arrange(f, pairs, npairs, mid);
+        frame_from_union(f);
+        if (f->fr.H <= H_MAX)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    f->fr = was;
+    arrange(f, pairs, npairs, lo);
+    frame_from_union(f);
 }
 
 /* ---- entry ------------------------------------------------------------------------------- */
@@ -848,17 +892,14 @@ hs_error rd_layout(rd_figure *f, const char *engine) {
     size_t nc = 0;
     err = rank_frames(f, &nat, &c, &nc);
     int done = 0;
+    double used = 0;
     for (size_t k = 0; !err && k < nc && !done; k++) {
         f->fr = c[k].fr;
         if (f->opt->width <= 0) {
             done = 1; /* the natural size: as arranged */
-        } else if (fit(f, pairs, npairs, &nat, c[k].s)) {
-            /* The panels' height follows the fitted union. */
-            f->fr.ph = ceil((f->maxy - f->miny) + 2 * f->k.margin + f->k.caption_h);
-            if (!frame_finish(f, &f->fr)) { /* the legend no longer fits its cell */
-                f->fr.legend_where = RD_LEGEND_BELOW;
-                frame_finish(f, &f->fr);
-            }
+        } else if (fit(f, pairs, npairs, &nat, c[k].s, &used)) {
+            frame_from_union(f);
+            fit_page(f, pairs, npairs, &nat, used);
             done = 1;
         }
     }

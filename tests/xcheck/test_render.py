@@ -393,6 +393,20 @@ def main():
             check(root.get("width").endswith("pt") and abs(w - pt) <= 0.5, "--width %s: the SVG is %s wide" % (width, root.get("width")))
             check(sizes and min(sizes) >= font - 0.01, "--width %s --font-size %d: text down to %.2f pt" % (width, font, min(sizes)))
 
+        # Within a page once drawn: the whole system's last year at 7 in and
+        # 8 pt was estimated to fit 9 in (648 pt) but ended at 672 pt once its
+        # labels and mechanisms were placed; it is drawn smaller until it fits.
+        # Its states keep their size (the type size decides it, not the scale).
+        for years in ("2025", "1960,1990"):
+            out = os.path.join(d, "page.svg")
+            run("evolve", asia, "--years", years, "--width", "7in", "--font-size", "8", "-o", out)
+            root = ET.parse(out).getroot()
+            h = float(root.get("height")[:-2])
+            check(h <= 648.5, "--years %s at 7in: %.0f pt tall, over a page (648 pt)" % (years, h))
+            rx = {float(e.get("rx")) for g in root.iter(SVG + "g") if "state" in (g.get("class") or "").split()
+                  for e in [next(g.iter(SVG + "ellipse"))]}
+            check(len(rx) == 1, "--years %s at 7in: states of sizes %s" % (years, rx))
+
         # Three panels in two rows: the legend takes the empty cell (the
         # fourth), not a band below the grid.
         out = os.path.join(d, "cell.svg")
