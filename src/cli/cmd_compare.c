@@ -170,6 +170,7 @@ static void print_text(FILE *out, const hs_table *t, const files *f) {
 static void series_range(const char *name, hs_plot_series *s) {
     long m = hs_measure_find(name);
     const char *unit = m >= 0 ? hs_measure_get((size_t)m)->unit : "";
+    s->unit = m >= 0 ? unit : NULL;
     s->lo = s->hi = NAN;
     if (s->count) return;
     if (strcmp(name, "ei_index") == 0 || strcmp(name, "ei_expected") == 0 || strcmp(name, "ei_degree_expected") == 0) {

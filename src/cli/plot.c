@@ -51,6 +51,28 @@ static int on_y2(const hs_plot *p, size_t s) {
     return 0;
 }
 
+/* The right-hand axis's label: the units of the series on it, each once, in
+ * the order drawn ("states", "depth", "states, depth"), so that a sum of
+ * depths is not read as a count. */
+static void y2_label(FILE *f, const hs_plot *p) {
+    char label[256] = "";
+    size_t len = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        if (!on_y2(p, s)) continue;
+        const char *unit = p->series[s].unit && *p->series[s].unit ? p->series[s].unit : "count";
+        int seen = 0;
+        for (size_t r = 0; r < s && !seen; r++) {
+            const char *u = p->series[r].unit && *p->series[r].unit ? p->series[r].unit : "count";
+            seen = on_y2(p, r) && strcmp(u, unit) == 0;
+        }
+        if (seen) continue;
+        int w = snprintf(label + len, sizeof label - len, "%s%s", len ? ", " : "", unit);
+        if (w < 0 || (size_t)w >= sizeof label - len) break; /* the units that fit */
+        len += (size_t)w;
+    }
+    quoted(f, label);
+}
+
 /* The terminal: the chart `w` x `h` points with type at `pt` points. SVG:
  * gnuplot's units become points when its size is stated in pt (below);
  * PNG: pixels at `dpi`, type and lines scaled to match; PDF: inches. */
@@ -153,9 +175,12 @@ static void write_script(FILE *f, const hs_plot *p, plot_format fmt, const char 
     fprintf(f, "set ytics %g, %g, %g\n", lo, hi - lo > 1 ? 0.5 : 0.2, hi);
     if (lo < 0) fputs("set xzeroaxis lt 1 lc rgb '#999999' lw 1\n", f);
     if (p->n) fprintf(f, "set xrange [%.17g:%.17g]\n", xlo - 0.5, xhi + 0.5);
-    if (any_y2)
-        fprintf(f, "set y2label 'count'\nset y2tics 0, %g, %g\nset y2range [0:%g]\nset border 11\n",
+    if (any_y2) {
+        fputs("set y2label ", f);
+        y2_label(f, p);
+        fprintf(f, "\nset y2tics 0, %g, %g\nset y2range [0:%g]\nset border 11\n",
                 y2hi > 10 ? ceil(y2hi / 50) * 10 : 1, y2hi, y2hi * (1 + room));
+    }
     if (p->xtics) {
         fputs("set xtics rotate by -30 (", f);
         for (size_t i = 0; i < p->n; i++) {

@@ -15,6 +15,7 @@ typedef struct hs_plot_series {
     const char *title;
     const double *y; /* n values; NaN: no value (a gap in the line) */
     int count;       /* a count: on the right-hand axis whatever its values */
+    const char *unit; /* what its values count or measure ("states", "depth"), for the right-hand axis; NULL: "count" */
     double lo, hi;   /* the range the measure is defined on (0, 1 or -1, 1); NaN, NaN: its values' */
     const double *band_lo, *band_hi; /* n values each: an interval drawn as a band under the line, or NULL */
 } hs_plot_series;

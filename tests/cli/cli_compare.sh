@@ -339,6 +339,13 @@ $ends"
   # A measure on -1 to 1 (the E-I index) widens the axis and its label.
   "$HUBSPOKE" compare "$asia" --years 1951:2025 --measures ei_index --plot "$tmp/ei.svg" --quiet > /dev/null &&
     grep -qF ">index or measure (-1 to 1)<" "$tmp/ei.svg" && pass || fail "ei.svg: no -1 to 1 axis"
+  # The right-hand axis names the units of what it carries: a sum of depths
+  # is not a count; two units, each once.
+  "$HUBSPOKE" compare "$asia" --years 1990:2025 --measures hub_tie_weight --plot "$tmp/depth.svg" --quiet > /dev/null &&
+    grep -qF ">depth<" "$tmp/depth.svg" && ! grep -qF ">count<" "$tmp/depth.svg" && pass ||
+    fail "depth.svg: right-hand axis $(grep -o '>[a-z, ]*<' "$tmp/depth.svg" | grep -E 'depth|count|states' | head -2)"
+  "$HUBSPOKE" compare "$asia" --years 1990:2025 --measures hub_tie_weight,states,allies --plot "$tmp/units.svg" --quiet > /dev/null &&
+    grep -qF ">depth, states<" "$tmp/units.svg" && pass || fail "units.svg: right-hand axis not 'depth, states'"
   # Rows that are files are points, not a line: no path in K's colour.
   "$HUBSPOKE" compare "$asia" "$HS_SRC/graphs/us-japan-rok.gv" --plot "$tmp/files.svg" > /dev/null &&
     grep -q "color='rgb( 27, 108, 168)'" "$tmp/files.svg" && ! grep -q "<path stroke='rgb( 27, 108, 168)'" "$tmp/files.svg" &&
