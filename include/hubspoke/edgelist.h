@@ -55,8 +55,10 @@ HS_API void hs_edgelist_options_init(hs_edgelist_options *options);
  * error is collected into `diagnostics` (each naming its CSV file and the
  * row's line), then the warnings. Returns ::HS_OK when there is no error
  * (*out owns the model: free it with hs_model_destroy()); ::HS_EINPUT when
- * there are errors (listed), ::HS_EARG for options that name no edges file,
- * another code when a file cannot be read at all. *out is NULL on failure. */
+ * there are errors (listed; a file that cannot be opened is one, as for the
+ * other readers), ::HS_EARG for options that name no edges file, another
+ * code (::HS_EIO, ::HS_ENOMEM) when reading fails part way. *out is NULL on
+ * failure. */
 HS_API hs_error hs_edgelist_read(const hs_edgelist_options *options, hs_diagnostics *diagnostics, hs_model **out);
 
 /** Write `model` as an edge list to the files named (EDGES.csv required),
