@@ -32,6 +32,12 @@ extern "C" {
  * seconds (docs/report.md, "Agreement"). */
 #define HS_REPORT_SENSITIVITY 200
 
+/** Bootstrap draws per year for the intervals of K, U and C in the timeline
+ * and beside each year's values: the default of `metrics --bootstrap`
+ * (inference.h), so that a report's intervals are those `metrics --year Y`
+ * prints with the same seed (docs/report.md, "Intervals"). */
+#define HS_REPORT_BOOTSTRAP 1000
+
 /** What a report shows. Fill with hs_report_options_init(), then set fields. */
 typedef struct hs_report_options {
     const char *hub;              /**< NULL: inferred per year */
@@ -40,7 +46,9 @@ typedef struct hs_report_options {
     size_t focus_count;           /**< the number of ids in focus */
     const char *title;            /**< NULL: the graph's name and the years */
     size_t sensitivity;           /**< codebook redraws for the agreement of each type; 0: none */
-    uint64_t seed;                /**< of the redraws */
+    uint64_t seed;                /**< of the redraws and of the bootstrap */
+    long long bootstrap;          /**< bootstrap draws per year for K, U, C's intervals; 0: none */
+    double level;                 /**< the intervals' level, in (0, 1) */
     /** How the network is drawn (engine, type size, labels, mechanisms;
      * its hub, codebook, focus and title are the report's); NULL: the
      * defaults. */
@@ -48,7 +56,8 @@ typedef struct hs_report_options {
 } hs_report_options;
 
 /** The defaults: no focus, the inferred hub, the built-in codebook,
- * ::HS_REPORT_SENSITIVITY redraws, seed 1, the figures' defaults. */
+ * ::HS_REPORT_SENSITIVITY redraws, ::HS_REPORT_BOOTSTRAP draws at level
+ * 0.95, seed 1, the figures' defaults. */
 HS_API void hs_report_options_init(hs_report_options *options);
 
 /** The most years a report covers. */
@@ -58,8 +67,10 @@ HS_API void hs_report_options_init(hs_report_options *options);
  * defaults). On success *out holds the HTML (NUL-terminated; the caller
  * frees it with free()) and *out_len its bytes. Errors: ::HS_EARG for a
  * period that is empty, longer than ::HS_REPORT_MAX_YEARS or outside
- * [::HS_YEAR_FIRST, ::HS_YEAR_LAST], and those of hs_render_figure(),
- * hs_classification_new() and the state measures of metrics.h. */
+ * [::HS_YEAR_FIRST, ::HS_YEAR_LAST] or a bad bootstrap (negative draws, a
+ * level outside (0, 1)), and those of hs_render_figure(),
+ * hs_classification_new(), hs_bootstrap_view() and the state measures of
+ * metrics.h. */
 HS_API hs_error hs_report_html(const hs_model *model, int first, int last, const hs_report_options *options,
                                char **out, size_t *out_len);
 

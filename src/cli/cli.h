@@ -106,6 +106,7 @@ extern const hs_opt hs_opts_limits[];       /* --max-states --max-ties --timeout
 extern const hs_opt hs_opts_measures[];     /* --measures */
 extern const hs_opt hs_opts_permutations[]; /* --permutations --seed (of the E-I test) */
 extern const hs_opt hs_opts_bootstrap[];    /* --bootstrap --level */
+extern const hs_opt hs_opts_level[];        /* --level (of the intervals) */
 extern const hs_opt hs_opts_format[];       /* --format text|csv|json */
 extern const hs_opt hs_opts_format_json[];  /* --format text|json */
 extern const hs_opt hs_opts_output[];       /* -o, --output */

@@ -25,6 +25,8 @@ static int run(const hs_cli_args *args) {
     o.title = args->title;
     if (hs_cli_given(args, "sensitivity")) o.sensitivity = (size_t)args->sensitivity;
     if (hs_cli_given(args, "seed")) o.seed = (uint64_t)args->seed;
+    if (hs_cli_given(args, "bootstrap")) o.bootstrap = (long long)args->bootstrap;
+    if (hs_cli_given(args, "level")) o.level = args->level;
     o.render = &ro;
     hs_model *model = NULL;
     hs_codebook *cb = NULL;
@@ -51,9 +53,17 @@ static const hs_opt options[] = {
      .offset = offsetof(hs_cli_args, sensitivity),
      .max = 100000ULL},
     {.type = HS_OPT_COUNT,
+     .name = "bootstrap",
+     .value_name = "N",
+     .help = "bootstrap draws per year for the intervals of K, U and C, drawn as bands on the timeline and given "
+             "beside each year's values (default 1000, as metrics; 0: none; docs/metrics.md, \"Intervals\")",
+     .offset = offsetof(hs_cli_args, bootstrap),
+     .max = 100000000ULL},
+    HS_OPT_INCLUDE(hs_opts_level),
+    {.type = HS_OPT_COUNT,
      .name = "seed",
      .value_name = "S",
-     .help = "seed of the redraws (default 1)",
+     .help = "seed of the redraws and of the bootstrap (default 1)",
      .offset = offsetof(hs_cli_args, seed),
      .max = 9007199254740991ULL},
     {.type = HS_OPT_TEXT,
@@ -77,10 +87,11 @@ const hs_command hs_cmd_report = {
     "    One self-contained HTML file (inline SVG, style and script; nothing loaded from\n"
     "    elsewhere) with a year slider and a play button. For the year chosen: the network\n"
     "    on one layout shared by every year (as `evolve` draws it), the timeline of K, U\n"
-    "    and C with the year marked, the classification of the year's mechanisms with the\n"
-    "    reasons (as `classify --sensitivity N`), and the sortable table of the states'\n"
-    "    measures (as `metrics --year`). It works from the keyboard; without scripts, or\n"
-    "    printed, it shows every year one after another. See docs/report.md.\n",
+    "    and C with the year marked and their bootstrap intervals as bands (as `metrics\n"
+    "    --bootstrap N`), the classification of the year's mechanisms with the reasons\n"
+    "    (as `classify --sensitivity N`), and the sortable table of the states' measures\n"
+    "    (as `metrics --year`). It works from the keyboard; without scripts, or printed,\n"
+    "    it shows every year one after another. See docs/report.md.\n",
     options,
     "EXIT STATUS\n"
     "    0 success, 1 bad input or the helper failed, 2 usage error.\n"

@@ -112,6 +112,15 @@ const hs_opt hs_opts_permutations[] = {
      .max = 9007199254740991ULL},
     HS_OPT_LAST};
 
+const hs_opt hs_opts_level[] = {{.type = HS_OPT_REAL,
+                                  .name = "level",
+                                  .value_name = "L",
+                                  .help = "the intervals' level (default 0.95)",
+                                  .offset = offsetof(hs_cli_args, level),
+                                  .min_real = 0.01,
+                                  .max_real = 0.999},
+                                 HS_OPT_LAST};
+
 const hs_opt hs_opts_bootstrap[] = {
     {.type = HS_OPT_COUNT,
      .name = "bootstrap",
@@ -120,13 +129,7 @@ const hs_opt hs_opts_bootstrap[] = {
              "ties (default 1000; at least 1; docs/metrics.md, \"Intervals\")",
      .offset = offsetof(hs_cli_args, bootstrap),
      .max = 100000000ULL},
-    {.type = HS_OPT_REAL,
-     .name = "level",
-     .value_name = "L",
-     .help = "the intervals' level (default 0.95)",
-     .offset = offsetof(hs_cli_args, level),
-     .min_real = 0.01,
-     .max_real = 0.999},
+    HS_OPT_INCLUDE(hs_opts_level),
     HS_OPT_LAST};
 
 static const char *const format_names[] = {"text", "json", "csv", NULL};

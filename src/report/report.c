@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "hubspoke/classify.h"
+#include "hubspoke/inference.h"
 #include "hubspoke/metrics.h"
 #include "hubspoke/view.h"
 #include "io/io_internal.h"
@@ -25,6 +26,8 @@ void hs_report_options_init(hs_report_options *o) {
     memset(o, 0, sizeof *o);
     o->sensitivity = HS_REPORT_SENSITIVITY;
     o->seed = 1;
+    o->bootstrap = HS_REPORT_BOOTSTRAP;
+    o->level = 0.95;
 }
 
 /* ---- HTML text ------------------------------------------------------------------------- */
@@ -59,6 +62,7 @@ typedef struct year_data {
     size_t panel;               /* its panel */
     hs_view *view;
     hs_indices idx;
+    hs_interval interval[HS_BOOT_STAT_COUNT]; /* K, U, C first; only with a bootstrap */
     igraph_vector_t degree, strength, betweenness, closeness, eigenvector, constraint, hub_dependence;
     igraph_matrix_t brokerage;
     hs_classification *cls;
@@ -107,6 +111,15 @@ static hs_error year_compute(const hs_model *m, const hs_report_options *o, year
     if (!err) err = hs_state_constraint(y->view, &y->constraint);
     if (!err) err = hs_state_hub_dependence(y->view, &y->hub_dependence);
     if (!err) err = hs_state_brokerage(y->view, &y->brokerage);
+    if (!err && o->bootstrap > 0) {
+        /* As `metrics --year` computes them: the same seed every year. */
+        hs_bootstrap_options bo;
+        hs_bootstrap_options_init(&bo);
+        bo.draws = o->bootstrap;
+        bo.seed = o->seed;
+        bo.level = o->level;
+        err = hs_bootstrap_view(y->view, &bo, y->interval);
+    }
     if (!err) {
         hs_classify_options co;
         hs_classify_options_init(&co);
@@ -131,6 +144,7 @@ typedef struct timeline {
     int first, last;
     column *col;
     size_t ncol;
+    double level; /* of the bands' intervals; 0: no bands */
 } timeline;
 
 #define TL_W 640.0
@@ -176,13 +190,23 @@ static hs_error put_timeline_symbol(hs_buf *b, const timeline *t) {
         const column *col = &t->col[c];
         if (strchr(col->name, '.')) continue;
         const column *lo = find_column(t, col->name, ".lo"), *hi = find_column(t, col->name, ".hi");
-        if (lo && hi) { /* the band: along the upper bounds, back along the lower */
+        /* The band, one for each run of years with an interval (broken where
+         * there is none, as the line is): along the upper bounds, back along
+         * the lower. */
+        for (size_t i0 = 0; lo && hi && !err && i0 < n;) {
+            if (!isfinite(lo->v[i0]) || !isfinite(hi->v[i0])) {
+                i0++;
+                continue;
+            }
+            size_t i1 = i0;
+            while (i1 < n && isfinite(lo->v[i1]) && isfinite(hi->v[i1])) i1++;
             err = hs_buf_printf(b, "<polygon class=\"band\" fill=\"%s\" points=\"", col->colour);
-            for (size_t i = 0; !err && i < n; i++)
-                if (isfinite(hi->v[i])) err = hs_buf_printf(b, "%.1f,%.1f ", tl_x(t, t->first + (int)i), tl_y(hi->v[i]));
-            for (size_t i = n; !err && i-- > 0;)
-                if (isfinite(lo->v[i])) err = hs_buf_printf(b, "%.1f,%.1f ", tl_x(t, t->first + (int)i), tl_y(lo->v[i]));
+            for (size_t i = i0; !err && i < i1; i++)
+                err = hs_buf_printf(b, "%.1f,%.1f ", tl_x(t, t->first + (int)i), tl_y(hi->v[i]));
+            for (size_t i = i1; !err && i-- > i0;)
+                err = hs_buf_printf(b, "%.1f,%.1f ", tl_x(t, t->first + (int)i), tl_y(lo->v[i]));
             if (!err) err = hs_buf_puts(b, "\"/>\n");
+            i0 = i1;
         }
         int open = 0;
         for (size_t i = 0; !err && i <= n; i++) {
@@ -196,6 +220,9 @@ static hs_error put_timeline_symbol(hs_buf *b, const timeline *t) {
                                 TL_LEFT + 4 + 150.0 * (double)c, TL_LEFT + 22 + 150.0 * (double)c, col->colour,
                                 TL_LEFT + 26 + 150.0 * (double)c, col->label);
     }
+    if (!err && t->level > 0)
+        err = hs_buf_printf(b, "<text x=\"%g\" y=\"15.5\" class=\"key band-key\" text-anchor=\"end\">bands: %g%% intervals</text>\n",
+                            TL_W - TL_RIGHT, 100 * t->level);
     return err ? err : hs_buf_puts(b, "</g>\n");
 }
 
@@ -607,8 +634,10 @@ static hs_error put_started_ended(hs_buf *b, const hs_model *m, const year_data 
     return err;
 }
 
+/* level: the intervals' level, 0 without a bootstrap. */
 static hs_error put_year(hs_buf *b, const hs_model *m, const timeline *t, size_t i, const year_data *y,
-                         const year_data *prev, const rd_frame *fr, const cut_figure *cut, size_t sensitivity) {
+                         const year_data *prev, const rd_frame *fr, const cut_figure *cut, size_t sensitivity,
+                         double level) {
     const hs_view *v = y->view;
     long hub = hs_view_hub(v);
     hs_error err = hs_buf_printf(b, "<section class=\"year\" id=\"y%d\" data-year=\"%d\" aria-label=\"%d\">\n<h2>%d</h2>\n",
@@ -617,10 +646,20 @@ static hs_error put_year(hs_buf *b, const hs_model *m, const timeline *t, size_t
     static const char *const names[3] = {"coordination", "unidirectionality", "closedness"}, *const letter[3] = {"K", "U", "C"};
     const double vals[3] = {y->idx.coordination, y->idx.unidirectionality, y->idx.closedness};
     for (int k = 0; !err && k < 3; k++) {
-        err = isfinite(vals[k]) ? hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"%.15g\" title=\"%s\"><b>%s</b>%.4f</span> &#160; ",
+        err = isfinite(vals[k]) ? hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"%.15g\" title=\"%s\"><b>%s</b>%.4f",
                                                 names[k], vals[k], names[k], letter[k], vals[k])
-                                : hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"\" title=\"%s\"><b>%s</b>n/a</span> &#160; ",
+                                : hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"\" title=\"%s\"><b>%s</b>n/a",
                                                 names[k], names[k], letter[k]);
+        /* Its interval, as `metrics` prints NAME_lo and NAME_hi. */
+        if (!err && level > 0) {
+            const hs_interval *iv = &y->interval[k];
+            if (isfinite(iv->lo) && isfinite(iv->hi))
+                err = hs_buf_printf(b, " <span class=\"interval\" data-lo=\"%.15g\" data-hi=\"%.15g\" title=\"%g%% bootstrap interval\">[%.4f, %.4f]</span>",
+                                    iv->lo, iv->hi, 100 * level, iv->lo, iv->hi);
+            else
+                err = hs_buf_printf(b, " <span class=\"interval\" data-lo=\"\" data-hi=\"\" title=\"%g%% bootstrap interval\">[n/a]</span>", 100 * level);
+        }
+        if (!err) err = hs_buf_puts(b, "</span> &#160; ");
     }
     if (!err) {
         err = hs_buf_puts(b, "<span class=\"hub\">hub ");
@@ -656,14 +695,26 @@ hs_error hs_report_html(const hs_model *model, int first, int last, const hs_rep
                             HS_YEAR_FIRST, HS_YEAR_LAST, first, last);
     if ((long)last - first + 1 > HS_REPORT_MAX_YEARS)
         return hs_error_set(HS_EARG, "a report covers at most %d years, not %d:%d", HS_REPORT_MAX_YEARS, first, last);
+    if (o->bootstrap < 0 || (o->bootstrap > 0 && !(o->level > 0 && o->level < 1)))
+        return hs_error_set(HS_EARG, "a report's bootstrap needs 0 or more draws and a level in (0, 1), not %lld draws at %g",
+                            o->bootstrap, o->level);
     size_t n = (size_t)(last - first + 1);
     year_data *yd = hs_calloc(n, sizeof *yd);
     int *years = hs_calloc(n, sizeof *years);
-    column cols[3] = {{"coordination", "K coordination", "#1b6ca8", NULL},
+    /* K, U, C; with a bootstrap, then the bounds of each (NAME.lo, NAME.hi). */
+    column cols[9] = {{"coordination", "K coordination", "#1b6ca8", NULL},
                       {"unidirectionality", "U unidirectionality", "#d1495b", NULL},
-                      {"closedness", "C closedness", "#2e933c", NULL}};
-    for (int c = 0; c < 3; c++) cols[c].v = hs_calloc(n, sizeof(double));
-    hs_error err = yd && years && cols[0].v && cols[1].v && cols[2].v ? HS_OK : HS_ENOMEM;
+                      {"closedness", "C closedness", "#2e933c", NULL},
+                      {"coordination.lo", NULL, NULL, NULL},
+                      {"unidirectionality.lo", NULL, NULL, NULL},
+                      {"closedness.lo", NULL, NULL, NULL},
+                      {"coordination.hi", NULL, NULL, NULL},
+                      {"unidirectionality.hi", NULL, NULL, NULL},
+                      {"closedness.hi", NULL, NULL, NULL}};
+    size_t ncols = o->bootstrap > 0 ? 9 : 3;
+    hs_error err = yd && years ? HS_OK : HS_ENOMEM;
+    for (size_t c = 0; !err && c < ncols; c++)
+        if (!(cols[c].v = hs_calloc(n, sizeof(double)))) err = HS_ENOMEM;
     size_t npanels = 0;
     for (size_t i = 0; !err && i < n; i++) {
         yd[i].year = first + (int)i;
@@ -672,6 +723,10 @@ hs_error hs_report_html(const hs_model *model, int first, int last, const hs_rep
         cols[0].v[i] = yd[i].idx.coordination;
         cols[1].v[i] = yd[i].idx.unidirectionality;
         cols[2].v[i] = yd[i].idx.closedness;
+        for (size_t k = 0; ncols > 3 && k < 3; k++) {
+            cols[3 + k].v[i] = yd[i].interval[k].lo;
+            cols[6 + k].v[i] = yd[i].interval[k].hi;
+        }
         if (yd[i].drawn) {
             yd[i].panel = npanels;
             years[npanels++] = yd[i].year;
@@ -702,7 +757,7 @@ hs_error hs_report_html(const hs_model *model, int first, int last, const hs_rep
     memset(&cut, 0, sizeof cut);
     if (!err && svg) err = cut_drawing(svg, &fr, npanels, &cut);
     free(svg);
-    timeline t = {first, last, cols, 3};
+    timeline t = {first, last, cols, ncols, o->bootstrap > 0 ? o->level : 0};
     const char *name = hs_model_name(model) ? hs_model_name(model) : hs_model_file(model);
     if (!err) err = hs_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\" class=\"no-js\">\n<head>\n<meta charset=\"utf-8\">\n"
                                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
@@ -736,7 +791,8 @@ hs_error hs_report_html(const hs_model *model, int first, int last, const hs_rep
     if (!err) err = put_timeline_symbol(&b, &t);
     if (!err) err = hs_buf_puts(&b, "</defs></svg>\n<div class=\"layout\">\n<main>\n");
     for (size_t i = 0; !err && i < n; i++)
-        err = put_year(&b, model, &t, i, &yd[i], i ? &yd[i - 1] : NULL, &fr, &cut, o->sensitivity);
+        err = put_year(&b, model, &t, i, &yd[i], i ? &yd[i - 1] : NULL, &fr, &cut, o->sensitivity,
+                       o->bootstrap > 0 ? o->level : 0);
     if (!err) err = hs_buf_puts(&b, "</main>\n");
     /* The key beside the years, in view while they change. */
     if (!err && npanels) {
@@ -752,7 +808,7 @@ hs_error hs_report_html(const hs_model *model, int first, int last, const hs_rep
     for (size_t i = 0; yd && i < n; i++) year_free(&yd[i]);
     free(yd);
     free(years);
-    for (int c = 0; c < 3; c++) free(cols[c].v);
+    for (size_t c = 0; c < ncols; c++) free(cols[c].v);
     if (err) {
         hs_buf_free(&b);
         return err;

@@ -130,6 +130,18 @@ def check_year_values(b, asia, year):
     for key, v in shown:
         check(close(num(v), met["indices"][key]), "%d: %s shown %s, metrics %s" % (year, key, v, met["indices"][key]))
     check(len(shown) == 3, "%d: %d indices shown" % (year, len(shown)))
+    # Their intervals: those of metrics' bootstrap at its defaults (1000 draws, seed 1, 95%).
+    names = ("coordination", "unidirectionality", "closedness")
+    bounds = json.loads(run("metrics", asia, "--year", str(year), "--format", "json", "--table", "system", "--measures",
+                            ",".join("%s_%s" % (k, e) for k in names for e in ("lo", "hi"))))["system"]
+    intervals = b.eval("[].map.call(document.querySelectorAll('#y%d .indices .index'),function(s){"
+                       "var i=s.querySelector('.interval');return [s.dataset.key,i&&i.dataset.lo,i&&i.dataset.hi,"
+                       "i&&i.offsetHeight>0];})" % year)
+    check(len(intervals) == 3, "%d: %d intervals shown" % (year, len(intervals)))
+    for key, lo, hi, visible in intervals:
+        check(visible and close(num(lo), bounds[key + "_lo"]) and close(num(hi), bounds[key + "_hi"]),
+              "%d: %s interval shown [%s, %s] (visible %s), metrics [%s, %s]"
+              % (year, key, lo, hi, visible, bounds[key + "_lo"], bounds[key + "_hi"]))
     rows = state_table(b, year)
     want = {s["name"]: s for s in met["states"]}
     check(sorted(r["name"] for r in rows) == sorted(want), "%d: states shown %s, metrics %s"

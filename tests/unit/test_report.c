@@ -9,13 +9,16 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "hubspoke/inference.h"
 #include "hubspoke/model.h"
 #include "hubspoke/report.h"
+#include "hubspoke/view.h"
 
 #include "graphml_fixture.h"
 
@@ -96,6 +99,38 @@ static void test_report(void **st) {
     assert_non_null(strstr(y2000, "<tr><th scope=\"row\" data-v=\"A\">A</th><td data-v=\"ally\">ally</td>"));
     /* The data as columns, one value per year (null where undefined). */
     assert_non_null(strstr(html, "<script type=\"application/json\" id=\"hs-data\">{\"first\":1998,\"last\":2012,\"columns\":{\"coordination\":["));
+    /* The intervals (HS_REPORT_BOOTSTRAP draws by default): a band per index
+     * on the timeline, their bounds as columns, and beside each year's values
+     * those of hs_bootstrap_view() with the report's seed. */
+    assert_int_equal(count(html, "<polygon class=\"band\""), 3);
+    assert_non_null(strstr(html, "bands: 95% intervals"));
+    assert_non_null(strstr(html, ",\"coordination.lo\":["));
+    assert_non_null(strstr(html, ",\"closedness.hi\":["));
+    {
+        hs_view_options vo;
+        hs_view_options_init(&vo);
+        vo.has_year = 1;
+        vo.year = 2010;
+        hs_view *v = NULL;
+        assert_int_equal(hs_view_new(model, &vo, &v), HS_OK);
+        hs_bootstrap_options bo;
+        hs_bootstrap_options_init(&bo);
+        bo.draws = HS_REPORT_BOOTSTRAP;
+        bo.seed = o.seed;
+        hs_interval iv[HS_BOOT_STAT_COUNT];
+        assert_int_equal(hs_bootstrap_view(v, &bo, iv), HS_OK);
+        hs_view_destroy(v);
+        char want[160];
+        snprintf(want, sizeof want, "<span class=\"interval\" data-lo=\"%.15g\" data-hi=\"%.15g\"", iv[HS_BOOT_UNIDIRECTIONALITY].lo,
+                 iv[HS_BOOT_UNIDIRECTIONALITY].hi);
+        const char *y2010 = strstr(html, "id=\"y2010\"");
+        assert_non_null(y2010);
+        const char *u = strstr(y2010, "data-key=\"unidirectionality\"");
+        assert_non_null(u);
+        assert_true(isfinite(iv[HS_BOOT_UNIDIRECTIONALITY].lo));
+        assert_non_null(strstr(u, want));
+        assert_true(strstr(u, want) < strstr(u, "data-key=\"closedness\""));
+    }
     /* Self-contained: nothing from elsewhere. */
     assert_null(strstr(html, "src=\""));
     assert_null(strstr(html, "http://www.w3.org/1999/xlink\" href"));
@@ -106,6 +141,21 @@ static void test_report(void **st) {
     assert_non_null(strstr(html, ".js section.year:not(.current){display:none}"));
     assert_non_null(strstr(html, "<input type=\"range\" id=\"year\" min=\"1998\" max=\"2012\""));
     free(html);
+
+    /* Without a bootstrap, no interval anywhere; a bad level is refused. */
+    o.bootstrap = 0;
+    if (hs_report_html(model, 2009, 2011, &o, &html, &len) != HS_OK) fail_msg("%s", hs_error_last());
+    assert_null(strstr(html, "class=\"band\""));
+    assert_null(strstr(html, "class=\"interval\""));
+    assert_null(strstr(html, ".lo\":["));
+    free(html);
+    html = NULL;
+    o.bootstrap = 10;
+    o.level = 1.5;
+    assert_int_equal(hs_report_html(model, 2009, 2011, &o, &html, &len), HS_EARG);
+    assert_string_equal(hs_error_last(), "a report's bootstrap needs 0 or more draws and a level in (0, 1), not 10 draws at 1.5");
+    assert_null(html);
+    o.level = 0.95;
 
     /* Written atomically: a file in a missing directory is refused, no file left. */
     assert_int_equal(hs_report_file(model, 2000, 2001, &o, "/nonexistent-dir/r.html"), HS_EIO);
