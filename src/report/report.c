@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "hubspoke/classify.h"
-#include "hubspoke/inference.h"
 #include "hubspoke/metrics.h"
 #include "hubspoke/view.h"
 #include "io/io_internal.h"
@@ -61,31 +60,54 @@ typedef struct year_data {
     int drawn;                  /* something active: a panel of the figure */
     size_t panel;               /* its panel */
     hs_view *view;
-    hs_indices idx;
-    hs_interval interval[HS_BOOT_STAT_COUNT]; /* K, U, C first; only with a bootstrap */
-    igraph_vector_t degree, strength, betweenness, closeness, eigenvector, constraint, hub_dependence;
-    igraph_matrix_t brokerage;
+    /* `metrics --year`'s tables for the year (metrics.h): K, U and C (with a
+     * bootstrap, their intervals), and the states' measures, one row per
+     * state of the view in its order. */
+    hs_table *system, *states;
     hs_classification *cls;
-    int have_vectors;
 } year_data;
 
 static void year_free(year_data *y) {
-    if (y->have_vectors) {
-        igraph_vector_destroy(&y->degree);
-        igraph_vector_destroy(&y->strength);
-        igraph_vector_destroy(&y->betweenness);
-        igraph_vector_destroy(&y->closeness);
-        igraph_vector_destroy(&y->eigenvector);
-        igraph_vector_destroy(&y->constraint);
-        igraph_vector_destroy(&y->hub_dependence);
-        igraph_matrix_destroy(&y->brokerage);
-    }
+    hs_table_destroy(y->system);
+    hs_table_destroy(y->states);
     hs_classification_destroy(y->cls);
     hs_view_destroy(y->view);
 }
 
-/* The year's view, its indices, its states' measures (those `metrics`
- * prints: metrics.h) and its mechanisms' classification (classify.h). */
+/* The system measures a year shows, and with a bootstrap their intervals'
+ * bounds (registry names, docs/metrics.md). */
+static const char *const index_names[3] = {"coordination", "unidirectionality", "closedness"};
+static const char *const bound_names[3][2] = {{"coordination_lo", "coordination_hi"},
+                                              {"unidirectionality_lo", "unidirectionality_hi"},
+                                              {"closedness_lo", "closedness_hi"}};
+
+/* The states' table: its columns are state measures of the registry (what
+ * `metrics --year` prints, docs/metrics.md), each with a short heading. */
+static const struct {
+    const char *key, *head;
+} state_columns[] = {{"degree", "degree"},
+                     {"strength", "strength"},
+                     {"betweenness", "betweenness"},
+                     {"closeness", "closeness"},
+                     {"eigenvector", "eigenvector"},
+                     {"constraint", "constraint"},
+                     {"hub_dependence", "hub dep."},
+                     {"brokerage_coordinator", "coord."},
+                     {"brokerage_itinerant", "itin."},
+                     {"brokerage_gatekeeper", "gatek."},
+                     {"brokerage_representative", "repr."},
+                     {"brokerage_liaison", "liais."}};
+#define STATE_COLUMNS (sizeof state_columns / sizeof *state_columns)
+
+/* A year's value of a measure in its system table (NaN: none). */
+static double system_value(const year_data *y, const char *name) {
+    long c = hs_table_find_column(y->system, name);
+    return c >= 0 && hs_table_row_count(y->system) ? hs_table_number(y->system, 0, (size_t)c) : NAN;
+}
+
+/* The year's view, its measures as `metrics --year` computes them (the
+ * same code and, for the intervals, the same seed every year) and its
+ * mechanisms' classification (classify.h). */
 static hs_error year_compute(const hs_model *m, const hs_report_options *o, year_data *y) {
     hs_view_options vo;
     hs_view_options_init(&vo);
@@ -98,28 +120,29 @@ static hs_error year_compute(const hs_model *m, const hs_report_options *o, year
     hs_error err = hs_view_new(m, &vo, &y->view);
     if (err) return err;
     y->drawn = hs_view_edge_count(y->view) > 0;
-    err = hs_indices_compute(y->view, &y->idx);
-    igraph_vector_t *vecs[] = {&y->degree, &y->strength, &y->betweenness, &y->closeness,
-                               &y->eigenvector, &y->constraint, &y->hub_dependence};
-    for (size_t i = 0; i < 7; i++) igraph_vector_init(vecs[i], 0);
-    igraph_matrix_init(&y->brokerage, 0, 0);
-    y->have_vectors = 1;
-    if (!err) err = hs_state_degree(y->view, &y->degree);
-    if (!err) err = hs_state_strength(y->view, &y->strength);
-    if (!err) err = hs_state_path_centralities(y->view, &y->betweenness, &y->closeness);
-    if (!err) err = hs_state_eigenvector(y->view, &y->eigenvector);
-    if (!err) err = hs_state_constraint(y->view, &y->constraint);
-    if (!err) err = hs_state_hub_dependence(y->view, &y->hub_dependence);
-    if (!err) err = hs_state_brokerage(y->view, &y->brokerage);
-    if (!err && o->bootstrap > 0) {
-        /* As `metrics --year` computes them: the same seed every year. */
-        hs_bootstrap_options bo;
-        hs_bootstrap_options_init(&bo);
-        bo.draws = o->bootstrap;
-        bo.seed = o->seed;
-        bo.level = o->level;
-        err = hs_bootstrap_view(y->view, &bo, y->interval);
+    const char *measures[3 + 6 + STATE_COLUMNS];
+    size_t nm = 0;
+    for (size_t k = 0; k < 3; k++) measures[nm++] = index_names[k];
+    for (size_t k = 0; o->bootstrap > 0 && k < 3; k++) {
+        measures[nm++] = bound_names[k][0];
+        measures[nm++] = bound_names[k][1];
     }
+    for (size_t c = 0; c < STATE_COLUMNS; c++) measures[nm++] = state_columns[c].key;
+    hs_metrics_options mo;
+    hs_metrics_options_init(&mo);
+    mo.measures = measures;
+    mo.measure_count = nm;
+    mo.seed = o->seed;
+    if (o->bootstrap > 0) {
+        mo.bootstrap = (size_t)o->bootstrap;
+        mo.level = o->level;
+    }
+    err = hs_metrics_table(m, &vo, NULL, 0, &mo, &y->system, &y->states);
+    /* One row per state of the view, in its order, is what the table
+     * promises; the states' rows below rely on it. */
+    if (!err && hs_table_row_count(y->states) != hs_view_state_count(y->view))
+        err = hs_error_set(HS_EINTERNAL, "%d: the states' table has %zu rows for %zu states", y->year,
+                           hs_table_row_count(y->states), hs_view_state_count(y->view));
     if (!err) {
         hs_classify_options co;
         hs_classify_options_init(&co);
@@ -262,29 +285,25 @@ static hs_error put_timeline_json(hs_buf *b, const timeline *t) {
 /* ---- tables ----------------------------------------------------------------------------------- */
 
 /* The states' table: the columns of `metrics --year Y` (docs/metrics.md),
- * each header naming its JSON key (data-key). */
+ * each header naming its JSON key (data-key) and, as its title, the
+ * registry's description of the measure. */
 static hs_error put_states(hs_buf *b, const hs_model *m, const year_data *y) {
-    static const struct {
-        const char *key, *head, *title;
-    } cols[] = {{"role", "role", "role that year (docs/schema.md)"},
-                {"degree", "degree", "ties to other states"},
-                {"strength", "strength", "sum of the depths of its ties"},
-                {"betweenness", "betweenness", "raw weighted betweenness"},
-                {"closeness", "closeness", "Wasserman-Faust closeness"},
-                {"eigenvector", "eigenvector", "eigenvector centrality, maximum 1"},
-                {"constraint", "constraint", "Burt's constraint"},
-                {"hub_dependence", "hub dep.", "an ally's one-way dependence on the hub"},
-                {"brokerage_coordinator", "coord.", "Gould-Fernandez brokerage: coordinator"},
-                {"brokerage_itinerant", "itin.", "brokerage: itinerant"},
-                {"brokerage_gatekeeper", "gatek.", "brokerage: gatekeeper"},
-                {"brokerage_representative", "repr.", "brokerage: representative"},
-                {"brokerage_liaison", "liais.", "brokerage: liaison"}};
     hs_error err = hs_buf_puts(b, "<table class=\"states sortable\"><caption>States: the measures of "
                                   "<code>metrics --year</code> (docs/metrics.md)<span class=\"hint\">; press a heading to sort</span></caption>\n"
-                                  "<thead><tr><th data-key=\"name\" aria-sort=\"none\"><button type=\"button\">state</button></th>");
-    for (size_t c = 0; !err && c < sizeof cols / sizeof *cols; c++)
-        err = hs_buf_printf(b, "<th data-key=\"%s\" aria-sort=\"none\" title=\"%s\"><button type=\"button\">%s</button></th>",
-                            cols[c].key, cols[c].title, cols[c].head);
+                                  "<thead><tr><th data-key=\"name\" aria-sort=\"none\"><button type=\"button\">state</button></th>"
+                                  "<th data-key=\"role\" aria-sort=\"none\" title=\"role that year (docs/schema.md)\"><button type=\"button\">role</button></th>");
+    long col[STATE_COLUMNS];
+    int decimals[STATE_COLUMNS];
+    for (size_t c = 0; !err && c < STATE_COLUMNS; c++) {
+        col[c] = hs_table_find_column(y->states, state_columns[c].key);
+        long k = hs_table_column_measure(y->states, (size_t)col[c]);
+        const hs_measure *ms = k >= 0 ? hs_measure_get((size_t)k) : NULL;
+        if (col[c] < 0 || !ms) return hs_error_set(HS_EINTERNAL, "the states' table has no column %s", state_columns[c].key);
+        decimals[c] = ms->type == HS_VALUE_REAL ? 4 : 0; /* as the text output prints them */
+        err = hs_buf_printf(b, "<th data-key=\"%s\" aria-sort=\"none\" title=\"", state_columns[c].key);
+        if (!err) err = put_esc(b, ms->description);
+        if (!err) err = hs_buf_printf(b, "\"><button type=\"button\">%s</button></th>", state_columns[c].head);
+    }
     if (!err) err = hs_buf_puts(b, "</tr></thead>\n<tbody>\n");
     const hs_view *v = y->view;
     for (size_t s = 0; !err && s < hs_view_state_count(v); s++) {
@@ -302,10 +321,8 @@ static hs_error put_states(hs_buf *b, const hs_model *m, const year_data *y) {
         if (!err) err = put_esc(b, hs_view_state_id(v, s));
         if (!err) err = hs_buf_printf(b, "</th><td data-v=\"%s\">%s</td>", hs_role_name(hs_view_state_role(v, s)),
                                       hs_role_name(hs_view_state_role(v, s)));
-        const igraph_vector_t *vecs[] = {&y->degree, &y->strength, &y->betweenness, &y->closeness,
-                                         &y->eigenvector, &y->constraint, &y->hub_dependence};
-        for (size_t c = 0; !err && c < 7; c++) err = put_num_cell(b, VECTOR(*vecs[c])[s], c == 0 ? 0 : 4);
-        for (int r = 0; !err && r < HS_BROKER_ROLES; r++) err = put_num_cell(b, MATRIX(y->brokerage, (igraph_integer_t)s, r), 0);
+        for (size_t c = 0; !err && c < STATE_COLUMNS; c++)
+            err = put_num_cell(b, hs_table_number(y->states, s, (size_t)col[c]), decimals[c]);
         if (!err) err = hs_buf_puts(b, "</tr>\n");
     }
     return err ? err : hs_buf_puts(b, "</tbody></table>\n");
@@ -643,19 +660,20 @@ static hs_error put_year(hs_buf *b, const hs_model *m, const timeline *t, size_t
     hs_error err = hs_buf_printf(b, "<section class=\"year\" id=\"y%d\" data-year=\"%d\" aria-label=\"%d\">\n<h2>%d</h2>\n",
                                  y->year, y->year, y->year, y->year);
     if (!err) err = hs_buf_printf(b, "<p class=\"indices\" data-year=\"%d\">", y->year);
-    static const char *const names[3] = {"coordination", "unidirectionality", "closedness"}, *const letter[3] = {"K", "U", "C"};
-    const double vals[3] = {y->idx.coordination, y->idx.unidirectionality, y->idx.closedness};
+    static const char *const letter[3] = {"K", "U", "C"};
+    const char *const *names = index_names;
     for (int k = 0; !err && k < 3; k++) {
-        err = isfinite(vals[k]) ? hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"%.15g\" title=\"%s\"><b>%s</b>%.4f",
-                                                names[k], vals[k], names[k], letter[k], vals[k])
+        double val = system_value(y, names[k]);
+        err = isfinite(val) ? hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"%.15g\" title=\"%s\"><b>%s</b>%.4f",
+                                                names[k], val, names[k], letter[k], val)
                                 : hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"\" title=\"%s\"><b>%s</b>n/a",
                                                 names[k], names[k], letter[k]);
         /* Its interval, as `metrics` prints NAME_lo and NAME_hi. */
         if (!err && level > 0) {
-            const hs_interval *iv = &y->interval[k];
-            if (isfinite(iv->lo) && isfinite(iv->hi))
+            double lo = system_value(y, bound_names[k][0]), hi = system_value(y, bound_names[k][1]);
+            if (isfinite(lo) && isfinite(hi))
                 err = hs_buf_printf(b, " <span class=\"interval\" data-lo=\"%.15g\" data-hi=\"%.15g\" title=\"%g%% bootstrap interval\">[%.4f, %.4f]</span>",
-                                    iv->lo, iv->hi, 100 * level, iv->lo, iv->hi);
+                                    lo, hi, 100 * level, lo, hi);
             else
                 err = hs_buf_printf(b, " <span class=\"interval\" data-lo=\"\" data-hi=\"\" title=\"%g%% bootstrap interval\">[n/a]</span>", 100 * level);
         }
@@ -720,12 +738,12 @@ hs_error hs_report_html(const hs_model *model, int first, int last, const hs_rep
         yd[i].year = first + (int)i;
         err = year_compute(model, o, &yd[i]);
         if (err) break;
-        cols[0].v[i] = yd[i].idx.coordination;
-        cols[1].v[i] = yd[i].idx.unidirectionality;
-        cols[2].v[i] = yd[i].idx.closedness;
-        for (size_t k = 0; ncols > 3 && k < 3; k++) {
-            cols[3 + k].v[i] = yd[i].interval[k].lo;
-            cols[6 + k].v[i] = yd[i].interval[k].hi;
+        for (size_t k = 0; k < 3; k++) {
+            cols[k].v[i] = system_value(&yd[i], index_names[k]);
+            if (ncols > 3) {
+                cols[3 + k].v[i] = system_value(&yd[i], bound_names[k][0]);
+                cols[6 + k].v[i] = system_value(&yd[i], bound_names[k][1]);
+            }
         }
         if (yd[i].drawn) {
             yd[i].panel = npanels;

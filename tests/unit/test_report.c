@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "hubspoke/inference.h"
+#include "hubspoke/metrics.h"
 #include "hubspoke/model.h"
 #include "hubspoke/report.h"
 #include "hubspoke/view.h"
@@ -97,6 +98,33 @@ static void test_report(void **st) {
     const char *y2000 = strstr(html, "id=\"y2000\"");
     assert_non_null(y2000);
     assert_non_null(strstr(y2000, "<tr><th scope=\"row\" data-v=\"A\">A</th><td data-v=\"ally\">ally</td>"));
+    /* The star H-A, H-B, each tie of depth 1, by hand. Degree, strength,
+     * betweenness (A-B through H), Wasserman-Faust closeness (H: 2/(1+1);
+     * A: 2/(1+2)), eigenvector (H 1, allies 1/sqrt 2), Burt's constraint
+     * (H: 2 x 0.5^2; A: 1), hub dependence (an ally's all goes to H; none
+     * for the hub), brokerage (A-H-B both ways: itinerant, the allies one
+     * group, the hub another). Integers without decimals, as `metrics`
+     * prints them; the exact value in data-v. */
+    assert_non_null(strstr(y2000, "<td data-v=\"hub\">hub</td><td class=\"n\" data-v=\"2\">2</td>"
+                                  "<td class=\"n\" data-v=\"2\">2.0000</td><td class=\"n\" data-v=\"1\">1.0000</td>"
+                                  "<td class=\"n\" data-v=\"1\">1.0000</td><td class=\"n\" data-v=\"1\">1.0000</td>"
+                                  "<td class=\"n\" data-v=\"0.5\">0.5000</td><td class=\"n\" data-v=\"\">n/a</td>"
+                                  "<td class=\"n\" data-v=\"0\">0</td><td class=\"n\" data-v=\"2\">2</td>"
+                                  "<td class=\"n\" data-v=\"0\">0</td><td class=\"n\" data-v=\"0\">0</td>"
+                                  "<td class=\"n\" data-v=\"0\">0</td></tr>"));
+    assert_non_null(strstr(y2000, "<td data-v=\"ally\">ally</td><td class=\"n\" data-v=\"1\">1</td>"
+                                  "<td class=\"n\" data-v=\"1\">1.0000</td><td class=\"n\" data-v=\"0\">0.0000</td>"
+                                  "<td class=\"n\" data-v=\"0.666666666666667\">0.6667</td>"
+                                  "<td class=\"n\" data-v=\"0.707106781186548\">0.7071</td>"
+                                  "<td class=\"n\" data-v=\"1\">1.0000</td><td class=\"n\" data-v=\"1\">1.0000</td>"
+                                  "<td class=\"n\" data-v=\"0\">0</td><td class=\"n\" data-v=\"0\">0</td>"));
+    /* Each heading's title is the registry's description of its measure. */
+    {
+        char want[256];
+        snprintf(want, sizeof want, "<th data-key=\"constraint\" aria-sort=\"none\" title=\"%s\">",
+                 hs_measure_get((size_t)hs_measure_find("constraint"))->description);
+        assert_int_equal(count(html, want), 15);
+    }
     /* The data as columns, one value per year (null where undefined). */
     assert_non_null(strstr(html, "<script type=\"application/json\" id=\"hs-data\">{\"first\":1998,\"last\":2012,\"columns\":{\"coordination\":["));
     /* The intervals (HS_REPORT_BOOTSTRAP draws by default): a band per index
