@@ -296,9 +296,9 @@ static hs_error put_states(hs_buf *b, const hs_model *m, const year_data *y) {
     int decimals[STATE_COLUMNS];
     for (size_t c = 0; !err && c < STATE_COLUMNS; c++) {
         col[c] = hs_table_find_column(y->states, state_columns[c].key);
-        long k = hs_table_column_measure(y->states, (size_t)col[c]);
+        long k = col[c] >= 0 ? hs_table_column_measure(y->states, (size_t)col[c]) : -1;
         const hs_measure *ms = k >= 0 ? hs_measure_get((size_t)k) : NULL;
-        if (col[c] < 0 || !ms) return hs_error_set(HS_EINTERNAL, "the states' table has no column %s", state_columns[c].key);
+        if (!ms) return hs_error_set(HS_EINTERNAL, "the states' table has no column %s", state_columns[c].key);
         decimals[c] = ms->type == HS_VALUE_REAL ? 4 : 0; /* as the text output prints them */
         err = hs_buf_printf(b, "<th data-key=\"%s\" aria-sort=\"none\" title=\"", state_columns[c].key);
         if (!err) err = put_esc(b, ms->description);
@@ -661,13 +661,13 @@ static hs_error put_year(hs_buf *b, const hs_model *m, const timeline *t, size_t
                                  y->year, y->year, y->year, y->year);
     if (!err) err = hs_buf_printf(b, "<p class=\"indices\" data-year=\"%d\">", y->year);
     static const char *const letter[3] = {"K", "U", "C"};
-    const char *const *names = index_names;
     for (int k = 0; !err && k < 3; k++) {
-        double val = system_value(y, names[k]);
+        const char *name = index_names[k];
+        double val = system_value(y, name);
         err = isfinite(val) ? hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"%.15g\" title=\"%s\"><b>%s</b>%.4f",
-                                                names[k], val, names[k], letter[k], val)
-                                : hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"\" title=\"%s\"><b>%s</b>n/a",
-                                                names[k], names[k], letter[k]);
+                                            name, val, name, letter[k], val)
+                            : hs_buf_printf(b, "<span class=\"index\" data-key=\"%s\" data-v=\"\" title=\"%s\"><b>%s</b>n/a",
+                                            name, name, letter[k]);
         /* Its interval, as `metrics` prints NAME_lo and NAME_hi. */
         if (!err && level > 0) {
             double lo = system_value(y, bound_names[k][0]), hi = system_value(y, bound_names[k][1]);
